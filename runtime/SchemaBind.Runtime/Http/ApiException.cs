@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>
+/// Thrown when the API answers with a status code outside 2xx. The message reads like
+/// <c>POST /workspaces/a/projects/b/pipelines/1/actions returned 400 (Bad Request): name is required</c>.
+/// </summary>
+/// <remarks>No credential ever appears in the message, the path or the error messages.</remarks>
+public class ApiException : Exception
+{
+    private const string NoMessage = "The API request failed.";
+
+    /// <summary>Creates an exception for a request that failed with a non-2xx status.</summary>
+    /// <param name="statusCode">The status code of the response.</param>
+    /// <param name="method">The HTTP method of the request, e.g. <c>POST</c>.</param>
+    /// <param name="path">The request path without base address and query.</param>
+    /// <param name="errorMessages">The messages found in the response body.</param>
+    /// <param name="responseBody">The raw response body (truncated), or <see langword="null"/>.</param>
+    /// <param name="rateLimit">The rate-limit figures of the response.</param>
+    public ApiException(
+        HttpStatusCode statusCode,
+        string method,
+        string path,
+        IReadOnlyList<string> errorMessages,
+        string? responseBody,
+        RateLimitInfo rateLimit)
+        : this(statusCode, method, path, errorMessages, responseBody, rateLimit, null, null)
+    {
+    }
+
+    /// <summary>Creates an exception with a message of its own; for derived exceptions.</summary>
+    /// <param name="statusCode">The status code of the response.</param>
+    /// <param name="method">The HTTP method of the request, e.g. <c>POST</c>.</param>
+    /// <param name="path">The request path without base address and query.</param>
+    /// <param name="errorMessages">The messages describing the failure.</param>
+    /// <param name="responseBody">The raw response body (truncated), or <see langword="null"/>.</param>
+    /// <param name="rateLimit">The rate-limit figures of the response.</param>
+    /// <param name="message">The exception message, or <see langword="null"/> for the standard one.</param>
+    /// <param name="innerException">The exception that caused this one, or <see langword="null"/>.</param>
+    protected ApiException(
+        HttpStatusCode statusCode,
+        string method,
+        string path,
+        IReadOnlyList<string> errorMessages,
+        string? responseBody,
+        RateLimitInfo rateLimit,
+        string? message,
+        Exception? innerException)
+        : base(message ?? FormatMessage(statusCode, method, path, errorMessages), innerException)
+    {
+        StatusCode = statusCode;
+        Method = method ?? string.Empty;
+        Path = path ?? string.Empty;
+        ErrorMessages = errorMessages ?? [];
+        ResponseBody = responseBody;
+        RateLimit = rateLimit;
+    }
+
+    /// <summary>Creates an exception with a generic message; prefer the constructors that describe the response.</summary>
+    public ApiException()
+        : this(NoMessage)
+    {
+    }
+
+    /// <summary>Creates an exception with the given message; prefer the constructors that describe the response.</summary>
+    /// <param name="message">The exception message.</param>
+    public ApiException(string? message)
+        : this(message, null)
+    {
+    }
+
+    /// <summary>Creates an exception with the given message and cause; prefer the constructors that describe the response.</summary>
+    /// <param name="message">The exception message.</param>
+    /// <param name="innerException">The exception that caused this one.</param>
+    public ApiException(string? message, Exception? innerException)
+        : base(message ?? NoMessage, innerException)
+    {
+        Method = string.Empty;
+        Path = string.Empty;
+        ErrorMessages = [];
+    }
+
+    /// <summary>The status code of the response.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The HTTP method of the request, e.g. <c>POST</c>.</summary>
+    public string Method { get; }
+
+    /// <summary>The request path without base address and without query string; it never includes credentials.</summary>
+    public string Path { get; }
+
+    /// <summary>
+    /// The messages found in the response body: the <c>message</c> of each entry of
+    /// <c>{"errors":[{"message":"..."}]}</c>, the <c>title</c>/<c>detail</c> of RFC 9457 problem details,
+    /// or else the trimmed raw text (at most about 1000 characters) as one message. Empty when the body was empty.
+    /// </summary>
+    public IReadOnlyList<string> ErrorMessages { get; }
+
+    /// <summary>The raw response body, truncated to 4096 characters; <see langword="null"/> when there was none.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The rate-limit figures of the response.</summary>
+    public RateLimitInfo RateLimit { get; }
+
+    /// <summary>Formats the standard message: <c>METHOD /path returned 400 (Bad Request): first; second</c>.</summary>
+    internal static string FormatMessage(HttpStatusCode statusCode, string? method, string? path, IReadOnlyList<string>? errorMessages)
+    {
+        string text = $"{method} {path} returned {StatusText(statusCode)}";
+        return errorMessages is { Count: > 0 } ? $"{text}: {string.Join("; ", errorMessages)}" : text;
+    }
+
+    /// <summary>Formats a status code as <c>400 (Bad Request)</c>, or just <c>499</c> when it has no standard reason phrase.</summary>
+    internal static string StatusText(HttpStatusCode statusCode)
+    {
+        int code = (int)statusCode;
+        string? phrase = HttpReasonPhrases.Get(code);
+        return phrase is null ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{code} ({phrase})";
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>Builds URL paths from parameter values that generated clients receive.</summary>
+public static class UriPath
+{
+    /// <summary>
+    /// Escapes a value for use as one path segment. "." and ".." are refused: <see cref="Uri"/>
+    /// would collapse them and the request would reach another endpoint.
+    /// </summary>
+    /// <param name="value">The parameter value.</param>
+    /// <param name="parameterName">The parameter's name, for the exception.</param>
+    /// <returns>The escaped segment.</returns>
+    /// <exception cref="ArgumentException">The value is empty, "." or "..".</exception>
+    public static string Segment(string value, string parameterName)
+    {
+        ArgumentNullException.ThrowIfNull(value, parameterName);
+        if (value.Length == 0 || value == "." || value == "..")
+        {
+            throw new ArgumentException("A path parameter cannot be empty, \".\" or \"..\".", parameterName);
+        }
+
+        return Uri.EscapeDataString(value);
+    }
+}

@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>
+/// Small, reflection-free reading helpers that generated serialization code calls. Each reads
+/// the value the reader is positioned on and leaves the reader on that value's last token.
+/// </summary>
+public static class JsonRead
+{
+    /// <summary>Reads a string; anything else is a <see cref="JsonException"/>.</summary>
+    public static string String(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.String, "a string");
+        return reader.GetString()!;
+    }
+
+    /// <summary>Reads a string or <c>null</c>.</summary>
+    public static string? StringOrNull(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
+
+    /// <summary>Reads a boolean.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False))
+        {
+            throw Unexpected(ref reader, "a boolean");
+        }
+
+        return reader.GetBoolean();
+    }
+
+    /// <summary>Reads a boolean or <c>null</c>.</summary>
+    public static bool? BooleanOrNull(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : Boolean(ref reader);
+
+    /// <summary>Reads an integer that fits in 32 bits.</summary>
+    public static int Int32(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "an integer");
+        if (reader.TryGetInt32(out int value))
+        {
+            return value;
+        }
+
+        // 1.0 is an integer in JSON Schema; 1.5 and 1e100 are not int32 values.
+        if (reader.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue)
+        {
+            return (int)d;
+        }
+
+        throw Unexpected(ref reader, "an integer between -2147483648 and 2147483647");
+    }
+
+    /// <summary>Reads a 32-bit integer or <c>null</c>.</summary>
+    public static int? Int32OrNull(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : Int32(ref reader);
+
+    /// <summary>Reads an integer that fits in 64 bits.</summary>
+    public static long Int64(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "an integer");
+        if (reader.TryGetInt64(out long value))
+        {
+            return value;
+        }
+
+        if (reader.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue)
+        {
+            return (long)d;
+        }
+
+        throw Unexpected(ref reader, "an integer between -9223372036854775808 and 9223372036854775807");
+    }
+
+    /// <summary>Reads a 64-bit integer or <c>null</c>.</summary>
+    public static long? Int64OrNull(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : Int64(ref reader);
+
+    /// <summary>Reads a number.</summary>
+    public static double Double(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number, "a number");
+        return reader.GetDouble();
+    }
+
+    /// <summary>Reads a number or <c>null</c>.</summary>
+    public static double? DoubleOrNull(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.Null ? null : Double(ref reader);
+
+    /// <summary>Reads any JSON value as a <see cref="JsonElement"/>.</summary>
+    public static JsonElement Element(ref Utf8JsonReader reader) => JsonElement.ParseValue(ref reader);
+
+    /// <summary>Reads an array, each item with <paramref name="readItem"/>.</summary>
+    public static IReadOnlyList<T> Array<T>(ref Utf8JsonReader reader, JsonReadHandler<T> readItem)
+    {
+        ArgumentNullException.ThrowIfNull(readItem);
+        Expect(ref reader, JsonTokenType.StartArray, "an array");
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(readItem(ref reader));
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an array or <c>null</c>.</summary>
+    public static IReadOnlyList<T>? ArrayOrNull<T>(ref Utf8JsonReader reader, JsonReadHandler<T> readItem) =>
+        reader.TokenType == JsonTokenType.Null ? null : Array(ref reader, readItem);
+
+    /// <summary>Throws unless the reader is on the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"A {typeName} must be a JSON object, but the value is {Describe(reader.TokenType)}.");
+        }
+    }
+
+    /// <summary>
+    /// Finds the string value of a discriminator property in the object the reader is on,
+    /// without moving the caller's reader (the reader is taken by value).
+    /// </summary>
+    /// <returns>The value, or <c>null</c> when the property is missing or not a string.</returns>
+    public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool match = reader.ValueTextEquals(propertyName);
+            reader.Read();
+            if (match)
+            {
+                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
+    }
+
+    /// <summary>The error for a required property that the JSON lacks.</summary>
+    public static JsonException MissingProperty(string typeName, string jsonName) =>
+        new($"A {typeName} requires the property '{jsonName}', which the JSON lacks.");
+
+    /// <summary>The error for a discriminator value that selects no known type.</summary>
+    public static JsonException UnknownDiscriminator(string typeName, string propertyName, string? value) =>
+        new(value is null
+            ? $"A {typeName} needs the string property '{propertyName}' to tell which type it is."
+            : $"'{value}' is not a known '{propertyName}' of {typeName}.");
+
+    /// <summary>The error for a string that is not one of an enum's values.</summary>
+    public static JsonException UnknownEnumValue(string typeName, string value) =>
+        new($"'{value}' is not a value of {typeName}.");
+
+    /// <summary>Parses a whole UTF-8 JSON document with <paramref name="read"/>.</summary>
+    public static T Parse<T>(ReadOnlySpan<byte> utf8Json, JsonReadHandler<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON document is empty.");
+        }
+
+        T value = read(ref reader);
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected data after the end of the JSON value.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Parses a whole JSON document held in a string.</summary>
+    public static T Parse<T>(string json, JsonReadHandler<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse(Encoding.UTF8.GetBytes(json), read);
+    }
+
+    /// <summary>Writes a value with <paramref name="write"/> and returns the JSON text.</summary>
+    public static string Serialize<T>(T value, Action<Utf8JsonWriter, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer, value);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string expected)
+    {
+        if (reader.TokenType != type)
+        {
+            throw Unexpected(ref reader, expected);
+        }
+    }
+
+    private static JsonException Unexpected(ref Utf8JsonReader reader, string expected) =>
+        new($"Expected {expected}, but the value is {Describe(reader.TokenType)}.");
+
+    private static string Describe(JsonTokenType type) => type switch
+    {
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        _ => type.ToString(),
+    };
+}

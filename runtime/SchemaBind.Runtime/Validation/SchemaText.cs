@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>String measures with JSON Schema semantics, used by generated validators.</summary>
+public static class SchemaText
+{
+    /// <summary>
+    /// The length of a string as JSON Schema counts it: in Unicode code points, so a character
+    /// outside the Basic Multilingual Plane (a surrogate pair) counts once.
+    /// </summary>
+    public static int CodePointLength(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        int length = value.Length;
+        for (int i = 0; i < value.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                length--;
+                i++;
+            }
+        }
+
+        return length;
+    }
+}
