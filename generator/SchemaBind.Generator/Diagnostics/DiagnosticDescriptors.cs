@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace SchemaBind.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic SchemaBind reports, with stable IDs. Each ID has a section in
+/// docs/diagnostics.md: what it means, an example and the fix.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "SchemaBind";
+
+    public static readonly DiagnosticDescriptor InvalidJson = new(
+        "SB0001",
+        "Schema file is not valid JSON",
+        "The schema file is not valid JSON: {0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The file opted in with a SchemaBindApi item must be a JSON document (RFC 8259). Nothing is generated for it.");
+
+    public static readonly DiagnosticDescriptor NotAnApiDocument = new(
+        "SB0002",
+        "Not an OpenAPI 3.1 or JSON Schema document",
+        "The file is neither an OpenAPI 3.1 document nor a JSON Schema 2020-12 document: {0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An OpenAPI document has an \"openapi\" member; a JSON Schema document is an object with \"$schema\", \"type\", \"properties\" or \"$defs\".");
+
+    public static readonly DiagnosticDescriptor UnsupportedVersion = new(
+        "SB0003",
+        "Unsupported document version or dialect",
+        "{0} is not supported: SchemaBind reads OpenAPI 3.1.x documents and JSON Schema 2020-12",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = new(
+        "SB0004",
+        "Keyword not supported",
+        "The keyword '{0}' is not supported yet: the generated types and validators ignore it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "SchemaBind never ignores a keyword silently. Remove the keyword, or accept that the generated validator does not enforce it.");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = new(
+        "SB0005",
+        "Reference does not resolve",
+        "The reference '{0}' does not resolve: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidKeywordValue = new(
+        "SB0006",
+        "Keyword has a value of the wrong kind",
+        "'{0}' must be {1}, not {2}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidPattern = new(
+        "SB0007",
+        "Invalid regular expression",
+        "The pattern '{0}' is not a valid regular expression: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "SB0008",
+        "Duplicate operationId",
+        "The operationId '{0}' is used by more than one operation; each operation becomes a method and needs its own",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PathParameterMismatch = new(
+        "SB0009",
+        "Path parameter mismatch",
+        "{0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UntypedSchema = new(
+        "SB0010",
+        "Schema generated without a typed shape",
+        "This schema has no typed C# shape yet ({0}); it is generated as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "SB0099",
+        "SchemaBind failed on this file",
+        "SchemaBind could not process this file ({0}: {1}); other files are unaffected. Please report it with the schema.",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> s_byId = Index(
+        InvalidJson,
+        NotAnApiDocument,
+        UnsupportedVersion,
+        UnsupportedKeyword,
+        UnresolvedReference,
+        InvalidKeywordValue,
+        InvalidPattern,
+        DuplicateOperationId,
+        PathParameterMismatch,
+        UntypedSchema,
+        InternalError);
+
+    public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
+
+    public static DiagnosticDescriptor ById(string id) =>
+        s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor) ? descriptor : throw new ArgumentException($"Unknown diagnostic ID {id}.", nameof(id));
+
+    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    {
+        var map = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
+        foreach (DiagnosticDescriptor d in descriptors)
+        {
+            map.Add(d.Id, d);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text;
+using SchemaBind.Generator.Model;
+
+namespace SchemaBind.Generator.Emitting;
+
+/// <summary>Literals, type names and XML doc text for generated C#.</summary>
+internal static class CSharp
+{
+    public const string Runtime = "global::SchemaBind.Runtime.";
+    public const string Json = "global::System.Text.Json.";
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaBind\", \"" + ThisAssembly.Version + "\")]";
+
+    public static string String(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
+    public static string Utf8(string value) => String(value) + "u8";
+
+    /// <summary>The C# type of a value; <paramref name="nullable"/> adds '?' (for optional members).</summary>
+    public static string TypeOf(ValueSpec value, bool nullable)
+    {
+        string type = value.Kind switch
+        {
+            ValueKind.String => "string",
+            ValueKind.Int32 => "int",
+            ValueKind.Int64 => "long",
+            ValueKind.Double => "double",
+            ValueKind.Boolean => "bool",
+            ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + ">",
+            ValueKind.Object or ValueKind.Enum => value.TypeName!,
+            _ => Json + "JsonElement",
+        };
+        return nullable ? type + "?" : type;
+    }
+
+    /// <summary>Escapes text for an XML doc comment.</summary>
+    public static string Xml(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>Writes a &lt;summary&gt; (or other tag) from schema text, one /// line per source line.</summary>
+    public static void DocComment(SourceWriter writer, string tag, string? text, string fallback, string attributes = "")
+    {
+        string content = string.IsNullOrWhiteSpace(text) ? fallback : text!.Trim();
+        string[] lines = content.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        if (lines.Length == 1)
+        {
+            writer.Line("/// <" + tag + attributes + ">" + Xml(lines[0].Trim()) + "</" + tag + ">");
+            return;
+        }
+
+        writer.Line("/// <" + tag + attributes + ">");
+        foreach (string line in lines)
+        {
+            writer.Line(line.Trim().Length == 0 ? "/// <para/>" : "/// " + Xml(line.Trim()));
+        }
+
+        writer.Line("/// </" + tag + ">");
+    }
+
+    /// <summary>A numeric literal as written in the schema, typed for the value it is compared with.</summary>
+    public static string Number(string raw, ValueKind kind) =>
+        kind == ValueKind.Double && raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw.IndexOfAny(new[] { 'e', 'E' }) >= 0 && kind != ValueKind.Double ? raw + "d" : raw;
+}

@@ -1,0 +1,290 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using SchemaBind.Generator.Model;
+
+namespace SchemaBind.Generator.Emitting;
+
+/// <summary>Emits the client class: one pair of async methods per operation.</summary>
+internal static class ClientEmitter
+{
+    public static string Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w => EmitClient(w, client));
+
+    private static void EmitClient(SourceWriter w, ClientSpec client)
+    {
+        string name = client.Name;
+        CSharp.DocComment(w, "summary", client.Title is null ? null : "A client for " + client.Title + ".", "A client for the API.");
+        if (!string.IsNullOrWhiteSpace(client.Description))
+        {
+            CSharp.DocComment(w, "remarks", client.Description, string.Empty);
+        }
+
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.OpenBlock("public sealed partial class " + name);
+        if (client.DefaultServerUrl.Length > 0)
+        {
+            ServerSpec server = client.Servers.First(s => s.Url == client.DefaultServerUrl);
+            w.Line("/// <summary>The server used when neither the options nor the <see cref=\"global::System.Net.Http.HttpClient\"/> set a base address: <c>"
+                + CSharp.Xml(server.Url) + "</c>" + (server.Description is null ? string.Empty : " (" + CSharp.Xml(server.Description) + ")") + ".</summary>");
+            w.Line("public static readonly global::System.Uri DefaultBaseAddress = new(" + CSharp.String(client.DefaultServerUrl) + ");");
+        }
+        else
+        {
+            w.Line("/// <summary>The document names no absolute server URL, so a base address must be given in the options or on the <see cref=\"global::System.Net.Http.HttpClient\"/>.</summary>");
+            w.Line("public static readonly global::System.Uri? DefaultBaseAddress = null;");
+        }
+
+        w.Line();
+        w.Line("private readonly " + CSharp.Runtime + "ApiTransport _transport;");
+        w.Line();
+        w.Line("/// <summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
+        w.Line("/// <param name=\"httpClient\">The HTTP client; its handler, timeout and default headers apply.</param>");
+        w.Line("/// <param name=\"options\">The base address and credentials; see <see cref=\"" + CSharp.Runtime + "ApiClientOptions\"/>.</param>");
+        w.OpenBlock("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + CSharp.Runtime + "ApiClientOptions? options = null)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(httpClient);");
+        if (client.DefaultServerUrl.Length > 0)
+        {
+            w.Line("_transport = new " + CSharp.Runtime + "ApiTransport(httpClient, options, DefaultBaseAddress);");
+        }
+        else
+        {
+            w.Line("global::System.Uri baseAddress = options?.BaseAddress ?? httpClient.BaseAddress");
+            w.Line("    ?? throw new global::System.ArgumentException(\"The API description names no server: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
+            w.Line("_transport = new " + CSharp.Runtime + "ApiTransport(httpClient, options, baseAddress);");
+        }
+
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>The address that request paths are appended to.</summary>");
+        w.Line("public global::System.Uri BaseAddress => _transport.BaseAddress;");
+
+        var patterns = new List<string>();
+        foreach (OperationSpec operation in client.Operations)
+        {
+            w.Line();
+            EmitOperation(w, operation, patterns);
+        }
+
+        if (patterns.Count > 0)
+        {
+            w.Line();
+            TypeEmitter.EmitPatternFields(w, patterns);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns)
+    {
+        ValueSpec? result = operation.Response.Value;
+        string resultType = result is null ? null! : CSharp.TypeOf(result, false);
+        string responseType = result is null
+            ? CSharp.Runtime + "ApiResponse"
+            : CSharp.Runtime + "ApiResponse<" + resultType + ">";
+        string parameters = ParameterList(operation);
+        string arguments = string.Join(", ", operation.Parameters.Select(static p => p.Name)
+            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
+            .Concat(new[] { "cancellationToken" }));
+
+        // The plain method: the body alone.
+        EmitDocs(w, operation, withResponse: false);
+        if (result is null)
+        {
+            w.OpenBlock("public async global::System.Threading.Tasks.Task " + operation.MethodName + "Async(" + parameters + ")");
+            w.Line("_ = await " + operation.MethodName + "WithResponseAsync(" + arguments + ").ConfigureAwait(false);");
+        }
+        else
+        {
+            w.OpenBlock("public async global::System.Threading.Tasks.Task<" + resultType + "> " + operation.MethodName + "Async(" + parameters + ")");
+            w.Line(responseType + " response = await " + operation.MethodName + "WithResponseAsync(" + arguments + ").ConfigureAwait(false);");
+            w.Line("return response.Value;");
+        }
+
+        w.CloseBlock();
+        w.Line();
+
+        // The full method: body, status, headers and rate-limit figures.
+        EmitDocs(w, operation, withResponse: true);
+        w.OpenBlock("public global::System.Threading.Tasks.Task<" + responseType + "> " + operation.MethodName + "WithResponseAsync(" + parameters + ")");
+        foreach (ParameterSpec parameter in operation.Parameters.Where(static p => !p.Value.IsValueType))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+        }
+
+        if (operation.Body is not null && !operation.Body.Value.IsValueType)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+        }
+
+        EmitParameterChecks(w, operation, patterns);
+        if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
+        {
+            // Nothing is sent when the request breaks its schema.
+            w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
+            ValueCode.Validate(w, operation.Body.Value with { Nullable = false }, "body", patterns);
+            w.OpenBlock("if (context.HasErrors)");
+            w.Line("throw new " + CSharp.Runtime + "RequestValidationException(" + CSharp.String(operation.OperationId) + ", context.Errors);");
+            w.CloseBlock();
+            w.Line();
+        }
+
+        w.Line("string path = " + PathExpression(operation) + ";");
+        string method = "global::System.Net.Http.HttpMethod." + char.ToUpperInvariant(operation.HttpMethod[0]) + operation.HttpMethod.Substring(1);
+        var arguments2 = new List<string> { method, "path" };
+        if (operation.Body is not null)
+        {
+            arguments2.Add("body");
+            arguments2.Add(WriteHandler(operation.Body.Value));
+        }
+
+        if (result is not null)
+        {
+            arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(result with { Nullable = false }, "reader"));
+        }
+
+        arguments2.Add("cancellationToken");
+        w.Line("return _transport.SendAsync(");
+        w.Indent();
+        for (int i = 0; i < arguments2.Count; i++)
+        {
+            w.Line(arguments2[i] + (i == arguments2.Count - 1 ? ");" : ","));
+        }
+
+        w.Unindent();
+        w.CloseBlock();
+    }
+
+    /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>
+    private static string WriteHandler(ValueSpec body)
+    {
+        if (body.Kind == ValueKind.Object)
+        {
+            return body.TypeName + ".WriteJson";
+        }
+
+        var lambda = new SourceWriter();
+        ValueCode.Write(lambda, body with { Nullable = false }, "value");
+        return "static (writer, value) => { " + string.Join(" ", lambda.ToString().Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0)) + " }";
+    }
+
+    private static string ParameterList(OperationSpec operation)
+    {
+        var parts = operation.Parameters.Select(static p => CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
+        if (operation.Body is not null)
+        {
+            parts.Add(CSharp.TypeOf(operation.Body.Value, false) + " body");
+        }
+
+        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return string.Join(", ", parts);
+    }
+
+    private static void EmitDocs(SourceWriter w, OperationSpec operation, bool withResponse)
+    {
+        string summary = operation.Summary ?? operation.Description ?? operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate;
+        CSharp.DocComment(w, "summary", summary, string.Empty);
+        w.Line("/// <remarks>");
+        w.Line("/// <c>" + operation.HttpMethod.ToUpperInvariant() + " " + CSharp.Xml(operation.PathTemplate) + "</c> (operation <c>" + CSharp.Xml(operation.OperationId) + "</c>).");
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            foreach (string line in operation.Description.Replace("\r\n", "\n").Split('\n'))
+            {
+                w.Line("/// " + CSharp.Xml(line.Trim()));
+            }
+        }
+
+        w.Line("/// </remarks>");
+        foreach (ParameterSpec parameter in operation.Parameters)
+        {
+            CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> path parameter.", " name=\"" + parameter.Name.TrimStart('@') + "\"");
+        }
+
+        if (operation.Body is not null)
+        {
+            CSharp.DocComment(w, "param", operation.Body.Description, "The request body; it is validated before anything is sent.", " name=\"body\"");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        string responseText = operation.Response.Description is null ? string.Empty : " (" + CSharp.Xml(operation.Response.Description) + ")";
+        if (withResponse)
+        {
+            w.Line("/// <returns>The " + operation.Response.StatusCode + " response" + responseText + " with its status, headers and rate-limit figures.</returns>");
+        }
+        else if (operation.Response.Value is not null)
+        {
+            w.Line("/// <returns>The body of the " + operation.Response.StatusCode + " response" + responseText + ".</returns>");
+        }
+        else
+        {
+            w.Line("/// <returns>A task that completes when the server has answered.</returns>");
+        }
+
+        if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
+        {
+            w.Line("/// <exception cref=\"" + CSharp.Runtime + "RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
+        }
+
+        w.Line("/// <exception cref=\"" + CSharp.Runtime + "ApiException\">The server answered with an error status, or with a body that is not the documented JSON.</exception>");
+        if (operation.Deprecated)
+        {
+            w.Line("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");
+        }
+    }
+
+    /// <summary>Path parameters are method arguments: a value the schema forbids is an ArgumentException.</summary>
+    private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns)
+    {
+        foreach (ParameterSpec parameter in operation.Parameters)
+        {
+            if (!ValueCode.NeedsValidation(parameter.Value))
+            {
+                continue;
+            }
+
+            // A block of its own per parameter, so the checks' locals never clash.
+            string wireName = parameter.WireName;
+            string argument = parameter.Name;
+            w.OpenBlock("");
+            ValueCode.Validate(w, parameter.Value, argument, patterns, error: (keyword, message) =>
+                "throw new global::System.ArgumentException(" + CSharp.String("The path parameter '" + wireName + "' " + message) + ", nameof(" + argument + "));");
+            w.CloseBlock();
+            w.Line();
+        }
+    }
+
+    private static string PathExpression(OperationSpec operation)
+    {
+        // string.Create with the invariant culture: numbers in a URL never follow the user's culture.
+        var builder = new StringBuilder("string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"");
+        string template = operation.PathTemplate;
+        int position = 0;
+        while (position < template.Length)
+        {
+            int open = template.IndexOf('{', position);
+            if (open < 0)
+            {
+                builder.Append(EscapeInterpolated(template.Substring(position)));
+                break;
+            }
+
+            int close = template.IndexOf('}', open);
+            builder.Append(EscapeInterpolated(template.Substring(position, open - position)));
+            string wireName = template.Substring(open + 1, close - open - 1);
+            ParameterSpec parameter = operation.Parameters.First(p => p.WireName == wireName);
+            builder.Append("{(").Append(SegmentExpression(parameter)).Append(")}");
+            position = close + 1;
+        }
+
+        return builder.Append("\")").ToString();
+    }
+
+    private static string SegmentExpression(ParameterSpec parameter) => parameter.Value.Kind switch
+    {
+        ValueKind.String => CSharp.Runtime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
+        ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
+        ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",
+        _ => parameter.Name,
+    };
+
+    private static string EscapeInterpolated(string text) => text.Replace("{", "{{").Replace("}", "}}").Replace("\\", "\\\\").Replace("\"", "\\\"");
+}

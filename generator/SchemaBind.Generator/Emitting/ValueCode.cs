@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using SchemaBind.Generator.Model;
+
+namespace SchemaBind.Generator.Emitting;
+
+/// <summary>
+/// The code that reads, writes and validates one value, shared by objects, arrays and the client.
+/// </summary>
+internal static class ValueCode
+{
+    /// <summary>An expression that reads the value the reader (<paramref name="reader"/>) is on.</summary>
+    public static string Read(ValueSpec value, string reader, int depth = 0)
+    {
+        string orNull = value.Nullable ? "OrNull" : string.Empty;
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                return CSharp.Runtime + "JsonRead.String" + orNull + "(ref " + reader + ")";
+            case ValueKind.Int32:
+                return CSharp.Runtime + "JsonRead.Int32" + orNull + "(ref " + reader + ")";
+            case ValueKind.Int64:
+                return CSharp.Runtime + "JsonRead.Int64" + orNull + "(ref " + reader + ")";
+            case ValueKind.Double:
+                return CSharp.Runtime + "JsonRead.Double" + orNull + "(ref " + reader + ")";
+            case ValueKind.Boolean:
+                return CSharp.Runtime + "JsonRead.Boolean" + orNull + "(ref " + reader + ")";
+            case ValueKind.Array:
+                string item = "r" + (depth + 1);
+                return CSharp.Runtime + "JsonRead.Array" + orNull + "(ref " + reader + ", static (ref " + CSharp.Json + "Utf8JsonReader " + item + ") => "
+                    + Read(value.Items!, item, depth + 1) + ")";
+            case ValueKind.Object:
+            case ValueKind.Enum:
+                string read = ReaderOf(value) + ".ReadJson(ref " + reader + ")";
+                return value.Nullable
+                    ? "(" + reader + ".TokenType == " + CSharp.Json + "JsonTokenType.Null ? null : " + read + ")"
+                    : read;
+            default:
+                return CSharp.Runtime + "JsonRead.Element(ref " + reader + ")";
+        }
+    }
+
+    /// <summary>Writes the non-null value <paramref name="expression"/> (the property name is already written).</summary>
+    public static void Write(SourceWriter w, ValueSpec value, string expression, int depth = 0)
+    {
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                w.Line("writer.WriteStringValue(" + expression + ");");
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                w.Line("writer.WriteNumberValue(" + expression + ");");
+                break;
+            case ValueKind.Boolean:
+                w.Line("writer.WriteBooleanValue(" + expression + ");");
+                break;
+            case ValueKind.Enum:
+                w.Line("writer.WriteStringValue(" + ReaderOf(value) + ".ToWireName(" + expression + "));");
+                break;
+            case ValueKind.Object:
+                w.Line(value.TypeName + ".WriteJson(writer, " + expression + ");");
+                break;
+            case ValueKind.Array:
+                string item = "item" + depth;
+                w.Line("writer.WriteStartArray();");
+                w.OpenBlock("foreach (" + CSharp.TypeOf(value.Items!, value.Items!.Nullable) + " " + item + " in " + expression + ")");
+                if (value.Items!.Nullable || !value.Items.IsValueType)
+                {
+                    w.OpenBlock("if (" + item + " is null)");
+                    w.Line("writer.WriteNullValue();");
+                    w.CloseBlock();
+                    w.OpenBlock("else");
+                    Write(w, value.Items with { Nullable = false }, value.Items.IsValueType ? item + ".Value" : item, depth + 1);
+                    w.CloseBlock();
+                }
+                else
+                {
+                    Write(w, value.Items, item, depth + 1);
+                }
+
+                w.CloseBlock();
+                w.Line("writer.WriteEndArray();");
+                break;
+            default:
+                w.Line(expression + ".WriteTo(writer);");
+                break;
+        }
+    }
+
+    /// <summary>True when validating a non-null value of this shape can find an error.</summary>
+    public static bool NeedsValidation(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.Object or ValueKind.Enum => true,
+        ValueKind.Array => !value.Constraints.IsEmpty || NeedsValidation(value.Items!) || (!value.Items!.Nullable && !value.Items.IsValueType),
+        ValueKind.Json => false,
+        _ => !value.Constraints.IsEmpty,
+    };
+
+    /// <summary>
+    /// Emits the checks of a non-null value <paramref name="expression"/>, with the validation
+    /// context already at its location. Patterns are registered in <paramref name="patterns"/>.
+    /// </summary>
+    /// <param name="error">Makes the statement that reports an error from (keyword, message); by default it adds the error to <c>context</c>.</param>
+    public static void Validate(SourceWriter w, ValueSpec value, string expression, List<string> patterns, int depth = 0, System.Func<string, string, string>? error = null)
+    {
+        error ??= static (keyword, message) => "context.AddError(" + CSharp.String(keyword) + ", " + CSharp.String(message) + ");";
+        ConstraintSpec c = value.Constraints;
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                if (c.MinLength is not null || c.MaxLength is not null)
+                {
+                    string length = "length" + depth;
+                    w.Line("int " + length + " = " + CSharp.Runtime + "SchemaText.CodePointLength(" + expression + ");");
+                    if (c.MinLength is int min)
+                    {
+                        AddErrorIf(w, error, length + " < " + min, "minLength", "must be at least " + Plural(min, "character") + " long.");
+                    }
+
+                    if (c.MaxLength is int max)
+                    {
+                        AddErrorIf(w, error, length + " > " + max, "maxLength", "must be at most " + Plural(max, "character") + " long.");
+                    }
+                }
+
+                if (c.Pattern is not null)
+                {
+                    int index = patterns.IndexOf(c.Pattern);
+                    if (index < 0)
+                    {
+                        index = patterns.Count;
+                        patterns.Add(c.Pattern);
+                    }
+
+                    AddErrorIf(w, error, "!s_pattern" + index + ".IsMatch(" + expression + ")", "pattern", "must match the pattern " + c.Pattern + ".");
+                }
+
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                if (c.Minimum is not null)
+                {
+                    AddErrorIf(w, error, expression + " < " + CSharp.Number(c.Minimum, value.Kind), "minimum", "must be at least " + c.Minimum + ".");
+                }
+
+                if (c.ExclusiveMinimum is not null)
+                {
+                    AddErrorIf(w, error, expression + " <= " + CSharp.Number(c.ExclusiveMinimum, value.Kind), "exclusiveMinimum", "must be greater than " + c.ExclusiveMinimum + ".");
+                }
+
+                if (c.Maximum is not null)
+                {
+                    AddErrorIf(w, error, expression + " > " + CSharp.Number(c.Maximum, value.Kind), "maximum", "must be at most " + c.Maximum + ".");
+                }
+
+                if (c.ExclusiveMaximum is not null)
+                {
+                    AddErrorIf(w, error, expression + " >= " + CSharp.Number(c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
+                }
+
+                break;
+            case ValueKind.Enum:
+                AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the values of " + value.TypeName + ".");
+                break;
+            case ValueKind.Object:
+                w.Line(expression + ".Validate(context);");
+                break;
+            case ValueKind.Array:
+                if (c.MinItems is int minItems)
+                {
+                    AddErrorIf(w, error, expression + ".Count < " + minItems, "minItems", "must have at least " + Plural(minItems, "item") + ".");
+                }
+
+                if (c.MaxItems is int maxItems)
+                {
+                    AddErrorIf(w, error, expression + ".Count > " + maxItems, "maxItems", "must have at most " + Plural(maxItems, "item") + ".");
+                }
+
+                ValueSpec items = value.Items!;
+                bool checkNull = !items.Nullable && !items.IsValueType;
+                if (NeedsValidation(items) || checkNull)
+                {
+                    string i = "i" + depth;
+                    string item = "item" + depth;
+                    w.OpenBlock("for (int " + i + " = 0; " + i + " < " + expression + ".Count; " + i + "++)");
+                    w.Line("context.Push(" + i + ");");
+                    w.Line(CSharp.TypeOf(items, items.Nullable) + " " + item + " = " + expression + "[" + i + "];");
+                    if (checkNull)
+                    {
+                        w.OpenBlock("if (" + item + " is null)");
+                        w.Line(error("type", "must not be null."));
+                        w.CloseBlock();
+                        if (NeedsValidation(items))
+                        {
+                            w.OpenBlock("else");
+                            Validate(w, items, item, patterns, depth + 1, error);
+                            w.CloseBlock();
+                        }
+                    }
+                    else if (items.Nullable)
+                    {
+                        w.OpenBlock("if (" + item + " is { } " + item + "Value)");
+                        Validate(w, items with { Nullable = false }, item + "Value", patterns, depth + 1, error);
+                        w.CloseBlock();
+                    }
+                    else
+                    {
+                        Validate(w, items, item, patterns, depth + 1, error);
+                    }
+
+                    w.Line("context.Pop();");
+                    w.CloseBlock();
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The static class or type that reads and writes a named value.</summary>
+    public static string ReaderOf(ValueSpec value) => value.Kind == ValueKind.Enum ? value.TypeName + "Json" : value.TypeName!;
+
+    private static void AddErrorIf(SourceWriter w, System.Func<string, string, string> error, string condition, string keyword, string message)
+    {
+        w.OpenBlock("if (" + condition + ")");
+        w.Line(error(keyword, message));
+        w.CloseBlock();
+    }
+
+    private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+}

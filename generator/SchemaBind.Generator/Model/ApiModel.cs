@@ -1,0 +1,140 @@
+using SchemaBind.Generator.Diagnostics;
+
+namespace SchemaBind.Generator.Model;
+
+// The model that crosses the parse → emit boundary. Everything here compares by value:
+// records, EquatableArray, strings and numbers. No Roslyn symbols, syntax or JSON DOM objects.
+
+/// <summary>What the generator reads about one schema file, before parsing.</summary>
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName);
+
+/// <summary>The outcome of parsing one file: what to emit (if anything) and what to report.</summary>
+internal sealed record ParseResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>Everything generated from one schema file.</summary>
+internal sealed record ApiSpec(
+    string SourcePath,
+    string HintPrefix,
+    string Namespace,
+    EquatableArray<TypeSpec> Types,
+    ClientSpec? Client);
+
+/// <summary>A named C# type generated from a schema.</summary>
+internal abstract record TypeSpec(string Name, string? Description, string SchemaPointer);
+
+/// <summary>An object schema: a sealed class (or a case of a union).</summary>
+internal sealed record ObjectSpec(
+    string Name,
+    string? Description,
+    string SchemaPointer,
+    EquatableArray<PropertySpec> Properties,
+    UnionMembership? Union)
+    : TypeSpec(Name, Description, SchemaPointer);
+
+/// <summary>Marks an object as one case of a discriminated union.</summary>
+internal sealed record UnionMembership(string BaseTypeName, string DiscriminatorJsonName, string DiscriminatorPropertyName, string DiscriminatorValue);
+
+/// <summary>A string enum: a C# enum whose members keep their wire names.</summary>
+internal sealed record EnumSpec(
+    string Name,
+    string? Description,
+    string SchemaPointer,
+    EquatableArray<EnumMemberSpec> Members)
+    : TypeSpec(Name, Description, SchemaPointer);
+
+internal sealed record EnumMemberSpec(string WireName, string Name);
+
+/// <summary>oneOf + discriminator: an abstract base class with one derived class per case.</summary>
+internal sealed record UnionSpec(
+    string Name,
+    string? Description,
+    string SchemaPointer,
+    string DiscriminatorJsonName,
+    string DiscriminatorPropertyName,
+    EquatableArray<UnionCaseSpec> Cases)
+    : TypeSpec(Name, Description, SchemaPointer);
+
+internal sealed record UnionCaseSpec(string Value, string TypeName);
+
+/// <summary>A property of an object schema.</summary>
+internal sealed record PropertySpec(
+    string JsonName,
+    string Name,
+    ValueSpec Value,
+    bool Required,
+    string? Description,
+    string? ConstValue,
+    bool ReadOnly,
+    bool WriteOnly,
+    bool Deprecated);
+
+internal enum ValueKind
+{
+    String,
+    Int32,
+    Int64,
+    Double,
+    Boolean,
+    Array,
+    Object,
+    Enum,
+    Json,
+}
+
+/// <summary>The shape of a value and the constraints its schema puts on it.</summary>
+internal sealed record ValueSpec(
+    ValueKind Kind,
+    string? TypeName,
+    bool Nullable,
+    ValueSpec? Items,
+    ConstraintSpec Constraints)
+{
+    public bool IsValueType => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum or ValueKind.Json;
+}
+
+/// <summary>Validation keywords; numbers are kept as written in the schema.</summary>
+internal sealed record ConstraintSpec(
+    string? Minimum = null,
+    string? Maximum = null,
+    string? ExclusiveMinimum = null,
+    string? ExclusiveMaximum = null,
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Pattern = null,
+    int? MinItems = null,
+    int? MaxItems = null)
+{
+    public static readonly ConstraintSpec None = new();
+
+    public bool IsEmpty => this == None;
+}
+
+/// <summary>The client class generated from an OpenAPI document's paths.</summary>
+internal sealed record ClientSpec(
+    string Name,
+    string? Title,
+    string? Description,
+    string DefaultServerUrl,
+    EquatableArray<ServerSpec> Servers,
+    EquatableArray<OperationSpec> Operations);
+
+internal sealed record ServerSpec(string Url, string? Description);
+
+internal sealed record OperationSpec(
+    string OperationId,
+    string MethodName,
+    string HttpMethod,
+    string PathTemplate,
+    string? Summary,
+    string? Description,
+    bool Deprecated,
+    EquatableArray<ParameterSpec> Parameters,
+    BodySpec? Body,
+    ResponseSpec Response);
+
+internal sealed record ParameterSpec(string WireName, string Name, ValueSpec Value, bool Required, string? Description);
+
+internal sealed record BodySpec(ValueSpec Value, bool Required, string? Description);
+
+/// <summary>The success response: its status and, when it has a JSON body, the body's shape.</summary>
+internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description);

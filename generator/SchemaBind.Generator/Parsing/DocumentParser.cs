@@ -1,0 +1,829 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator.Diagnostics;
+using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Reading;
+
+namespace SchemaBind.Generator.Parsing;
+
+/// <summary>
+/// Reads one OpenAPI 3.1 or JSON Schema 2020-12 document into an <see cref="ApiSpec"/>.
+/// A pure function of its input: no Roslyn compilation, no file system. Problems become
+/// <see cref="DiagnosticInfo"/> records at the exact span; whatever can still be generated is.
+/// </summary>
+internal sealed partial class DocumentParser
+{
+    private const string JsonSchema202012 = "https://json-schema.org/draft/2020-12/schema";
+
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
+    private readonly SchemaFileInput _input;
+    private readonly CancellationToken _cancellationToken;
+    private readonly LineIndex _lines;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<TypeSpec> _types = new();
+    private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
+
+    // Schema pointer → the C# type generated for it (named component schemas and inline objects/enums).
+    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, UnionMembership> _memberships = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _built = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
+
+    private JsonObject _root = null!;
+
+    private DocumentParser(SchemaFileInput input, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _cancellationToken = cancellationToken;
+        _lines = new LineIndex(input.Text);
+    }
+
+    public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken)
+    {
+        var parser = new DocumentParser(input, cancellationToken);
+        ApiSpec? api;
+        try
+        {
+            api = parser.ParseDocument();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // Never let a bug take the compiler down (CS8785): report it on this file and move on.
+            parser.Report(DiagnosticDescriptors.InternalError, 0, 0, ex.GetType().Name, ex.Message);
+            api = null;
+        }
+
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray());
+    }
+
+    private ApiSpec? ParseDocument()
+    {
+        JsonNode document;
+        try
+        {
+            document = JsonTextParser.Parse(_input.Text, _cancellationToken);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            int end = Math.Min(ex.Offset + 1, _input.Text.Length);
+            Report(DiagnosticDescriptors.InvalidJson, ex.Offset, end, ex.Message);
+            return null;
+        }
+
+        if (document is not JsonObject root)
+        {
+            Report(DiagnosticDescriptors.NotAnApiDocument, document, "the top-level value is " + document.KindDisplay + ", not an object");
+            return null;
+        }
+
+        _root = root;
+        ClientSpec? client = null;
+        if (root.Find("openapi") is JsonProperty openapi)
+        {
+            if (openapi.Value is not JsonString version)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, openapi.Value, "openapi", "a version string such as \"3.1.0\"", openapi.Value.KindDisplay);
+                return null;
+            }
+
+            if (!version.Value.StartsWith("3.1", StringComparison.Ordinal))
+            {
+                Report(DiagnosticDescriptors.UnsupportedVersion, version, "OpenAPI " + version.Value);
+                return null;
+            }
+
+            RegisterComponentSchemas(root);
+            BuildAllNamedTypes();
+            client = BuildClient(root);
+        }
+        else if (root.Find("swagger") is JsonProperty swagger)
+        {
+            Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger (OpenAPI 2.0)");
+            return null;
+        }
+        else if (IsJsonSchemaDocument(root))
+        {
+            if (root.Get("$schema") is JsonString dialect && !IsSupportedDialect(dialect.Value))
+            {
+                Report(DiagnosticDescriptors.UnsupportedVersion, dialect, "The JSON Schema dialect '" + dialect.Value + "'");
+                return null;
+            }
+
+            RegisterJsonSchemaTypes(root);
+            BuildAllNamedTypes();
+        }
+        else
+        {
+            Report(
+                DiagnosticDescriptors.NotAnApiDocument,
+                root.Start,
+                root.Start + 1,
+                "it has no \"openapi\" member and no JSON Schema keywords (\"$schema\", \"type\", \"properties\", \"$defs\")");
+            return null;
+        }
+
+        _types.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        string hintPrefix = System.IO.Path.GetFileNameWithoutExtension(_input.Path);
+        return new ApiSpec(_input.Path, hintPrefix, _input.Namespace, _types.ToEquatableArray(), client);
+    }
+
+    private static bool IsJsonSchemaDocument(JsonObject root) =>
+        root.Find("$schema") is not null || root.Find("type") is not null || root.Find("properties") is not null
+        || root.Find("$defs") is not null || root.Find("$ref") is not null || root.Find("oneOf") is not null
+        || root.Find("enum") is not null;
+
+    private static bool IsSupportedDialect(string uri) =>
+        uri.TrimEnd('#') == JsonSchema202012 || uri.TrimEnd('#') == "http://json-schema.org/draft/2020-12/schema";
+
+    // ---------------------------------------------------------------- named types
+
+    private void RegisterComponentSchemas(JsonObject root)
+    {
+        if (root.Get("components") is not JsonObject components || components.Find("schemas") is not JsonProperty schemasProperty)
+        {
+            return;
+        }
+
+        if (schemasProperty.Value is not JsonObject schemas)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, schemasProperty.Value, "components.schemas", "an object", schemasProperty.Value.KindDisplay);
+            return;
+        }
+
+        foreach (JsonProperty schema in schemas.Properties)
+        {
+            RegisterNamed("#/components/schemas/" + EscapePointer(schema.Name), schema.Name, schema.Value);
+        }
+    }
+
+    private void RegisterJsonSchemaTypes(JsonObject root)
+    {
+        string rootName = root.Get("title") is JsonString title && title.Value.Length > 0
+            ? title.Value
+            : System.IO.Path.GetFileNameWithoutExtension(System.IO.Path.GetFileNameWithoutExtension(_input.Path));
+        RegisterNamed("#", rootName, root);
+        foreach (string defsKeyword in new[] { "$defs", "definitions" })
+        {
+            if (root.Get(defsKeyword) is JsonObject defs)
+            {
+                foreach (JsonProperty schema in defs.Properties)
+                {
+                    RegisterNamed("#/" + defsKeyword + "/" + EscapePointer(schema.Name), schema.Name, schema.Value);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reserves a C# name for a schema that gets its own type (object, enum or union).</summary>
+    private void RegisterNamed(string pointer, string schemaName, JsonNode schema)
+    {
+        if (schema is not JsonObject obj)
+        {
+            return;
+        }
+
+        ValueKind? kind = NamedKind(obj);
+        if (kind is null)
+        {
+            return; // an alias of a primitive or array: references use its shape inline.
+        }
+
+        _typeNames[pointer] = Names.Unique(Names.ToPascalCase(schemaName), _takenTypeNames);
+        _typeKinds[pointer] = kind.Value;
+    }
+
+    private static ValueKind? NamedKind(JsonObject schema)
+    {
+        if (schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
+        {
+            return ValueKind.Object;
+        }
+
+        if (schema.Get("enum") is JsonArray values && values.Items.Count > 0 && values.Items.All(static v => v is JsonString or JsonNull))
+        {
+            return ValueKind.Enum;
+        }
+
+        if (schema.Get("properties") is JsonObject || TypeNames(schema).Contains("object"))
+        {
+            return schema.Get("properties") is JsonObject ? ValueKind.Object : null;
+        }
+
+        return null;
+    }
+
+    private void BuildAllNamedTypes()
+    {
+        // Unions first, so that their cases know their base class when they are built.
+        foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
+        {
+            if (Resolve(named.Key) is JsonObject schema && schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
+            {
+                BuildUnion(named.Key, named.Value, schema);
+            }
+        }
+
+        foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            EnsureBuilt(named.Key);
+        }
+    }
+
+    private void EnsureBuilt(string pointer)
+    {
+        if (!_built.Add(pointer) || Resolve(pointer) is not JsonObject schema)
+        {
+            return;
+        }
+
+        string name = _typeNames[pointer];
+        switch (_typeKinds[pointer])
+        {
+            case ValueKind.Enum:
+                _types.Add(BuildEnum(pointer, name, schema));
+                break;
+            case ValueKind.Object when schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject:
+                break; // built in BuildAllNamedTypes
+            default:
+                _types.Add(BuildObject(pointer, name, schema));
+                break;
+        }
+    }
+
+    private EnumSpec BuildEnum(string pointer, string name, JsonObject schema)
+    {
+        CheckKeywords(schema);
+        var members = new List<EnumMemberSpec>();
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonNode item in ((JsonArray)schema.Get("enum")!).Items)
+        {
+            if (item is JsonString value)
+            {
+                members.Add(new EnumMemberSpec(value.Value, Names.Unique(Names.ToPascalCase(value.Value), taken)));
+            }
+        }
+
+        return new EnumSpec(name, Description(schema), pointer, members.ToEquatableArray());
+    }
+
+    private void BuildUnion(string pointer, string name, JsonObject schema)
+    {
+        _built.Add(pointer);
+        CheckKeywords(schema);
+        var discriminator = (JsonObject)schema.Get("discriminator")!;
+        if (discriminator.Get("propertyName") is not JsonString propertyName)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, discriminator, "discriminator.propertyName", "a string", "missing");
+            return;
+        }
+
+        // Explicit mapping first (value → $ref), then each case's own const, then the schema's name.
+        var valueByTarget = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (discriminator.Get("mapping") is JsonObject mapping)
+        {
+            foreach (JsonProperty entry in mapping.Properties)
+            {
+                if (entry.Value is JsonString target)
+                {
+                    string targetPointer = target.Value.StartsWith("#", StringComparison.Ordinal) ? target.Value : "#/components/schemas/" + target.Value;
+                    if (Resolve(targetPointer) is null)
+                    {
+                        Report(DiagnosticDescriptors.UnresolvedReference, target, target.Value, "the discriminator mapping points at no schema");
+                        continue;
+                    }
+
+                    valueByTarget[targetPointer] = entry.Name;
+                }
+            }
+        }
+
+        string propertyCSharpName = Names.ToPascalCase(propertyName.Value);
+        var cases = new List<UnionCaseSpec>();
+        foreach (JsonNode member in ((JsonArray)schema.Get("oneOf")!).Items)
+        {
+            if (member is not JsonObject memberObject || memberObject.Get("$ref") is not JsonString reference)
+            {
+                Report(DiagnosticDescriptors.UntypedSchema, member, "a oneOf case of a discriminated union must be a $ref to an object schema");
+                continue;
+            }
+
+            string target = reference.Value;
+            if (Resolve(target) is not JsonObject targetSchema || !_typeNames.TryGetValue(target, out string? caseName) || _typeKinds[target] != ValueKind.Object)
+            {
+                Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "a union case must point at an object schema with properties");
+                continue;
+            }
+
+            string? value = valueByTarget.TryGetValue(target, out string? mapped)
+                ? mapped
+                : ConstOf(targetSchema, propertyName.Value) ?? LastSegment(target);
+            if (_memberships.ContainsKey(target))
+            {
+                Report(DiagnosticDescriptors.UntypedSchema, reference, "'" + caseName + "' is already a case of another union; a class has one base class");
+                continue;
+            }
+
+            _memberships[target] = new UnionMembership(name, propertyName.Value, propertyCSharpName, value);
+            cases.Add(new UnionCaseSpec(value, caseName));
+        }
+
+        _types.Add(new UnionSpec(name, Description(schema), pointer, propertyName.Value, propertyCSharpName, cases.ToEquatableArray()));
+    }
+
+    private ObjectSpec BuildObject(string pointer, string name, JsonObject schema)
+    {
+        CheckKeywords(schema);
+        _memberships.TryGetValue(pointer, out UnionMembership? membership);
+        var required = new HashSet<string>(StringComparer.Ordinal);
+        if (schema.Find("required") is JsonProperty requiredProperty)
+        {
+            if (requiredProperty.Value is JsonArray requiredArray)
+            {
+                foreach (JsonNode item in requiredArray.Items)
+                {
+                    if (item is JsonString s)
+                    {
+                        required.Add(s.Value);
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidKeywordValue, item, "required", "an array of strings", "an array holding " + item.KindDisplay);
+                    }
+                }
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, requiredProperty.Value, "required", "an array of strings", requiredProperty.Value.KindDisplay);
+            }
+        }
+
+        var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
+        var properties = new List<PropertySpec>();
+        if (schema.Get("properties") is JsonObject propertiesObject)
+        {
+            foreach (JsonProperty property in propertiesObject.Properties)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                string propertyPointer = pointer + "/properties/" + EscapePointer(property.Name);
+                string memberName = Names.ToPascalCase(property.Name);
+                if (takenMemberNames.Contains(memberName))
+                {
+                    memberName += "Value";
+                }
+
+                memberName = Names.Unique(memberName, takenMemberNames);
+                if (property.Value is not JsonObject propertySchema)
+                {
+                    properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
+                    continue;
+                }
+
+                bool isDiscriminator = membership is not null && property.Name == membership.DiscriminatorJsonName;
+                string? constValue = isDiscriminator ? membership!.DiscriminatorValue : ConstOf(propertySchema, null);
+                if (isDiscriminator)
+                {
+                    memberName = membership!.DiscriminatorPropertyName;
+                }
+
+                ValueSpec value = constValue is not null
+                    ? new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None)
+                    : BuildValue(propertySchema, propertyPointer, name + Names.ToPascalCase(property.Name));
+                properties.Add(new PropertySpec(
+                    property.Name,
+                    memberName,
+                    value,
+                    required.Contains(property.Name) || constValue is not null,
+                    Description(propertySchema),
+                    constValue,
+                    propertySchema.Get("readOnly") is JsonBoolean { Value: true },
+                    propertySchema.Get("writeOnly") is JsonBoolean { Value: true },
+                    propertySchema.Get("deprecated") is JsonBoolean { Value: true }));
+            }
+        }
+
+        if (membership is not null && !properties.Any(p => p.JsonName == membership.DiscriminatorJsonName))
+        {
+            properties.Insert(0, new PropertySpec(
+                membership.DiscriminatorJsonName,
+                membership.DiscriminatorPropertyName,
+                new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None),
+                true,
+                null,
+                membership.DiscriminatorValue,
+                false,
+                false,
+                false));
+        }
+
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership);
+    }
+
+    /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
+    private static readonly string[] ReservedMemberNames =
+    {
+        "Validate", "WriteJson", "ReadJson", "ToJson", "FromJson", "Converter",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    // ---------------------------------------------------------------- values
+
+    private static ValueSpec JsonValue(bool nullable) => new(ValueKind.Json, null, nullable, null, ConstraintSpec.None);
+
+    /// <summary>The C# shape of a schema used as a property, item, parameter or body.</summary>
+    private ValueSpec BuildValue(JsonObject schema, string pointer, string nameHint)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (schema.Find("$ref") is JsonProperty refProperty)
+        {
+            CheckKeywords(schema);
+            return BuildReference(refProperty);
+        }
+
+        if (_typeNames.ContainsKey(pointer))
+        {
+            return NamedValue(pointer, nullable: TypeNames(schema).Contains("null"));
+        }
+
+        List<string> types = TypeNames(schema);
+        bool nullable = types.Remove("null");
+        if (schema.Get("oneOf") is JsonArray || schema.Get("anyOf") is JsonArray || schema.Get("allOf") is JsonArray)
+        {
+            CheckKeywords(schema);
+            return JsonValue(nullable: true);
+        }
+
+        if (types.Count == 0)
+        {
+            if (schema.Get("properties") is JsonObject)
+            {
+                types.Add("object");
+            }
+            else if (schema.Get("items") is not null)
+            {
+                types.Add("array");
+            }
+            else if (schema.Get("enum") is JsonArray enumValues && enumValues.Items.All(static v => v is JsonString or JsonNull))
+            {
+                types.Add("string");
+            }
+        }
+
+        if (types.Count != 1)
+        {
+            CheckKeywords(schema);
+            if (types.Count > 1)
+            {
+                Report(DiagnosticDescriptors.UntypedSchema, schema.Find("type")!.Value, "a value of several types: " + string.Join(", ", types));
+            }
+
+            return JsonValue(nullable: true);
+        }
+
+        switch (types[0])
+        {
+            case "string":
+                if (schema.Get("enum") is JsonArray)
+                {
+                    return InlineNamed(pointer, nameHint, schema, ValueKind.Enum, nullable);
+                }
+
+                CheckKeywords(schema);
+                return new ValueSpec(ValueKind.String, null, nullable, null, Constraints(schema, ValueKind.String));
+            case "integer":
+                CheckKeywords(schema);
+                ConstraintSpec integerConstraints = Constraints(schema, ValueKind.Int64);
+                return new ValueSpec(IntegerKind(schema, integerConstraints), null, nullable, null, integerConstraints);
+            case "number":
+                CheckKeywords(schema);
+                return new ValueSpec(ValueKind.Double, null, nullable, null, Constraints(schema, ValueKind.Double));
+            case "boolean":
+                CheckKeywords(schema);
+                return new ValueSpec(ValueKind.Boolean, null, nullable, null, ConstraintSpec.None);
+            case "array":
+                CheckKeywords(schema);
+                ValueSpec items = schema.Get("items") is JsonObject itemSchema
+                    ? BuildValue(itemSchema, pointer + "/items", nameHint + "Item")
+                    : JsonValue(nullable: true);
+                return new ValueSpec(ValueKind.Array, null, nullable, items, Constraints(schema, ValueKind.Array));
+            case "object":
+                if (schema.Get("properties") is JsonObject)
+                {
+                    return InlineNamed(pointer, nameHint, schema, ValueKind.Object, nullable);
+                }
+
+                CheckKeywords(schema);
+                return JsonValue(nullable);
+            default:
+                Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Find("type")!.Value, "type", "one of string, integer, number, boolean, array, object, null", "'" + types[0] + "'");
+                return JsonValue(nullable: true);
+        }
+    }
+
+    private ValueSpec InlineNamed(string pointer, string nameHint, JsonObject schema, ValueKind kind, bool nullable)
+    {
+        _typeNames[pointer] = Names.Unique(nameHint, _takenTypeNames);
+        _typeKinds[pointer] = kind;
+        EnsureBuilt(pointer);
+        return NamedValue(pointer, nullable);
+    }
+
+    private ValueSpec NamedValue(string pointer, bool nullable)
+    {
+        EnsureBuilt(pointer);
+        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable, null, ConstraintSpec.None);
+    }
+
+    private ValueSpec BuildReference(JsonProperty refProperty)
+    {
+        if (refProperty.Value is not JsonString reference)
+        {
+            Report(DiagnosticDescriptors.InvalidKeywordValue, refProperty.Value, "$ref", "a string", refProperty.Value.KindDisplay);
+            return JsonValue(nullable: true);
+        }
+
+        string target = reference.Value;
+        if (!target.StartsWith("#", StringComparison.Ordinal))
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "references to other files are not supported yet");
+            return JsonValue(nullable: true);
+        }
+
+        if (Resolve(target) is not JsonNode resolved)
+        {
+            Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "there is nothing at " + target.Substring(1) + " in this document");
+            return JsonValue(nullable: true);
+        }
+
+        if (_typeNames.ContainsKey(target))
+        {
+            return NamedValue(target, nullable: false);
+        }
+
+        if (resolved is not JsonObject resolvedSchema)
+        {
+            return JsonValue(nullable: true);
+        }
+
+        // An alias of a primitive or an array: use its shape in place.
+        if (!_resolving.Add(target))
+        {
+            Report(DiagnosticDescriptors.UntypedSchema, reference, "the reference cycle through " + target + " has no object to break it");
+            return JsonValue(nullable: true);
+        }
+
+        try
+        {
+            return BuildValue(resolvedSchema, target, Names.ToPascalCase(LastSegment(target)));
+        }
+        finally
+        {
+            _resolving.Remove(target);
+        }
+    }
+
+    private static ValueKind IntegerKind(JsonObject schema, ConstraintSpec constraints)
+    {
+        string? format = (schema.Get("format") as JsonString)?.Value;
+        if (format == "int32")
+        {
+            return ValueKind.Int32;
+        }
+
+        if (format == "int64")
+        {
+            return ValueKind.Int64;
+        }
+
+        // Without a format, a range that fits in 32 bits gives int; anything else is long.
+        bool FitsInt32(string? bound, string? exclusive)
+        {
+            string? raw = bound ?? exclusive;
+            return raw is not null && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && d >= int.MinValue && d <= int.MaxValue;
+        }
+
+        return FitsInt32(constraints.Minimum, constraints.ExclusiveMinimum) && FitsInt32(constraints.Maximum, constraints.ExclusiveMaximum)
+            ? ValueKind.Int32
+            : ValueKind.Int64;
+    }
+
+    private ConstraintSpec Constraints(JsonObject schema, ValueKind kind)
+    {
+        string? Number(string keyword)
+        {
+            JsonProperty? property = schema.Find(keyword);
+            if (property is null)
+            {
+                return null;
+            }
+
+            if (property.Value is JsonNumber number)
+            {
+                return number.Raw;
+            }
+
+            Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, keyword, "a number", property.Value.KindDisplay);
+            return null;
+        }
+
+        int? Count(string keyword)
+        {
+            JsonProperty? property = schema.Find(keyword);
+            if (property is null)
+            {
+                return null;
+            }
+
+            if (property.Value is JsonNumber number && int.TryParse(number.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
+            {
+                return count;
+            }
+
+            Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, keyword, "a non-negative integer", property.Value is JsonNumber n ? n.Raw : property.Value.KindDisplay);
+            return null;
+        }
+
+        string? Pattern()
+        {
+            JsonProperty? property = schema.Find("pattern");
+            if (property is null)
+            {
+                return null;
+            }
+
+            if (property.Value is not JsonString pattern)
+            {
+                Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, "pattern", "a string", property.Value.KindDisplay);
+                return null;
+            }
+
+            try
+            {
+                _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                return pattern.Value;
+            }
+            catch (ArgumentException ex)
+            {
+                Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, ex.Message);
+                return null;
+            }
+        }
+
+        return kind switch
+        {
+            ValueKind.String => new ConstraintSpec(MinLength: Count("minLength"), MaxLength: Count("maxLength"), Pattern: Pattern()),
+            ValueKind.Array => new ConstraintSpec(MinItems: Count("minItems"), MaxItems: Count("maxItems")),
+            _ => new ConstraintSpec(
+                Minimum: Number("minimum"),
+                Maximum: Number("maximum"),
+                ExclusiveMinimum: Number("exclusiveMinimum"),
+                ExclusiveMaximum: Number("exclusiveMaximum")),
+        };
+    }
+
+    // ---------------------------------------------------------------- keyword checks
+
+    private static readonly HashSet<string> HandledKeywords = new(StringComparer.Ordinal)
+    {
+        "$ref", "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "type",
+        "properties", "required", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+        "minLength", "maxLength", "pattern", "items", "minItems", "maxItems", "format", "default", "examples",
+        "example", "readOnly", "writeOnly", "deprecated", "discriminator", "xml", "externalDocs",
+        "contentMediaType", "contentEncoding", "oneOf",
+    };
+
+    private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.Ordinal)
+    {
+        "allOf", "anyOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas",
+        "patternProperties", "propertyNames", "minProperties", "maxProperties", "prefixItems", "contains",
+        "minContains", "maxContains", "uniqueItems", "multipleOf", "unevaluatedProperties", "unevaluatedItems",
+        "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable",
+    };
+
+    /// <summary>Warns about every keyword of this schema object that the generated code does not honour.</summary>
+    private void CheckKeywords(JsonObject schema)
+    {
+        foreach (JsonProperty keyword in schema.Properties)
+        {
+            if (HandledKeywords.Contains(keyword.Name))
+            {
+                if (keyword.Name == "oneOf" && schema.Get("discriminator") is not JsonObject)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "oneOf (without a discriminator)");
+                }
+                else if (keyword.Name == "const" && keyword.Value is not JsonString)
+                {
+                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "const (of a non-string value)");
+                }
+                else if (keyword.Name == "enum" && keyword.Value is JsonArray values && !values.Items.All(static v => v is JsonString or JsonNull))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "enum (of non-string values)");
+                }
+
+                continue;
+            }
+
+            if (UnsupportedKeywords.Contains(keyword.Name)
+                || (keyword.Name == "additionalProperties" && keyword.Value is not JsonBoolean))
+            {
+                Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, keyword.Name);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static List<string> TypeNames(JsonObject schema) => schema.Get("type") switch
+    {
+        JsonString single => new List<string> { single.Value },
+        JsonArray many => many.Items.OfType<JsonString>().Select(static s => s.Value).ToList(),
+        _ => new List<string>(),
+    };
+
+    private static string? Description(JsonObject schema) =>
+        (schema.Get("description") as JsonString)?.Value ?? (schema.Get("title") as JsonString)?.Value;
+
+    private static string? ConstOf(JsonObject schema, string? propertyName)
+    {
+        if (propertyName is not null)
+        {
+            return schema.Get("properties") is JsonObject properties && properties.Get(propertyName) is JsonObject property
+                ? ConstOf(property, null)
+                : null;
+        }
+
+        if (schema.Get("const") is JsonString constant)
+        {
+            return constant.Value;
+        }
+
+        return schema.Get("enum") is JsonArray { Items.Count: 1 } single && single.Items[0] is JsonString only ? only.Value : null;
+    }
+
+    /// <summary>Resolves a local JSON Pointer reference ("#/components/schemas/X") in this document.</summary>
+    private JsonNode? Resolve(string reference)
+    {
+        if (reference == "#" || reference.Length == 0)
+        {
+            return _root;
+        }
+
+        if (!reference.StartsWith("#/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        JsonNode current = _root;
+        foreach (string rawSegment in reference.Substring(2).Split('/'))
+        {
+            string segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            switch (current)
+            {
+                case JsonObject obj when obj.Get(segment) is JsonNode next:
+                    current = next;
+                    break;
+                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < array.Items.Count:
+                    current = array.Items[index];
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return current;
+    }
+
+    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
+
+    private static string LastSegment(string pointer)
+    {
+        int slash = pointer.LastIndexOf('/');
+        return (slash >= 0 ? pointer.Substring(slash + 1) : pointer).Replace("~1", "/").Replace("~0", "~");
+    }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>
+        Report(descriptor, at.Start, at.End, args);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args)
+    {
+        start = Math.Max(0, Math.Min(start, _input.Text.Length));
+        end = Math.Max(start, Math.Min(end, _input.Text.Length));
+        _diagnostics.Add(new DiagnosticInfo(
+            descriptor.Id,
+            _input.Path,
+            TextSpan.FromBounds(start, end),
+            _lines.GetSpan(start, end),
+            args.ToEquatableArray()));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace SchemaBind.Generator.Parsing;
+
+/// <summary>
+/// Turns names from a schema into C# identifiers, deterministically: the same schema always
+/// gives the same names, whatever order the files are read in.
+/// </summary>
+internal static class Names
+{
+    /// <summary>"docker_image_name" → "DockerImageName", "ON_EVERY_EXECUTION" → "OnEveryExecution", "addAction" → "AddAction".</summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (string word in SplitWords(name))
+        {
+            builder.Append(char.ToUpperInvariant(word[0]));
+            builder.Append(word.Substring(1).ToLowerInvariant());
+        }
+
+        return ValidIdentifier(builder.ToString());
+    }
+
+    /// <summary>"project_name" → "projectName"; C# keywords get an '@'.</summary>
+    public static string ToCamelCase(string name)
+    {
+        string pascal = ToPascalCase(name);
+        string camel = char.IsLetter(pascal[0]) ? char.ToLowerInvariant(pascal[0]) + pascal.Substring(1) : pascal;
+        return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(camel) is SyntaxKind.VarKeyword
+            ? "@" + camel
+            : camel;
+    }
+
+    /// <summary>Returns <paramref name="name"/>, or it with the smallest numeric suffix not yet taken; records the result.</summary>
+    public static string Unique(string name, HashSet<string> taken)
+    {
+        string candidate = name;
+        for (int i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static IEnumerable<string> SplitWords(string name)
+    {
+        var word = new StringBuilder();
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (word.Length > 0)
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+
+                continue;
+            }
+
+            // A lower→upper step ("addAction") or the last capital of an acronym ("HTTPServer") starts a word.
+            if (word.Length > 0 && char.IsUpper(c))
+            {
+                char previous = name[i - 1];
+                bool nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    yield return word.ToString();
+                    word.Clear();
+                }
+            }
+
+            word.Append(c);
+        }
+
+        if (word.Length > 0)
+        {
+            yield return word.ToString();
+        }
+    }
+
+    private static string ValidIdentifier(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "Value";
+        }
+
+        return char.IsDigit(name[0]) ? "_" + name : name;
+    }
+}

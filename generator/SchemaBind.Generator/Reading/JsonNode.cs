@@ -1,0 +1,160 @@
+using System.Collections.Generic;
+
+namespace SchemaBind.Generator.Reading;
+
+/// <summary>
+/// A JSON value read from a schema file, with the character offsets it spans in the text.
+/// Lives only inside the parse step: it never crosses a pipeline boundary.
+/// </summary>
+internal abstract class JsonNode
+{
+    protected JsonNode(int start, int end)
+    {
+        Start = start;
+        End = end;
+    }
+
+    /// <summary>Offset of the first character of the value.</summary>
+    public int Start { get; }
+
+    /// <summary>Offset just past the last character of the value.</summary>
+    public int End { get; }
+
+    public abstract JsonKind Kind { get; }
+
+    /// <summary>A JSON-ish name of the kind, for diagnostics ("an object", "a string").</summary>
+    public string KindDisplay => Kind switch
+    {
+        JsonKind.Object => "an object",
+        JsonKind.Array => "an array",
+        JsonKind.String => "a string",
+        JsonKind.Number => "a number",
+        JsonKind.Boolean => "a boolean",
+        _ => "null",
+    };
+}
+
+internal enum JsonKind
+{
+    Object,
+    Array,
+    String,
+    Number,
+    Boolean,
+    Null,
+}
+
+internal sealed class JsonObject : JsonNode
+{
+    public JsonObject(int start, int end, List<JsonProperty> properties)
+        : base(start, end)
+    {
+        Properties = properties;
+    }
+
+    public List<JsonProperty> Properties { get; }
+
+    public override JsonKind Kind => JsonKind.Object;
+
+    /// <summary>The last property with this name (JSON's usual "last one wins"), or null.</summary>
+    public JsonProperty? Find(string name)
+    {
+        for (int i = Properties.Count - 1; i >= 0; i--)
+        {
+            if (Properties[i].Name == name)
+            {
+                return Properties[i];
+            }
+        }
+
+        return null;
+    }
+
+    public JsonNode? Get(string name) => Find(name)?.Value;
+}
+
+internal sealed class JsonProperty
+{
+    public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
+    {
+        Name = name;
+        NameStart = nameStart;
+        NameEnd = nameEnd;
+        Value = value;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Offset of the opening quote of the name.</summary>
+    public int NameStart { get; }
+
+    /// <summary>Offset just past the closing quote of the name.</summary>
+    public int NameEnd { get; }
+
+    public JsonNode Value { get; }
+}
+
+internal sealed class JsonArray : JsonNode
+{
+    public JsonArray(int start, int end, List<JsonNode> items)
+        : base(start, end)
+    {
+        Items = items;
+    }
+
+    public List<JsonNode> Items { get; }
+
+    public override JsonKind Kind => JsonKind.Array;
+}
+
+internal sealed class JsonString : JsonNode
+{
+    public JsonString(int start, int end, string value)
+        : base(start, end)
+    {
+        Value = value;
+    }
+
+    public string Value { get; }
+
+    public override JsonKind Kind => JsonKind.String;
+}
+
+internal sealed class JsonNumber : JsonNode
+{
+    public JsonNumber(int start, int end, string raw)
+        : base(start, end)
+    {
+        Raw = raw;
+    }
+
+    /// <summary>The number exactly as written, so big and decimal values lose nothing.</summary>
+    public string Raw { get; }
+
+    public override JsonKind Kind => JsonKind.Number;
+
+    public bool IsInteger => Raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+}
+
+internal sealed class JsonBoolean : JsonNode
+{
+    public JsonBoolean(int start, int end, bool value)
+        : base(start, end)
+    {
+        Value = value;
+    }
+
+    public bool Value { get; }
+
+    public override JsonKind Kind => JsonKind.Boolean;
+}
+
+internal sealed class JsonNull : JsonNode
+{
+    public JsonNull(int start, int end)
+        : base(start, end)
+    {
+    }
+
+    public override JsonKind Kind => JsonKind.Null;
+}

@@ -1,0 +1,387 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+
+namespace SchemaBind.Generator.Reading;
+
+/// <summary>
+/// A strict RFC 8259 JSON parser that keeps the offset of every value and property name,
+/// so that every diagnostic can point at the exact place in the schema file.
+/// </summary>
+/// <remarks>
+/// Hand-written on purpose: the generator runs inside the compiler on netstandard2.0, where
+/// System.Text.Json would have to be bundled, and its DOM does not keep positions.
+/// </remarks>
+internal sealed class JsonTextParser
+{
+    private const int MaxDepth = 256;
+
+    private readonly string _text;
+    private readonly CancellationToken _cancellationToken;
+    private readonly StringBuilder _buffer = new();
+    private int _pos;
+    private int _depth;
+
+    private JsonTextParser(string text, CancellationToken cancellationToken)
+    {
+        _text = text;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Parses a whole document; throws <see cref="JsonSyntaxException"/> where it breaks.</summary>
+    public static JsonNode Parse(string text, CancellationToken cancellationToken = default)
+    {
+        var parser = new JsonTextParser(text, cancellationToken);
+
+        // A byte order mark is not JSON, but editors write one; accept it.
+        if (parser._pos < text.Length && text[parser._pos] == '\uFEFF')
+        {
+            parser._pos++;
+        }
+
+        parser.SkipWhitespace();
+        if (parser._pos >= text.Length)
+        {
+            throw new JsonSyntaxException("the file is empty", 0);
+        }
+
+        JsonNode root = parser.ParseValue();
+        parser.SkipWhitespace();
+        if (parser._pos < text.Length)
+        {
+            throw new JsonSyntaxException("unexpected text after the end of the document", parser._pos);
+        }
+
+        return root;
+    }
+
+    private JsonNode ParseValue()
+    {
+        if (_pos >= _text.Length)
+        {
+            throw new JsonSyntaxException("unexpected end of file, a value was expected", _pos);
+        }
+
+        char c = _text[_pos];
+        switch (c)
+        {
+            case '{':
+                return ParseObject();
+            case '[':
+                return ParseArray();
+            case '"':
+                int start = _pos;
+                string value = ParseString();
+                return new JsonString(start, _pos, value);
+            case 't':
+                return ParseLiteral("true", (s, e) => new JsonBoolean(s, e, true));
+            case 'f':
+                return ParseLiteral("false", (s, e) => new JsonBoolean(s, e, false));
+            case 'n':
+                return ParseLiteral("null", (s, e) => new JsonNull(s, e));
+            default:
+                if (c == '-' || (c >= '0' && c <= '9'))
+                {
+                    return ParseNumber();
+                }
+
+                throw new JsonSyntaxException($"unexpected character '{Printable(c)}', a value was expected", _pos);
+        }
+    }
+
+    private JsonObject ParseObject()
+    {
+        int start = _pos;
+        Enter(start);
+        _pos++; // '{'
+        var properties = new List<JsonProperty>();
+        SkipWhitespace();
+        if (Peek() == '}')
+        {
+            _pos++;
+            _depth--;
+            return new JsonObject(start, _pos, properties);
+        }
+
+        while (true)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            SkipWhitespace();
+            if (Peek() != '"')
+            {
+                throw new JsonSyntaxException(
+                    _pos >= _text.Length ? "unexpected end of file inside an object" : "a property name in double quotes was expected",
+                    _pos);
+            }
+
+            int nameStart = _pos;
+            string name = ParseString();
+            int nameEnd = _pos;
+            SkipWhitespace();
+            if (Peek() != ':')
+            {
+                throw new JsonSyntaxException($"':' was expected after the property name \"{name}\"", _pos);
+            }
+
+            _pos++;
+            SkipWhitespace();
+            JsonNode value = ParseValue();
+            properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+            SkipWhitespace();
+            char next = Peek();
+            if (next == ',')
+            {
+                _pos++;
+                SkipWhitespace();
+                if (Peek() == '}')
+                {
+                    throw new JsonSyntaxException("a trailing comma is not allowed in JSON", _pos - 1);
+                }
+
+                continue;
+            }
+
+            if (next == '}')
+            {
+                _pos++;
+                _depth--;
+                return new JsonObject(start, _pos, properties);
+            }
+
+            throw new JsonSyntaxException(
+                _pos >= _text.Length ? "unexpected end of file inside an object, '}' was expected" : "',' or '}' was expected after a property value",
+                _pos);
+        }
+    }
+
+    private JsonArray ParseArray()
+    {
+        int start = _pos;
+        Enter(start);
+        _pos++; // '['
+        var items = new List<JsonNode>();
+        SkipWhitespace();
+        if (Peek() == ']')
+        {
+            _pos++;
+            _depth--;
+            return new JsonArray(start, _pos, items);
+        }
+
+        while (true)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            SkipWhitespace();
+            items.Add(ParseValue());
+            SkipWhitespace();
+            char next = Peek();
+            if (next == ',')
+            {
+                _pos++;
+                SkipWhitespace();
+                if (Peek() == ']')
+                {
+                    throw new JsonSyntaxException("a trailing comma is not allowed in JSON", _pos - 1);
+                }
+
+                continue;
+            }
+
+            if (next == ']')
+            {
+                _pos++;
+                _depth--;
+                return new JsonArray(start, _pos, items);
+            }
+
+            throw new JsonSyntaxException(
+                _pos >= _text.Length ? "unexpected end of file inside an array, ']' was expected" : "',' or ']' was expected after an array item",
+                _pos);
+        }
+    }
+
+    private string ParseString()
+    {
+        int start = _pos;
+        _pos++; // opening quote
+        _buffer.Clear();
+        while (true)
+        {
+            if (_pos >= _text.Length)
+            {
+                throw new JsonSyntaxException("unterminated string", start);
+            }
+
+            char c = _text[_pos];
+            if (c == '"')
+            {
+                _pos++;
+                return _buffer.ToString();
+            }
+
+            if (c == '\\')
+            {
+                _pos++;
+                if (_pos >= _text.Length)
+                {
+                    throw new JsonSyntaxException("unterminated string", start);
+                }
+
+                char e = _text[_pos];
+                switch (e)
+                {
+                    case '"': _buffer.Append('"'); break;
+                    case '\\': _buffer.Append('\\'); break;
+                    case '/': _buffer.Append('/'); break;
+                    case 'b': _buffer.Append('\b'); break;
+                    case 'f': _buffer.Append('\f'); break;
+                    case 'n': _buffer.Append('\n'); break;
+                    case 'r': _buffer.Append('\r'); break;
+                    case 't': _buffer.Append('\t'); break;
+                    case 'u':
+                        if (_pos + 4 >= _text.Length
+                            || !int.TryParse(_text.Substring(_pos + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
+                        {
+                            throw new JsonSyntaxException("invalid \\u escape, four hex digits were expected", _pos - 1);
+                        }
+
+                        _buffer.Append((char)code);
+                        _pos += 4;
+                        break;
+                    default:
+                        throw new JsonSyntaxException($"invalid escape '\\{Printable(e)}' in a string", _pos - 1);
+                }
+
+                _pos++;
+                continue;
+            }
+
+            if (c < 0x20)
+            {
+                throw new JsonSyntaxException("a control character must be escaped inside a string", _pos);
+            }
+
+            _buffer.Append(c);
+            _pos++;
+        }
+    }
+
+    private JsonNumber ParseNumber()
+    {
+        int start = _pos;
+        if (Peek() == '-')
+        {
+            _pos++;
+        }
+
+        if (Peek() == '0')
+        {
+            _pos++;
+        }
+        else if (IsDigit(Peek()))
+        {
+            while (IsDigit(Peek()))
+            {
+                _pos++;
+            }
+        }
+        else
+        {
+            throw new JsonSyntaxException("invalid number, a digit was expected", _pos);
+        }
+
+        if (Peek() == '.')
+        {
+            _pos++;
+            if (!IsDigit(Peek()))
+            {
+                throw new JsonSyntaxException("invalid number, a digit was expected after '.'", _pos);
+            }
+
+            while (IsDigit(Peek()))
+            {
+                _pos++;
+            }
+        }
+
+        if (Peek() == 'e' || Peek() == 'E')
+        {
+            _pos++;
+            if (Peek() == '+' || Peek() == '-')
+            {
+                _pos++;
+            }
+
+            if (!IsDigit(Peek()))
+            {
+                throw new JsonSyntaxException("invalid number, a digit was expected in the exponent", _pos);
+            }
+
+            while (IsDigit(Peek()))
+            {
+                _pos++;
+            }
+        }
+
+        if (IsDigit(Peek()))
+        {
+            throw new JsonSyntaxException("invalid number, a leading zero is not allowed", start);
+        }
+
+        return new JsonNumber(start, _pos, _text.Substring(start, _pos - start));
+    }
+
+    private JsonNode ParseLiteral(string literal, Func<int, int, JsonNode> create)
+    {
+        int start = _pos;
+        if (string.CompareOrdinal(_text, _pos, literal, 0, literal.Length) != 0)
+        {
+            throw new JsonSyntaxException($"unexpected token, '{literal}' or another value was expected", _pos);
+        }
+
+        _pos += literal.Length;
+        return create(start, _pos);
+    }
+
+    private void Enter(int at)
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new JsonSyntaxException($"the document nests deeper than {MaxDepth} levels", at);
+        }
+    }
+
+    private void SkipWhitespace()
+    {
+        while (_pos < _text.Length)
+        {
+            char c = _text[_pos];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            {
+                return;
+            }
+
+            _pos++;
+        }
+    }
+
+    private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
+
+    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    private static string Printable(char c) => c < 0x20 ? $"\\u{(int)c:X4}" : c.ToString();
+}
+
+/// <summary>The document is not valid JSON; <see cref="Offset"/> is where it breaks.</summary>
+internal sealed class JsonSyntaxException : Exception
+{
+    public JsonSyntaxException(string message, int offset)
+        : base(message)
+    {
+        Offset = offset;
+    }
+
+    public int Offset { get; }
+}

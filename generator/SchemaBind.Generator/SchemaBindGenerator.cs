@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator.Diagnostics;
+using SchemaBind.Generator.Emitting;
+using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Parsing;
+
+namespace SchemaBind.Generator;
+
+/// <summary>
+/// Turns every additional file marked with <c>SchemaBindApi="true"</c> into C# types, validators
+/// and a client. This class only wires the pipeline: read → parse → emit, one file at a time.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SchemaBindGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names of the pipeline steps, for incremental tests.</summary>
+    public static class StepNames
+    {
+        public const string SchemaFiles = "SchemaFiles";
+        public const string Parse = "Parse";
+        public const string Api = "Api";
+        public const string Diagnostics = "Diagnostics";
+    }
+
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValueProvider<string> rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated");
+
+        IncrementalValuesProvider<SchemaFileInput> files = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, _) => Metadata(pair.Left, pair.Right))
+            .Where(static file => file is not null)
+            .Combine(rootNamespace)
+            .Select(static (pair, cancellationToken) => Read(pair.Left!, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.SchemaFiles);
+
+        IncrementalValuesProvider<ParseResult> parsed = files
+            .Select(static (file, cancellationToken) => DocumentParser.Parse(file, cancellationToken))
+            .WithTrackingName(StepNames.Parse);
+
+        IncrementalValuesProvider<ApiSpec> apis = parsed
+            .Select(static (result, _) => result.Api)
+            .Where(static api => api is not null)
+            .Select(static (api, _) => api!)
+            .WithTrackingName(StepNames.Api);
+
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(StepNames.Diagnostics);
+
+        context.RegisterSourceOutput(apis, static (spc, api) => Emit(spc, api));
+        context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
+        {
+            foreach (DiagnosticInfo info in infos)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
+    }
+
+    private sealed record FileMetadata(AdditionalText File, string? Namespace, string? ClientName);
+
+    private static FileMetadata? Metadata(AdditionalText file, AnalyzerConfigOptionsProvider provider)
+    {
+        AnalyzerConfigOptions options = provider.GetOptions(file);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindApi", out string? flag)
+            || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNamespace", out string? @namespace);
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindClientName", out string? clientName);
+        return new FileMetadata(file, NullIfEmpty(@namespace), NullIfEmpty(clientName));
+    }
+
+    private static SchemaFileInput Read(FileMetadata metadata, string rootNamespace, CancellationToken cancellationToken)
+    {
+        SourceText? text = metadata.File.GetText(cancellationToken);
+        string @namespace = metadata.Namespace
+            ?? rootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(metadata.File.Path).Split('.')[0]);
+        return new SchemaFileInput(metadata.File.Path, text?.ToString() ?? string.Empty, @namespace, metadata.ClientName);
+    }
+
+    private static void Emit(SourceProductionContext context, ApiSpec api)
+    {
+        foreach (TypeSpec type in api.Types)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            AddSource(context, api, type.Name, TypeEmitter.Emit(api.Namespace, type));
+        }
+
+        if (api.Client is not null)
+        {
+            AddSource(context, api, api.Client.Name, ClientEmitter.Emit(api.Namespace, api.Client));
+        }
+    }
+
+    private static void AddSource(SourceProductionContext context, ApiSpec api, string typeName, string source)
+    {
+        string hintName = api.Namespace + "." + typeName + ".g.cs";
+        try
+        {
+            context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+        }
+        catch (ArgumentException ex)
+        {
+            // Two schema files that generate the same type into the same namespace.
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InternalError,
+                Location.Create(api.SourcePath, default, default),
+                "duplicate generated file " + hintName,
+                ex.Message));
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+}
