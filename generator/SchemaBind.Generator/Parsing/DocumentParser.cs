@@ -210,7 +210,7 @@ internal sealed partial class DocumentParser
             return ValueKind.Object;
         }
 
-        if (schema.Get("enum") is JsonArray values && values.Items.Count > 0 && values.Items.All(static v => v is JsonString or JsonNull))
+        if (IsStringEnum(schema))
         {
             return ValueKind.Enum;
         }
@@ -474,7 +474,7 @@ internal sealed partial class DocumentParser
             {
                 types.Add("array");
             }
-            else if (schema.Get("enum") is JsonArray enumValues && enumValues.Items.All(static v => v is JsonString or JsonNull))
+            else if (IsStringEnum(schema))
             {
                 types.Add("string");
             }
@@ -494,7 +494,7 @@ internal sealed partial class DocumentParser
         switch (types[0])
         {
             case "string":
-                if (schema.Get("enum") is JsonArray)
+                if (IsStringEnum(schema))
                 {
                     return InlineNamed(pointer, nameHint, schema, ValueKind.Enum, nullable);
                 }
@@ -743,6 +743,12 @@ internal sealed partial class DocumentParser
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>An enum of strings (null may be among them) with at least one string: a C# enum.</summary>
+    private static bool IsStringEnum(JsonObject schema) =>
+        schema.Get("enum") is JsonArray values
+        && values.Items.Any(static v => v is JsonString)
+        && values.Items.All(static v => v is JsonString or JsonNull);
 
     private static List<string> TypeNames(JsonObject schema) => schema.Get("type") switch
     {

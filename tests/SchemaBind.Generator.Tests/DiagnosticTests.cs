@@ -1,0 +1,225 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>Bad schema files give a diagnostic at the exact place, never a crash, and leave other files alone.</summary>
+public sealed class DiagnosticTests
+{
+    private const string ValidSchema = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Widget",
+          "type": "object",
+          "properties": { "name": { "type": "string" } }
+        }
+        """;
+
+    private static Diagnostic Single(string schema, string path = "/project/api.json")
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile(path, schema, "My.Api"));
+        AssertNoCrash(result);
+        return Assert.Single(result.SchemaDiagnostics);
+    }
+
+    private static void AssertNoCrash(GeneratorResult result)
+    {
+        Assert.All(result.RunResult.Results, static r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, static d => d.Id is "CS8785" or "AD0001" or "SB0099");
+    }
+
+    /// <summary>Zero-based line and character of the diagnostic's start and end.</summary>
+    private static (int Line, int Column, int EndLine, int EndColumn) Span(Diagnostic diagnostic)
+    {
+        FileLinePositionSpan span = diagnostic.Location.GetLineSpan();
+        return (span.StartLinePosition.Line, span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character);
+    }
+
+    [Fact]
+    public void Invalid_json_is_SB0001_where_it_breaks()
+    {
+        string line2 = "  \"info\": { \"title\": \"x\" \"version\": \"1\" }";
+        Diagnostic d = Single("{\n  \"openapi\": \"3.1.0\",\n" + line2 + "\n}");
+        int column = line2.IndexOf("\"version\"", StringComparison.Ordinal);
+        Assert.Equal("SB0001", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
+        Assert.Equal("/project/api.json", d.Location.GetLineSpan().Path);
+        Assert.Equal((2, column, 2, column + 1), Span(d)); // the '"' of "version", where a ',' was expected
+        Assert.Contains("',' or '}' was expected", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 0, 0)]
+    [InlineData("{ \"a\": [1, 2,] }", 0, 12)]
+    [InlineData("{ \"a\": tru }", 0, 7)]
+    [InlineData("{ \"a\": \"unterminated }", 0, 7)]
+    [InlineData("{ \"a\": 1 } extra", 0, 11)]
+    [InlineData("{\n\n  \"a\": 01 }", 2, 7)]
+    public void Every_kind_of_json_syntax_error_is_located(string text, int line, int column)
+    {
+        Diagnostic d = Single(text);
+        Assert.Equal("SB0001", d.Id);
+        Assert.Equal((line, column), (Span(d).Line, Span(d).Column));
+    }
+
+    [Fact]
+    public void A_json_document_that_is_no_api_is_SB0002()
+    {
+        Diagnostic d = Single("{ \"name\": \"package.json, not a schema\" }");
+        Assert.Equal("SB0002", d.Id);
+        Assert.Equal((0, 0), (Span(d).Line, Span(d).Column));
+    }
+
+    [Fact]
+    public void A_top_level_array_is_SB0002()
+    {
+        Assert.Equal("SB0002", Single("[1, 2]").Id);
+    }
+
+    [Theory]
+    [InlineData("{ \"openapi\": \"3.0.3\", \"info\": {}, \"paths\": {} }", 13, "OpenAPI 3.0.3")]
+    [InlineData("{ \"swagger\": \"2.0\" }", 13, "Swagger")]
+    [InlineData("{ \"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\" }", 13, "draft-07")]
+    public void Unsupported_versions_and_dialects_are_SB0003_at_the_version(string text, int column, string named)
+    {
+        Diagnostic d = Single(text);
+        Assert.Equal("SB0003", d.Id);
+        Assert.Equal(column, Span(d).Column);
+        Assert.Contains(named, d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unresolved_ref_is_SB0005_at_the_reference_and_the_rest_still_generates()
+    {
+        string schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Order",
+              "type": "object",
+              "properties": {
+                "id": { "type": "integer" },
+                "customer": { "$ref": "#/$defs/Customer" }
+              }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/order.json", schema, "Shop"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0005", d.Id);
+        int column = schema.Split('\n')[6].IndexOf("\"#/$defs/Customer\"", StringComparison.Ordinal);
+        Assert.Equal((6, column, 6, column + "\"#/$defs/Customer\"".Length), Span(d));
+        Assert.Contains("#/$defs/Customer", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(result.Sources, static s => s.HintName == "Shop.Order.g.cs");
+        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+    }
+
+    [Fact]
+    public void An_unsupported_keyword_is_a_SB0004_warning_on_the_keyword()
+    {
+        string schema = """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Tags",
+              "type": "object",
+              "properties": { "tags": { "type": "array", "items": { "type": "string" }, "uniqueItems": true } }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/tags.json", schema, "Shop"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0004", d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity);
+        int column = schema.Split('\n')[4].IndexOf("\"uniqueItems\"", StringComparison.Ordinal);
+        Assert.Equal((4, column, 4, column + "\"uniqueItems\"".Length), Span(d));
+        Assert.Contains(result.Sources, static s => s.HintName == "Shop.Tags.g.cs");
+    }
+
+    [Fact]
+    public void An_invalid_pattern_is_SB0007()
+    {
+        string schema = """{ "title": "Code", "type": "object", "properties": { "code": { "type": "string", "pattern": "([a-z]" } } }""";
+        Diagnostic d = Single(schema);
+        Assert.Equal("SB0007", d.Id);
+        Assert.Equal(schema.IndexOf("\"([a-z]\"", StringComparison.Ordinal), Span(d).Column);
+    }
+
+    [Fact]
+    public void A_duplicate_operation_id_is_SB0008_on_the_second()
+    {
+        string schema = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "T", "version": "1" },
+              "paths": {
+                "/a": { "get": { "operationId": "getThing", "responses": { "204": { "description": "ok" } } } },
+                "/b": { "get": { "operationId": "getThing", "responses": { "204": { "description": "ok" } } } }
+              }
+            }
+            """;
+        Diagnostic d = Single(schema);
+        Assert.Equal("SB0008", d.Id);
+        Assert.Equal(5, Span(d).Line);
+    }
+
+    [Fact]
+    public void Path_parameters_must_match_the_template_SB0009()
+    {
+        string schema = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "T", "version": "1" },
+              "paths": {
+                "/items/{id}": { "get": { "operationId": "getItem", "responses": { "204": { "description": "ok" } } } },
+                "/other": { "get": { "operationId": "getOther", "parameters": [ { "name": "x", "in": "path", "required": true, "schema": { "type": "string" } } ], "responses": { "204": { "description": "ok" } } } }
+              }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "T"));
+        AssertNoCrash(result);
+        Assert.Equal(2, result.SchemaDiagnostics.Count);
+        Assert.All(result.SchemaDiagnostics, static d => Assert.Equal("SB0009", d.Id));
+        Diagnostic undeclared = result.SchemaDiagnostics.Single(d => d.GetMessage().Contains("{id}", StringComparison.Ordinal));
+        int column = schema.Split('\n')[4].IndexOf("{id}", StringComparison.Ordinal);
+        Assert.Equal((4, column, 4, column + 4), Span(undeclared));
+    }
+
+    [Fact]
+    public void A_keyword_of_the_wrong_kind_is_SB0006()
+    {
+        Diagnostic d = Single("""{ "title": "X", "type": "object", "properties": { "n": { "type": "string", "minLength": "three" } } }""");
+        Assert.Equal("SB0006", d.Id);
+        Assert.Contains("minLength", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_bad_file_does_not_stop_another_from_generating()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            new SchemaFile("/p/broken.json", "{ not json", "Broken"),
+            new SchemaFile("/p/widget.json", ValidSchema, "Good"));
+        AssertNoCrash(result);
+        Assert.Equal("SB0001", Assert.Single(result.SchemaDiagnostics).Id);
+        Assert.Contains(result.Sources, static s => s.HintName == "Good.Widget.g.cs");
+        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+    }
+
+    [Fact]
+    public void Files_not_opted_in_are_ignored()
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/other.json", "{ not json", OptedIn: false));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.Sources);
+    }
+
+    [Theory]
+    [InlineData("{ \"openapi\": \"3.1.0\", \"paths\": { \"/x\": 5 } }")]
+    [InlineData("{ \"openapi\": \"3.1.0\", \"components\": { \"schemas\": { \"A\": { \"properties\": { \"b\": { \"$ref\": \"#/components/schemas/A\" } } } } } }")]
+    [InlineData("{ \"openapi\": \"3.1.0\", \"components\": { \"schemas\": { \"A\": { \"$ref\": \"#/components/schemas/B\" }, \"B\": { \"$ref\": \"#/components/schemas/A\" } } } }")]
+    [InlineData("{ \"type\": \"object\", \"properties\": { \"a\": { \"oneOf\": [1, 2], \"discriminator\": 7 } } }")]
+    [InlineData("{ \"openapi\": \"3.1.0\", \"components\": { \"schemas\": { \"U\": { \"oneOf\": [ { \"$ref\": \"#/nowhere\" } ], \"discriminator\": { \"propertyName\": \"t\" } } } } }")]
+    [InlineData("{ \"type\": [\"string\", 5], \"enum\": [null] }")]
+    public void Odd_but_valid_json_never_crashes_the_generator(string schema)
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/odd.json", schema, "Odd"));
+        AssertNoCrash(result);
+        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>A schema file as a user's project would hand it to the generator.</summary>
+internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true);
+
+/// <summary>Runs the real generator in a real Roslyn compilation, as the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
+    {
+        // The running framework's assemblies plus the runtime package: what a user's project references.
+        string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        return platform
+            .Where(static p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Append(typeof(SchemaBind.Runtime.ApiTransport).Assembly.Location)
+            .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+    });
+
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
+
+    public static AdditionalText ToAdditionalText(SchemaFile file) => new InMemoryAdditionalText(file.Path, file.Text);
+
+    public static GeneratorDriver CreateDriver(params SchemaFile[] files) => CreateDriver(files.Select(ToAdditionalText).ToArray(), files);
+
+    public static GeneratorDriver CreateDriver(AdditionalText[] texts, SchemaFile[] files) =>
+        CSharpGeneratorDriver.Create(
+            new[] { new SchemaBindGenerator().AsSourceGenerator() },
+            texts,
+            ParseOptions,
+            new TestOptionsProvider(files),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    public static CSharpCompilation CreateCompilation(params string[] sources) =>
+        CSharpCompilation.Create(
+            "UserProject",
+            sources.Select(static s => CSharpSyntaxTree.ParseText(s, ParseOptions)),
+            s_references.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                generalDiagnosticOption: ReportDiagnostic.Error));
+
+    public static GeneratorResult Run(params SchemaFile[] files) => Run(CreateCompilation("namespace UserProject { internal static class Marker { } }"), files);
+
+    public static GeneratorResult Run(CSharpCompilation compilation, params SchemaFile[] files)
+    {
+        GeneratorDriver driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return new GeneratorResult(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    public static string RepositoryFile(params string[] parts)
+    {
+        string? directory = AppContext.BaseDirectory;
+        while (directory is not null && !File.Exists(Path.Combine(directory, "SourceGen.sln")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return Path.Combine(new[] { directory ?? throw new InvalidOperationException("SourceGen.sln not found above the test binaries.") }.Concat(parts).ToArray());
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class TestOptionsProvider(SchemaFile[] files) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "UserProject" });
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
+        {
+            SchemaFile? file = files.FirstOrDefault(f => f.Path == textFile.Path);
+            if (file is null || !file.OptedIn)
+            {
+                return DictionaryOptions.Empty;
+            }
+
+            var values = new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SchemaBindApi"] = "true" };
+            if (file.Namespace is not null)
+            {
+                values["build_metadata.AdditionalFiles.SchemaBindNamespace"] = file.Namespace;
+            }
+
+            if (file.ClientName is not null)
+            {
+                values["build_metadata.AdditionalFiles.SchemaBindClientName"] = file.ClientName;
+            }
+
+            return new DictionaryOptions(values);
+        }
+    }
+
+    private sealed class DictionaryOptions(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly DictionaryOptions Empty = new(new Dictionary<string, string>());
+
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
+
+internal sealed record GeneratorResult(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.SelectMany(static r => r.GeneratedSources).ToList();
+
+    public IReadOnlyList<Diagnostic> SchemaDiagnostics => GeneratorDiagnostics.Where(static d => d.Id.StartsWith("SB", StringComparison.Ordinal)).ToList();
+
+    /// <summary>Errors and warnings of the user's compilation once the generated code is in it.</summary>
+    public IReadOnlyList<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
+}
