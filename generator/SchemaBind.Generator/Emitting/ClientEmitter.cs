@@ -224,6 +224,11 @@ internal static class ClientEmitter
             w.Line("/// <exception cref=\"" + CSharp.Runtime + "RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
         }
 
+        if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
+        {
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
+        }
+
         w.Line("/// <exception cref=\"" + CSharp.Runtime + "ApiException\">The server answered with an error status, or with a body that is not the documented JSON.</exception>");
         if (operation.Deprecated)
         {

@@ -38,6 +38,7 @@ namespace Buddy.Api
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The body of the 201 response (Created).</returns>
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
         public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync(string domain, string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
@@ -57,6 +58,7 @@ namespace Buddy.Api
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
         public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync(string domain, string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
