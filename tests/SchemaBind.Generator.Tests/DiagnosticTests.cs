@@ -109,7 +109,7 @@ public sealed class DiagnosticTests
         Assert.Equal((6, column, 6, column + "\"#/$defs/Customer\"".Length), Span(d));
         Assert.Contains("#/$defs/Customer", d.GetMessage(), StringComparison.Ordinal);
         Assert.Contains(result.Sources, static s => s.HintName == "Shop.Order.g.cs");
-        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class DiagnosticTests
         AssertNoCrash(result);
         Assert.Equal("SB0001", Assert.Single(result.SchemaDiagnostics).Id);
         Assert.Contains(result.Sources, static s => s.HintName == "Good.Widget.g.cs");
-        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 
     [Fact]
@@ -220,6 +220,6 @@ public sealed class DiagnosticTests
     {
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/odd.json", schema, "Odd"));
         AssertNoCrash(result);
-        Assert.Empty(result.CompilationDiagnostics.Select(static x => x.ToString()));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 }

@@ -120,5 +120,12 @@ internal sealed record GeneratorResult(GeneratorDriver Driver, GeneratorDriverRu
     /// <summary>Errors and warnings of the user's compilation once the generated code is in it.</summary>
     public IReadOnlyList<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
+    /// <summary>Fails with every diagnostic in full (file, span, ID and message) when there is any.</summary>
+    public static void AssertNone(IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics.ToList();
+        Assert.True(all.Count == 0, string.Join(Environment.NewLine, all.Select(static d => d.ToString())));
+    }
+
     public string Source(string hintName) => Sources.Single(s => s.HintName == hintName).SourceText.ToString();
 }

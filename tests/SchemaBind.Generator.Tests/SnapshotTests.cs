@@ -16,7 +16,7 @@ public sealed class SnapshotTests
     public void Buddy_schema_generates_without_schema_diagnostics()
     {
         GeneratorResult result = RunBuddy();
-        Assert.Empty(result.SchemaDiagnostics.Select(static d => d.ToString()));
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
         Assert.Contains(result.Sources, static s => s.HintName == "Buddy.Api.BuddyClient.g.cs");
     }
 
@@ -25,7 +25,7 @@ public sealed class SnapshotTests
     {
         // Nullable on, every warning an error, documentation comments checked (CS1591 for a missing one).
         GeneratorResult result = RunBuddy();
-        Assert.Empty(result.CompilationDiagnostics.Select(static d => d.ToString()));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 
     [Fact]

@@ -82,8 +82,9 @@ internal static class ClientEmitter
             ? CSharp.Runtime + "ApiResponse"
             : CSharp.Runtime + "ApiResponse<" + resultType + ">";
         string parameters = ParameterList(operation);
-        string arguments = string.Join(", ", operation.Parameters.Select(static p => p.Name)
+        string arguments = string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
             .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
+            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
             .Concat(new[] { "cancellationToken" }));
 
         // The plain method: the body alone.
@@ -106,7 +107,7 @@ internal static class ClientEmitter
         // The full method: body, status, headers and rate-limit figures.
         EmitDocs(w, operation, withResponse: true);
         w.OpenBlock("public global::System.Threading.Tasks.Task<" + responseType + "> " + operation.MethodName + "WithResponseAsync(" + parameters + ")");
-        foreach (ParameterSpec parameter in operation.Parameters.Where(static p => !p.Value.IsValueType))
+        foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
         }
@@ -128,7 +129,23 @@ internal static class ClientEmitter
             w.Line();
         }
 
-        w.Line("string path = " + PathExpression(operation) + ";");
+        List<ParameterSpec> query = operation.Parameters.Where(static p => p.Location == ParameterLocation.Query).ToList();
+        if (query.Count == 0)
+        {
+            w.Line("string path = " + PathExpression(operation) + ";");
+        }
+        else
+        {
+            w.Line("var query = new " + CSharp.Runtime + "QueryString();");
+            foreach (ParameterSpec parameter in query)
+            {
+                EmitQueryAdd(w, parameter);
+            }
+
+            w.Line("string path = " + PathExpression(operation) + " + query.ToString();");
+        }
+
+
         string method = "global::System.Net.Http.HttpMethod." + char.ToUpperInvariant(operation.HttpMethod[0]) + operation.HttpMethod.Substring(1);
         var arguments2 = new List<string> { method, "path" };
         if (operation.Body is not null)
@@ -169,11 +186,13 @@ internal static class ClientEmitter
 
     private static string ParameterList(OperationSpec operation)
     {
-        var parts = operation.Parameters.Select(static p => CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
+        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
         if (operation.Body is not null)
         {
             parts.Add(CSharp.TypeOf(operation.Body.Value, false) + " body");
         }
+
+        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null"));
 
         parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return string.Join(", ", parts);
@@ -196,7 +215,7 @@ internal static class ClientEmitter
         w.Line("/// </remarks>");
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> path parameter.", " name=\"" + parameter.Name.TrimStart('@') + "\"");
+            CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> " + (parameter.Location == ParameterLocation.Path ? "path" : "query") + " parameter" + (parameter.Required ? "." : "; <see langword=\"null\"/> leaves it out."), " name=\"" + parameter.Name.TrimStart('@') + "\"");
         }
 
         if (operation.Body is not null)
@@ -241,20 +260,62 @@ internal static class ClientEmitter
     {
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            if (!ValueCode.NeedsValidation(parameter.Value))
+            // Array-valued query parameters are sent as they are: their item constraints are not checked yet.
+            if (parameter.Value.Kind == ValueKind.Array || !ValueCode.NeedsValidation(parameter.Value))
             {
                 continue;
             }
 
             // A block of its own per parameter, so the checks' locals never clash.
+            string kind = parameter.Location == ParameterLocation.Path ? "path" : "query";
             string wireName = parameter.WireName;
             string argument = parameter.Name;
-            w.OpenBlock("");
-            ValueCode.Validate(w, parameter.Value, argument, patterns, error: (keyword, message) =>
-                "throw new global::System.ArgumentException(" + CSharp.String("The path parameter '" + wireName + "' " + message) + ", nameof(" + argument + "));");
+            string value = argument;
+            if (parameter.Required)
+            {
+                w.OpenBlock("");
+            }
+            else
+            {
+                value = argument.TrimStart('@') + "Value";
+                w.OpenBlock("if (" + argument + " is { } " + value + ")");
+            }
+
+            ValueCode.Validate(w, parameter.Value with { Nullable = false }, value, patterns, error: (keyword, message) =>
+                "throw new global::System.ArgumentException(" + CSharp.String("The " + kind + " parameter '" + wireName + "' " + message) + ", nameof(" + argument + "));");
             w.CloseBlock();
             w.Line();
         }
+    }
+
+    private static void EmitQueryAdd(SourceWriter w, ParameterSpec parameter)
+    {
+        string name = CSharp.String(parameter.WireName);
+        ValueSpec value = parameter.Value;
+        if (value.Kind == ValueKind.Array)
+        {
+            // style: form, explode: true (the OpenAPI default): one name=value pair per item.
+            string item = parameter.Name.TrimStart('@') + "Item";
+            w.OpenBlock("foreach (" + CSharp.TypeOf(value.Items!, value.Items!.Nullable) + " " + item + " in " + parameter.Name + (parameter.Required ? string.Empty : " ?? []") + ")");
+            w.Line("query.Add(" + name + ", " + ScalarQueryValue(value.Items!, item) + ");");
+            w.CloseBlock();
+            return;
+        }
+
+        w.Line("query.Add(" + name + ", " + ScalarQueryValue(value, parameter.Name) + ");");
+    }
+
+    private static string ScalarQueryValue(ValueSpec value, string expression)
+    {
+        if (value.Kind != ValueKind.Enum)
+        {
+            return expression;
+        }
+
+        string toWire = value.TypeName + "Json.ToWireName";
+        return value.Nullable
+            ? "(" + expression + " is { } " + expression.TrimStart('@') + "Wire ? " + toWire + "(" + expression.TrimStart('@') + "Wire) : null)"
+            : toWire + "(" + expression + ")";
     }
 
     private static string PathExpression(OperationSpec operation)

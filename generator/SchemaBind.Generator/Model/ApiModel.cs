@@ -132,7 +132,13 @@ internal sealed record OperationSpec(
     BodySpec? Body,
     ResponseSpec Response);
 
-internal sealed record ParameterSpec(string WireName, string Name, ValueSpec Value, bool Required, string? Description);
+internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation Location, ValueSpec Value, bool Required, string? Description);
+
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+}
 
 internal sealed record BodySpec(ValueSpec Value, bool Required, string? Description);
 

@@ -100,17 +100,18 @@ internal sealed partial class DocumentParser
         string methodName = Names.Unique(Names.ToPascalCase(operationId), methodNames);
 
         // Parameters: the path item's, overridden by the operation's own (same name and location).
-        var declared = new List<(JsonObject Parameter, JsonNode At)>();
+        var declared = new List<(JsonObject Parameter, JsonNode At, string Pointer)>();
         foreach (JsonObject source in new[] { pathItem, operation })
         {
             if (source.Get("parameters") is JsonArray parameterArray)
             {
-                foreach (JsonNode item in parameterArray.Items)
+                string parametersPointer = (source == pathItem ? "#/paths/" + EscapePointer(path.Name) : pointer) + "/parameters/";
+                for (int i = 0; i < parameterArray.Items.Count; i++)
                 {
-                    if (ResolveObject(item) is JsonObject parameter)
+                    if (ResolveObject(parameterArray.Items[i]) is JsonObject parameter)
                     {
                         declared.RemoveAll(d => SameParameter(d.Parameter, parameter));
-                        declared.Add((parameter, item));
+                        declared.Add((parameter, parameterArray.Items[i], parametersPointer + i.ToString(CultureInfo.InvariantCulture)));
                     }
                 }
             }
@@ -134,7 +135,7 @@ internal sealed partial class DocumentParser
 
         var parameters = new List<ParameterSpec>();
         var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
-        foreach ((JsonObject parameter, JsonNode at) in declared)
+        foreach ((JsonObject parameter, JsonNode at, string parameterPointer) in declared)
         {
             string? name = Name(parameter);
             string? location = Location(parameter);
@@ -152,27 +153,39 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            if (location != "path")
+            if (location != "path" && location != "query")
             {
-                Report(DiagnosticDescriptors.UnsupportedKeyword, parameter.Get("in")!, "in: " + location + " (only path parameters are sent yet; this parameter is left out of the method)");
+                Report(DiagnosticDescriptors.UnsupportedKeyword, parameter.Get("in")!, "in: " + location + " (only path and query parameters are sent yet; this parameter is left out of the method)");
                 continue;
             }
 
+            bool isPath = location == "path";
+            bool required = isPath || parameter.Get("required") is JsonBoolean { Value: true };
+
             ValueSpec value = parameter.Get("schema") is JsonObject parameterSchema
-                ? BuildValue(parameterSchema, pointer + "/parameters/" + name, methodName + Names.ToPascalCase(name))
+                ? BuildValue(parameterSchema, parameterPointer + "/schema", methodName + Names.ToPascalCase(name))
                 : new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None);
-            if (value.Kind is not (ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum))
+            bool scalar = IsScalar(value);
+            if (!scalar && !(!isPath && value.Kind == ValueKind.Array && IsScalar(value.Items!)))
             {
-                Report(DiagnosticDescriptors.UntypedSchema, parameter.Get("schema") ?? parameter, "a path parameter must be a string, number, boolean or string enum");
-                valid = false;
+                Report(
+                    DiagnosticDescriptors.UntypedSchema,
+                    parameter.Get("schema") ?? parameter,
+                    isPath ? "a path parameter must be a string, number, boolean or string enum" : "a query parameter must be a string, number, boolean, string enum or an array of them");
+                if (required)
+                {
+                    valid = false;
+                }
+
                 continue;
             }
 
             parameters.Add(new ParameterSpec(
                 name,
                 Names.Unique(Names.ToCamelCase(name), parameterNames),
-                value with { Nullable = false },
-                true,
+                isPath ? ParameterLocation.Path : ParameterLocation.Query,
+                value with { Nullable = !required },
+                required,
                 (parameter.Get("description") as JsonString)?.Value));
         }
 
@@ -181,8 +194,12 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        // Path parameters in the order of the path template, so the method reads like the URL.
-        parameters.Sort((a, b) => templateNames.IndexOf(a.WireName).CompareTo(templateNames.IndexOf(b.WireName)));
+        // Path parameters in the order of the path template, so the method reads like the URL; then the
+        // required query parameters; the optional ones come after the body, with defaults.
+        parameters = parameters
+            .OrderBy(static p => p.Location == ParameterLocation.Path ? 0 : p.Required ? 1 : 2)
+            .ThenBy(p => p.Location == ParameterLocation.Path ? templateNames.IndexOf(p.WireName) : 0)
+            .ToList();
 
         BodySpec? body = null;
         if (operation.Get("requestBody") is JsonNode requestBodyNode && ResolveObject(requestBodyNode) is JsonObject requestBody)
@@ -295,6 +312,9 @@ internal sealed partial class DocumentParser
 
         return null;
     }
+
+    private static bool IsScalar(ValueSpec value) =>
+        value.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum;
 
     private static bool SameParameter(JsonObject a, JsonObject b) => Name(a) == Name(b) && Location(a) == Location(b);
 

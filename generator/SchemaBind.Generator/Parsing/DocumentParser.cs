@@ -32,6 +32,7 @@ internal sealed partial class DocumentParser
     // Schema pointer → the C# type generated for it (named component schemas and inline objects/enums).
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonObject> _typeSchemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionMembership> _memberships = new(StringComparer.Ordinal);
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
@@ -201,6 +202,7 @@ internal sealed partial class DocumentParser
 
         _typeNames[pointer] = Names.Unique(Names.ToPascalCase(schemaName), _takenTypeNames);
         _typeKinds[pointer] = kind.Value;
+        _typeSchemas[pointer] = obj;
     }
 
     private static ValueKind? NamedKind(JsonObject schema)
@@ -228,7 +230,8 @@ internal sealed partial class DocumentParser
         // Unions first, so that their cases know their base class when they are built.
         foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
         {
-            if (Resolve(named.Key) is JsonObject schema && schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
+            JsonObject schema = _typeSchemas[named.Key];
+            if (schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
             {
                 BuildUnion(named.Key, named.Value, schema);
             }
@@ -243,10 +246,12 @@ internal sealed partial class DocumentParser
 
     private void EnsureBuilt(string pointer)
     {
-        if (!_built.Add(pointer) || Resolve(pointer) is not JsonObject schema)
+        if (!_built.Add(pointer))
         {
             return;
         }
+
+        JsonObject schema = _typeSchemas[pointer];
 
         string name = _typeNames[pointer];
         switch (_typeKinds[pointer])
@@ -535,6 +540,7 @@ internal sealed partial class DocumentParser
     {
         _typeNames[pointer] = Names.Unique(nameHint, _takenTypeNames);
         _typeKinds[pointer] = kind;
+        _typeSchemas[pointer] = schema;
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
