@@ -180,7 +180,7 @@ internal static class ClientEmitter
         }
 
         var lambda = new SourceWriter();
-        ValueCode.Write(lambda, body with { Nullable = false }, "value");
+        ValueCode.Write(lambda, body with { Nullable = false }, "value", "false");
         return "static (writer, value) => { " + string.Join(" ", lambda.ToString().Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0)) + " }";
     }
 

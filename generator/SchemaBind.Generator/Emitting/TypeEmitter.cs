@@ -276,10 +276,12 @@ internal static class TypeEmitter
         w.Line();
 
         // WriteJson
+        EmitWriteJsonOverload(w, name);
         w.Line("/// <summary>Writes <paramref name=\"value\"/> as a JSON object.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value)");
+        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.Line("writer.WriteStartObject();");
@@ -295,15 +297,13 @@ internal static class TypeEmitter
             bool mayBeNull = property.Value.Nullable || !property.Required;
             if (!mayBeNull)
             {
-                w.Line("writer.WritePropertyName(" + CSharp.Utf8(property.JsonName) + ");");
-                ValueCode.Write(w, property.Value, "value." + property.Name);
+                WriteProperty(w, property, property.Value, "value." + property.Name);
                 continue;
             }
 
             string local = Local(property);
             w.OpenBlock("if (value." + property.Name + " is { } " + local + ")");
-            w.Line("writer.WritePropertyName(" + CSharp.Utf8(property.JsonName) + ");");
-            ValueCode.Write(w, property.Value with { Nullable = false }, local);
+            WriteProperty(w, property, property.Value with { Nullable = false }, local);
             w.CloseBlock();
             if (property.Required)
             {
@@ -321,11 +321,50 @@ internal static class TypeEmitter
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("private protected override void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer) => WriteJson(writer, this);");
+            w.Line("private protected override void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);");
+        }
+        else
+        {
+            w.Line();
+            EmitToString(w);
         }
 
         w.Line();
         EmitConverter(w, name, hide, "ReadJson(ref reader)", "WriteJson(writer, value)");
+    }
+
+    private static void WriteProperty(SourceWriter w, PropertySpec property, ValueSpec value, string expression)
+    {
+        if (property.Sensitive)
+        {
+            w.OpenBlock("if (redact)");
+            w.Line("writer.WriteString(" + CSharp.Utf8(property.JsonName) + ", \"***\"u8);");
+            w.CloseBlock();
+            w.OpenBlock("else");
+        }
+
+        w.Line("writer.WritePropertyName(" + CSharp.Utf8(property.JsonName) + ");");
+        ValueCode.Write(w, value, expression, "redact");
+        if (property.Sensitive)
+        {
+            w.CloseBlock();
+        }
+    }
+
+    private static void EmitWriteJsonOverload(SourceWriter w, string name)
+    {
+        w.Line("/// <summary>Writes <paramref name=\"value\"/> as JSON.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value to write.</param>");
+        w.Line("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value) => WriteJson(writer, value, redact: false);");
+        w.Line();
+    }
+
+    private static void EmitToString(SourceWriter w)
+    {
+        w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
+        w.Line("/// <returns>The redacted JSON text.</returns>");
+        w.Line("public override string ToString() => " + CSharp.Runtime + "JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
     private static void EmitParseMethods(SourceWriter w, string name, string hide)
@@ -412,17 +451,22 @@ internal static class TypeEmitter
         w.CloseBlock(";");
         w.CloseBlock();
         w.Line();
+        EmitWriteJsonOverload(w, name);
         w.Line("/// <summary>Writes <paramref name=\"value\"/> as the JSON object of its case.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value)");
+        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        w.Line("value.WriteJsonCore(writer);");
+        w.Line("value.WriteJsonCore(writer, redact);");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Writes this case as JSON.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("private protected abstract void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer);");
+        w.Line("/// <param name=\"redact\">True to write sensitive values as <c>\"***\"</c>.</param>");
+        w.Line("private protected abstract void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer, bool redact);");
+        w.Line();
+        EmitToString(w);
         w.Line();
         EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "WriteJson(writer, value)");
         w.CloseBlock();

@@ -40,7 +40,8 @@ internal static class ValueCode
     }
 
     /// <summary>Writes the non-null value <paramref name="expression"/> (the property name is already written).</summary>
-    public static void Write(SourceWriter w, ValueSpec value, string expression, int depth = 0)
+    /// <param name="redact">An expression: true when sensitive values are to be written as "***".</param>
+    public static void Write(SourceWriter w, ValueSpec value, string expression, string redact, int depth = 0)
     {
         switch (value.Kind)
         {
@@ -59,7 +60,7 @@ internal static class ValueCode
                 w.Line("writer.WriteStringValue(" + ReaderOf(value) + ".ToWireName(" + expression + "));");
                 break;
             case ValueKind.Object:
-                w.Line(value.TypeName + ".WriteJson(writer, " + expression + ");");
+                w.Line(value.TypeName + ".WriteJson(writer, " + expression + (redact == "false" ? string.Empty : ", " + redact) + ");");
                 break;
             case ValueKind.Array:
                 string item = "item" + depth;
@@ -71,12 +72,12 @@ internal static class ValueCode
                     w.Line("writer.WriteNullValue();");
                     w.CloseBlock();
                     w.OpenBlock("else");
-                    Write(w, value.Items with { Nullable = false }, value.Items.IsValueType ? item + ".Value" : item, depth + 1);
+                    Write(w, value.Items with { Nullable = false }, value.Items.IsValueType ? item + ".Value" : item, redact, depth + 1);
                     w.CloseBlock();
                 }
                 else
                 {
-                    Write(w, value.Items, item, depth + 1);
+                    Write(w, value.Items, item, redact, depth + 1);
                 }
 
                 w.CloseBlock();

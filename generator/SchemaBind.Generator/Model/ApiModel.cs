@@ -65,7 +65,7 @@ internal sealed record PropertySpec(
     string? Description,
     string? ConstValue,
     bool ReadOnly,
-    bool WriteOnly,
+    bool Sensitive,
     bool Deprecated);
 
 internal enum ValueKind

@@ -413,7 +413,7 @@ internal sealed partial class DocumentParser
                     Description(propertySchema),
                     constValue,
                     propertySchema.Get("readOnly") is JsonBoolean { Value: true },
-                    propertySchema.Get("writeOnly") is JsonBoolean { Value: true },
+                    propertySchema.Get("writeOnly") is JsonBoolean { Value: true } || propertySchema.Get("format") is JsonString { Value: "password" },
                     propertySchema.Get("deprecated") is JsonBoolean { Value: true }));
             }
         }

@@ -65,18 +65,29 @@ namespace Buddy.Api
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value to write.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ActionRequest value) => WriteJson(writer, value, redact: false);
+
         /// <summary>Writes <paramref name="value"/> as the JSON object of its case.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value to write.</param>
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ActionRequest value)
+        /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, ActionRequest value, bool redact)
         {
             global::System.ArgumentNullException.ThrowIfNull(value);
-            value.WriteJsonCore(writer);
+            value.WriteJsonCore(writer, redact);
         }
 
         /// <summary>Writes this case as JSON.</summary>
         /// <param name="writer">The writer.</param>
-        private protected abstract void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer);
+        /// <param name="redact">True to write sensitive values as <c>"***"</c>.</param>
+        private protected abstract void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, bool redact);
+
+        /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
+        /// <returns>The redacted JSON text.</returns>
+        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="ActionRequest"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ActionRequest>

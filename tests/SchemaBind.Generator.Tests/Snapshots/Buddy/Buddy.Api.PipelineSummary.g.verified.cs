@@ -206,10 +206,16 @@ namespace Buddy.Api
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value to write.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PipelineSummary value) => WriteJson(writer, value, redact: false);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value to write.</param>
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PipelineSummary value)
+        /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, PipelineSummary value, bool redact)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -256,6 +262,10 @@ namespace Buddy.Api
             }
             writer.WriteEndObject();
         }
+
+        /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
+        /// <returns>The redacted JSON text.</returns>
+        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummary"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<PipelineSummary>

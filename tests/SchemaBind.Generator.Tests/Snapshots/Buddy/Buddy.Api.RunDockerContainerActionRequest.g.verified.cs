@@ -375,10 +375,16 @@ namespace Buddy.Api
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value to write.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RunDockerContainerActionRequest value) => WriteJson(writer, value, redact: false);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value to write.</param>
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RunDockerContainerActionRequest value)
+        /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, RunDockerContainerActionRequest value, bool redact)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -403,7 +409,7 @@ namespace Buddy.Api
                     }
                     else
                     {
-                        Variable.WriteJson(writer, item0);
+                        Variable.WriteJson(writer, item0, redact);
                     }
                 }
                 writer.WriteEndArray();
@@ -448,8 +454,15 @@ namespace Buddy.Api
             }
             if (value.Password is { } _password)
             {
-                writer.WritePropertyName("password"u8);
-                writer.WriteStringValue(_password);
+                if (redact)
+                {
+                    writer.WriteString("password"u8, "***"u8);
+                }
+                else
+                {
+                    writer.WritePropertyName("password"u8);
+                    writer.WriteStringValue(_password);
+                }
             }
             if (value.Registry is { } _registry)
             {
@@ -464,7 +477,7 @@ namespace Buddy.Api
             if (value.Integration is { } _integration)
             {
                 writer.WritePropertyName("integration"u8);
-                Integration.WriteJson(writer, _integration);
+                Integration.WriteJson(writer, _integration, redact);
             }
             if (value.Region is { } _region)
             {
@@ -495,7 +508,7 @@ namespace Buddy.Api
         }
 
         /// <inheritdoc/>
-        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, this);
+        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
         /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerActionRequest"/> with this generated code, without reflection.</summary>
         public new sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<RunDockerContainerActionRequest>

@@ -232,10 +232,16 @@ namespace Buddy.Api
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value to write.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepAction value) => WriteJson(writer, value, redact: false);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value to write.</param>
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepAction value)
+        /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepAction value, bool redact)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -271,7 +277,7 @@ namespace Buddy.Api
                     }
                     else
                     {
-                        Variable.WriteJson(writer, item0);
+                        Variable.WriteJson(writer, item0, redact);
                     }
                 }
                 writer.WriteEndArray();
@@ -284,13 +290,13 @@ namespace Buddy.Api
             if (value.Pipeline is { } _pipeline)
             {
                 writer.WritePropertyName("pipeline"u8);
-                PipelineSummary.WriteJson(writer, _pipeline);
+                PipelineSummary.WriteJson(writer, _pipeline, redact);
             }
             writer.WriteEndObject();
         }
 
         /// <inheritdoc/>
-        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, this);
+        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
         /// <summary>Lets System.Text.Json read and write <see cref="SleepAction"/> with this generated code, without reflection.</summary>
         public new sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<SleepAction>

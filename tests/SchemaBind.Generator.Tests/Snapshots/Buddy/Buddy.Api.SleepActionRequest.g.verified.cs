@@ -156,10 +156,16 @@ namespace Buddy.Api
             };
         }
 
+        /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+        /// <param name="writer">The writer.</param>
+        /// <param name="value">The value to write.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepActionRequest value) => WriteJson(writer, value, redact: false);
+
         /// <summary>Writes <paramref name="value"/> as a JSON object.</summary>
         /// <param name="writer">The writer.</param>
         /// <param name="value">The value to write.</param>
-        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepActionRequest value)
+        /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+        public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, SleepActionRequest value, bool redact)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
@@ -184,7 +190,7 @@ namespace Buddy.Api
                     }
                     else
                     {
-                        Variable.WriteJson(writer, item0);
+                        Variable.WriteJson(writer, item0, redact);
                     }
                 }
                 writer.WriteEndArray();
@@ -195,7 +201,7 @@ namespace Buddy.Api
         }
 
         /// <inheritdoc/>
-        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer, this);
+        private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
         /// <summary>Lets System.Text.Json read and write <see cref="SleepActionRequest"/> with this generated code, without reflection.</summary>
         public new sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<SleepActionRequest>
