@@ -95,6 +95,46 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MisspelledKeyword = new(
+        "SB0011",
+        "Unknown keyword that looks like a misspelling",
+        "'{0}' is not a JSON Schema keyword, so it has no effect; did you mean '{1}'?",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor Contradiction = new(
+        "SB0012",
+        "Contradictory constraints",
+        "Contradictory schema: {0}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateEnumValue = new(
+        "SB0013",
+        "Duplicate enum value",
+        "The enum value {0} appears more than once",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidExample = new(
+        "SB0014",
+        "Default or example breaks its own schema",
+        "This {0} is not valid against its own schema: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PatternDialect = new(
+        "SB0015",
+        "Pattern read differently by .NET and ECMA-262",
+        "The pattern '{0}' uses syntax that ECMA-262 does not have (inline options, atomic groups, \\A or \\z anchors) or that .NET's ECMAScript mode cannot read; other JSON Schema tools will read it differently",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "SB0099",
         "SchemaBind failed on this file",
@@ -114,6 +154,11 @@ internal static class DiagnosticDescriptors
         DuplicateOperationId,
         PathParameterMismatch,
         UntypedSchema,
+        MisspelledKeyword,
+        Contradiction,
+        DuplicateEnumValue,
+        InvalidExample,
+        PatternDialect,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

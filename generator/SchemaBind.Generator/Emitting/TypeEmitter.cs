@@ -96,7 +96,7 @@ internal static class TypeEmitter
         for (int i = 0; i < patterns.Count; i++)
         {
             w.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + i
-                + " = new(" + CSharp.String(patterns[i]) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
+                + " = new(" + CSharp.String(patterns[i]) + ", " + Parsing.RegexDialect.OptionsSource(patterns[i]) + ");");
         }
     }
 

@@ -274,7 +274,7 @@ internal sealed partial class DocumentParser
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (JsonNode item in ((JsonArray)schema.Get("enum")!).Items)
         {
-            if (item is JsonString value)
+            if (item is JsonString value && !members.Any(m => m.WireName == value.Value))
             {
                 members.Add(new EnumMemberSpec(value.Value, Names.Unique(Names.ToPascalCase(value.Value), taken)));
             }
@@ -520,7 +520,12 @@ internal sealed partial class DocumentParser
                 CheckKeywords(schema);
                 ValueSpec items = schema.Get("items") is JsonObject itemSchema
                     ? BuildValue(itemSchema, pointer + "/items", nameHint + "Item")
-                    : JsonValue(nullable: true);
+                    : JsonValue(nullable: false);
+                if (items.Kind == ValueKind.Json)
+                {
+                    items = items with { Nullable = false }; // a JsonElement holds null itself
+                }
+
                 return new ValueSpec(ValueKind.Array, null, nullable, items, Constraints(schema, ValueKind.Array));
             case "object":
                 if (schema.Get("properties") is JsonObject)
@@ -720,6 +725,7 @@ internal sealed partial class DocumentParser
     /// <summary>Warns about every keyword of this schema object that the generated code does not honour.</summary>
     private void CheckKeywords(JsonObject schema)
     {
+        CheckSchema(schema);
         foreach (JsonProperty keyword in schema.Properties)
         {
             if (HandledKeywords.Contains(keyword.Name))

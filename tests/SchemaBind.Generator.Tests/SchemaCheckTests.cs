@@ -1,0 +1,114 @@
+using Microsoft.CodeAnalysis;
+
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>Mistakes in well-formed schemas: each is a warning at the exact span, and generation goes on.</summary>
+public sealed class SchemaCheckTests
+{
+    private static Diagnostic Single(string properties, string id)
+    {
+        string schema = "{\n  \"title\": \"Thing\",\n  \"type\": \"object\",\n  \"properties\": {\n" + properties + "\n  }\n}";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/thing.json", schema, "P"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal(id, d.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity);
+        Assert.Contains(result.Sources, static s => s.HintName == "P.Thing.g.cs");
+        GeneratorResult.AssertNone(result.CompilationDiagnostics.Where(c => c.Id != id));
+        return d;
+    }
+
+    /// <summary>The text the diagnostic's span covers, on line 4 (the properties line).</summary>
+    private static string Covered(Diagnostic d, string properties)
+    {
+        var span = d.Location.GetLineSpan();
+        Assert.Equal(4, span.StartLinePosition.Line);
+        return properties.Substring(span.StartLinePosition.Character, span.EndLinePosition.Character - span.StartLinePosition.Character);
+    }
+
+    [Theory]
+    [InlineData("minLenght", "minLength")]
+    [InlineData("maxLength ", "maxLength")]
+    [InlineData("Pattern", "pattern")]
+    [InlineData("requried", "required")]
+    [InlineData("x-internal", null)]
+    [InlineData("myAnnotation", null)]
+    public void A_misspelled_keyword_is_SB0011_with_the_nearest_keyword(string keyword, string? suggestion)
+    {
+        string properties = "    \"a\": { \"type\": \"string\", \"" + keyword + "\": 3 }";
+        string schema = "{\n  \"title\": \"Thing\",\n  \"type\": \"object\",\n  \"properties\": {\n" + properties + "\n  }\n}";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/thing.json", schema, "P"));
+        if (suggestion is null)
+        {
+            Assert.Empty(result.SchemaDiagnostics);
+            return;
+        }
+
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0011", d.Id);
+        Assert.Equal("\"" + keyword + "\"", Covered(d, properties));
+        Assert.Contains("did you mean '" + suggestion + "'", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"type\": \"integer\", \"minimum\": 10, \"maximum\": 5", "5")]
+    [InlineData("\"type\": \"string\", \"minLength\": 3, \"maxLength\": 2", "2")]
+    [InlineData("\"type\": \"array\", \"minItems\": 4, \"maxItems\": 1", "1")]
+    public void Contradictory_bounds_are_SB0012_on_the_upper_bound(string keywords, string covered)
+    {
+        string properties = "    \"a\": { " + keywords + " }";
+        Diagnostic d = Single(properties, "SB0012");
+        Assert.Equal(covered, Covered(d, properties));
+    }
+
+    [Fact]
+    public void Required_property_forbidden_by_additional_properties_false_is_SB0012()
+    {
+        string schema = """{ "title": "Strict", "type": "object", "additionalProperties": false, "required": ["id", "name"], "properties": { "id": { "type": "string" } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/strict.json", schema, "P"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0012", d.Id);
+        Assert.Contains("'name' is required", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(schema.IndexOf("\"name\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+    }
+
+    [Fact]
+    public void A_duplicate_enum_value_is_SB0013_on_the_second()
+    {
+        string properties = "    \"a\": { \"type\": \"string\", \"enum\": [\"x\", \"y\", \"x\"] }";
+        Diagnostic d = Single(properties, "SB0013");
+        var span = d.Location.GetLineSpan();
+        Assert.Equal(properties.LastIndexOf("\"x\"", StringComparison.Ordinal), span.StartLinePosition.Character);
+    }
+
+    [Theory]
+    [InlineData("\"type\": \"integer\", \"maximum\": 1200, \"default\": 5000", "5000", "greater than maximum")]
+    [InlineData("\"type\": \"string\", \"minLength\": 1, \"examples\": [\"ok\", \"\"]", "\"\"", "shorter than minLength")]
+    [InlineData("\"type\": \"string\", \"pattern\": \"^[^:]+:[^:]+$\", \"example\": \"/no-colon\"", "\"/no-colon\"", "does not match")]
+    [InlineData("\"type\": \"string\", \"enum\": [\"A\", \"B\"], \"default\": \"C\"", "\"C\"", "not one of the enum values")]
+    [InlineData("\"type\": \"boolean\", \"default\": \"false\"", "\"false\"", "a string, but the schema's type is boolean")]
+    public void A_default_or_example_that_breaks_its_schema_is_SB0014(string keywords, string covered, string reason)
+    {
+        string properties = "    \"a\": { " + keywords + " }";
+        Diagnostic d = Single(properties, "SB0014");
+        Assert.Equal(covered, Covered(d, properties));
+        Assert.Contains(reason, d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pattern_ecmascript_mode_cannot_read_is_SB0015()
+    {
+        string properties = "    \"a\": { \"type\": \"string\", \"pattern\": \"^(?i)abc$\" }";
+        Diagnostic d = Single(properties, "SB0015");
+        Assert.Equal("\"^(?i)abc$\"", Covered(d, properties));
+    }
+
+    [Fact]
+    public void Ascii_classes_follow_ecma_262_in_generated_validators()
+    {
+        // \d is ASCII in ECMA-262; .NET's default mode would also accept the Arabic-Indic digit.
+        string schema = """{ "title": "Pin", "type": "object", "properties": { "pin": { "type": "string", "pattern": "^\\d{4}$" } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/pin.json", schema, "P"));
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Contains("RegexOptions.ECMAScript", result.Source("P.Pin.g.cs"), StringComparison.Ordinal);
+    }
+}
