@@ -120,6 +120,12 @@ internal sealed record GeneratorResult(GeneratorDriver Driver, GeneratorDriverRu
     /// <summary>Errors and warnings of the user's compilation once the generated code is in it.</summary>
     public IReadOnlyList<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
 
+    /// <summary>Runs analyzers over the user's compilation with the generated code in it.</summary>
+    public IReadOnlyList<Diagnostic> AnalyzerDiagnostics(params DiagnosticAnalyzer[] analyzers) =>
+        Output.WithAnalyzers(ImmutableArray.Create(analyzers)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            .OrderBy(static d => d.Location.SourceSpan.Start)
+            .ToList();
+
     /// <summary>Fails with every diagnostic in full (file, span, ID and message) when there is any.</summary>
     public static void AssertNone(IEnumerable<Diagnostic> diagnostics)
     {

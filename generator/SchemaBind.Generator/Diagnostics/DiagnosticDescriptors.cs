@@ -135,6 +135,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NeverValidConstant = new(
+        "SB1001",
+        "A constant that the schema never accepts",
+        "{0} can never be a valid '{1}': {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The value is a compile-time constant that breaks a constraint of the generated member's schema; the request would always be refused before it is sent.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "SB0099",
         "SchemaBind failed on this file",
@@ -159,6 +168,7 @@ internal static class DiagnosticDescriptors
         DuplicateEnumValue,
         InvalidExample,
         PatternDialect,
+        NeverValidConstant,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -62,6 +62,77 @@ internal static class CSharp
         return nullable ? type + "?" : type;
     }
 
+    /// <summary>
+    /// DataAnnotations (and SchemaBind's own pattern attribute) that state a value's constraints on
+    /// the member, so ASP.NET and options validation understand them and the SchemaBind analyzer can
+    /// report a constant that can never be valid. Validation itself is done by the generated code.
+    /// </summary>
+    public static System.Collections.Generic.List<string> ConstraintAttributes(ValueSpec value, bool nonEmpty = false)
+    {
+        const string DataAnnotations = "global::System.ComponentModel.DataAnnotations.";
+        var attributes = new System.Collections.Generic.List<string>();
+        ConstraintSpec c = value.Constraints;
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+            case ValueKind.Array:
+                int? min = value.Kind == ValueKind.String ? c.MinLength : c.MinItems;
+                int? max = value.Kind == ValueKind.String ? c.MaxLength : c.MaxItems;
+                if (nonEmpty && (min is null || min < 1))
+                {
+                    min = 1;
+                }
+
+                if (min is int minimum)
+                {
+                    attributes.Add("[" + DataAnnotations + "MinLength(" + minimum.ToString(CultureInfo.InvariantCulture) + ")]");
+                }
+
+                if (max is int maximum)
+                {
+                    attributes.Add("[" + DataAnnotations + "MaxLength(" + maximum.ToString(CultureInfo.InvariantCulture) + ")]");
+                }
+
+                if (value.Kind == ValueKind.String && c.Pattern is not null)
+                {
+                    attributes.Add("[" + Runtime + "SchemaPattern(" + String(c.Pattern) + ")]");
+                }
+
+                break;
+            case ValueKind.Int32:
+            case ValueKind.Int64:
+            case ValueKind.Double:
+                string? lower = c.ExclusiveMinimum ?? c.Minimum;
+                string? upper = c.ExclusiveMaximum ?? c.Maximum;
+                if (lower is null && upper is null)
+                {
+                    break;
+                }
+
+                var arguments = new System.Collections.Generic.List<string>
+                {
+                    lower is null ? "double.MinValue" : DoubleLiteral(lower),
+                    upper is null ? "double.MaxValue" : DoubleLiteral(upper),
+                };
+                if (c.ExclusiveMinimum is not null)
+                {
+                    arguments.Add("MinimumIsExclusive = true");
+                }
+
+                if (c.ExclusiveMaximum is not null)
+                {
+                    arguments.Add("MaximumIsExclusive = true");
+                }
+
+                attributes.Add("[" + DataAnnotations + "Range(" + string.Join(", ", arguments) + ")]");
+                break;
+        }
+
+        return attributes;
+    }
+
+    private static string DoubleLiteral(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw;
+
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

@@ -171,6 +171,11 @@ internal static class ClientEmitter
         w.CloseBlock();
     }
 
+    /// <summary>Constraint attributes of a parameter; a string path segment can never be empty.</summary>
+    private static string Attributes(ParameterSpec parameter) =>
+        string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String)
+            .Select(static a => a + " "));
+
     /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>
     private static string WriteHandler(ValueSpec body)
     {
@@ -186,13 +191,13 @@ internal static class ClientEmitter
 
     private static string ParameterList(OperationSpec operation)
     {
-        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
+        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
         if (operation.Body is not null)
         {
             parts.Add(CSharp.TypeOf(operation.Body.Value, false) + " body");
         }
 
-        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null"));
+        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null"));
 
         parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return string.Join(", ", parts);

@@ -68,6 +68,11 @@ internal static class TypeEmitter
                 w.Line("[global::System.Obsolete(\"The schema marks '" + property.JsonName.Replace("\"", "\\\"") + "' as deprecated.\")]");
             }
 
+            foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
+            {
+                w.Line(attribute);
+            }
+
             string memberType = CSharp.TypeOf(property.Value, property.Value.Nullable || !property.Required);
             w.Line("public " + (property.Required ? "required " : string.Empty) + memberType + " " + property.Name + " { get; init; }");
         }

@@ -40,7 +40,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync(string domain, string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken).ConfigureAwait(false);
             return response.Value;
@@ -60,7 +60,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync(string domain, string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);

@@ -70,6 +70,7 @@ namespace Buddy.Api
         public bool? UseImageFromAction { get; init; }
 
         /// <summary>The ID of the action which built the desired Docker image. If set to 0, the image will be taken from previous pipeline action. Can be used instead of docker_build_action_name.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
         public long? DockerBuildActionId { get; init; }
 
         /// <summary>The name of the action which built the desired Docker image. Can be used instead of docker_build_action_id.</summary>

@@ -10,6 +10,7 @@ namespace Buddy.Api
     public sealed partial class RunDockerContainerActionRequest : ActionRequest
     {
         /// <summary>The name of the action.</summary>
+        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
         public required string Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>RUN_DOCKER_CONTAINER</c>.</summary>
@@ -25,9 +26,11 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The name of the Docker image.</summary>
+        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
         public required string DockerImageName { get; init; }
 
         /// <summary>The tag of the Docker image.</summary>
+        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
         public required string DockerImageTag { get; init; }
 
         /// <summary>The commands that will be executed.</summary>
@@ -64,6 +67,7 @@ namespace Buddy.Api
         public bool? UseImageFromAction { get; init; }
 
         /// <summary>The ID of the action which built the desired Docker image. If set to 0, the image will be taken from previous pipeline action. Can be used instead of docker_build_action_name.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
         public long? DockerBuildActionId { get; init; }
 
         /// <summary>The name of the action which built the desired Docker image. Can be used instead of docker_build_action_id.</summary>

@@ -37,6 +37,7 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The time to wait, in seconds (0 to 1200).</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, 1200d)]
         public int? SleepInSec { get; init; }
 
         /// <summary>A summary of the pipeline the action belongs to.</summary>

@@ -10,6 +10,7 @@ namespace Buddy.Api
     public sealed partial class SleepActionRequest : ActionRequest
     {
         /// <summary>The name of the action.</summary>
+        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
         public required string Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>SLEEP</c>.</summary>
@@ -25,6 +26,7 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The time to wait, in seconds (0 to 1200).</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, 1200d)]
         public required int SleepInSec { get; init; }
 
         /// <inheritdoc/>
