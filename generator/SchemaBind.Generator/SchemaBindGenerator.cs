@@ -31,15 +31,14 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValueProvider<string> rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated");
+            .Select(static (options, _) => SchemaFileOptions.RootNamespace(options));
 
         IncrementalValuesProvider<SchemaFileInput> files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
-            .Select(static (pair, _) => Metadata(pair.Left, pair.Right))
+            .Select(static (pair, _) => SchemaFileOptions.Read(pair.Left, pair.Right))
             .Where(static file => file is not null)
             .Combine(rootNamespace)
-            .Select(static (pair, cancellationToken) => Read(pair.Left!, pair.Right, cancellationToken))
+            .Select(static (pair, cancellationToken) => pair.Left!.ToInput(pair.Right, cancellationToken))
             .WithTrackingName(StepNames.SchemaFiles);
 
         IncrementalValuesProvider<ParseResult> parsed = files
@@ -57,37 +56,18 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Diagnostics);
 
         context.RegisterSourceOutput(apis, static (spc, api) => Emit(spc, api));
+        // Only what stops generation is reported here; everything else comes from SchemaFileAnalyzer,
+        // which shows it live in the IDE and honours severity configuration like any analyzer.
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
         {
             foreach (DiagnosticInfo info in infos)
             {
-                spc.ReportDiagnostic(info.ToDiagnostic());
+                if (DiagnosticDescriptors.StopsGeneration(info.Id))
+                {
+                    spc.ReportDiagnostic(info.ToDiagnostic());
+                }
             }
         });
-    }
-
-    private sealed record FileMetadata(AdditionalText File, string? Namespace, string? ClientName);
-
-    private static FileMetadata? Metadata(AdditionalText file, AnalyzerConfigOptionsProvider provider)
-    {
-        AnalyzerConfigOptions options = provider.GetOptions(file);
-        if (!options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindApi", out string? flag)
-            || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNamespace", out string? @namespace);
-        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindClientName", out string? clientName);
-        return new FileMetadata(file, NullIfEmpty(@namespace), NullIfEmpty(clientName));
-    }
-
-    private static SchemaFileInput Read(FileMetadata metadata, string rootNamespace, CancellationToken cancellationToken)
-    {
-        SourceText? text = metadata.File.GetText(cancellationToken);
-        string @namespace = metadata.Namespace
-            ?? rootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(metadata.File.Path).Split('.')[0]);
-        return new SchemaFileInput(metadata.File.Path, text?.ToString() ?? string.Empty, @namespace, metadata.ClientName);
     }
 
     private static void Emit(SourceProductionContext context, ApiSpec api)
@@ -122,5 +102,4 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         }
     }
 
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }

@@ -202,10 +202,22 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void The_generator_reports_what_stops_it_and_the_analyzer_everything_else()
+    {
+        string schema = """{ "title": "T", "type": "object", "properties": { "a": { "type": "string", "minLenght": 1, "uniqueItems": true } } }""";
+        GeneratorResult result = GeneratorHarness.Run(
+            new SchemaFile("/p/broken.json", "{ not json", "Broken"),
+            new SchemaFile("/p/t.json", schema, "Good"));
+        Assert.Equal(new[] { "SB0001" }, result.GeneratorDiagnostics.Select(static d => d.Id));
+        Assert.Equal(new[] { "SB0004", "SB0011" }, result.SchemaAnalyzerDiagnostics.Select(static d => d.Id).Order());
+    }
+
+    [Fact]
     public void Files_not_opted_in_are_ignored()
     {
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/other.json", "{ not json", OptedIn: false));
         Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.SchemaAnalyzerDiagnostics);
         Assert.Empty(result.Sources);
     }
 

@@ -52,8 +52,10 @@ internal static class GeneratorHarness
 
     public static GeneratorResult Run(CSharpCompilation compilation, params SchemaFile[] files)
     {
-        GeneratorDriver driver = CreateDriver(files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
-        return new GeneratorResult(driver, driver.GetRunResult(), output, generatorDiagnostics);
+        AdditionalText[] texts = files.Select(ToAdditionalText).ToArray();
+        var options = new TestOptionsProvider(files);
+        GeneratorDriver driver = CreateDriver(texts, files).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        return new GeneratorResult(driver, driver.GetRunResult(), output, generatorDiagnostics, new AnalyzerOptions(texts.ToImmutableArray(), options));
     }
 
     public static string RepositoryFile(params string[] parts)
@@ -111,11 +113,21 @@ internal static class GeneratorHarness
     }
 }
 
-internal sealed record GeneratorResult(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+internal sealed record GeneratorResult(GeneratorDriver Driver, GeneratorDriverRunResult RunResult, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, AnalyzerOptions AnalyzerOptions)
 {
     public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.SelectMany(static r => r.GeneratedSources).ToList();
 
-    public IReadOnlyList<Diagnostic> SchemaDiagnostics => GeneratorDiagnostics.Where(static d => d.Id.StartsWith("SB", StringComparison.Ordinal)).ToList();
+    /// <summary>Every schema diagnostic, as a build shows them: the generator's plus the schema analyzer's.</summary>
+    public IReadOnlyList<Diagnostic> SchemaDiagnostics => GeneratorDiagnostics
+        .Concat(SchemaAnalyzerDiagnostics)
+        .Where(static d => d.Id.StartsWith("SB", StringComparison.Ordinal))
+        .OrderBy(static d => d.Location.SourceSpan.Start)
+        .ToList();
+
+    public IReadOnlyList<Diagnostic> SchemaAnalyzerDiagnostics => Output
+        .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaBind.Generator.Analyzers.SchemaFileAnalyzer()), AnalyzerOptions)
+        .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+        .ToList();
 
     /// <summary>Errors and warnings of the user's compilation once the generated code is in it.</summary>
     public IReadOnlyList<Diagnostic> CompilationDiagnostics => Output.GetDiagnostics().Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();

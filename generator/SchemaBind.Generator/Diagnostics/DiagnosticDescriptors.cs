@@ -173,6 +173,12 @@ internal static class DiagnosticDescriptors
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
 
+    /// <summary>
+    /// The diagnostics after which nothing is generated for the file; the generator reports these,
+    /// the schema analyzer all others.
+    /// </summary>
+    public static bool StopsGeneration(string id) => id is "SB0001" or "SB0002" or "SB0003" or "SB0099";
+
     public static DiagnosticDescriptor ById(string id) =>
         s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor) ? descriptor : throw new ArgumentException($"Unknown diagnostic ID {id}.", nameof(id));
 

@@ -1,0 +1,44 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Parsing;
+
+namespace SchemaBind.Generator;
+
+/// <summary>
+/// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
+/// the generator, the schema analyzer and the CLI so that all three see the same input.
+/// </summary>
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName)
+{
+    public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
+        options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
+
+    /// <summary>The file's options, or null when the file is not a SchemaBind API.</summary>
+    public static SchemaFileOptions? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider)
+    {
+        AnalyzerConfigOptions options = provider.GetOptions(file);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindApi", out string? flag)
+            || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNamespace", out string? @namespace);
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindClientName", out string? clientName);
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName));
+    }
+
+    public SchemaFileInput ToInput(string rootNamespace, CancellationToken cancellationToken)
+    {
+        SourceText? text = File.GetText(cancellationToken);
+        string @namespace = Namespace
+            ?? rootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(File.Path).Split('.')[0]);
+        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+}
