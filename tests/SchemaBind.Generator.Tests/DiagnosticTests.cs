@@ -184,9 +184,23 @@ public sealed class DiagnosticTests
     [Fact]
     public void A_keyword_of_the_wrong_kind_is_SB0006()
     {
-        Diagnostic d = Single("""{ "title": "X", "type": "object", "properties": { "n": { "type": "string", "minLength": "three" } } }""");
+        const string schema = """{ "title": "X", "type": "object", "properties": { "n": { "type": "string", "minLength": "three" } } }""";
+        Diagnostic d = Single(schema);
         Assert.Equal("SB0006", d.Id);
+        Assert.Equal(schema.IndexOf("\"three\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
         Assert.Contains("minLength", d.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_of_several_types_is_a_SB0010_warning_and_a_JsonElement()
+    {
+        string schema = """{ "title": "T", "type": "object", "properties": { "id": { "type": ["string", "integer"] } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "P"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0010", d.Id);
+        Assert.Equal("[\"string\", \"integer\"]", schema.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Contains("global::System.Text.Json.JsonElement? Id", result.Source("P.T.g.cs"), StringComparison.Ordinal);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 
     [Fact]

@@ -112,3 +112,50 @@ public sealed class SchemaCheckTests
         Assert.Contains("RegexOptions.ECMAScript", result.Source("P.Pin.g.cs"), StringComparison.Ordinal);
     }
 }
+
+public sealed class NameCollisionTests
+{
+    [Fact]
+    public void Properties_that_map_to_one_csharp_name_are_SB0016_and_renamed_stably()
+    {
+        string schema = """{ "title": "T", "type": "object", "properties": { "image_tag": { "type": "string" }, "imageTag": { "type": "string" } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "P"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0016", d.Id);
+        Assert.Equal(schema.IndexOf("\"imageTag\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+        Assert.Contains("'image_tag' and 'imageTag' both become the C# name 'ImageTag'; 'imageTag' is generated as 'ImageTag2'", d.GetMessage(), StringComparison.Ordinal);
+        string source = result.Source("P.T.g.cs");
+        Assert.Contains("public string? ImageTag { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("public string? ImageTag2 { get; init; }", source, StringComparison.Ordinal);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Schemas_and_enum_values_that_collide_are_SB0016()
+    {
+        string schema = """
+            {
+              "openapi": "3.1.0",
+              "components": { "schemas": {
+                "pet-kind": { "type": "string", "enum": ["a-b", "a_b"] },
+                "pet_kind": { "type": "object", "properties": { "x": { "type": "string" } } }
+              } }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/pets.json", schema, "P"));
+        Assert.Equal(2, result.SchemaDiagnostics.Count);
+        Assert.All(result.SchemaDiagnostics, static d => Assert.Equal("SB0016", d.Id));
+        Assert.Contains(result.Sources, static s => s.HintName == "P.PetKind2.g.cs");
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void A_property_named_like_a_generated_member_is_renamed_silently()
+    {
+        string schema = """{ "title": "T", "type": "object", "properties": { "validate": { "type": "boolean" }, "to_json": { "type": "string" } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "P"));
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Contains("ValidateValue", result.Source("P.T.g.cs"), StringComparison.Ordinal);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+    }
+}

@@ -135,6 +135,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NameCollision = new(
+        "SB0016",
+        "Generated C# names collide",
+        "'{0}' and '{1}' both become the C# name '{2}'; '{1}' is generated as '{3}'",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Two names in the schema map to the same C# identifier. SchemaBind renames the later one deterministically; rename one in the schema (or accept the suffix) to silence this.");
+
     public static readonly DiagnosticDescriptor NeverValidConstant = new(
         "SB1001",
         "A constant that the schema never accepts",
@@ -168,6 +177,7 @@ internal static class DiagnosticDescriptors
         DuplicateEnumValue,
         InvalidExample,
         PatternDialect,
+        NameCollision,
         NeverValidConstant,
         InternalError);
 

@@ -97,7 +97,12 @@ internal sealed partial class DocumentParser
             operationId = httpMethod + path.Name;
         }
 
-        string methodName = Names.Unique(Names.ToPascalCase(operationId), methodNames);
+        string wantedMethod = Names.ToPascalCase(operationId);
+        string methodName = Names.Unique(wantedMethod, methodNames);
+        if (methodName != wantedMethod && operation.Get("operationId") is JsonString idNode)
+        {
+            Report(DiagnosticDescriptors.NameCollision, idNode, "another operationId", operationId, wantedMethod + "Async", methodName + "Async");
+        }
 
         // Parameters: the path item's, overridden by the operation's own (same name and location).
         var declared = new List<(JsonObject Parameter, JsonNode At, string Pointer)>();
@@ -180,9 +185,16 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
+            string wantedParameter = Names.ToCamelCase(name);
+            string parameterName = Names.Unique(wantedParameter, parameterNames);
+            if (parameterName != wantedParameter)
+            {
+                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, "another parameter (or body/cancellationToken)", name, wantedParameter, parameterName);
+            }
+
             parameters.Add(new ParameterSpec(
                 name,
-                Names.Unique(Names.ToCamelCase(name), parameterNames),
+                parameterName,
                 isPath ? ParameterLocation.Path : ParameterLocation.Query,
                 value with { Nullable = !required },
                 required,

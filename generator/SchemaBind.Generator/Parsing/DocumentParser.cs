@@ -33,6 +33,7 @@ internal sealed partial class DocumentParser
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _typeSchemas = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _schemaNameByTypeName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionMembership> _memberships = new(StringComparer.Ordinal);
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
@@ -164,7 +165,7 @@ internal sealed partial class DocumentParser
 
         foreach (JsonProperty schema in schemas.Properties)
         {
-            RegisterNamed("#/components/schemas/" + EscapePointer(schema.Name), schema.Name, schema.Value);
+            RegisterNamed("#/components/schemas/" + EscapePointer(schema.Name), schema.Name, schema.Value, schema);
         }
     }
 
@@ -180,14 +181,14 @@ internal sealed partial class DocumentParser
             {
                 foreach (JsonProperty schema in defs.Properties)
                 {
-                    RegisterNamed("#/" + defsKeyword + "/" + EscapePointer(schema.Name), schema.Name, schema.Value);
+                    RegisterNamed("#/" + defsKeyword + "/" + EscapePointer(schema.Name), schema.Name, schema.Value, schema);
                 }
             }
         }
     }
 
     /// <summary>Reserves a C# name for a schema that gets its own type (object, enum or union).</summary>
-    private void RegisterNamed(string pointer, string schemaName, JsonNode schema)
+    private void RegisterNamed(string pointer, string schemaName, JsonNode schema, JsonProperty? nameProperty = null)
     {
         if (schema is not JsonObject obj)
         {
@@ -200,7 +201,16 @@ internal sealed partial class DocumentParser
             return; // an alias of a primitive or array: references use its shape inline.
         }
 
-        _typeNames[pointer] = Names.Unique(Names.ToPascalCase(schemaName), _takenTypeNames);
+        string wanted = Names.ToPascalCase(schemaName);
+        string name = Names.Unique(wanted, _takenTypeNames);
+        if (name != wanted && nameProperty is not null)
+        {
+            string other = _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
+            Report(DiagnosticDescriptors.NameCollision, nameProperty.NameStart, nameProperty.NameEnd, other, schemaName, wanted, name);
+        }
+
+        _schemaNameByTypeName[name] = schemaName;
+        _typeNames[pointer] = name;
         _typeKinds[pointer] = kind.Value;
         _typeSchemas[pointer] = obj;
     }
@@ -276,7 +286,14 @@ internal sealed partial class DocumentParser
         {
             if (item is JsonString value && !members.Any(m => m.WireName == value.Value))
             {
-                members.Add(new EnumMemberSpec(value.Value, Names.Unique(Names.ToPascalCase(value.Value), taken)));
+                string wanted = Names.ToPascalCase(value.Value);
+                string memberName = Names.Unique(wanted, taken);
+                if (memberName != wanted)
+                {
+                    Report(DiagnosticDescriptors.NameCollision, value, members.First(m => m.Name == wanted).WireName, value.Value, wanted, memberName);
+                }
+
+                members.Add(new EnumMemberSpec(value.Value, memberName));
             }
         }
 
@@ -375,6 +392,7 @@ internal sealed partial class DocumentParser
         }
 
         var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
+        var jsonNameByMember = new Dictionary<string, string>(StringComparer.Ordinal);
         var properties = new List<PropertySpec>();
         if (schema.Get("properties") is JsonObject propertiesObject)
         {
@@ -383,12 +401,19 @@ internal sealed partial class DocumentParser
                 _cancellationToken.ThrowIfCancellationRequested();
                 string propertyPointer = pointer + "/properties/" + EscapePointer(property.Name);
                 string memberName = Names.ToPascalCase(property.Name);
-                if (takenMemberNames.Contains(memberName))
+                if (jsonNameByMember.TryGetValue(memberName, out string? earlier))
                 {
-                    memberName += "Value";
+                    string renamed = Names.Unique(memberName, takenMemberNames);
+                    Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, earlier, property.Name, memberName, renamed);
+                    memberName = renamed;
+                }
+                else
+                {
+                    // A name every generated class already uses (or the class's own name) gets a suffix.
+                    memberName = Names.Unique(takenMemberNames.Contains(memberName) ? memberName + "Value" : memberName, takenMemberNames);
                 }
 
-                memberName = Names.Unique(memberName, takenMemberNames);
+                jsonNameByMember[memberName] = property.Name;
                 if (property.Value is not JsonObject propertySchema)
                 {
                     properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
