@@ -76,9 +76,11 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    private sealed class TestOptionsProvider(SchemaFile[] files) : AnalyzerConfigOptionsProvider
+    public static AnalyzerConfigOptionsProvider Options(SchemaFile[] files, string rootNamespace = "UserProject") => new TestOptionsProvider(files, rootNamespace);
+
+    private sealed class TestOptionsProvider(SchemaFile[] files, string rootNamespace = "UserProject") : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = "UserProject" });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 

@@ -59,4 +59,105 @@ public sealed class IncrementalTests
         Assert.Equal(1, parses.Count(static r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         Assert.Contains("The gadget's name.", result.GeneratedSources.Single(static s => s.HintName == "P.Gadgets.Gadget.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Changing_the_root_namespace_reparses_only_files_that_depend_on_it()
+    {
+        var pinned = new SchemaFile("/p/widget.json", Schema, "Pinned.Api");
+        var defaulted = new SchemaFile("/p/gadget.json", Schema.Replace("Widget", "Gadget", StringComparison.Ordinal));
+        var files = new[] { pinned, defaulted };
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace P { class A { } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(files, rootNamespace: "Renamed")).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        var parses = result.TrackedSteps[SchemaBindGenerator.StepNames.Parse].Select(static p => p.Outputs.Single()).ToList();
+        Assert.Contains(parses, static o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+        Assert.Contains(parses, static o => o.Reason is IncrementalStepRunReason.Modified);
+        Assert.Contains(result.GeneratedSources, static s => s.HintName == "Renamed.Gadget.Gadget.g.cs");
+        Assert.Contains(result.GeneratedSources, static s => s.HintName == "Pinned.Api.Widget.g.cs");
+    }
+
+    /// <summary>
+    /// Walks every object the pipeline caches and fails on anything that would defeat caching or
+    /// keep a compilation alive: Roslyn symbols, syntax, compilations, locations, mutable collections.
+    /// </summary>
+    [Fact]
+    public void Pipeline_models_hold_only_equatable_immutable_data()
+    {
+        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
+        var files = new[]
+        {
+            new SchemaFile(buddy, File.ReadAllText(buddy), "Buddy.Api", "BuddyClient"),
+            new SchemaFile("/p/broken.json", "{ \"openapi\": \"3.1.0\", \"components\": { \"schemas\": { \"A\": { \"properties\": { \"b\": { \"$ref\": \"#/nowhere\" } } } } } }", "Broken"),
+        };
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(files).RunGenerators(GeneratorHarness.CreateCompilation("class A { }"));
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        int walked = 0;
+        foreach (string step in new[] { SchemaBindGenerator.StepNames.SchemaFiles, SchemaBindGenerator.StepNames.Parse, SchemaBindGenerator.StepNames.Api, SchemaBindGenerator.StepNames.Diagnostics })
+        {
+            foreach (var output in result.TrackedSteps[step].SelectMany(static r => r.Outputs))
+            {
+                walked += ModelWalker.Walk(output.Value, step);
+            }
+        }
+
+        Assert.True(walked > 500, "The walk visited only " + walked + " objects; it is not reaching the model.");
+    }
+
+    private static class ModelWalker
+    {
+        private static readonly Type[] Forbidden =
+        {
+            typeof(ISymbol), typeof(SyntaxNode), typeof(SyntaxTree), typeof(Compilation), typeof(Location), typeof(SemanticModel),
+            typeof(AdditionalText),
+        };
+
+        public static int Walk(object? value, string path)
+        {
+            if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum)
+            {
+                return 1;
+            }
+
+            Type type = value.GetType();
+            Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), path + " holds a " + type.FullName);
+            if (type.Namespace == "Microsoft.CodeAnalysis.Text" && type.IsValueType)
+            {
+                return 1; // TextSpan, LinePositionSpan: equatable values
+            }
+
+            Assert.True(
+                type.Namespace?.StartsWith("SchemaBind.Generator", StringComparison.Ordinal) == true,
+                path + " holds a " + type.FullName + ", which is not part of the generator's model");
+            Assert.False(type.IsArray, path + " holds a mutable array " + type.FullName);
+            Assert.False(
+                type.GetInterfaces().Any(static i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICollection<>)),
+                path + " holds a mutable collection " + type.FullName);
+
+            int count = 1;
+            if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
+            {
+                int index = 0;
+                foreach (object? item in (System.Collections.IEnumerable)value)
+                {
+                    count += Walk(item, path + "[" + index++ + "]");
+                }
+
+                return count;
+            }
+
+            foreach (var property in type.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length == 0 && property.Name != "EqualityContract")
+                {
+                    count += Walk(property.GetValue(value), path + "." + property.Name);
+                }
+            }
+
+            return count;
+        }
+    }
 }
