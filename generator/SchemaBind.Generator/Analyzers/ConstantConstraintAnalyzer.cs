@@ -113,7 +113,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
 
         string ns = type.ContainingNamespace.ToDisplayString();
         object? value = constant.HasValue ? constant.Value : null;
-        int? length = value is string text ? CodePoints(text) : count;
+        int? length = value is string text ? JsonSchemaText.CodePointLength(text) : count;
         ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
         switch (type.Name)
         {
@@ -179,18 +179,4 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
 
     private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
-    private static int CodePoints(string value)
-    {
-        int count = value.Length;
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
-    }
 }

@@ -105,21 +105,28 @@ internal static class TypeEmitter
         }
     }
 
+    /// <summary>Validate(), and the documented signature of Validate(context) (its body is the caller's).</summary>
+    private static void EmitValidateMethods(SourceWriter w, string contextOverloadSignature)
+    {
+        w.Line("/// <summary>Checks this value against its schema.</summary>");
+        w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
+        w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> Validate()");
+        w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
+        w.Line("Validate(context);");
+        w.Line("return context.Errors;");
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
+        w.Line("/// <param name=\"context\">Where errors are collected.</param>");
+        w.Line(contextOverloadSignature);
+    }
+
     private static void EmitObjectValidation(SourceWriter w, ObjectSpec type, List<string> patterns)
     {
         if (type.Union is null)
         {
-            w.Line("/// <summary>Checks this value against its schema.</summary>");
-            w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
-            w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> Validate()");
-            w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
-            w.Line("Validate(context);");
-            w.Line("return context.Errors;");
-            w.CloseBlock();
-            w.Line();
-            w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
-            w.Line("/// <param name=\"context\">Where errors are collected.</param>");
-            w.OpenBlock("public void Validate(" + CSharp.Runtime + "ValidationContext context)");
+            EmitValidateMethods(w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
+            w.OpenBlock(string.Empty);
         }
         else
         {
@@ -422,17 +429,7 @@ internal static class TypeEmitter
         w.Line("/// <summary>The <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> that identifies the case.</summary>");
         w.Line("public abstract string " + union.DiscriminatorPropertyName + " { get; }");
         w.Line();
-        w.Line("/// <summary>Checks this value against its schema.</summary>");
-        w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
-        w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> Validate()");
-        w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
-        w.Line("Validate(context);");
-        w.Line("return context.Errors;");
-        w.CloseBlock();
-        w.Line();
-        w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
-        w.Line("/// <param name=\"context\">Where errors are collected.</param>");
-        w.Line("public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
+        EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
         w.Line();
         w.Line("/// <summary>Serializes this value to JSON text.</summary>");
         w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");

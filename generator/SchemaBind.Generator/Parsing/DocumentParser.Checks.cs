@@ -204,7 +204,7 @@ internal sealed partial class DocumentParser
 
         if (instance is JsonString text)
         {
-            int length = CodePoints(text.Value);
+            int length = JsonSchemaText.CodePointLength(text.Value);
             if (schema.Get("minLength") is JsonNumber min && decimal.TryParse(min.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal minLength) && length < minLength)
             {
                 return "it is shorter than minLength " + min.Raw;
@@ -291,20 +291,6 @@ internal sealed partial class DocumentParser
         _ => false,
     };
 
-    private static int CodePoints(string value)
-    {
-        int count = value.Length;
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                count--;
-                i++;
-            }
-        }
-
-        return count;
-    }
 }
 
 /// <summary>

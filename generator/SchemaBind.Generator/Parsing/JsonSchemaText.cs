@@ -1,0 +1,21 @@
+namespace SchemaBind.Generator.Parsing;
+
+/// <summary>String measures as JSON Schema defines them (the runtime has the same for generated code).</summary>
+internal static class JsonSchemaText
+{
+    /// <summary>Length in Unicode code points: a surrogate pair counts once.</summary>
+    public static int CodePointLength(string value)
+    {
+        int count = value.Length;
+        for (int i = 0; i + 1 < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
+    }
+}
