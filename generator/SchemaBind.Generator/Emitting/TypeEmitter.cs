@@ -39,7 +39,7 @@ internal static class TypeEmitter
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
-        w.OpenBlock("public sealed partial class " + name + (union is null ? string.Empty : " : " + union.BaseTypeName));
+        w.OpenBlock("public sealed partial record " + name + (union is null ? string.Empty : " : " + union.BaseTypeName));
 
         // Properties. The discriminator (and any other const) is not settable: it is always right.
         bool first = true;
@@ -376,7 +376,7 @@ internal static class TypeEmitter
     {
         w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
         w.Line("/// <returns>The redacted JSON text.</returns>");
-        w.Line("public override string ToString() => " + CSharp.Runtime + "JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
+        w.Line("public sealed override string ToString() => " + CSharp.Runtime + "JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
     private static void EmitParseMethods(SourceWriter w, string name, string hide)
@@ -421,7 +421,7 @@ internal static class TypeEmitter
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
-        w.OpenBlock("public abstract partial class " + name);
+        w.OpenBlock("public abstract partial record " + name);
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock("private protected " + name + "()");
         w.CloseBlock();

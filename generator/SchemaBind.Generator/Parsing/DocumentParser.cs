@@ -465,6 +465,7 @@ internal sealed partial class DocumentParser
     {
         "Validate", "WriteJson", "ReadJson", "ToJson", "FromJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "EqualityContract", "PrintMembers", "Deconstruct",
     };
 
     // ---------------------------------------------------------------- values

@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A single error.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorMessage.Converter))]
-    public sealed partial class ErrorMessage
+    public sealed partial record ErrorMessage
     {
         /// <summary>A human-readable description of the error.</summary>
         public required string Message { get; init; }
@@ -101,7 +101,7 @@ namespace Buddy.Api
 
         /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
         /// <returns>The redacted JSON text.</returns>
-        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+        public sealed override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="ErrorMessage"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ErrorMessage>

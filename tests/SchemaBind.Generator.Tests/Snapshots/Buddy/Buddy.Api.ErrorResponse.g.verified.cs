@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>The error body Buddy returns with 4xx responses.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ErrorResponse.Converter))]
-    public sealed partial class ErrorResponse
+    public sealed partial record ErrorResponse
     {
         /// <summary>The errors.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
@@ -126,7 +126,7 @@ namespace Buddy.Api
 
         /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
         /// <returns>The redacted JSON text.</returns>
-        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+        public sealed override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="ErrorResponse"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ErrorResponse>

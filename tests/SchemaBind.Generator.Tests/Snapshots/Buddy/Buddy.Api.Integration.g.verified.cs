@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Integration.Converter))]
-    public sealed partial class Integration
+    public sealed partial record Integration
     {
         /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
         public string? HashId { get; init; }
@@ -110,7 +110,7 @@ namespace Buddy.Api
 
         /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
         /// <returns>The redacted JSON text.</returns>
-        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+        public sealed override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="Integration"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<Integration>

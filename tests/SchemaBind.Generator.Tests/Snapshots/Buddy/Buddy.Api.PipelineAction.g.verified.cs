@@ -11,7 +11,7 @@ namespace Buddy.Api
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineAction.Converter))]
-    public abstract partial class PipelineAction
+    public abstract partial record PipelineAction
     {
         /// <summary>Only the generated cases derive from this class.</summary>
         private protected PipelineAction()
@@ -87,7 +87,7 @@ namespace Buddy.Api
 
         /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
         /// <returns>The redacted JSON text.</returns>
-        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+        public sealed override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="PipelineAction"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<PipelineAction>

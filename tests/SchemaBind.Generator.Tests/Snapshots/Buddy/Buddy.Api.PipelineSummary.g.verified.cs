@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A summary of a pipeline.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineSummary.Converter))]
-    public sealed partial class PipelineSummary
+    public sealed partial record PipelineSummary
     {
         /// <summary>The API URL of the pipeline.</summary>
         public required string Url { get; init; }
@@ -265,7 +265,7 @@ namespace Buddy.Api
 
         /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
         /// <returns>The redacted JSON text.</returns>
-        public override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+        public sealed override string ToString() => global::SchemaBind.Runtime.JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
         /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummary"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<PipelineSummary>

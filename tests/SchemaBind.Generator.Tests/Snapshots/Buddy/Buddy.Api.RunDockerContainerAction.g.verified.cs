@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A RUN_DOCKER_CONTAINER action as returned by the API. Empty fields come back as null.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(RunDockerContainerAction.Converter))]
-    public sealed partial class RunDockerContainerAction : PipelineAction
+    public sealed partial record RunDockerContainerAction : PipelineAction
     {
         /// <summary>The API URL of the action.</summary>
         public required string Url { get; init; }

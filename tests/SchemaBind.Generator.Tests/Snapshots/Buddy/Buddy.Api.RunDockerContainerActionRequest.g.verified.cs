@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A request to add a RUN_DOCKER_CONTAINER action, which runs commands in a Docker container.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(RunDockerContainerActionRequest.Converter))]
-    public sealed partial class RunDockerContainerActionRequest : ActionRequest
+    public sealed partial record RunDockerContainerActionRequest : ActionRequest
     {
         /// <summary>The name of the action.</summary>
         [global::System.ComponentModel.DataAnnotations.MinLength(1)]

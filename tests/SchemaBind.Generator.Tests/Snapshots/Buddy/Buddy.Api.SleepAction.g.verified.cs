@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A SLEEP action as returned by the API. Empty fields come back as null.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SleepAction.Converter))]
-    public sealed partial class SleepAction : PipelineAction
+    public sealed partial record SleepAction : PipelineAction
     {
         /// <summary>The API URL of the action.</summary>
         public required string Url { get; init; }

@@ -7,7 +7,7 @@ namespace Buddy.Api
     /// <summary>A request to add a SLEEP action, which pauses the pipeline for a given time.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SleepActionRequest.Converter))]
-    public sealed partial class SleepActionRequest : ActionRequest
+    public sealed partial record SleepActionRequest : ActionRequest
     {
         /// <summary>The name of the action.</summary>
         [global::System.ComponentModel.DataAnnotations.MinLength(1)]

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Buddy.Api;
+
+namespace SchemaBind.EndToEnd.Tests;
+
+/// <summary>The generated reflection-free serialization.</summary>
+public sealed class SerializationTests
+{
+    [Fact]
+    public void A_request_round_trips_and_the_discriminator_is_written_automatically()
+    {
+        RunDockerContainerActionRequest request = Seed.Request();
+        string json = request.ToJson();
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Seed.RequestBody), JsonNode.Parse(json)), json);
+
+        var back = Assert.IsType<RunDockerContainerActionRequest>(ActionRequest.FromJson(json));
+        Assert.Equal(json, back.ToJson());
+        Assert.Equal(RunDockerContainerActionRequest.TypeValue, back.Type);
+    }
+
+    [Fact]
+    public void The_union_picks_its_case_by_type_wherever_the_property_stands()
+    {
+        ActionRequest sleep = ActionRequest.FromJson("""{ "name": "Wait", "sleep_in_sec": 3, "type": "SLEEP" }""");
+        Assert.Equal(3, Assert.IsType<SleepActionRequest>(sleep).SleepInSec);
+    }
+
+    [Theory]
+    [InlineData("""{ "name": "x", "type": "TELEPORT" }""", "TELEPORT")]
+    [InlineData("""{ "name": "x" }""", "'type'")]
+    [InlineData("""{ "type": "SLEEP", "name": "x" }""", "sleep_in_sec")]
+    [InlineData("""{ "type": "SLEEP", "name": "x", "sleep_in_sec": "ten" }""", "integer")]
+    [InlineData("""[1, 2]""", "object")]
+    public void Bad_json_is_a_JsonException_that_says_what_is_wrong(string json, string mentioned)
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => ActionRequest.FromJson(json));
+        Assert.Contains(mentioned, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_properties_from_a_server_are_skipped()
+    {
+        var action = (SleepAction)PipelineAction.FromJson("""
+            { "url": "u", "html_url": "h", "id": 5, "name": "n", "type": "SLEEP", "sleep_in_sec": 1,
+              "new_field": { "nested": [1, 2, { "x": null }] }, "timeout": 30 }
+            """);
+        Assert.Equal(5, action.Id);
+    }
+
+    [Fact]
+    public void Nulls_from_the_server_read_as_null()
+    {
+        var action = (RunDockerContainerAction)PipelineAction.FromJson("""
+            { "url": "u", "html_url": "h", "id": 5, "name": "n", "type": "RUN_DOCKER_CONTAINER", "run_as_user": null, "registry": null }
+            """);
+        Assert.Null(action.RunAsUser);
+        Assert.Null(action.Registry);
+    }
+
+    [Fact]
+    public void System_Text_Json_uses_the_generated_converters()
+    {
+        ActionRequest request = new SleepActionRequest { Name = "Wait", SleepInSec = 9 };
+        string json = JsonSerializer.Serialize(request);
+        Assert.Equal("""{"type":"SLEEP","name":"Wait","sleep_in_sec":9}""", json);
+        Assert.IsType<SleepActionRequest>(JsonSerializer.Deserialize<ActionRequest>(json));
+        Assert.Equal("\"ON_WAIT_FOR_APPROVE\"", JsonSerializer.Serialize(TriggerTime.OnWaitForApprove));
+    }
+
+    [Fact]
+    public void ToString_redacts_the_registry_password()
+    {
+        RunDockerContainerActionRequest request = Seed.Request() with { Login = "me", Password = "p@ss-w0rd-secret" };
+        string text = request.ToString();
+        Assert.DoesNotContain("p@ss-w0rd-secret", text, StringComparison.Ordinal);
+        Assert.Contains("\"password\":\"***\"", text, StringComparison.Ordinal);
+        Assert.Contains("p@ss-w0rd-secret", request.ToJson(), StringComparison.Ordinal); // the wire form is unchanged
+    }
+}
