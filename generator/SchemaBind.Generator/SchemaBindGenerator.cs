@@ -30,14 +30,14 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<string> rootNamespace = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => SchemaFileOptions.RootNamespace(options));
+        IncrementalValueProvider<ProjectOptions> projectOptions = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SchemaFileOptions.Project(options));
 
         IncrementalValuesProvider<SchemaFileInput> files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) => SchemaFileOptions.Read(pair.Left, pair.Right))
             .Where(static file => file is not null)
-            .Combine(rootNamespace)
+            .Combine(projectOptions)
             .Select(static (pair, cancellationToken) => pair.Left!.ToInput(pair.Right, cancellationToken))
             .WithTrackingName(StepNames.SchemaFiles);
 
@@ -75,13 +75,15 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         foreach (TypeSpec type in api.Types)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            AddSource(context, api, type.Name, TypeEmitter.Emit(api.Namespace, type));
+            AddSource(context, api, type.Name, TypeEmitter.Emit(api.Namespace, type, api.Document.ClassName));
         }
 
         if (api.Client is not null)
         {
             AddSource(context, api, api.Client.Name, ClientEmitter.Emit(api.Namespace, api.Client));
         }
+
+        AddSource(context, api, api.Document.ClassName, TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document));
     }
 
     private static void AddSource(SourceProductionContext context, ApiSpec api, string typeName, string source)

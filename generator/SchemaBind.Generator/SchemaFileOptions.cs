@@ -12,10 +12,16 @@ namespace SchemaBind.Generator;
 /// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
 /// the generator, the schema analyzer and the CLI so that all three see the same input.
 /// </summary>
-internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName)
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind)
 {
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
+
+    /// <summary>The project's options that every file shares.</summary>
+    public static ProjectOptions Project(AnalyzerConfigOptionsProvider options) => new(
+        RootNamespace(options),
+        options.GlobalOptions.TryGetValue("build_property.SchemaBindAssertFormat", out string? assert)
+            && string.Equals(assert, "true", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The file's options, or null when the file is not a SchemaBind API.</summary>
     public static SchemaFileOptions? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider)
@@ -29,16 +35,26 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
 
         options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNamespace", out string? @namespace);
         options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindClientName", out string? clientName);
-        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName));
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindKind", out string? kind);
+        DocumentKind documentKind = NullIfEmpty(kind)?.ToLowerInvariant() switch
+        {
+            "openapi" => DocumentKind.OpenApi,
+            "jsonschema" => DocumentKind.JsonSchema,
+            _ => DocumentKind.Auto,
+        };
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind);
     }
 
-    public SchemaFileInput ToInput(string rootNamespace, CancellationToken cancellationToken)
+    public SchemaFileInput ToInput(ProjectOptions project, CancellationToken cancellationToken)
     {
         SourceText? text = File.GetText(cancellationToken);
         string @namespace = Namespace
-            ?? rootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(File.Path).Split('.')[0]);
-        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName);
+            ?? project.RootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(File.Path).Split('.')[0]);
+        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }
+
+/// <summary>MSBuild properties that apply to every schema file of a project.</summary>
+internal sealed record ProjectOptions(string RootNamespace, bool AssertFormat);

@@ -78,3 +78,37 @@ public sealed class SerializationTests
         Assert.Contains("p@ss-w0rd-secret", request.ToJson(), StringComparison.Ordinal); // the wire form is unchanged
     }
 }
+
+/// <summary>The JSON form of validation: any JSON against the schema, with full JSON Schema semantics.</summary>
+public sealed class JsonValidationTests
+{
+    [Fact]
+    public void The_seed_response_is_valid_json_for_its_schema()
+    {
+        using JsonDocument response = JsonDocument.Parse(Seed.ResponseBody);
+        Assert.Empty(PipelineAction.ValidateJson(response.RootElement));
+        Assert.Empty(RunDockerContainerAction.ValidateJson(response.RootElement));
+    }
+
+    [Fact]
+    public void Json_that_breaks_the_schema_gives_pointers_and_keywords()
+    {
+        using JsonDocument request = JsonDocument.Parse("""{ "type": "SLEEP", "name": "", "sleep_in_sec": 5000 }""");
+        var errors = SleepActionRequest.ValidateJson(request.RootElement).Select(static e => (e.InstanceLocation, e.Keyword)).ToList();
+        Assert.Equal([("/name", "minLength"), ("/sleep_in_sec", "maximum")], errors);
+    }
+
+    [Fact]
+    public void The_union_schema_rejects_a_body_that_matches_no_case()
+    {
+        using JsonDocument request = JsonDocument.Parse("""{ "type": "SLEEP", "name": "x" }""");
+        ValidationErrorAssert.HasKeyword(ActionRequest.ValidateJson(request.RootElement), "oneOf");
+        Assert.False(ActionRequest.JsonSchema.IsValid(request.RootElement));
+    }
+}
+
+internal static class ValidationErrorAssert
+{
+    public static void HasKeyword(IReadOnlyList<SchemaBind.Runtime.ValidationError> errors, string keyword) =>
+        Assert.Contains(errors, e => e.Keyword == keyword);
+}

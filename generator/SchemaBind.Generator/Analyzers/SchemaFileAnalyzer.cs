@@ -35,8 +35,8 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            string rootNamespace = SchemaFileOptions.RootNamespace(fileContext.Options.AnalyzerConfigOptionsProvider);
-            SchemaFileInput input = options.ToInput(rootNamespace, fileContext.CancellationToken);
+            ProjectOptions project = SchemaFileOptions.Project(fileContext.Options.AnalyzerConfigOptionsProvider);
+            SchemaFileInput input = options.ToInput(project, fileContext.CancellationToken);
             foreach (DiagnosticInfo info in DocumentParser.Parse(input, fileContext.CancellationToken).Diagnostics)
             {
                 if (!DiagnosticDescriptors.StopsGeneration(info.Id))

@@ -134,8 +134,33 @@ internal static class CSharp
     private static string DoubleLiteral(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw;
 
     /// <summary>Escapes text for an XML doc comment.</summary>
-    public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    public static string Xml(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    // A line break would end the /// comment: show control characters escaped.
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Writes a &lt;summary&gt; (or other tag) from schema text, one /// line per source line.</summary>
     public static void DocComment(SourceWriter writer, string tag, string? text, string fallback, string attributes = "")

@@ -7,13 +7,56 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits one generated file per type: the type, its serialization and its validator.</summary>
 internal static class TypeEmitter
 {
-    public static string Emit(string @namespace, TypeSpec type) => type switch
+    public static string Emit(string @namespace, TypeSpec type, string documentClass) => type switch
     {
-        ObjectSpec obj => File(@namespace, w => EmitObject(w, obj)),
+        ObjectSpec obj => File(@namespace, w => EmitObject(w, obj, documentClass)),
         EnumSpec enumSpec => File(@namespace, w => EmitEnum(w, enumSpec)),
-        UnionSpec union => File(@namespace, w => EmitUnion(w, union)),
+        UnionSpec union => File(@namespace, w => EmitUnion(w, union, documentClass)),
         _ => string.Empty,
     };
+
+    /// <summary>The static class that embeds the schema document and builds its JSON validator.</summary>
+    public static string EmitSchemaDocument(string @namespace, SchemaDocumentSpec document) => File(@namespace, w =>
+    {
+        string validator = CSharp.Runtime + "JsonSchemaValidator";
+        w.Line("/// <summary>The schema document this code was generated from, for validating JSON against any of its schemas.</summary>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.OpenBlock("public static partial class " + document.ClassName);
+        w.Line("/// <summary>The document's text, as in the schema file.</summary>");
+        w.Line("public const string Text = " + CSharp.String(document.Text) + ";");
+        w.Line();
+        w.Line("private static " + validator + "? s_document;");
+        w.Line();
+        w.Line("/// <summary>A validator for the whole document" + (document.AssertFormat ? ", with <c>format</c> asserted" : string.Empty) + "; built on first use and shared.</summary>");
+        w.Line("public static " + validator + " Document => s_document ??= Create(new " + CSharp.Runtime + "JsonSchemaOptions { AssertFormat = " + (document.AssertFormat ? "true" : "false") + " });");
+        w.Line();
+        w.Line("/// <summary>Builds a new validator for the document with other options (a resolver for referenced documents, format assertion).</summary>");
+        w.Line("/// <param name=\"options\">The options.</param>");
+        w.Line("/// <returns>The validator.</returns>");
+        w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Text, options);");
+        w.CloseBlock();
+    });
+
+    /// <summary>The JSON validator of a named type: its subschema of the embedded document.</summary>
+    private static void EmitJsonSchemaMembers(SourceWriter w, TypeSpec type, string documentClass, string hide)
+    {
+        if (type.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal))
+        {
+            return; // inline schemas of operations have no stable pointer into the document
+        }
+
+        string validator = CSharp.Runtime + "JsonSchemaValidator";
+        w.Line("private static " + validator + "? s_jsonSchema;");
+        w.Line();
+        w.Line("/// <summary>The JSON Schema of this type (<c>" + CSharp.Xml(type.SchemaPointer) + "</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
+        w.Line("public static " + hide + validator + " JsonSchema => s_jsonSchema ??= " + documentClass + ".Document.Subschema(" + CSharp.String(type.SchemaPointer) + ");");
+        w.Line();
+        w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>");
+        w.Line("/// <param name=\"json\">The JSON value.</param>");
+        w.Line("/// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>");
+        w.Line("public static " + hide + "global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> ValidateJson(" + CSharp.Json + "JsonElement json) => JsonSchema.Validate(json);");
+        w.Line();
+    }
 
     public static string File(string @namespace, System.Action<SourceWriter> body)
     {
@@ -30,7 +73,7 @@ internal static class TypeEmitter
 
     // ------------------------------------------------------------------ objects
 
-    private static void EmitObject(SourceWriter w, ObjectSpec type)
+    private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)
     {
         UnionMembership? union = type.Union;
         string name = type.Name;
@@ -84,6 +127,7 @@ internal static class TypeEmitter
 
         EmitObjectValidation(w, type, patterns);
         w.Line();
+        EmitJsonSchemaMembers(w, type, documentClass, union is null ? string.Empty : "new ");
         EmitObjectSerialization(w, type);
 
         if (patterns.Count > 0)
@@ -411,7 +455,7 @@ internal static class TypeEmitter
 
     // ------------------------------------------------------------------ unions
 
-    private static void EmitUnion(SourceWriter w, UnionSpec union)
+    private static void EmitUnion(SourceWriter w, UnionSpec union, string documentClass)
     {
         string name = union.Name;
         CSharp.DocComment(w, "summary", union.Description, "The " + CSharp.Xml(name) + " schema.");
@@ -431,6 +475,7 @@ internal static class TypeEmitter
         w.Line();
         EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
         w.Line();
+        EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
         w.Line("/// <summary>Serializes this value to JSON text.</summary>");
         w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");
         w.Line();

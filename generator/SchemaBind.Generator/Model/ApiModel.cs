@@ -6,7 +6,15 @@ namespace SchemaBind.Generator.Model;
 // records, EquatableArray, strings and numbers. No Roslyn symbols, syntax or JSON DOM objects.
 
 /// <summary>What the generator reads about one schema file, before parsing.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName);
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName, DocumentKind Kind = DocumentKind.Auto, bool AssertFormat = false);
+
+/// <summary>How to read a file: detected from its content, or as the SchemaBindApi item's Kind says.</summary>
+internal enum DocumentKind
+{
+    Auto,
+    OpenApi,
+    JsonSchema,
+}
 
 /// <summary>The outcome of parsing one file: what to emit (if anything) and what to report.</summary>
 internal sealed record ParseResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -17,7 +25,11 @@ internal sealed record ApiSpec(
     string HintPrefix,
     string Namespace,
     EquatableArray<TypeSpec> Types,
-    ClientSpec? Client);
+    ClientSpec? Client,
+    SchemaDocumentSpec Document);
+
+/// <summary>The document itself, embedded so that JSON can be validated against any of its schemas.</summary>
+internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat);
 
 /// <summary>A named C# type generated from a schema.</summary>
 internal abstract record TypeSpec(string Name, string? Description, string SchemaPointer);

@@ -83,6 +83,12 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        if (document is JsonBoolean && _input.Kind == DocumentKind.JsonSchema)
+        {
+            // true and false are whole schemas: nothing to type, but JSON can be validated.
+            return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, EquatableArray<TypeSpec>.Empty, null, DocumentSpec());
+        }
+
         if (document is not JsonObject root)
         {
             Report(DiagnosticDescriptors.NotAnApiDocument, document, "the top-level value is " + document.KindDisplay + ", not an object");
@@ -91,7 +97,7 @@ internal sealed partial class DocumentParser
 
         _root = root;
         ClientSpec? client = null;
-        if (root.Find("openapi") is JsonProperty openapi)
+        if (_input.Kind != DocumentKind.JsonSchema && root.Find("openapi") is JsonProperty openapi)
         {
             if (openapi.Value is not JsonString version)
             {
@@ -109,12 +115,12 @@ internal sealed partial class DocumentParser
             BuildAllNamedTypes();
             client = BuildClient(root);
         }
-        else if (root.Find("swagger") is JsonProperty swagger)
+        else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
             Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger (OpenAPI 2.0)");
             return null;
         }
-        else if (IsJsonSchemaDocument(root))
+        else if (_input.Kind == DocumentKind.JsonSchema || (_input.Kind == DocumentKind.Auto && IsJsonSchemaDocument(root)))
         {
             if (root.Get("$schema") is JsonString dialect && !IsSupportedDialect(dialect.Value))
             {
@@ -136,8 +142,16 @@ internal sealed partial class DocumentParser
         }
 
         _types.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        string hintPrefix = System.IO.Path.GetFileNameWithoutExtension(_input.Path);
-        return new ApiSpec(_input.Path, hintPrefix, _input.Namespace, _types.ToEquatableArray(), client);
+        return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, _types.ToEquatableArray(), client, DocumentSpec());
+    }
+
+    private string HintPrefix() => System.IO.Path.GetFileNameWithoutExtension(_input.Path);
+
+    private SchemaDocumentSpec DocumentSpec()
+    {
+        string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
+        string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
+        return new SchemaDocumentSpec(name, _input.Text, _input.AssertFormat);
     }
 
     private static bool IsJsonSchemaDocument(JsonObject root) =>
@@ -465,7 +479,7 @@ internal sealed partial class DocumentParser
     {
         "Validate", "WriteJson", "ReadJson", "ToJson", "FromJson", "Converter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-        "EqualityContract", "PrintMembers", "Deconstruct",
+        "EqualityContract", "PrintMembers", "Deconstruct", "JsonSchema", "ValidateJson",
     };
 
     // ---------------------------------------------------------------- values

@@ -31,6 +31,16 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(context);
         }
 
+        private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
+
+        /// <summary>The JSON Schema of this type (<c>#/components/schemas/Integration</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+        public static global::SchemaBind.Runtime.JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/Integration");
+
+        /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>
+        /// <param name="json">The JSON value.</param>
+        /// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => JsonSchema.Validate(json);
+
         /// <summary>Parses a <see cref="Integration"/> from JSON text.</summary>
         /// <param name="json">The JSON text.</param>
         /// <returns>The value read.</returns>

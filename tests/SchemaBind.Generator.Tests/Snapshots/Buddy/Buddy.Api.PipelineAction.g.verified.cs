@@ -34,6 +34,16 @@ namespace Buddy.Api
         /// <param name="context">Where errors are collected.</param>
         public abstract void Validate(global::SchemaBind.Runtime.ValidationContext context);
 
+        private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
+
+        /// <summary>The JSON Schema of this type (<c>#/components/schemas/PipelineAction</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+        public static global::SchemaBind.Runtime.JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/PipelineAction");
+
+        /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>
+        /// <param name="json">The JSON value.</param>
+        /// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>
+        public static global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => JsonSchema.Validate(json);
+
         /// <summary>Serializes this value to JSON text.</summary>
         public string ToJson() => global::SchemaBind.Runtime.JsonRead.Serialize(this, WriteJson);
 

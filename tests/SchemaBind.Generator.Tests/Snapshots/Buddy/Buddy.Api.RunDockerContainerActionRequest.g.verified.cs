@@ -193,6 +193,16 @@ namespace Buddy.Api
             }
         }
 
+        private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
+
+        /// <summary>The JSON Schema of this type (<c>#/components/schemas/RunDockerContainerActionRequest</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+        public static new global::SchemaBind.Runtime.JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/RunDockerContainerActionRequest");
+
+        /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>
+        /// <param name="json">The JSON value.</param>
+        /// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>
+        public static new global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> ValidateJson(global::System.Text.Json.JsonElement json) => JsonSchema.Validate(json);
+
         /// <summary>Parses a <see cref="RunDockerContainerActionRequest"/> from JSON text.</summary>
         /// <param name="json">The JSON text.</param>
         /// <returns>The value read.</returns>

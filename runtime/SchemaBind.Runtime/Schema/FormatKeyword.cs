@@ -1,0 +1,251 @@
+using System;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SchemaBind.Runtime;
+
+/// <summary><c>format</c> as an assertion (only when <see cref="JsonSchemaOptions.AssertFormat"/> is on).</summary>
+internal sealed partial class FormatKeyword(string format) : Keyword("format")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        string value = instance.GetString()!;
+        bool? valid;
+        try
+        {
+            valid = Formats.Check(format, value);
+        }
+        catch (Exception ex) when (ex is FormatException or OverflowException or ArgumentException)
+        {
+            valid = false;
+        }
+
+        return valid is null or true || Fail(e, report, "must be a valid " + format + ".");
+    }
+}
+
+/// <summary>The formats SchemaBind asserts; an unknown format is an annotation (null).</summary>
+internal static partial class Formats
+{
+    public static bool? Check(string format, string value) => format switch
+    {
+        "date-time" => IsDateTime(value),
+        "date" => IsDate(value),
+        "time" => IsTime(value),
+        "duration" => DurationRegex().IsMatch(value),
+        "email" => IsEmail(value),
+        "hostname" => IsHostname(value),
+        "ipv4" => IsIPv4(value),
+        "ipv6" => IsIPv6(value),
+        "uri" => IsUri(value, absolute: true),
+        "uri-reference" => IsUri(value, absolute: false),
+        "uuid" => UuidRegex().IsMatch(value),
+        "regex" => IsRegex(value),
+        "json-pointer" => IsJsonPointer(value),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^P(?!$)(([0-9]+W)|([0-9]+Y)?([0-9]+M)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationRegex();
+
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UuidRegex();
+
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateRegex();
+
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([zZ]|([+-])([0-9]{2}):([0-9]{2}))$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeRegex();
+
+    private static bool IsDate(string value)
+    {
+        Match m = DateRegex().Match(value);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        int year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        int month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        int day = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(year, 1), month);
+    }
+
+    private static bool IsTime(string value)
+    {
+        Match m = TimeRegex().Match(value);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        int hour = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+        int minute = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        int second = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
+        int offsetHours = m.Groups[7].Success ? int.Parse(m.Groups[7].Value, CultureInfo.InvariantCulture) : 0;
+        int offsetMinutes = m.Groups[8].Success ? int.Parse(m.Groups[8].Value, CultureInfo.InvariantCulture) : 0;
+        if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59)
+        {
+            return false;
+        }
+
+        if (second == 60)
+        {
+            // A leap second is 23:59:60 in UTC.
+            int sign = m.Groups[6].Value == "-" ? -1 : 1;
+            int utcMinutes = ((hour * 60) + minute - (sign * ((offsetHours * 60) + offsetMinutes)) + (24 * 60)) % (24 * 60);
+            return utcMinutes == (23 * 60) + 59;
+        }
+
+        return true;
+    }
+
+    private static bool IsDateTime(string value)
+    {
+        int t = value.IndexOfAny(['T', 't']);
+        return t > 0 && IsDate(value.Substring(0, t)) && IsTime(value.Substring(t + 1));
+    }
+
+    private static bool IsEmail(string value)
+    {
+        int at = value.LastIndexOf('@');
+        if (at <= 0 || at == value.Length - 1)
+        {
+            return false;
+        }
+
+        string local = value.Substring(0, at);
+        string domain = value.Substring(at + 1);
+        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (domain.StartsWith('[') && domain.EndsWith(']'))
+        {
+            string literal = domain.Substring(1, domain.Length - 2);
+            return literal.StartsWith("IPv6:", StringComparison.Ordinal) ? IsIPv6(literal.Substring(5)) : IsIPv4(literal);
+        }
+
+        return IsHostname(domain);
+    }
+
+    private static bool IsHostname(string value)
+    {
+        if (value.Length == 0 || value.Length > 253)
+        {
+            return false;
+        }
+
+        foreach (string label in value.TrimEnd('.').Split('.'))
+        {
+            if (label.Length is 0 or > 63 || label.StartsWith('-') || label.EndsWith('-'))
+            {
+                return false;
+            }
+
+            foreach (char c in label)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsIPv4(string value)
+    {
+        string[] parts = value.Split('.');
+        if (parts.Length != 4)
+        {
+            return false;
+        }
+
+        foreach (string part in parts)
+        {
+            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !IsDigits(part) || int.Parse(part, CultureInfo.InvariantCulture) > 255)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDigits(string value)
+    {
+        foreach (char c in value)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsIPv6(string value) =>
+        value.Length > 0 && !value.Contains('%', StringComparison.Ordinal) && value.IndexOfAny([' ', '\t']) < 0
+        && IPAddress.TryParse(value, out IPAddress? address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
+
+    private static bool IsUri(string value, bool absolute)
+    {
+        foreach (char c in value)
+        {
+            if (c <= ' ' || c > '~' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}')
+            {
+                return false;
+            }
+        }
+
+        if (!absolute)
+        {
+            return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
+        }
+
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && char.IsAsciiLetter(value[0]) && Uri.TryCreate(value, UriKind.Absolute, out _);
+    }
+
+    private static bool IsRegex(string value)
+    {
+        try
+        {
+            _ = new Regex(value, RegexOptions.ECMAScript);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsJsonPointer(string value)
+    {
+        if (value.Length > 0 && value[0] != '/')
+        {
+            return false;
+        }
+
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '~' && (i + 1 >= value.Length || (value[i + 1] != '0' && value[i + 1] != '1')))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

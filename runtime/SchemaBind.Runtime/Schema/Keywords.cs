@@ -1,0 +1,699 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>One compiled keyword of a schema object.</summary>
+internal abstract class Keyword
+{
+    protected Keyword(string name)
+    {
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>Evaluates the keyword; records what it evaluated in <paramref name="evaluated"/>.</summary>
+    public abstract bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report);
+
+    protected bool Fail(Evaluator e, bool report, string message)
+    {
+        if (report)
+        {
+            e.AddError(Name, message);
+        }
+
+        return false;
+    }
+}
+
+/// <summary>Turns a schema object into keywords, in an order where unevaluated* come last.</summary>
+internal static class KeywordCompiler
+{
+    public static void Compile(SchemaRegistry registry, SchemaNode node, JsonElement schema)
+    {
+        string at = node.DocumentPointer;
+        SchemaNode Child(string keyword) => registry.Node(node.Document, at + "/" + SchemaRegistry.Escape(keyword));
+        SchemaNode Entry(string keyword, string name) => registry.Node(node.Document, at + "/" + SchemaRegistry.Escape(keyword) + "/" + SchemaRegistry.Escape(name));
+        SchemaNode Item(string keyword, int index) => registry.Node(node.Document, at + "/" + SchemaRegistry.Escape(keyword) + "/" + index.ToString(CultureInfo.InvariantCulture));
+        List<SchemaNode> Items(string keyword, JsonElement array) => Enumerable.Range(0, array.GetArrayLength()).Select(i => Item(keyword, i)).ToList();
+
+        List<Keyword> k = node.Keywords;
+        Keyword? unevaluatedProperties = null;
+        Keyword? unevaluatedItems = null;
+        foreach (JsonProperty p in schema.EnumerateObject())
+        {
+            JsonElement v = p.Value;
+            switch (p.Name)
+            {
+                case "$ref" when v.ValueKind == JsonValueKind.String:
+                    k.Add(new RefKeyword(registry, node, v.GetString()!));
+                    break;
+                case "$dynamicRef" when v.ValueKind == JsonValueKind.String:
+                    k.Add(new DynamicRefKeyword(registry, node, v.GetString()!));
+                    break;
+                case "type":
+                    k.Add(new TypeKeyword(v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(static t => t.GetString()!).ToArray() : new[] { v.GetString()! }));
+                    break;
+                case "enum" when v.ValueKind == JsonValueKind.Array:
+                    k.Add(new EnumKeyword(v.EnumerateArray().ToArray()));
+                    break;
+                case "const":
+                    k.Add(new ConstKeyword(v));
+                    break;
+                case "multipleOf" or "maximum" or "exclusiveMaximum" or "minimum" or "exclusiveMinimum" when v.ValueKind == JsonValueKind.Number:
+                    k.Add(new NumberKeyword(p.Name, v));
+                    break;
+                case "maxLength" or "minLength" or "maxItems" or "minItems" or "maxProperties" or "minProperties" when v.ValueKind == JsonValueKind.Number:
+                    k.Add(new CountKeyword(p.Name, v.GetDouble()));
+                    break;
+                case "pattern" when v.ValueKind == JsonValueKind.String:
+                    k.Add(new PatternKeyword(v.GetString()!));
+                    break;
+                case "uniqueItems" when v.ValueKind == JsonValueKind.True:
+                    k.Add(new UniqueItemsKeyword());
+                    break;
+                case "required" when v.ValueKind == JsonValueKind.Array:
+                    k.Add(new RequiredKeyword(v.EnumerateArray().Select(static n => n.GetString()!).ToArray()));
+                    break;
+                case "dependentRequired" when v.ValueKind == JsonValueKind.Object:
+                    k.Add(new DependentRequiredKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, static e => e.Value.EnumerateArray().Select(static n => n.GetString()!).ToArray())));
+                    break;
+                case "format" when v.ValueKind == JsonValueKind.String && registry.AssertFormat:
+                    k.Add(new FormatKeyword(v.GetString()!));
+                    break;
+                case "allOf" or "anyOf" or "oneOf" when v.ValueKind == JsonValueKind.Array:
+                    k.Add(new CombinatorKeyword(p.Name, Items(p.Name, v)));
+                    break;
+                case "not":
+                    k.Add(new NotKeyword(Child("not")));
+                    break;
+                case "if":
+                    k.Add(new IfKeyword(
+                        Child("if"),
+                        schema.TryGetProperty("then", out _) ? Child("then") : null,
+                        schema.TryGetProperty("else", out _) ? Child("else") : null));
+                    break;
+                case "dependentSchemas" when v.ValueKind == JsonValueKind.Object:
+                    k.Add(new DependentSchemasKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, e => Entry("dependentSchemas", e.Name))));
+                    break;
+                case "properties" when v.ValueKind == JsonValueKind.Object:
+                    k.Add(new PropertiesKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, e => Entry("properties", e.Name), StringComparer.Ordinal)));
+                    break;
+                case "patternProperties" when v.ValueKind == JsonValueKind.Object:
+                    k.Add(new PatternPropertiesKeyword(v.EnumerateObject().Select(e => (PatternKeyword.CreateRegex(e.Name), Entry("patternProperties", e.Name))).ToArray()));
+                    break;
+                case "additionalProperties":
+                    k.Add(new AdditionalPropertiesKeyword(
+                        Child("additionalProperties"),
+                        schema.TryGetProperty("properties", out JsonElement props) && props.ValueKind == JsonValueKind.Object ? props.EnumerateObject().Select(static e => e.Name).ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+                        schema.TryGetProperty("patternProperties", out JsonElement patterns) && patterns.ValueKind == JsonValueKind.Object ? patterns.EnumerateObject().Select(static e => PatternKeyword.CreateRegex(e.Name)).ToArray() : Array.Empty<Regex>()));
+                    break;
+                case "propertyNames":
+                    k.Add(new PropertyNamesKeyword(Child("propertyNames")));
+                    break;
+                case "prefixItems" when v.ValueKind == JsonValueKind.Array:
+                    k.Add(new PrefixItemsKeyword(Items("prefixItems", v)));
+                    break;
+                case "items":
+                    k.Add(new ItemsKeyword(
+                        Child("items"),
+                        schema.TryGetProperty("prefixItems", out JsonElement prefix) && prefix.ValueKind == JsonValueKind.Array ? prefix.GetArrayLength() : 0));
+                    break;
+                case "contains":
+                    k.Add(new ContainsKeyword(
+                        Child("contains"),
+                        schema.TryGetProperty("minContains", out JsonElement min) && min.ValueKind == JsonValueKind.Number ? min.GetDouble() : 1,
+                        schema.TryGetProperty("maxContains", out JsonElement max) && max.ValueKind == JsonValueKind.Number ? max.GetDouble() : double.PositiveInfinity));
+                    break;
+                case "unevaluatedProperties":
+                    unevaluatedProperties = new UnevaluatedPropertiesKeyword(Child("unevaluatedProperties"));
+                    break;
+                case "unevaluatedItems":
+                    unevaluatedItems = new UnevaluatedItemsKeyword(Child("unevaluatedItems"));
+                    break;
+            }
+        }
+
+        // In-place applicators first would not matter for the verdict, but unevaluated* must see
+        // every annotation of their schema object, so they run last.
+        if (unevaluatedProperties is not null)
+        {
+            k.Add(unevaluatedProperties);
+        }
+
+        if (unevaluatedItems is not null)
+        {
+            k.Add(unevaluatedItems);
+        }
+    }
+}
+
+internal sealed class RefKeyword(SchemaRegistry registry, SchemaNode from, string reference) : Keyword("$ref")
+{
+    private SchemaNode? _target;
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        _target ??= registry.Resolve(from, reference);
+        return e.Evaluate(_target, instance, evaluated, report);
+    }
+}
+
+internal sealed class DynamicRefKeyword(SchemaRegistry registry, SchemaNode from, string reference) : Keyword("$dynamicRef")
+{
+    private SchemaNode? _initial;
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        _initial ??= registry.Resolve(from, reference);
+        SchemaNode target = _initial;
+        int hash = reference.IndexOf('#', StringComparison.Ordinal);
+        string name = hash < 0 ? string.Empty : reference.Substring(hash + 1);
+
+        // Only a reference to a $dynamicAnchor "bookends" dynamically: then the outermost resource
+        // in the dynamic scope that has the same dynamic anchor wins.
+        if (name.Length > 0 && name[0] != '/' && _initial.Element.ValueKind == JsonValueKind.Object
+            && _initial.Element.TryGetProperty("$dynamicAnchor", out JsonElement anchor) && anchor.GetString() == name)
+        {
+            foreach (SchemaNode scope in e.DynamicScope)
+            {
+                SchemaNode? candidate = registry.DynamicAnchor(scope.ResourceUri, name);
+                if (candidate is not null)
+                {
+                    target = candidate;
+                    break;
+                }
+            }
+        }
+
+        return e.Evaluate(target, instance, evaluated, report);
+    }
+}
+
+internal sealed class TypeKeyword(string[] types) : Keyword("type")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        foreach (string type in types)
+        {
+            if (Matches(type, instance))
+            {
+                return true;
+            }
+        }
+
+        return Fail(e, report, "must be " + string.Join(" or ", types) + ".");
+    }
+
+    private static bool Matches(string type, JsonElement instance) => type switch
+    {
+        "object" => instance.ValueKind == JsonValueKind.Object,
+        "array" => instance.ValueKind == JsonValueKind.Array,
+        "string" => instance.ValueKind == JsonValueKind.String,
+        "number" => instance.ValueKind == JsonValueKind.Number,
+        "integer" => instance.ValueKind == JsonValueKind.Number && JsonNumbers.IsInteger(instance),
+        "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "null" => instance.ValueKind == JsonValueKind.Null,
+        _ => false,
+    };
+}
+
+internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
+        values.Any(v => JsonNumbers.JsonEquals(v, instance)) || Fail(e, report, "must be one of the enum values.");
+}
+
+internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
+        JsonNumbers.JsonEquals(value, instance) || Fail(e, report, "must be the const value.");
+}
+
+internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(name)
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Number)
+        {
+            return true;
+        }
+
+        string text = limit.GetRawText();
+        if (Name == "multipleOf")
+        {
+            return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of " + text + ".");
+        }
+
+        int c = JsonNumbers.Compare(instance, limit);
+        return Name switch
+        {
+            "maximum" => c <= 0 || Fail(e, report, "must be at most " + text + "."),
+            "exclusiveMaximum" => c < 0 || Fail(e, report, "must be less than " + text + "."),
+            "minimum" => c >= 0 || Fail(e, report, "must be at least " + text + "."),
+            _ => c > 0 || Fail(e, report, "must be greater than " + text + "."),
+        };
+    }
+}
+
+internal sealed class CountKeyword(string name, double limit) : Keyword(name)
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        double count;
+        switch (Name)
+        {
+            case "maxLength" or "minLength" when instance.ValueKind == JsonValueKind.String:
+                count = SchemaText.CodePointLength(instance.GetString()!);
+                break;
+            case "maxItems" or "minItems" when instance.ValueKind == JsonValueKind.Array:
+                count = instance.GetArrayLength();
+                break;
+            case "maxProperties" or "minProperties" when instance.ValueKind == JsonValueKind.Object:
+                count = 0;
+                foreach (JsonProperty _ in instance.EnumerateObject())
+                {
+                    count++;
+                }
+
+                break;
+            default:
+                return true;
+        }
+
+        bool max = Name.StartsWith("max", StringComparison.Ordinal);
+        string unit = Name.EndsWith("Length", StringComparison.Ordinal) ? "characters" : Name.EndsWith("Items", StringComparison.Ordinal) ? "items" : "properties";
+        return (max ? count <= limit : count >= limit)
+            || Fail(e, report, "must have " + (max ? "at most " : "at least ") + limit.ToString(CultureInfo.InvariantCulture) + " " + unit + ".");
+    }
+}
+
+internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
+{
+    private readonly Regex _regex = CreateRegex(pattern);
+
+    public static Regex CreateRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.ECMAScript);
+        }
+        catch (ArgumentException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+    }
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
+        instance.ValueKind != JsonValueKind.String || _regex.IsMatch(instance.GetString()!) || Fail(e, report, "must match the pattern " + pattern + ".");
+}
+
+internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        JsonElement[] items = instance.EnumerateArray().ToArray();
+        for (int i = 0; i < items.Length; i++)
+        {
+            for (int j = i + 1; j < items.Length; j++)
+            {
+                if (JsonNumbers.JsonEquals(items[i], items[j]))
+                {
+                    return Fail(e, report, "must not have duplicate items (items " + i + " and " + j + " are equal).");
+                }
+            }
+        }
+
+        return true;
+    }
+}
+
+internal sealed class RequiredKeyword(string[] names) : Keyword("required")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (string name in names)
+        {
+            if (!instance.TryGetProperty(name, out _))
+            {
+                valid = Fail(e, report, "The property '" + name + "' is required.");
+                if (!report)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
+}
+
+internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> dependencies) : Keyword("dependentRequired")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (KeyValuePair<string, string[]> dependency in dependencies)
+        {
+            if (!instance.TryGetProperty(dependency.Key, out _))
+            {
+                continue;
+            }
+
+            foreach (string name in dependency.Value)
+            {
+                if (!instance.TryGetProperty(name, out _))
+                {
+                    valid = Fail(e, report, "The property '" + name + "' is required when '" + dependency.Key + "' is present.");
+                }
+            }
+        }
+
+        return valid;
+    }
+}
+
+internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) : Keyword(name)
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (Name == "allOf")
+        {
+            bool all = true;
+            foreach (SchemaNode schema in schemas)
+            {
+                if (!e.Evaluate(schema, instance, evaluated, report))
+                {
+                    all = false;
+                    if (!report)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return all;
+        }
+
+        // Every branch is evaluated: annotations of all valid branches count for unevaluated*.
+        int valid = 0;
+        foreach (SchemaNode schema in schemas)
+        {
+            var branch = new Evaluated();
+            if (e.Test(schema, instance, branch))
+            {
+                valid++;
+                evaluated?.Merge(branch);
+            }
+        }
+
+        return Name == "anyOf"
+            ? valid > 0 || Fail(e, report, "must match at least one of the anyOf schemas.")
+            : valid == 1 || Fail(e, report, valid == 0 ? "must match exactly one of the oneOf schemas, but matches none." : "must match exactly one of the oneOf schemas, but matches " + valid + ".");
+    }
+}
+
+internal sealed class NotKeyword(SchemaNode schema) : Keyword("not")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
+        !e.Test(schema, instance, null) || Fail(e, report, "must not match the 'not' schema.");
+}
+
+internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNode? otherwise) : Keyword("if")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        var branch = new Evaluated();
+        if (e.Test(condition, instance, branch))
+        {
+            evaluated?.Merge(branch);
+            return then is null || e.Evaluate(then, instance, evaluated, report);
+        }
+
+        return otherwise is null || e.Evaluate(otherwise, instance, evaluated, report);
+    }
+}
+
+internal sealed class DependentSchemasKeyword(Dictionary<string, SchemaNode> schemas) : Keyword("dependentSchemas")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (KeyValuePair<string, SchemaNode> dependency in schemas)
+        {
+            if (instance.TryGetProperty(dependency.Key, out _) && !e.Evaluate(dependency.Value, instance, evaluated, report))
+            {
+                valid = false;
+                if (!report)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
+}
+
+/// <summary>Shared walk of an object's properties for the keywords that apply schemas to some of them.</summary>
+internal abstract class PropertyApplicator(string name) : Keyword(name)
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (JsonProperty property in instance.EnumerateObject())
+        {
+            bool applied = false;
+            foreach (SchemaNode schema in SchemasFor(property.Name, evaluated))
+            {
+                applied = true;
+                e.Push(property.Name);
+                bool ok = e.Evaluate(schema, property.Value, null, report);
+                e.Pop();
+                if (!ok)
+                {
+                    valid = false;
+                    if (!report)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            if (applied)
+            {
+                evaluated?.AddProperty(property.Name);
+            }
+        }
+
+        return valid;
+    }
+
+    protected abstract IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated);
+}
+
+internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) : PropertyApplicator("properties")
+{
+    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated) =>
+        schemas.TryGetValue(property, out SchemaNode? schema) ? new[] { schema } : Array.Empty<SchemaNode>();
+}
+
+internal sealed class PatternPropertiesKeyword((Regex Pattern, SchemaNode Schema)[] schemas) : PropertyApplicator("patternProperties")
+{
+    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated)
+    {
+        foreach ((Regex pattern, SchemaNode schema) in schemas)
+        {
+            if (pattern.IsMatch(property))
+            {
+                yield return schema;
+            }
+        }
+    }
+}
+
+internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<string> named, Regex[] patterns) : PropertyApplicator("additionalProperties")
+{
+    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated) =>
+        named.Contains(property) || patterns.Any(p => p.IsMatch(property)) ? Array.Empty<SchemaNode>() : new[] { schema };
+}
+
+internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema) : PropertyApplicator("unevaluatedProperties")
+{
+    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated) =>
+        evaluated is not null && evaluated.HasProperty(property) ? Array.Empty<SchemaNode>() : new[] { schema };
+}
+
+internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propertyNames")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (JsonProperty property in instance.EnumerateObject())
+        {
+            using JsonDocument name = JsonDocument.Parse(JsonEncodedText.Encode(property.Name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value is { } encoded ? "\"" + encoded + "\"" : "\"\"");
+            e.Push(property.Name);
+            bool ok = e.Evaluate(schema, name.RootElement, null, report);
+            e.Pop();
+            if (!ok)
+            {
+                valid = false;
+                if (!report)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
+}
+
+/// <summary>Shared walk of an array's items for prefixItems, items, unevaluatedItems.</summary>
+internal abstract class ItemApplicator(string name) : Keyword(name)
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        int index = 0;
+        foreach (JsonElement item in instance.EnumerateArray())
+        {
+            SchemaNode? schema = SchemaFor(index, evaluated);
+            if (schema is not null)
+            {
+                e.Push(index);
+                bool ok = e.Evaluate(schema, item, null, report);
+                e.Pop();
+                Record(index, evaluated);
+                if (!ok)
+                {
+                    valid = false;
+                    if (!report)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            index++;
+        }
+
+        return valid;
+    }
+
+    protected abstract SchemaNode? SchemaFor(int index, Evaluated? evaluated);
+
+    protected virtual void Record(int index, Evaluated? evaluated)
+    {
+        if (evaluated is not null)
+        {
+            evaluated.ItemPrefix = Math.Max(evaluated.ItemPrefix, index + 1);
+        }
+    }
+}
+
+internal sealed class PrefixItemsKeyword(List<SchemaNode> schemas) : ItemApplicator("prefixItems")
+{
+    protected override SchemaNode? SchemaFor(int index, Evaluated? evaluated) => index < schemas.Count ? schemas[index] : null;
+}
+
+internal sealed class ItemsKeyword(SchemaNode schema, int prefixCount) : ItemApplicator("items")
+{
+    protected override SchemaNode? SchemaFor(int index, Evaluated? evaluated) => index >= prefixCount ? schema : null;
+
+    protected override void Record(int index, Evaluated? evaluated)
+    {
+        if (evaluated is not null)
+        {
+            evaluated.AllItems = true;
+        }
+    }
+}
+
+internal sealed class UnevaluatedItemsKeyword(SchemaNode schema) : ItemApplicator("unevaluatedItems")
+{
+    protected override SchemaNode? SchemaFor(int index, Evaluated? evaluated) => evaluated is not null && evaluated.HasItem(index) ? null : schema;
+
+    protected override void Record(int index, Evaluated? evaluated)
+    {
+        if (evaluated is not null)
+        {
+            evaluated.AllItems = true;
+        }
+    }
+}
+
+internal sealed class ContainsKeyword(SchemaNode schema, double minContains, double maxContains) : Keyword("contains")
+{
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Array)
+        {
+            return true;
+        }
+
+        int matches = 0;
+        int index = 0;
+        foreach (JsonElement item in instance.EnumerateArray())
+        {
+            if (e.Test(schema, item, null))
+            {
+                matches++;
+                if (evaluated is not null)
+                {
+                    (evaluated.Items ??= new HashSet<int>()).Add(index);
+                }
+            }
+
+            index++;
+        }
+
+        if (matches < minContains)
+        {
+            return Fail(e, report, minContains == 1 ? "must contain an item that matches the 'contains' schema." : "must contain at least " + minContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.");
+        }
+
+        return matches <= maxContains || Fail(e, report, "must contain at most " + maxContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.");
+    }
+}
