@@ -145,7 +145,7 @@ internal static class TypeEmitter
         for (int i = 0; i < patterns.Count; i++)
         {
             w.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + i
-                + " = new(" + CSharp.String(patterns[i]) + ", " + Parsing.RegexDialect.OptionsSource(patterns[i]) + ");");
+                + " = " + CSharp.Runtime + "SchemaRegex.Create(" + CSharp.String(patterns[i]) + ");");
         }
     }
 

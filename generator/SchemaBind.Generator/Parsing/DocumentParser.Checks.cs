@@ -355,11 +355,6 @@ internal static class RegexDialect
         return false;
     }
 
-    /// <summary>The options generated code uses for this pattern, as C# source.</summary>
-    public static string OptionsSource(string pattern) =>
-        IsEcmaCompatible(pattern)
-            ? "global::System.Text.RegularExpressions.RegexOptions.ECMAScript"
-            : "global::System.Text.RegularExpressions.RegexOptions.CultureInvariant";
 
     public static Regex Create(string pattern) =>
         new(pattern, IsEcmaCompatible(pattern) ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant);

@@ -52,16 +52,16 @@ internal static partial class Formats
         _ => null,
     };
 
-    [GeneratedRegex(@"^P(?!$)(([0-9]+W)|([0-9]+Y)?([0-9]+M)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?!$)(([0-9]+W)|([0-9]+Y)?([0-9]+M)?([0-9]+D)?(T(?=[0-9])([0-9]+H)?([0-9]+M)?([0-9]+S)?)?)\z", RegexOptions.CultureInvariant)]
     private static partial Regex DurationRegex();
 
-    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex UuidRegex();
 
-    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([zZ]|([+-])([0-9]{2}):([0-9]{2}))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([zZ]|([+-])([0-9]{2}):([0-9]{2}))\z", RegexOptions.CultureInvariant)]
     private static partial Regex TimeRegex();
 
     private static bool IsDate(string value)
@@ -123,7 +123,16 @@ internal static partial class Formats
 
         string local = value.Substring(0, at);
         string domain = value.Substring(at + 1);
-        if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal))
+        if (local.Length > 1 && local[0] == '"' && local[^1] == '"')
+        {
+            // A quoted local part may hold dots, spaces and '@' freely (RFC 5321 quoted-string).
+            if (local.AsSpan(1, local.Length - 2).IndexOfAny('"', '\\') >= 0)
+            {
+                return false;
+            }
+        }
+        else if (local.StartsWith('.') || local.EndsWith('.') || local.Contains("..", StringComparison.Ordinal)
+            || local.AsSpan().IndexOfAny(" ,\"()<>[]:;@\\") >= 0)
         {
             return false;
         }
@@ -144,11 +153,29 @@ internal static partial class Formats
             return false;
         }
 
-        foreach (string label in value.TrimEnd('.').Split('.'))
+        foreach (string label in value.Split('.'))
         {
             if (label.Length is 0 or > 63 || label.StartsWith('-') || label.EndsWith('-'))
             {
                 return false;
+            }
+
+            // "--" in the 3rd and 4th position is reserved for A-labels ("xn--"), which must decode.
+            if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
+            {
+                if (!label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                try
+                {
+                    _ = new IdnMapping { UseStd3AsciiRules = true }.GetUnicode(label);
+                }
+                catch (ArgumentException)
+                {
+                    return false;
+                }
             }
 
             foreach (char c in label)
@@ -209,6 +236,26 @@ internal static partial class Formats
             }
         }
 
+        for (int i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && (i + 2 >= value.Length || !Uri.IsHexDigit(value[i + 1]) || !Uri.IsHexDigit(value[i + 2])))
+            {
+                return false;
+            }
+        }
+
+        int scheme = value.IndexOf("://", StringComparison.Ordinal);
+        if (scheme > 0)
+        {
+            int authorityEnd = value.IndexOfAny(['/', '?', '#'], scheme + 3);
+            string authority = authorityEnd < 0 ? value.Substring(scheme + 3) : value.Substring(scheme + 3, authorityEnd - scheme - 3);
+            int at = authority.LastIndexOf('@');
+            if (at >= 0 && authority.AsSpan(0, at).IndexOfAny("[]@/?#") >= 0)
+            {
+                return false; // userinfo holds no brackets or delimiters
+            }
+        }
+
         if (!absolute)
         {
             return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
@@ -220,6 +267,24 @@ internal static partial class Formats
 
     private static bool IsRegex(string value)
     {
+        // ECMA-262 has no \a escape, no inline options and no (?#...) comments; .NET accepts them.
+        for (int i = 0; i + 1 < value.Length; i++)
+        {
+            if (value[i] == '\\')
+            {
+                if (value[i + 1] == 'a')
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (value[i] == '(' && value[i + 1] == '?' && i + 2 < value.Length && "=!:<".IndexOf(value[i + 2], StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+        }
+
         try
         {
             _ = new Regex(value, RegexOptions.ECMAScript);

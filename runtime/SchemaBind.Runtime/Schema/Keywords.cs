@@ -297,17 +297,7 @@ internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
 {
     private readonly Regex _regex = CreateRegex(pattern);
 
-    public static Regex CreateRegex(string pattern)
-    {
-        try
-        {
-            return new Regex(pattern, RegexOptions.ECMAScript);
-        }
-        catch (ArgumentException)
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-    }
+    public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern);
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
         instance.ValueKind != JsonValueKind.String || _regex.IsMatch(instance.GetString()!) || Fail(e, report, "must match the pattern " + pattern + ".");

@@ -42,15 +42,5 @@ public sealed class SchemaPatternAttribute : ValidationAttribute
     public override string FormatErrorMessage(string name) =>
         string.Format(System.Globalization.CultureInfo.CurrentCulture, ErrorMessageString, name, Pattern);
 
-    private static Regex CreateRegex(string pattern)
-    {
-        try
-        {
-            return new Regex(pattern, RegexOptions.ECMAScript);
-        }
-        catch (ArgumentException)
-        {
-            return new Regex(pattern, RegexOptions.CultureInvariant);
-        }
-    }
+    private static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern);
 }

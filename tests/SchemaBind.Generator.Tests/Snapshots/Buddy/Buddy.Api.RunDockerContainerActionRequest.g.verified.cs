@@ -534,6 +534,6 @@ namespace Buddy.Api
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, RunDockerContainerActionRequest value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
         }
 
-        private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = new("^[^:]+:[^:]+$", global::System.Text.RegularExpressions.RegexOptions.ECMAScript);
+        private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::SchemaBind.Runtime.SchemaRegex.Create("^[^:]+:[^:]+$");
     }
 }
