@@ -21,7 +21,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(status, body);
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(
             HttpMethod.Post, "/workspaces/a/projects/b/pipelines/1/actions?dry=true", new Pet(1, "p"), Pet.Write, Pet.Read, Ct));
 
         Assert.IsNotType<ApiResponseFormatException>(ex);
@@ -42,7 +42,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(409, body, "application/problem+json");
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Post, "/run", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Post, "/run", Ct));
 
         Assert.Equal(["Conflict: Pipeline 1 is already running."], ex.ErrorMessages);
         Assert.Equal("POST /run returned 409 (Conflict): Conflict: Pipeline 1 is already running.", ex.Message);
@@ -55,7 +55,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(400, body, "application/problem+json");
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
 
         Assert.Equal(
             ["One or more validation errors occurred.", "name: The name is required.", "ref: Too long.", "ref: Bad chars."],
@@ -71,7 +71,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(502, body, contentType);
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
 
         Assert.Equal([expected], ex.ErrorMessages);
         Assert.Equal(body, ex.ResponseBody);
@@ -85,7 +85,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(500, body, "text/plain");
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
 
         string message = Assert.Single(ex.ErrorMessages);
         Assert.InRange(message.Length, 900, 1001);
@@ -101,7 +101,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(404);
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Delete, "/pets/9?force=1", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Delete, "/pets/9?force=1", Ct));
 
         Assert.Empty(ex.ErrorMessages);
         Assert.Null(ex.ResponseBody);
@@ -120,7 +120,7 @@ public sealed class ErrorTests
         await using LoopbackServer server = await LoopbackServer.StartAsync(429, """{"errors":[{"message":"Slow down"}]}""", headers: headers);
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(HttpMethod.Get, "/x", Ct));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, ex.StatusCode);
         Assert.Equal(new RateLimitInfo(60, 0, DateTimeOffset.FromUnixTimeSeconds(1_700_000_060)), ex.RateLimit);
@@ -139,7 +139,7 @@ public sealed class ErrorTests
         });
         using var http = new HttpClient();
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() => TransportFor(server, http).SendAsync(
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => TransportFor(server, http).SendAsync(
             HttpMethod.Post, "/pipelines/1/run", new Pet(1, "p"), Pet.Write, Pet.Read, Ct));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);

@@ -34,7 +34,7 @@ public sealed class SecretTests
             options.AccessToken = Secret;
         }
 
-        var ex = await Assert.ThrowsAsync<ApiException>(() =>
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() =>
             new ApiTransport(http, options, Unused).SendAsync(HttpMethod.Get, "/me", Ct));
 
         Assert.Equal($"Bearer {Secret}", server.SingleRequest.Header("Authorization"));

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Microsoft.Extensions.Logging;
 using System.Threading.Tasks;
 
 namespace SchemaBind.Runtime;
@@ -26,6 +27,40 @@ public sealed class ApiClientOptions
     /// <c>Authorization</c> header.
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// The retry policy of the transport (default: 3 attempts for idempotent requests, never for <c>POST</c>/<c>PATCH</c>).
+    /// Set <see cref="ApiRetryOptions.None"/> when the <see cref="System.Net.Http.HttpClient"/> has a resilience handler that retries.
+    /// </summary>
+    public ApiRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// The time one attempt may take: connecting, sending, and reading the whole response body (default 100 s, like
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/>, which still applies too). <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns it off. An attempt that runs out of time throws <see cref="ApiTimeoutException"/> (after retries, for idempotent requests).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The largest response body that is read, in bytes (default 16 MiB). A larger body is refused with
+    /// <see cref="ApiResponseTooLargeException"/>: at once when <c>Content-Length</c> says so, else as soon as the limit is passed.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Allows a plain <c>http://</c> base address for a host that is not loopback. Off by default, so that a bearer
+    /// token never crosses the network in clear text by mistake; <c>http://localhost</c> and <c>http://127.0.0.1</c> are always allowed.
+    /// </summary>
+    public bool AllowInsecureHttp { get; set; }
+
+    /// <summary>
+    /// Receives one line per request sent, response received and retry (method, path without query, status, timing).
+    /// Tokens, query strings, headers and bodies are never logged. <see langword="null"/> logs nothing.
+    /// </summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>The clock and timers for retry back-off and <c>Retry-After</c> dates; <see cref="System.TimeProvider.System"/> when <see langword="null"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
 
     /// <summary>
     /// Describes the options. The base address is shown without user information or query; the

@@ -105,6 +105,46 @@ public class ApiException : Exception
     /// <summary>The rate-limit figures of the response.</summary>
     public RateLimitInfo RateLimit { get; }
 
+    /// <summary>
+    /// How long the server asked the caller to wait (<c>Retry-After</c>, or <c>X-Rate-Limit-Reset</c> on a 429 or 503),
+    /// or <see langword="null"/> when it did not say.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
+    /// <summary>How many times the request was sent, retries included (0 when unknown).</summary>
+    public int Attempts { get; internal set; }
+
+    /// <summary>
+    /// Creates the exception type that matches the status: <see cref="ApiBadRequestException"/> (400),
+    /// <see cref="ApiUnauthorizedException"/> (401), <see cref="ApiForbiddenException"/> (403),
+    /// <see cref="ApiNotFoundException"/> (404), <see cref="ApiConflictException"/> (409),
+    /// <see cref="ApiRateLimitException"/> (429), <see cref="ApiServerException"/> (5xx), else <see cref="ApiException"/>.
+    /// </summary>
+    /// <param name="statusCode">The status code of the response.</param>
+    /// <param name="method">The HTTP method of the request, e.g. <c>POST</c>.</param>
+    /// <param name="path">The request path without base address and query.</param>
+    /// <param name="errorMessages">The messages found in the response body.</param>
+    /// <param name="responseBody">The raw response body (truncated), or <see langword="null"/>.</param>
+    /// <param name="rateLimit">The rate-limit figures of the response.</param>
+    /// <returns>The exception; it is not thrown.</returns>
+    public static ApiException Create(
+        HttpStatusCode statusCode,
+        string method,
+        string path,
+        IReadOnlyList<string> errorMessages,
+        string? responseBody,
+        RateLimitInfo rateLimit) => (int)statusCode switch
+    {
+        400 => new ApiBadRequestException(method, path, errorMessages, responseBody, rateLimit),
+        401 => new ApiUnauthorizedException(method, path, errorMessages, responseBody, rateLimit),
+        403 => new ApiForbiddenException(method, path, errorMessages, responseBody, rateLimit),
+        404 => new ApiNotFoundException(method, path, errorMessages, responseBody, rateLimit),
+        409 => new ApiConflictException(method, path, errorMessages, responseBody, rateLimit),
+        429 => new ApiRateLimitException(method, path, errorMessages, responseBody, rateLimit),
+        >= 500 and <= 599 => new ApiServerException(statusCode, method, path, errorMessages, responseBody, rateLimit),
+        _ => new ApiException(statusCode, method, path, errorMessages, responseBody, rateLimit),
+    };
+
     /// <summary>Formats the standard message: <c>METHOD /path returned 400 (Bad Request): first; second</c>.</summary>
     internal static string FormatMessage(HttpStatusCode statusCode, string? method, string? path, IReadOnlyList<string>? errorMessages)
     {

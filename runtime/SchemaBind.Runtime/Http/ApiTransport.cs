@@ -8,6 +8,8 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SchemaBind.Runtime;
 
@@ -16,8 +18,20 @@ namespace SchemaBind.Runtime;
 /// JSON body, adds the bearer token, reads the JSON response and turns failures into <see cref="ApiException"/>.
 /// </summary>
 /// <remarks>
-/// Each call sends its request exactly once (no retries). The access token is read for every request and
-/// never appears in an exception, a message or a <c>ToString()</c>.
+/// <para>
+/// Idempotent requests are retried on 429, 502, 503, 504, connection failures and timeouts, as
+/// <see cref="ApiClientOptions.Retry"/> says; <c>POST</c> and <c>PATCH</c> are sent once unless
+/// <see cref="ApiRetryOptions.RetryNonIdempotent"/> is set. Each attempt has <see cref="ApiClientOptions.Timeout"/>
+/// for connecting, sending and reading the whole body; the caller's token cancels at any point, including the
+/// wait between attempts. Response bodies stream into a pooled buffer bounded by
+/// <see cref="ApiClientOptions.MaxResponseBodySize"/>; request bodies are serialized once (so a retry can resend them)
+/// and sent with a <c>Content-Length</c>.
+/// </para>
+/// <para>
+/// The access token is read once per call and never appears in an exception, a log line or a <c>ToString()</c>.
+/// A plain <c>http://</c> base address is refused for hosts other than loopback unless
+/// <see cref="ApiClientOptions.AllowInsecureHttp"/> is set.
+/// </para>
 /// </remarks>
 public sealed class ApiTransport
 {
@@ -25,6 +39,10 @@ public sealed class ApiTransport
 
     // The same depth limit as JsonRead.Parse, so a body the generated types can parse is accepted here too.
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
+
+    private static readonly ApiRetryOptions DefaultRetry = new();
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+    private const long DefaultMaxResponseBodySize = 16 * 1024 * 1024;
 
     private readonly HttpClient _httpClient;
     private readonly ApiClientOptions? _options;
@@ -37,7 +55,7 @@ public sealed class ApiTransport
     /// <param name="options">The options (base address, credentials), or <see langword="null"/> for none.</param>
     /// <param name="defaultBaseAddress">The schema's default server, used when neither <paramref name="options"/> nor <paramref name="httpClient"/> has a base address.</param>
     /// <exception cref="ArgumentNullException"><paramref name="httpClient"/> or <paramref name="defaultBaseAddress"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The base address chosen is not an absolute http or https URI.</exception>
+    /// <exception cref="ArgumentException">The base address chosen is not an absolute http or https URI, or is plain http to a host that is not loopback without <see cref="ApiClientOptions.AllowInsecureHttp"/>.</exception>
     public ApiTransport(HttpClient httpClient, ApiClientOptions? options, Uri defaultBaseAddress)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
@@ -53,6 +71,13 @@ public sealed class ApiTransport
                 : "the default base address";
             throw new ArgumentException(
                 $"The base address must be an absolute http or https URI; {source} is not. Set ApiClientOptions.BaseAddress to the server's address.",
+                options?.BaseAddress is not null ? nameof(options) : httpClient.BaseAddress is not null ? nameof(httpClient) : nameof(defaultBaseAddress));
+        }
+
+        if (BaseAddress.Scheme == Uri.UriSchemeHttp && !BaseAddress.IsLoopback && options?.AllowInsecureHttp != true)
+        {
+            throw new ArgumentException(
+                $"The base address {UriDisplay.WithoutSecrets(BaseAddress)} uses plain http to a host that is not loopback: the access token would cross the network in clear text. Use https, or set ApiClientOptions.AllowInsecureHttp = true if this is intended.",
                 options?.BaseAddress is not null ? nameof(options) : httpClient.BaseAddress is not null ? nameof(httpClient) : nameof(defaultBaseAddress));
         }
 
@@ -75,10 +100,12 @@ public sealed class ApiTransport
     /// <param name="readResponse">Reads the response body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
-    /// <exception cref="ApiException">The response status is not 2xx.</exception>
-    /// <exception cref="ApiResponseFormatException">The response body is empty, not JSON, or not the expected shape.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (or the client timed out).</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent.</exception>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiResponseFormatException">The response body is empty, not JSON (by content type or content), or not the expected shape.</exception>
+    /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string path,
@@ -92,7 +119,7 @@ public sealed class ApiTransport
         ArgumentNullException.ThrowIfNull(writeBody);
         ArgumentNullException.ThrowIfNull(readResponse);
 
-        Result<TResponse> result = await SendCoreAsync(method, uri, path, CreateJsonContent(body, writeBody), readResponse, cancellationToken).ConfigureAwait(false);
+        Result<TResponse> result = await SendCoreAsync(method, uri, path, SerializeBody(body, writeBody), readResponse, cancellationToken).ConfigureAwait(false);
         return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
     }
 
@@ -103,10 +130,12 @@ public sealed class ApiTransport
     /// <param name="readResponse">Reads the response body.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
-    /// <exception cref="ApiException">The response status is not 2xx.</exception>
-    /// <exception cref="ApiResponseFormatException">The response body is empty, not JSON, or not the expected shape.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (or the client timed out).</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent.</exception>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiResponseFormatException">The response body is empty, not JSON (by content type or content), or not the expected shape.</exception>
+    /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
         HttpMethod method,
         string path,
@@ -129,9 +158,10 @@ public sealed class ApiTransport
     /// <param name="writeBody">Writes <paramref name="body"/> as one JSON value.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
-    /// <exception cref="ApiException">The response status is not 2xx.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (or the client timed out).</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent.</exception>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse> SendAsync<TRequest>(
         HttpMethod method,
         string path,
@@ -143,7 +173,7 @@ public sealed class ApiTransport
         Uri uri = BuildUri(path);
         ArgumentNullException.ThrowIfNull(writeBody);
 
-        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, CreateJsonContent(body, writeBody), null, cancellationToken).ConfigureAwait(false);
+        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, SerializeBody(body, writeBody), null, cancellationToken).ConfigureAwait(false);
         return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
     }
 
@@ -152,9 +182,10 @@ public sealed class ApiTransport
     /// <param name="path">The escaped path, starting with <c>/</c>, relative to <see cref="BaseAddress"/>; it may include a query string.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The response.</returns>
-    /// <exception cref="ApiException">The response status is not 2xx.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled (or the client timed out).</exception>
-    /// <exception cref="HttpRequestException">The request could not be sent.</exception>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -179,52 +210,294 @@ public sealed class ApiTransport
         HttpMethod method,
         Uri uri,
         string path,
-        HttpContent? content,
+        byte[]? body,
         JsonReadHandler<T>? readResponse,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = content };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        string? token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using HttpResponseMessage response = await _httpClient
-            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
-            .ConfigureAwait(false);
-
-        RateLimitInfo rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+        ApiClientOptions? options = _options;
+        ApiRetryOptions retry = options?.Retry ?? DefaultRetry;
+        TimeSpan timeout = options?.Timeout ?? DefaultTimeout;
+        long maxBodySize = options?.MaxResponseBodySize ?? DefaultMaxResponseBodySize;
+        ILogger logger = options?.Logger ?? NullLogger.Instance;
+        TimeProvider clock = options?.TimeProvider ?? TimeProvider.System;
+        int maxAttempts = Math.Max(1, retry.MaxAttempts);
+        bool mayRetry = IsIdempotent(method) || retry.RetryNonIdempotent;
         string displayPath = DisplayPath(path);
 
-        if (!response.IsSuccessStatusCode)
+        cancellationToken.ThrowIfCancellationRequested();
+        string? token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+
+        for (int attempt = 1; ; attempt++)
         {
-            string? text = await TryReadErrorTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
-            text = ErrorBody.Redact(text, token);
-            throw new ApiException(
+            TimeSpan delay;
+            string reason;
+            bool lastAttempt = attempt >= maxAttempts;
+
+            // One timer per attempt covers connecting, sending and reading the body.
+            using CancellationTokenSource? timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan
+                ? null
+                : cancellationToken.CanBeCanceled
+                    ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+                    : new CancellationTokenSource();
+            timeoutSource?.CancelAfter(timeout);
+            CancellationToken attemptToken = timeoutSource?.Token ?? cancellationToken;
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+            try
+            {
+                TransportLog.Sending(logger, method.Method, displayPath, attempt);
+                using var request = new HttpRequestMessage(method, uri);
+                if (body is not null)
+                {
+                    request.Content = CreateJsonContent(body);
+                }
+
+                // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
+                request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                if (token is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+                }
+
+                using HttpResponseMessage response = await _httpClient
+                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken)
+                    .ConfigureAwait(false);
+
+                RateLimitInfo rateLimit = RateLimitInfo.FromHeaders(response.Headers);
+                int status = (int)response.StatusCode;
+                TransportLog.Received(logger, method.Method, displayPath, status, TransportLog.ElapsedSince(started), attempt);
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    TimeSpan? serverDelay = ServerDelay(response, rateLimit, clock);
+                    if (IsTransientStatus(status) && !lastAttempt)
+                    {
+                        reason = "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        if (!mayRetry)
+                        {
+                            TransportLog.NotRetriedNonIdempotent(logger, method.Method, displayPath, reason);
+                        }
+                        else if (serverDelay is null || serverDelay.Value <= retry.MaxDelay)
+                        {
+                            delay = serverDelay ?? Backoff(retry, attempt);
+                            TransportLog.Retrying(logger, method.Method, displayPath, delay.TotalMilliseconds, reason, attempt, maxAttempts);
+                            goto Retry;
+                        }
+                    }
+
+                    string? text = await TryReadErrorTextAsync(response.Content, attemptToken).ConfigureAwait(false);
+                    text = ErrorBody.Redact(text, token);
+                    ApiException error = ApiException.Create(
+                        response.StatusCode,
+                        method.Method,
+                        displayPath,
+                        ErrorBody.ParseMessages(text),
+                        string.IsNullOrEmpty(text) ? null : ErrorBody.Truncate(text, ErrorBody.MaxResponseBodyLength),
+                        rateLimit);
+                    error.RetryAfter = serverDelay;
+                    error.Attempts = attempt;
+                    TransportLog.Failed(logger, method.Method, displayPath, attempt, "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    throw error;
+                }
+
+                if (readResponse is null)
+                {
+                    return new Result<T>(default!, response.StatusCode, rateLimit, response.Headers);
+                }
+
+                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, token, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
+                return new Result<T>(value, response.StatusCode, rateLimit, response.Headers);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
+                && (timeoutSource?.IsCancellationRequested == true || ex.InnerException is TimeoutException))
+            {
+                // Our timer, or HttpClient.Timeout (a TaskCanceledException around a TimeoutException); not the caller.
+                TimeSpan allowed = timeoutSource?.IsCancellationRequested == true ? timeout : _httpClient.Timeout;
+                reason = "a timeout";
+                if (lastAttempt || !mayRetry)
+                {
+                    TransportLog.Failed(logger, method.Method, displayPath, attempt, reason);
+                    throw new ApiTimeoutException(method.Method, displayPath, allowed, attempt, ex);
+                }
+
+                delay = Backoff(retry, attempt);
+                TransportLog.Retrying(logger, method.Method, displayPath, delay.TotalMilliseconds, reason, attempt, maxAttempts);
+            }
+            catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+            {
+                // Canceled by the caller through the linked timeout token: report the caller's token.
+                throw new OperationCanceledException(ex.Message, ex, cancellationToken);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // The connection failed: refused, reset, or closed in the middle of the response body.
+                reason = "a connection failure";
+                if (lastAttempt || !mayRetry)
+                {
+                    TransportLog.Failed(logger, method.Method, displayPath, attempt, reason);
+                    // Say which call failed; the inner exception keeps the details (it never holds the token).
+                    throw ex is HttpRequestException request
+                        ? new HttpRequestException(request.HttpRequestError, $"{method.Method} {displayPath} failed after {attempt} attempt(s): {request.Message}", request, request.StatusCode)
+                        : new HttpRequestException(
+                            (ex as HttpIOException)?.HttpRequestError ?? HttpRequestError.Unknown,
+                            $"{method.Method} {displayPath} failed after {attempt} attempt(s): the connection failed while reading the response body ({ex.Message})",
+                            ex);
+                }
+
+                delay = Backoff(retry, attempt);
+                TransportLog.Retrying(logger, method.Method, displayPath, delay.TotalMilliseconds, reason, attempt, maxAttempts);
+            }
+
+        Retry:
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsIdempotent(HttpMethod method)
+        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+            || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
+
+    private static bool IsTransientStatus(int status) => status is 429 or 502 or 503 or 504;
+
+    /// <summary>Exponential back-off with jitter: a random delay between half and all of <c>BaseDelay * 2^(attempt-1)</c>, capped at <c>MaxDelay</c>.</summary>
+    internal static TimeSpan Backoff(ApiRetryOptions retry, int attempt)
+    {
+        double baseMs = Math.Max(0, retry.BaseDelay.TotalMilliseconds);
+        double capMs = Math.Max(0, retry.MaxDelay.TotalMilliseconds);
+        double exponential = Math.Min(capMs, baseMs * Math.Pow(2, Math.Min(attempt - 1, 30)));
+        return TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+
+    /// <summary>
+    /// The wait the server asked for: <c>Retry-After</c> as seconds or an HTTP date, else (on 429 and 503)
+    /// <c>X-Rate-Limit-Reset</c> as Unix epoch seconds. A time in the past gives zero.
+    /// </summary>
+    internal static TimeSpan? ServerDelay(HttpResponseMessage response, RateLimitInfo rateLimit, TimeProvider clock)
+    {
+        RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is TimeSpan delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is DateTimeOffset date)
+        {
+            TimeSpan wait = date - clock.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        if (rateLimit.Reset is DateTimeOffset reset && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+        {
+            TimeSpan wait = reset - clock.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static async Task<T> ReadValueAsync<T>(
+        HttpResponseMessage response,
+        HttpMethod method,
+        string displayPath,
+        JsonReadHandler<T> readResponse,
+        RateLimitInfo rateLimit,
+        string? token,
+        long maxBodySize,
+        int attempt,
+        CancellationToken cancellationToken)
+    {
+        HttpContent content = response.Content;
+        long? contentLength = content.Headers.ContentLength;
+        if (contentLength > maxBodySize)
+        {
+            throw new ApiResponseTooLargeException(response.StatusCode, method.Method, displayPath, maxBodySize, contentLength, rateLimit) { Attempts = attempt };
+        }
+
+        string? mediaType = content.Headers.ContentType?.MediaType;
+        if (mediaType is not null && !IsJsonMediaType(mediaType))
+        {
+            string? text = ErrorBody.Redact(await TryReadErrorTextAsync(content, cancellationToken).ConfigureAwait(false), token);
+            throw new ApiResponseFormatException(
                 response.StatusCode,
                 method.Method,
                 displayPath,
-                ErrorBody.ParseMessages(text),
+                $"the content type is {ErrorBody.Truncate(mediaType, 100)}, not JSON",
                 string.IsNullOrEmpty(text) ? null : ErrorBody.Truncate(text, ErrorBody.MaxResponseBodyLength),
-                rateLimit);
+                rateLimit,
+                null) { Attempts = attempt };
         }
 
-        if (readResponse is null)
+        // The body streams from the network into one pooled buffer, never past the limit.
+        int initial = (int)Math.Min(contentLength is long announced ? announced + 1 : 16 * 1024, Math.Min(maxBodySize + 1, Array.MaxLength));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initial, 256));
+        int total = 0;
+        try
         {
-            return new Result<T>(default!, response.StatusCode, rateLimit, response.Headers);
-        }
+            using (Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    if (total == buffer.Length)
+                    {
+                        if (total > maxBodySize)
+                        {
+                            break;
+                        }
 
-        byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, Array.MaxLength));
+                        buffer.AsSpan(0, total).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                        buffer = larger;
+                    }
+
+                    int read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    total += read;
+                    if (total > maxBodySize)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (total > maxBodySize)
+            {
+                throw new ApiResponseTooLargeException(response.StatusCode, method.Method, displayPath, maxBodySize, contentLength, rateLimit) { Attempts = attempt };
+            }
+
+            return ParseValue(buffer.AsSpan(0, total), response, method, displayPath, readResponse, rateLimit, token, attempt);
+        }
+        finally
+        {
+            buffer.AsSpan(0, Math.Min(total, buffer.Length)).Clear();
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static T ParseValue<T>(
+        ReadOnlySpan<byte> body,
+        HttpResponseMessage response,
+        HttpMethod method,
+        string displayPath,
+        JsonReadHandler<T> readResponse,
+        RateLimitInfo rateLimit,
+        string? token,
+        int attempt)
+    {
         string? problem;
         Exception? inner;
         try
         {
             if (TryReadValue(body, readResponse, out T value, out problem))
             {
-                return new Result<T>(value, response.StatusCode, rateLimit, response.Headers);
+                return value;
             }
 
             inner = null;
@@ -235,7 +508,7 @@ public sealed class ApiTransport
             inner = WithoutSecret(ex, token);
         }
 
-        string bodyText = Decode(body.AsSpan(0, Math.Min(body.Length, ErrorBody.MaxResponseBodyLength * 4)), response.Content.Headers.ContentType?.CharSet);
+        string bodyText = Decode(body[..Math.Min(body.Length, ErrorBody.MaxResponseBodyLength * 4)], response.Content.Headers.ContentType?.CharSet);
         throw new ApiResponseFormatException(
             response.StatusCode,
             method.Method,
@@ -243,10 +516,15 @@ public sealed class ApiTransport
             ErrorBody.Redact(problem, token)!,
             bodyText.Length == 0 ? null : ErrorBody.Truncate(ErrorBody.Redact(bodyText, token)!, ErrorBody.MaxResponseBodyLength),
             rateLimit,
-            inner);
+            inner) { Attempts = attempt };
     }
 
-    private static bool TryReadValue<T>(byte[] body, JsonReadHandler<T> readResponse, out T value, out string? problem)
+    private static bool IsJsonMediaType(string mediaType)
+        => mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    private static bool TryReadValue<T>(ReadOnlySpan<byte> body, JsonReadHandler<T> readResponse, out T value, out string? problem)
     {
         ReadOnlySpan<byte> json = body;
         if (json.StartsWith(Utf8Bom))
@@ -333,10 +611,20 @@ public sealed class ApiTransport
         return end < 0 ? path : path[..end];
     }
 
-    private static ReadOnlyMemoryContent CreateJsonContent<TRequest>(TRequest body, Action<Utf8JsonWriter, TRequest> writeBody)
+    // One writer and buffer per thread, reused: the body is copied out once, at its exact size, so that retries can resend it.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static byte[] SerializeBody<TRequest>(TRequest body, Action<Utf8JsonWriter, TRequest> writeBody)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             writeBody(writer, body);
             writer.Flush();
@@ -344,11 +632,26 @@ public sealed class ApiTransport
             {
                 throw new InvalidOperationException("The request body writer did not write one complete JSON value.");
             }
-        }
 
-        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        content.Headers.ContentLength = buffer.WrittenCount;
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset();
+            buffer.Clear();
+            if (buffer.Capacity > 64 * 1024)
+            {
+                t_buffer = null; // do not keep a large body's buffer alive on the thread
+                t_writer = null;
+            }
+        }
+    }
+
+    private static ByteArrayContent CreateJsonContent(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        content.Headers.ContentLength = body.Length;
         return content;
     }
 
