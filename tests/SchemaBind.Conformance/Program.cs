@@ -98,7 +98,7 @@ internal sealed class ConformanceRunner(string? remotes)
                 bool expected = test.GetProperty("valid").GetBoolean();
                 if (validator is null)
                 {
-                    Fail(result, name, problem ?? "no validator was generated");
+                    result = Fail(result, name, problem ?? "no validator was generated");
                     continue;
                 }
 

@@ -89,6 +89,17 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void A_custom_meta_schema_is_a_SB0017_warning_and_still_generates()
+    {
+        string schema = """{ "$schema": "https://example.com/my-dialect", "title": "T", "type": "object", "properties": { "a": { "type": "string" } } }""";
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "P"));
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0017", d.Id);
+        Assert.Equal(schema.IndexOf("\"https://example.com/my-dialect\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+        Assert.Contains(result.Sources, static s => s.HintName == "P.T.g.cs");
+    }
+
+    [Fact]
     public void An_unresolved_ref_is_SB0005_at_the_reference_and_the_rest_still_generates()
     {
         string schema = """

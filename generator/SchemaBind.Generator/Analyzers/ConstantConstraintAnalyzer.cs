@@ -149,7 +149,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
         try
         {
             return new System.Text.RegularExpressions.Regex(
-                pattern,
+                SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern),
                 RegexDialect.IsEcmaCompatible(pattern) ? System.Text.RegularExpressions.RegexOptions.ECMAScript : System.Text.RegularExpressions.RegexOptions.CultureInvariant,
                 TimeSpan.FromMilliseconds(100)).IsMatch(value);
         }

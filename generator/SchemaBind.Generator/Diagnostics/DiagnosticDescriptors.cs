@@ -144,6 +144,14 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Two names in the schema map to the same C# identifier. SchemaBind renames the later one deterministically; rename one in the schema (or accept the suffix) to silence this.");
 
+    public static readonly DiagnosticDescriptor UnknownDialect = new(
+        "SB0017",
+        "Custom meta-schema",
+        "'{0}' is not a JSON Schema meta-schema SchemaBind knows; the document is read with JSON Schema 2020-12 rules",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor NeverValidConstant = new(
         "SB1001",
         "A constant that the schema never accepts",
@@ -178,6 +186,7 @@ internal static class DiagnosticDescriptors
         InvalidExample,
         PatternDialect,
         NameCollision,
+        UnknownDialect,
         NeverValidConstant,
         InternalError);
 

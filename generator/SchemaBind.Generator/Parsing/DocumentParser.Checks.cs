@@ -304,7 +304,7 @@ internal static class RegexDialect
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant);
+            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), RegexOptions.CultureInvariant);
             return true;
         }
         catch (ArgumentException)
@@ -317,7 +317,7 @@ internal static class RegexDialect
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.ECMAScript);
+            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), RegexOptions.ECMAScript);
             return true;
         }
         catch (ArgumentException)
@@ -356,6 +356,7 @@ internal static class RegexDialect
     }
 
 
-    public static Regex Create(string pattern) =>
-        new(pattern, IsEcmaCompatible(pattern) ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant);
+    public static Regex Create(string pattern) => new(
+        SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern),
+        IsEcmaCompatible(pattern) ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant);
 }

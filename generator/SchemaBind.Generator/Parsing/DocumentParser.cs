@@ -124,8 +124,14 @@ internal sealed partial class DocumentParser
         {
             if (root.Get("$schema") is JsonString dialect && !IsSupportedDialect(dialect.Value))
             {
-                Report(DiagnosticDescriptors.UnsupportedVersion, dialect, "The JSON Schema dialect '" + dialect.Value + "'");
-                return null;
+                if (IsOlderDraft(dialect.Value))
+                {
+                    Report(DiagnosticDescriptors.UnsupportedVersion, dialect, "The JSON Schema dialect '" + dialect.Value + "'");
+                    return null;
+                }
+
+                // A custom meta-schema (a 2020-12 dialect of one's own) is read with 2020-12 rules.
+                Report(DiagnosticDescriptors.UnknownDialect, dialect, dialect.Value);
             }
 
             RegisterJsonSchemaTypes(root);
@@ -158,6 +164,11 @@ internal sealed partial class DocumentParser
         root.Find("$schema") is not null || root.Find("type") is not null || root.Find("properties") is not null
         || root.Find("$defs") is not null || root.Find("$ref") is not null || root.Find("oneOf") is not null
         || root.Find("enum") is not null;
+
+    private static bool IsOlderDraft(string uri) =>
+        uri.IndexOf("json-schema.org/draft-0", StringComparison.Ordinal) >= 0
+        || uri.IndexOf("json-schema.org/schema", StringComparison.Ordinal) >= 0
+        || uri.IndexOf("json-schema.org/draft/2019-09", StringComparison.Ordinal) >= 0;
 
     private static bool IsSupportedDialect(string uri) =>
         uri.TrimEnd('#') == JsonSchema202012 || uri.TrimEnd('#') == "http://json-schema.org/draft/2020-12/schema";
@@ -721,7 +732,7 @@ internal sealed partial class DocumentParser
 
             try
             {
-                _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+                _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern.Value), RegexOptions.CultureInvariant);
                 return pattern.Value;
             }
             catch (ArgumentException ex)

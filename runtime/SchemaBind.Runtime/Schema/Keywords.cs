@@ -34,6 +34,13 @@ internal abstract class Keyword
 /// <summary>Turns a schema object into keywords, in an order where unevaluated* come last.</summary>
 internal static class KeywordCompiler
 {
+    private static readonly HashSet<string> ValidationKeywords = new(StringComparer.Ordinal)
+    {
+        "type", "enum", "const", "multipleOf", "maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum",
+        "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties", "minProperties",
+        "required", "dependentRequired",
+    };
+
     public static void Compile(SchemaRegistry registry, SchemaNode node, JsonElement schema)
     {
         string at = node.DocumentPointer;
@@ -43,11 +50,17 @@ internal static class KeywordCompiler
         List<SchemaNode> Items(string keyword, JsonElement array) => Enumerable.Range(0, array.GetArrayLength()).Select(i => Item(keyword, i)).ToList();
 
         List<Keyword> k = node.Keywords;
+        bool validation = registry.ValidationVocabulary(node);
         Keyword? unevaluatedProperties = null;
         Keyword? unevaluatedItems = null;
         foreach (JsonProperty p in schema.EnumerateObject())
         {
             JsonElement v = p.Value;
+            if (!validation && ValidationKeywords.Contains(p.Name))
+            {
+                continue;
+            }
+
             switch (p.Name)
             {
                 case "$ref" when v.ValueKind == JsonValueKind.String:

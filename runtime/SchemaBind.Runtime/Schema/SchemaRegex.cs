@@ -22,7 +22,7 @@ public static class SchemaRegex
     public static Regex Create(string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        string translated = Translate(pattern);
+        string translated = Internal.EcmaRegexTranslator.Translate(pattern);
         try
         {
             return new Regex(translated, RegexOptions.ECMAScript);
@@ -33,49 +33,4 @@ public static class SchemaRegex
         }
     }
 
-    private static string Translate(string pattern)
-    {
-        var builder = new StringBuilder(pattern.Length + 8);
-        bool inClass = false;
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                builder.Append(c).Append(pattern[++i]);
-                continue;
-            }
-
-            if (inClass)
-            {
-                inClass = c != ']';
-                builder.Append(c);
-                continue;
-            }
-
-            switch (c)
-            {
-                case '[':
-                    inClass = true;
-                    builder.Append(c);
-                    break;
-                case '$':
-                    builder.Append("(?!\\n)$");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < pattern.Length && char.IsLowSurrogate(pattern[i + 1]))
-                    {
-                        builder.Append("(?:").Append(c).Append(pattern[++i]).Append(')');
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
 }

@@ -63,6 +63,39 @@ internal sealed class SchemaRegistry
 
     public bool AssertFormat => _options.AssertFormat;
 
+    private readonly Dictionary<string, bool> _validationVocabulary = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// False when the resource's <c>$schema</c> names a meta-schema whose <c>$vocabulary</c> leaves
+    /// out the validation vocabulary: then type, enum, minimum, required, ... do not assert.
+    /// </summary>
+    public bool ValidationVocabulary(SchemaNode node)
+    {
+        lock (_gate)
+        {
+            if (_validationVocabulary.TryGetValue(node.ResourceUri, out bool known))
+            {
+                return known;
+            }
+
+            bool enabled = true;
+            if (_resources.TryGetValue(node.ResourceUri, out var resource)
+                && Navigate(_documents[resource.Document], resource.Pointer) is { ValueKind: JsonValueKind.Object } root
+                && root.TryGetProperty("$schema", out JsonElement dialect) && dialect.ValueKind == JsonValueKind.String
+                && MetaSchemas.Find(dialect.GetString()!.TrimEnd('#')) is null
+                && Uri.TryCreate(dialect.GetString(), UriKind.Absolute, out Uri? dialectUri)
+                && _options.DocumentResolver?.Invoke(dialectUri) is JsonElement meta
+                && meta.ValueKind == JsonValueKind.Object
+                && meta.TryGetProperty("$vocabulary", out JsonElement vocabularies) && vocabularies.ValueKind == JsonValueKind.Object)
+            {
+                enabled = vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/validation", out _);
+            }
+
+            _validationVocabulary[node.ResourceUri] = enabled;
+            return enabled;
+        }
+    }
+
     public SchemaNode AddDocument(JsonElement root, Uri baseUri)
     {
         lock (_gate)
