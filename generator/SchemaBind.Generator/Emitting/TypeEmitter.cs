@@ -222,6 +222,13 @@ internal static class TypeEmitter
             }
         }
 
+        if (type.ValidatesJson)
+        {
+            // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
+            // are checked on the JSON form of this value, with the same error model.
+            w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, JsonSchema, " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson));");
+        }
+
         w.CloseBlock();
     }
 

@@ -40,7 +40,8 @@ internal sealed record ObjectSpec(
     string? Description,
     string SchemaPointer,
     EquatableArray<PropertySpec> Properties,
-    UnionMembership? Union)
+    UnionMembership? Union,
+    bool ValidatesJson = false)
     : TypeSpec(Name, Description, SchemaPointer);
 
 /// <summary>Marks an object as one case of a discriminated union.</summary>

@@ -38,6 +38,10 @@ internal sealed partial class DocumentParser
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
+    // The object types being built, innermost on top; an entry is null where JSON validation is not
+    // available (unions, schemas inline in operations), else a flag set when a keyword needs it.
+    private readonly Stack<bool[]?> _jsonValidated = new();
+
     private JsonObject _root = null!;
 
     private DocumentParser(SchemaFileInput input, CancellationToken cancellationToken)
@@ -328,7 +332,16 @@ internal sealed partial class DocumentParser
     private void BuildUnion(string pointer, string name, JsonObject schema)
     {
         _built.Add(pointer);
-        CheckKeywords(schema);
+        _jsonValidated.Push(null);
+        try
+        {
+            CheckKeywords(schema);
+        }
+        finally
+        {
+            _jsonValidated.Pop();
+        }
+
         var discriminator = (JsonObject)schema.Get("discriminator")!;
         if (discriminator.Get("propertyName") is not JsonString propertyName)
         {
@@ -390,6 +403,20 @@ internal sealed partial class DocumentParser
     }
 
     private ObjectSpec BuildObject(string pointer, string name, JsonObject schema)
+    {
+        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) ? null : new bool[1];
+        _jsonValidated.Push(needsJson);
+        try
+        {
+            return BuildObjectCore(pointer, name, schema, needsJson);
+        }
+        finally
+        {
+            _jsonValidated.Pop();
+        }
+    }
+
+    private ObjectSpec BuildObjectCore(string pointer, string name, JsonObject schema, bool[]? needsJson)
     {
         CheckKeywords(schema);
         _memberships.TryGetValue(pointer, out UnionMembership? membership);
@@ -482,7 +509,7 @@ internal sealed partial class DocumentParser
                 false));
         }
 
-        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership);
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false);
     }
 
     /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
@@ -773,6 +800,21 @@ internal sealed partial class DocumentParser
         "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable",
     };
 
+    /// <summary>
+    /// A keyword the typed code does not express. Inside an object type that has a JSON Schema of its
+    /// own, the type's Validate() checks it on the JSON form (so it is enforced); elsewhere it is SB0004.
+    /// </summary>
+    private void NotTyped(JsonProperty keyword, string display)
+    {
+        if (_jsonValidated.Count > 0 && _jsonValidated.Peek() is bool[] owner)
+        {
+            owner[0] = true;
+            return;
+        }
+
+        Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, display);
+    }
+
     /// <summary>Warns about every keyword of this schema object that the generated code does not honour.</summary>
     private void CheckKeywords(JsonObject schema)
     {
@@ -783,15 +825,15 @@ internal sealed partial class DocumentParser
             {
                 if (keyword.Name == "oneOf" && schema.Get("discriminator") is not JsonObject)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "oneOf (without a discriminator)");
+                    NotTyped(keyword, "oneOf (without a discriminator)");
                 }
                 else if (keyword.Name == "const" && keyword.Value is not JsonString)
                 {
-                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "const (of a non-string value)");
+                    NotTyped(keyword, "const (of a non-string value)");
                 }
                 else if (keyword.Name == "enum" && keyword.Value is JsonArray values && !values.Items.All(static v => v is JsonString or JsonNull))
                 {
-                    Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, "enum (of non-string values)");
+                    NotTyped(keyword, "enum (of non-string values)");
                 }
 
                 continue;
@@ -800,7 +842,7 @@ internal sealed partial class DocumentParser
             if (UnsupportedKeywords.Contains(keyword.Name)
                 || (keyword.Name == "additionalProperties" && keyword.Value is not JsonBoolean))
             {
-                Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, keyword.Name);
+                NotTyped(keyword, keyword.Name);
             }
         }
     }

@@ -43,6 +43,23 @@ public sealed class ValidationContext
     public void AddError(string keyword, string message) =>
         (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPointer(), keyword, message));
 
+    /// <summary>Adds an error at a location below the current one.</summary>
+    /// <param name="relativePointer">A JSON Pointer relative to the current location ("" for here).</param>
+    /// <param name="keyword">The keyword that failed.</param>
+    /// <param name="message">What is wrong, without the value.</param>
+    /// <param name="skipDuplicate">When true, nothing is added if an error with the same location and keyword exists.</param>
+    public void AddError(string relativePointer, string keyword, string message, bool skipDuplicate)
+    {
+        ArgumentNullException.ThrowIfNull(relativePointer);
+        string pointer = CurrentPointer() + relativePointer;
+        if (skipDuplicate && _errors is not null && _errors.Exists(e => e.InstanceLocation == pointer && e.Keyword == keyword))
+        {
+            return;
+        }
+
+        (_errors ??= new List<ValidationError>()).Add(new ValidationError(pointer, keyword, message));
+    }
+
     /// <summary>The JSON Pointer of the current location.</summary>
     public string CurrentPointer()
     {
