@@ -9,6 +9,7 @@
 
 using Buddy.Api;
 using Buddy.FakeServer;
+using Microsoft.Extensions.DependencyInjection;
 using SchemaBind.Runtime;
 
 string? baseUrl = NonEmpty(Environment.GetEnvironmentVariable("BUDDY_BASE_URL"));
@@ -42,8 +43,16 @@ Uri baseAddress = fake?.BaseAddress ?? new Uri(baseUrl!.TrimEnd('/') + "/"); // 
 token = fake is null ? token : fakeOptions.AccessToken;
 Console.WriteLine(fake is null ? $"Using Buddy at {baseAddress}" : $"Using a fake Buddy server at {baseAddress}");
 
-using var http = new HttpClient();
-var client = new BuddyClient(http, new ApiClientOptions { BaseAddress = baseAddress, AccessToken = token });
+// The client comes from IHttpClientFactory (pooled handlers), with the runtime's built-in retry policy:
+// idempotent requests are retried on 429/502/503/504; this POST is never sent twice.
+var services = new ServiceCollection();
+services.AddSchemaBindClient<BuddyClient>((http, options) => new BuddyClient(http, options), options =>
+{
+    options.BaseAddress = baseAddress;
+    options.AccessToken = token;
+});
+await using ServiceProvider provider = services.BuildServiceProvider();
+BuddyClient client = provider.GetRequiredService<BuddyClient>();
 
 // The example request from Buddy's "Run Docker container" documentation, typed.
 var request = new RunDockerContainerActionRequest
@@ -103,6 +112,11 @@ catch (ApiException ex)
         Console.Error.WriteLine($"  {message}");
     }
 
+    return 1;
+}
+catch (ApiTimeoutException ex)
+{
+    Console.Error.WriteLine(ex.Message);
     return 1;
 }
 catch (HttpRequestException ex)
