@@ -6,7 +6,7 @@ namespace Buddy.Api
 {
     /// <summary>A pipeline action to add; the fields depend on `type`.</summary>
     /// <remarks>
-    /// One of: <see cref="RunDockerContainerActionRequest"/>, <see cref="SleepActionRequest"/>,
+    /// One of: <see cref="RunDockerContainerActionRequest"/>, <see cref="SleepActionRequest"/>, <see cref="BuildActionRequest"/>, <see cref="HttpActionRequest"/>, <see cref="SshCommandActionRequest"/>, <see cref="SlackActionRequest"/>, <see cref="RunNextPipelineActionRequest"/>, <see cref="SftpActionRequest"/>,
     /// told apart by <c>type</c>, which each case sets itself.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
@@ -71,6 +71,12 @@ namespace Buddy.Api
             {
                 "RUN_DOCKER_CONTAINER" => RunDockerContainerActionRequest.ReadJson(ref reader),
                 "SLEEP" => SleepActionRequest.ReadJson(ref reader),
+                "BUILD" => BuildActionRequest.ReadJson(ref reader),
+                "HTTP" => HttpActionRequest.ReadJson(ref reader),
+                "SSH_COMMAND" => SshCommandActionRequest.ReadJson(ref reader),
+                "SLACK" => SlackActionRequest.ReadJson(ref reader),
+                "RUN_NEXT_PIPELINE" => RunNextPipelineActionRequest.ReadJson(ref reader),
+                "SFTP" => SftpActionRequest.ReadJson(ref reader),
                 _ => throw global::SchemaBind.Runtime.JsonRead.UnknownDiscriminator("ActionRequest", "type", discriminator),
             };
         }

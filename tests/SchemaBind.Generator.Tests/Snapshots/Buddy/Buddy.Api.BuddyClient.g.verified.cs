@@ -97,5 +97,278 @@ namespace Buddy.Api
                 static (ref global::System.Text.Json.Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
                 cancellationToken);
         }
+
+        /// <summary>List the actions of a pipeline</summary>
+        /// <remarks>
+        /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
+        /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="page">The page to return, from 1.</param>
+        /// <param name="perPage">The number of items on a page.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The body of the 200 response (OK).</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::SchemaBind.Runtime.ApiResponse<ActionList> response = await ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken).ConfigureAwait(false);
+            return response.Value;
+        }
+
+        /// <summary>List the actions of a pipeline</summary>
+        /// <remarks>
+        /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
+        /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="page">The page to return, from 1.</param>
+        /// <param name="perPage">The number of items on a page.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<ActionList>> ListActionsWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(domain);
+            global::System.ArgumentNullException.ThrowIfNull(projectName);
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(domain);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
+                }
+            }
+
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(projectName);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
+                }
+            }
+
+            if (page is { } pageValue)
+            {
+                if (pageValue < 1)
+                {
+                    throw new global::System.ArgumentException("The query parameter 'page' must be at least 1.", nameof(page));
+                }
+            }
+
+            if (perPage is { } perPageValue)
+            {
+                if (perPageValue < 1)
+                {
+                    throw new global::System.ArgumentException("The query parameter 'per_page' must be at least 1.", nameof(perPage));
+                }
+            }
+
+            var query = new global::SchemaBind.Runtime.QueryString();
+            query.Add("page", page);
+            query.Add("per_page", perPage);
+            string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
+            return _transport.SendAsync(
+                global::System.Net.Http.HttpMethod.Get,
+                path,
+                static (ref global::System.Text.Json.Utf8JsonReader reader) => ActionList.ReadJson(ref reader),
+                cancellationToken);
+        }
+
+        /// <summary>Get an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
+        /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The body of the 200 response (OK).</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
+            return response.Value;
+        }
+
+        /// <summary>Get an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
+        /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> GetActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(domain);
+            global::System.ArgumentNullException.ThrowIfNull(projectName);
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(domain);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
+                }
+            }
+
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(projectName);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
+                }
+            }
+
+            string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+            return _transport.SendAsync(
+                global::System.Net.Http.HttpMethod.Get,
+                path,
+                static (ref global::System.Text.Json.Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
+                cancellationToken);
+        }
+
+        /// <summary>Edit an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
+        /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="body">The fields to change.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The body of the 200 response (OK).</returns>
+        /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken).ConfigureAwait(false);
+            return response.Value;
+        }
+
+        /// <summary>Edit an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
+        /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="body">The fields to change.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+        /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(domain);
+            global::System.ArgumentNullException.ThrowIfNull(projectName);
+            global::System.ArgumentNullException.ThrowIfNull(body);
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(domain);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
+                }
+            }
+
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(projectName);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
+                }
+            }
+
+            var context = new global::SchemaBind.Runtime.ValidationContext();
+            body.Validate(context);
+            if (context.HasErrors)
+            {
+                throw new global::SchemaBind.Runtime.RequestValidationException("updateAction", context.Errors);
+            }
+
+            string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+            return _transport.SendAsync(
+                global::System.Net.Http.HttpMethod.Patch,
+                path,
+                body,
+                ActionPatch.WriteJson,
+                static (ref global::System.Text.Json.Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
+                cancellationToken);
+        }
+
+        /// <summary>Delete an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
+        /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>A task that completes when the server has answered.</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public async global::System.Threading.Tasks.Task DeleteActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            _ = await DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Delete an action of a pipeline</summary>
+        /// <remarks>
+        /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
+        /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
+        /// </remarks>
+        /// <param name="domain">The workspace domain.</param>
+        /// <param name="projectName">The name ID of the project.</param>
+        /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+        /// <param name="actionId">The numerical ID of the action.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
+        /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+        /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse> DeleteActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(domain);
+            global::System.ArgumentNullException.ThrowIfNull(projectName);
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(domain);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
+                }
+            }
+
+            {
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(projectName);
+                if (length0 < 1)
+                {
+                    throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
+                }
+            }
+
+            string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+            return _transport.SendAsync(
+                global::System.Net.Http.HttpMethod.Delete,
+                path,
+                cancellationToken);
+        }
     }
 }

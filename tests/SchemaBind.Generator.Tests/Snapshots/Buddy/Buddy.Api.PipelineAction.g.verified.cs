@@ -6,7 +6,7 @@ namespace Buddy.Api
 {
     /// <summary>A pipeline action as returned by the API; the fields depend on `type`.</summary>
     /// <remarks>
-    /// One of: <see cref="RunDockerContainerAction"/>, <see cref="SleepAction"/>,
+    /// One of: <see cref="RunDockerContainerAction"/>, <see cref="SleepAction"/>, <see cref="BuildAction"/>, <see cref="HttpAction"/>, <see cref="SshCommandAction"/>, <see cref="SlackAction"/>, <see cref="RunNextPipelineAction"/>, <see cref="SftpAction"/>,
     /// told apart by <c>type</c>, which each case sets itself.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
@@ -71,6 +71,12 @@ namespace Buddy.Api
             {
                 "RUN_DOCKER_CONTAINER" => RunDockerContainerAction.ReadJson(ref reader),
                 "SLEEP" => SleepAction.ReadJson(ref reader),
+                "BUILD" => BuildAction.ReadJson(ref reader),
+                "HTTP" => HttpAction.ReadJson(ref reader),
+                "SSH_COMMAND" => SshCommandAction.ReadJson(ref reader),
+                "SLACK" => SlackAction.ReadJson(ref reader),
+                "RUN_NEXT_PIPELINE" => RunNextPipelineAction.ReadJson(ref reader),
+                "SFTP" => SftpAction.ReadJson(ref reader),
                 _ => throw global::SchemaBind.Runtime.JsonRead.UnknownDiscriminator("PipelineAction", "type", discriminator),
             };
         }

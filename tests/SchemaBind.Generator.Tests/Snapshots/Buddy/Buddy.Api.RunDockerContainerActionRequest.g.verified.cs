@@ -76,6 +76,34 @@ namespace Buddy.Api
         /// <summary>Default command to execute at runtime. Overwrites the default entrypoint set by the image.</summary>
         public string? Entrypoint { get; init; }
 
+        /// <summary>The conditions that must all hold for the action to run.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+
+        /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
+        public long? AfterActionId { get; init; }
+
+        /// <summary>The time, in seconds, after which the action is stopped.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
+        public int? Timeout { get; init; }
+
+        /// <summary>Whether the action is disabled (skipped in executions).</summary>
+        public bool? Disabled { get; init; }
+
+        /// <summary>Whether the pipeline goes on when the action fails.</summary>
+        public bool? IgnoreErrors { get; init; }
+
+        /// <summary>How many times a failed action is run again.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
+        public int? RetryCount { get; init; }
+
+        /// <summary>The time, in seconds, between two tries.</summary>
+        [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
+        public int? RetryInterval { get; init; }
+
+        /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
+        public bool? RunOnlyOnFirstFailure { get; init; }
+
         /// <inheritdoc/>
         public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
         {
@@ -191,6 +219,61 @@ namespace Buddy.Api
                 }
                 context.Pop();
             }
+            if (TriggerConditions is { } _triggerConditions)
+            {
+                context.Push("trigger_conditions");
+                for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
+                {
+                    context.Push(i0);
+                    TriggerCondition item0 = _triggerConditions[i0];
+                    if (item0 is null)
+                    {
+                        context.AddError("type", "must not be null.");
+                    }
+                    else
+                    {
+                        item0.Validate(context);
+                    }
+                    context.Pop();
+                }
+                context.Pop();
+            }
+            if (AfterActionId is { } _afterActionId)
+            {
+                context.Push("after_action_id");
+                if (_afterActionId < 0)
+                {
+                    context.AddError("minimum", "must be at least 0.");
+                }
+                context.Pop();
+            }
+            if (Timeout is { } _timeout)
+            {
+                context.Push("timeout");
+                if (_timeout < 0)
+                {
+                    context.AddError("minimum", "must be at least 0.");
+                }
+                context.Pop();
+            }
+            if (RetryCount is { } _retryCount)
+            {
+                context.Push("retry_count");
+                if (_retryCount < 0)
+                {
+                    context.AddError("minimum", "must be at least 0.");
+                }
+                context.Pop();
+            }
+            if (RetryInterval is { } _retryInterval)
+            {
+                context.Push("retry_interval");
+                if (_retryInterval < 0)
+                {
+                    context.AddError("minimum", "must be at least 0.");
+                }
+                context.Pop();
+            }
         }
 
         private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
@@ -241,6 +324,14 @@ namespace Buddy.Api
             long? _dockerBuildActionId = default;
             string? _dockerBuildActionName = default;
             string? _entrypoint = default;
+            global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
+            long? _afterActionId = default;
+            int? _timeout = default;
+            bool? _disabled = default;
+            bool? _ignoreErrors = default;
+            int? _retryCount = default;
+            int? _retryInterval = default;
+            bool? _runOnlyOnFirstFailure = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("name"u8))
@@ -338,6 +429,46 @@ namespace Buddy.Api
                     reader.Read();
                     _entrypoint = global::SchemaBind.Runtime.JsonRead.String(ref reader);
                 }
+                else if (reader.ValueTextEquals("trigger_conditions"u8))
+                {
+                    reader.Read();
+                    _triggerConditions = global::SchemaBind.Runtime.JsonRead.Array(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                }
+                else if (reader.ValueTextEquals("after_action_id"u8))
+                {
+                    reader.Read();
+                    _afterActionId = global::SchemaBind.Runtime.JsonRead.Int64(ref reader);
+                }
+                else if (reader.ValueTextEquals("timeout"u8))
+                {
+                    reader.Read();
+                    _timeout = global::SchemaBind.Runtime.JsonRead.Int32(ref reader);
+                }
+                else if (reader.ValueTextEquals("disabled"u8))
+                {
+                    reader.Read();
+                    _disabled = global::SchemaBind.Runtime.JsonRead.Boolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("ignore_errors"u8))
+                {
+                    reader.Read();
+                    _ignoreErrors = global::SchemaBind.Runtime.JsonRead.Boolean(ref reader);
+                }
+                else if (reader.ValueTextEquals("retry_count"u8))
+                {
+                    reader.Read();
+                    _retryCount = global::SchemaBind.Runtime.JsonRead.Int32(ref reader);
+                }
+                else if (reader.ValueTextEquals("retry_interval"u8))
+                {
+                    reader.Read();
+                    _retryInterval = global::SchemaBind.Runtime.JsonRead.Int32(ref reader);
+                }
+                else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
+                {
+                    reader.Read();
+                    _runOnlyOnFirstFailure = global::SchemaBind.Runtime.JsonRead.Boolean(ref reader);
+                }
                 else
                 {
                     reader.Read();
@@ -386,6 +517,14 @@ namespace Buddy.Api
                 DockerBuildActionId = _dockerBuildActionId,
                 DockerBuildActionName = _dockerBuildActionName,
                 Entrypoint = _entrypoint,
+                TriggerConditions = _triggerConditions,
+                AfterActionId = _afterActionId,
+                Timeout = _timeout,
+                Disabled = _disabled,
+                IgnoreErrors = _ignoreErrors,
+                RetryCount = _retryCount,
+                RetryInterval = _retryInterval,
+                RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
             };
         }
 
@@ -517,6 +656,58 @@ namespace Buddy.Api
             {
                 writer.WritePropertyName("entrypoint"u8);
                 writer.WriteStringValue(_entrypoint);
+            }
+            if (value.TriggerConditions is { } _triggerConditions)
+            {
+                writer.WritePropertyName("trigger_conditions"u8);
+                writer.WriteStartArray();
+                foreach (TriggerCondition item0 in _triggerConditions)
+                {
+                    if (item0 is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        TriggerCondition.WriteJson(writer, item0, redact);
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.AfterActionId is { } _afterActionId)
+            {
+                writer.WritePropertyName("after_action_id"u8);
+                writer.WriteNumberValue(_afterActionId);
+            }
+            if (value.Timeout is { } _timeout)
+            {
+                writer.WritePropertyName("timeout"u8);
+                writer.WriteNumberValue(_timeout);
+            }
+            if (value.Disabled is { } _disabled)
+            {
+                writer.WritePropertyName("disabled"u8);
+                writer.WriteBooleanValue(_disabled);
+            }
+            if (value.IgnoreErrors is { } _ignoreErrors)
+            {
+                writer.WritePropertyName("ignore_errors"u8);
+                writer.WriteBooleanValue(_ignoreErrors);
+            }
+            if (value.RetryCount is { } _retryCount)
+            {
+                writer.WritePropertyName("retry_count"u8);
+                writer.WriteNumberValue(_retryCount);
+            }
+            if (value.RetryInterval is { } _retryInterval)
+            {
+                writer.WritePropertyName("retry_interval"u8);
+                writer.WriteNumberValue(_retryInterval);
+            }
+            if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
+            {
+                writer.WritePropertyName("run_only_on_first_failure"u8);
+                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -43,6 +43,30 @@ namespace Buddy.Api
         /// <summary>A summary of the pipeline the action belongs to.</summary>
         public PipelineSummary? Pipeline { get; init; }
 
+        /// <summary>The conditions that must all hold for the action to run.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+
+        /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
+        public long? AfterActionId { get; init; }
+
+        /// <summary>The time, in seconds, after which the action is stopped.</summary>
+        public int? Timeout { get; init; }
+
+        /// <summary>Whether the action is disabled (skipped in executions).</summary>
+        public bool? Disabled { get; init; }
+
+        /// <summary>Whether the pipeline goes on when the action fails.</summary>
+        public bool? IgnoreErrors { get; init; }
+
+        /// <summary>How many times a failed action is run again.</summary>
+        public int? RetryCount { get; init; }
+
+        /// <summary>The time, in seconds, between two tries.</summary>
+        public int? RetryInterval { get; init; }
+
+        /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
+        public bool? RunOnlyOnFirstFailure { get; init; }
+
         /// <inheritdoc/>
         public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
         {
@@ -115,6 +139,25 @@ namespace Buddy.Api
                 _pipeline.Validate(context);
                 context.Pop();
             }
+            if (TriggerConditions is { } _triggerConditions)
+            {
+                context.Push("trigger_conditions");
+                for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
+                {
+                    context.Push(i0);
+                    TriggerCondition item0 = _triggerConditions[i0];
+                    if (item0 is null)
+                    {
+                        context.AddError("type", "must not be null.");
+                    }
+                    else
+                    {
+                        item0.Validate(context);
+                    }
+                    context.Pop();
+                }
+                context.Pop();
+            }
         }
 
         private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
@@ -155,6 +198,14 @@ namespace Buddy.Api
             global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
             int? _sleepInSec = default;
             PipelineSummary? _pipeline = default;
+            global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
+            long? _afterActionId = default;
+            int? _timeout = default;
+            bool? _disabled = default;
+            bool? _ignoreErrors = default;
+            int? _retryCount = default;
+            int? _retryInterval = default;
+            bool? _runOnlyOnFirstFailure = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("url"u8))
@@ -202,6 +253,46 @@ namespace Buddy.Api
                     reader.Read();
                     _pipeline = PipelineSummary.ReadJson(ref reader);
                 }
+                else if (reader.ValueTextEquals("trigger_conditions"u8))
+                {
+                    reader.Read();
+                    _triggerConditions = global::SchemaBind.Runtime.JsonRead.ArrayOrNull(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                }
+                else if (reader.ValueTextEquals("after_action_id"u8))
+                {
+                    reader.Read();
+                    _afterActionId = global::SchemaBind.Runtime.JsonRead.Int64OrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("timeout"u8))
+                {
+                    reader.Read();
+                    _timeout = global::SchemaBind.Runtime.JsonRead.Int32OrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("disabled"u8))
+                {
+                    reader.Read();
+                    _disabled = global::SchemaBind.Runtime.JsonRead.BooleanOrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("ignore_errors"u8))
+                {
+                    reader.Read();
+                    _ignoreErrors = global::SchemaBind.Runtime.JsonRead.BooleanOrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("retry_count"u8))
+                {
+                    reader.Read();
+                    _retryCount = global::SchemaBind.Runtime.JsonRead.Int32OrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("retry_interval"u8))
+                {
+                    reader.Read();
+                    _retryInterval = global::SchemaBind.Runtime.JsonRead.Int32OrNull(ref reader);
+                }
+                else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
+                {
+                    reader.Read();
+                    _runOnlyOnFirstFailure = global::SchemaBind.Runtime.JsonRead.BooleanOrNull(ref reader);
+                }
                 else
                 {
                     reader.Read();
@@ -240,6 +331,14 @@ namespace Buddy.Api
                 Variables = _variables,
                 SleepInSec = _sleepInSec,
                 Pipeline = _pipeline,
+                TriggerConditions = _triggerConditions,
+                AfterActionId = _afterActionId,
+                Timeout = _timeout,
+                Disabled = _disabled,
+                IgnoreErrors = _ignoreErrors,
+                RetryCount = _retryCount,
+                RetryInterval = _retryInterval,
+                RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
             };
         }
 
@@ -302,6 +401,58 @@ namespace Buddy.Api
             {
                 writer.WritePropertyName("pipeline"u8);
                 PipelineSummary.WriteJson(writer, _pipeline, redact);
+            }
+            if (value.TriggerConditions is { } _triggerConditions)
+            {
+                writer.WritePropertyName("trigger_conditions"u8);
+                writer.WriteStartArray();
+                foreach (TriggerCondition item0 in _triggerConditions)
+                {
+                    if (item0 is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        TriggerCondition.WriteJson(writer, item0, redact);
+                    }
+                }
+                writer.WriteEndArray();
+            }
+            if (value.AfterActionId is { } _afterActionId)
+            {
+                writer.WritePropertyName("after_action_id"u8);
+                writer.WriteNumberValue(_afterActionId);
+            }
+            if (value.Timeout is { } _timeout)
+            {
+                writer.WritePropertyName("timeout"u8);
+                writer.WriteNumberValue(_timeout);
+            }
+            if (value.Disabled is { } _disabled)
+            {
+                writer.WritePropertyName("disabled"u8);
+                writer.WriteBooleanValue(_disabled);
+            }
+            if (value.IgnoreErrors is { } _ignoreErrors)
+            {
+                writer.WritePropertyName("ignore_errors"u8);
+                writer.WriteBooleanValue(_ignoreErrors);
+            }
+            if (value.RetryCount is { } _retryCount)
+            {
+                writer.WritePropertyName("retry_count"u8);
+                writer.WriteNumberValue(_retryCount);
+            }
+            if (value.RetryInterval is { } _retryInterval)
+            {
+                writer.WritePropertyName("retry_interval"u8);
+                writer.WriteNumberValue(_retryInterval);
+            }
+            if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
+            {
+                writer.WritePropertyName("run_only_on_first_failure"u8);
+                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }
