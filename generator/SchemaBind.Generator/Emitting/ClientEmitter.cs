@@ -8,7 +8,34 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits the client class: one pair of async methods per operation.</summary>
 internal static class ClientEmitter
 {
-    public static string Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w => EmitClient(w, client));
+    public static string Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
+    {
+        EmitClient(w, client);
+        w.Line();
+        EmitRegistration(w, client);
+    });
+
+    /// <summary>services.Add{Client}(...): the client through IHttpClientFactory, in one call.</summary>
+    private static void EmitRegistration(SourceWriter w, ClientSpec client)
+    {
+        string name = client.Name;
+        w.Line("/// <summary>Registers <see cref=\"" + name + "\"/> with <c>IHttpClientFactory</c>.</summary>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.OpenBlock("public static partial class " + name + "ServiceCollectionExtensions");
+        w.Line("/// <summary>");
+        w.Line("/// Registers <see cref=\"" + name + "\"/> as a typed client of <c>IHttpClientFactory</c>, with its options");
+        w.Line("/// (base address, token or token provider, retries, timeouts). The returned builder composes with");
+        w.Line("/// handlers such as <c>AddStandardResilienceHandler()</c>.");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <param name=\"configure\">Sets the client's options.</param>");
+        w.Line("/// <returns>The HTTP client builder, to add handlers.</returns>");
+        w.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + name + "(");
+        w.Line("    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,");
+        w.Line("    global::System.Action<" + CSharp.Runtime + "ApiClientOptions>? configure = null) =>");
+        w.Line("    global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<" + name + ">(services, static (http, options) => new " + name + "(http, options), configure);");
+        w.CloseBlock();
+    }
 
     private static void EmitClient(SourceWriter w, ClientSpec client)
     {

@@ -371,4 +371,22 @@ namespace Buddy.Api
                 cancellationToken);
         }
     }
+
+    /// <summary>Registers <see cref="BuddyClient"/> with <c>IHttpClientFactory</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
+    public static partial class BuddyClientServiceCollectionExtensions
+    {
+        /// <summary>
+        /// Registers <see cref="BuddyClient"/> as a typed client of <c>IHttpClientFactory</c>, with its options
+        /// (base address, token or token provider, retries, timeouts). The returned builder composes with
+        /// handlers such as <c>AddStandardResilienceHandler()</c>.
+        /// </summary>
+        /// <param name="services">The service collection.</param>
+        /// <param name="configure">Sets the client's options.</param>
+        /// <returns>The HTTP client builder, to add handlers.</returns>
+        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBuddyClient(
+            this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
+            global::System.Action<global::SchemaBind.Runtime.ApiClientOptions>? configure = null) =>
+            global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<BuddyClient>(services, static (http, options) => new BuddyClient(http, options), configure);
+    }
 }
