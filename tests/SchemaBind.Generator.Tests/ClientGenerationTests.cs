@@ -39,7 +39,7 @@ public sealed class ClientGenerationTests
 
         string client = result.Source("Pets.PetsClient.g.cs");
         Assert.Contains(
-            "ListPetsAsync([global::System.ComponentModel.DataAnnotations.MinLength(2)] string q, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] long? page = null, ListPetsKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Threading.CancellationToken cancellationToken = default)",
+            "ListPetsAsync([global::SchemaBind.Runtime.SchemaMinLength(2)] string q, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] long? page = null, ListPetsKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Threading.CancellationToken cancellationToken = default)",
             client,
             StringComparison.Ordinal);
         Assert.Contains("query.Add(\"kind\", (kind is { } kindWire ? ListPetsKindJson.ToWireName(kindWire) : null));", client, StringComparison.Ordinal);

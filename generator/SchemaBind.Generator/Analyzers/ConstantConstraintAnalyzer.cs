@@ -117,9 +117,9 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
         ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
         switch (type.Name)
         {
-            case "MinLengthAttribute" when ns == DataAnnotations && length is int n && args.Length == 1 && args[0].Value is int min && n < min:
+            case "MinLengthAttribute" or "SchemaMinLengthAttribute" when (ns == DataAnnotations || ns == "SchemaBind.Runtime") && length is int n && args.Length == 1 && args[0].Value is int min && n < min:
                 return (value is string ? "it must be at least " + Plural(min, "character") : "it must have at least " + Plural(min, "item")) + " (minLength/minItems " + min + ")";
-            case "MaxLengthAttribute" when ns == DataAnnotations && length is int n && args.Length == 1 && args[0].Value is int max && n > max:
+            case "MaxLengthAttribute" or "SchemaMaxLengthAttribute" when (ns == DataAnnotations || ns == "SchemaBind.Runtime") && length is int n && args.Length == 1 && args[0].Value is int max && n > max:
                 return (value is string ? "it must be at most " + Plural(max, "character") : "it must have at most " + Plural(max, "item")) + " (maxLength/maxItems " + max + ")";
             case "RangeAttribute" when ns == DataAnnotations && args.Length == 2 && IsNumber(value, out double number)
                 && args[0].Value is double low && args[1].Value is double high:

@@ -63,7 +63,8 @@ internal static class CSharp
     }
 
     /// <summary>
-    /// DataAnnotations (and SchemaBind's own pattern attribute) that state a value's constraints on
+    /// Validation attributes (DataAnnotations' Range, SchemaBind's trim-safe length and pattern
+    /// attributes, all ValidationAttribute) that state a value's constraints on
     /// the member, so ASP.NET and options validation understand them and the SchemaBind analyzer can
     /// report a constant that can never be valid. Validation itself is done by the generated code.
     /// </summary>
@@ -85,12 +86,12 @@ internal static class CSharp
 
                 if (min is int minimum)
                 {
-                    attributes.Add("[" + DataAnnotations + "MinLength(" + minimum.ToString(CultureInfo.InvariantCulture) + ")]");
+                    attributes.Add("[" + Runtime + "SchemaMinLength(" + minimum.ToString(CultureInfo.InvariantCulture) + ")]");
                 }
 
                 if (max is int maximum)
                 {
-                    attributes.Add("[" + DataAnnotations + "MaxLength(" + maximum.ToString(CultureInfo.InvariantCulture) + ")]");
+                    attributes.Add("[" + Runtime + "SchemaMaxLength(" + maximum.ToString(CultureInfo.InvariantCulture) + ")]");
                 }
 
                 if (value.Kind == ValueKind.String && c.Pattern is not null)

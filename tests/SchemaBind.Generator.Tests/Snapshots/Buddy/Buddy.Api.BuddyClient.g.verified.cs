@@ -40,7 +40,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken).ConfigureAwait(false);
             return response.Value;
@@ -60,7 +60,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);
@@ -112,7 +112,7 @@ namespace Buddy.Api
         /// <returns>The body of the 200 response (OK).</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SchemaBind.Runtime.ApiResponse<ActionList> response = await ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken).ConfigureAwait(false);
             return response.Value;
@@ -132,7 +132,7 @@ namespace Buddy.Api
         /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<ActionList>> ListActionsWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<ActionList>> ListActionsWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);
@@ -192,7 +192,7 @@ namespace Buddy.Api
         /// <returns>The body of the 200 response (OK).</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
             return response.Value;
@@ -211,7 +211,7 @@ namespace Buddy.Api
         /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> GetActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> GetActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);
@@ -254,7 +254,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken).ConfigureAwait(false);
             return response.Value;
@@ -275,7 +275,7 @@ namespace Buddy.Api
         /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);
@@ -326,7 +326,7 @@ namespace Buddy.Api
         /// <returns>A task that completes when the server has answered.</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public async global::System.Threading.Tasks.Task DeleteActionAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public async global::System.Threading.Tasks.Task DeleteActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             _ = await DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
         }
@@ -344,7 +344,7 @@ namespace Buddy.Api
         /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
         /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
         /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
-        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse> DeleteActionWithResponseAsync([global::System.ComponentModel.DataAnnotations.MinLength(1)] string domain, [global::System.ComponentModel.DataAnnotations.MinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse> DeleteActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(domain);
             global::System.ArgumentNullException.ThrowIfNull(projectName);

@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record HttpActionPatch : ActionPatch
     {
         /// <summary>The name of the action.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>HTTP</c>.</summary>
@@ -26,7 +26,7 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The URL the request is sent to.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? NotificationUrl { get; init; }
 
         /// <summary>The HTTP method of the request.</summary>

@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record HttpHeader
     {
         /// <summary>The name of the header.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public required string Name { get; init; }
 
         /// <summary>The value of the header.</summary>

@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record RunDockerContainerActionPatch : ActionPatch
     {
         /// <summary>The name of the action.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>RUN_DOCKER_CONTAINER</c>.</summary>
@@ -26,11 +26,11 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The name of the Docker image.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? DockerImageName { get; init; }
 
         /// <summary>The tag of the Docker image.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? DockerImageTag { get; init; }
 
         /// <summary>The commands that will be executed.</summary>

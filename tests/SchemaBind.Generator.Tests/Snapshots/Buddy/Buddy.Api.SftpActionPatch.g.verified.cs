@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record SftpActionPatch : ActionPatch
     {
         /// <summary>The name of the action.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>SFTP</c>.</summary>

@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record SlackActionPatch : ActionPatch
     {
         /// <summary>The name of the action.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>SLACK</c>.</summary>
@@ -26,7 +26,7 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The Slack channel the message is posted to.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public string? Channel { get; init; }
 
         /// <summary>The Slack integration of the workspace.</summary>

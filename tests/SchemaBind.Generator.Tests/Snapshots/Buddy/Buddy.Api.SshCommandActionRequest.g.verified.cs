@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record SshCommandActionRequest : ActionRequest
     {
         /// <summary>The name of the action.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public required string Name { get; init; }
 
         /// <summary>The value of <c>type</c> for this type: always <c>SSH_COMMAND</c>.</summary>
@@ -26,7 +26,7 @@ namespace Buddy.Api
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
         /// <summary>The host name or IP address of the server.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public required string Host { get; init; }
 
         /// <summary>The SSH port of the server.</summary>
@@ -34,7 +34,7 @@ namespace Buddy.Api
         public required int Port { get; init; }
 
         /// <summary>The user name on the server.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public required string Login { get; init; }
 
         /// <summary>How the action authenticates to the server.</summary>

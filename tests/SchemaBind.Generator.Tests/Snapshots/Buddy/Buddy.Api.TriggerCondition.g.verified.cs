@@ -10,7 +10,7 @@ namespace Buddy.Api
     public sealed partial record TriggerCondition
     {
         /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
-        [global::System.ComponentModel.DataAnnotations.MinLength(1)]
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
         public required string TriggerConditionValue { get; init; }
 
         /// <summary>The paths whose change runs the action (ON_CHANGE_AT_PATH).</summary>
