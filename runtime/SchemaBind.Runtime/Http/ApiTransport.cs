@@ -206,7 +206,7 @@ public sealed class ApiTransport
         return new Uri(_baseUrl + path, UriKind.Absolute);
     }
 
-    private async Task<Result<T>> SendCoreAsync<T>(
+    private async ValueTask<Result<T>> SendCoreAsync<T>(
         HttpMethod method,
         Uri uri,
         string path,
@@ -234,12 +234,7 @@ public sealed class ApiTransport
             bool lastAttempt = attempt >= maxAttempts;
 
             // One timer per attempt covers connecting, sending and reading the body.
-            using CancellationTokenSource? timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan
-                ? null
-                : cancellationToken.CanBeCanceled
-                    ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
-                    : new CancellationTokenSource();
-            timeoutSource?.CancelAfter(timeout);
+            using CancellationTokenSource? timeoutSource = CreateTimeoutSource(timeout, cancellationToken);
             CancellationToken attemptToken = timeoutSource?.Token ?? cancellationToken;
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -256,7 +251,7 @@ public sealed class ApiTransport
                 request.Headers.TryAddWithoutValidation("Accept", "application/json");
                 if (token is not null)
                 {
-                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+                    request.Headers.TryAddWithoutValidation("Authorization", BearerHeader(token));
                 }
 
                 using HttpResponseMessage response = await _httpClient
@@ -265,7 +260,10 @@ public sealed class ApiTransport
 
                 RateLimitInfo rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 int status = (int)response.StatusCode;
-                TransportLog.Received(logger, method.Method, displayPath, status, TransportLog.ElapsedSince(started), attempt);
+                if (logger.IsEnabled(LogLevel.Information))
+                {
+                    TransportLog.Received(logger, method.Method, displayPath, status, TransportLog.ElapsedSince(started), attempt);
+                }
 
                 if (!response.IsSuccessStatusCode)
                 {
@@ -356,6 +354,46 @@ public sealed class ApiTransport
         }
     }
 
+    private static CancellationTokenSource? CreateTimeoutSource(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (timeout == System.Threading.Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= int.MaxValue)
+        {
+            return null;
+        }
+
+        if (timeout < TimeSpan.Zero)
+        {
+            timeout = TimeSpan.Zero;
+        }
+
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return new CancellationTokenSource(timeout);
+        }
+
+        CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(timeout);
+        return linked;
+    }
+
+    // The last token and its header value: a token that does not change is not concatenated again per request.
+    private sealed record BearerCache(string Token, string Header);
+
+    private BearerCache? _bearer;
+
+    private string BearerHeader(string token)
+    {
+        BearerCache? cached = _bearer;
+        if (cached is not null && string.Equals(cached.Token, token, StringComparison.Ordinal))
+        {
+            return cached.Header;
+        }
+
+        cached = new BearerCache(token, "Bearer " + token);
+        _bearer = cached;
+        return cached.Header;
+    }
+
     private static bool IsIdempotent(HttpMethod method)
         => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
             || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
@@ -398,7 +436,7 @@ public sealed class ApiTransport
         return null;
     }
 
-    private static async Task<T> ReadValueAsync<T>(
+    private static async ValueTask<T> ReadValueAsync<T>(
         HttpResponseMessage response,
         HttpMethod method,
         string displayPath,
@@ -416,9 +454,10 @@ public sealed class ApiTransport
             throw new ApiResponseTooLargeException(response.StatusCode, method.Method, displayPath, maxBodySize, contentLength, rateLimit) { Attempts = attempt };
         }
 
-        string? mediaType = content.Headers.ContentType?.MediaType;
-        if (mediaType is not null && !IsJsonMediaType(mediaType))
+        string? contentType = RawContentType(content);
+        if (contentType is not null && MediaTypeOf(contentType) is { IsEmpty: false } mediaTypeSpan && !IsJsonMediaType(mediaTypeSpan))
         {
+            string mediaType = mediaTypeSpan.ToString();
             string? text = ErrorBody.Redact(await TryReadErrorTextAsync(content, cancellationToken).ConfigureAwait(false), token);
             throw new ApiResponseFormatException(
                 response.StatusCode,
@@ -519,7 +558,29 @@ public sealed class ApiTransport
             inner) { Attempts = attempt };
     }
 
-    private static bool IsJsonMediaType(string mediaType)
+    /// <summary>The raw <c>Content-Type</c> value, read without parsing the header into objects; <see langword="null"/> when absent.</summary>
+    private static string? RawContentType(HttpContent content)
+    {
+        if (content.Headers.NonValidated.TryGetValues("Content-Type", out HeaderStringValues values))
+        {
+            foreach (string value in values)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The media type of a <c>Content-Type</c> value, without parameters; empty when there is none.</summary>
+    private static ReadOnlySpan<char> MediaTypeOf(string contentType)
+    {
+        ReadOnlySpan<char> value = contentType;
+        int semicolon = value.IndexOf(';');
+        return (semicolon < 0 ? value : value[..semicolon]).Trim();
+    }
+
+    private static bool IsJsonMediaType(ReadOnlySpan<char> mediaType)
         => mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);

@@ -45,7 +45,8 @@ public readonly record struct RateLimitInfo(int? Limit, int? Remaining, DateTime
 
     private static long? ReadInteger(HttpResponseHeaders headers, string name)
     {
-        if (!headers.TryGetValues(name, out IEnumerable<string>? values))
+        // NonValidated: no parsing or allocation for headers that are absent (the common case) or present.
+        if (!headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
         {
             return null;
         }
