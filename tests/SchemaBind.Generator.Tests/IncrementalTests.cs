@@ -38,6 +38,150 @@ public sealed class IncrementalTests
             Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
+    [Theory]
+    [InlineData("add")]
+    [InlineData("edit")]
+    [InlineData("remove")]
+    public void Adding_editing_or_removing_an_unrelated_csharp_file_re_emits_nothing(string change)
+    {
+        SyntaxTree program = CSharpSyntaxTree.ParseText("namespace P { class A { } }", GeneratorHarness.ParseOptions);
+        SyntaxTree other = CSharpSyntaxTree.ParseText("namespace P { class B { } }", GeneratorHarness.ParseOptions);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation().AddSyntaxTrees(program, other);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(
+            new SchemaFile("/p/widget.json", Schema, "P.Api"),
+            new SchemaFile(BuddyPath, File.ReadAllText(BuddyPath), "Buddy.Api", "BuddyClient"));
+        driver = driver.RunGenerators(compilation);
+        var before = Sources(driver);
+
+        CSharpCompilation edited = change switch
+        {
+            "add" => compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace P { class C { } }", GeneratorHarness.ParseOptions)),
+            "edit" => compilation.ReplaceSyntaxTree(other, CSharpSyntaxTree.ParseText("namespace P { class B { int _x; } }", GeneratorHarness.ParseOptions)),
+            _ => compilation.RemoveSyntaxTrees(other),
+        };
+        driver = driver.RunGenerators(edited);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        AssertNothingRan(result);
+        Assert.Equal(before, Sources(driver));
+    }
+
+    [Fact]
+    public void Editing_one_description_changes_only_the_outputs_that_contain_it()
+    {
+        const string Description = "The actions on this page, in pipeline order.";
+        var buddy = new SchemaFile(BuddyPath, File.ReadAllText(BuddyPath), "Buddy.Api", "BuddyClient");
+        var widget = new SchemaFile("/p/widget.json", Schema, "P.Widgets");
+        Assert.Equal(1, CountOf(buddy.Text, Description));
+        AdditionalText buddyText = GeneratorHarness.ToAdditionalText(buddy);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace P { class A { } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { buddyText, GeneratorHarness.ToAdditionalText(widget) }, new[] { buddy, widget })
+            .RunGenerators(compilation);
+        var before = Sources(driver);
+
+        var edited = buddy with { Text = buddy.Text.Replace(Description, "The actions of this page, in the order of the pipeline.", StringComparison.Ordinal) };
+        driver = driver.ReplaceAdditionalText(buddyText, GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
+        var after = Sources(driver);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        // Only the Buddy file is parsed again; the widget's steps come from the cache.
+        AssertReasonsByFile(result, changedFile: BuddyPath);
+
+        // The same files are generated, and exactly those whose text held the description differ:
+        // the type that owns it and the embedded schema document.
+        Assert.Equal(before.Keys.Order(StringComparer.Ordinal), after.Keys.Order(StringComparer.Ordinal));
+        var changed = before.Keys.Where(k => before[k] != after[k]).Order(StringComparer.Ordinal).ToList();
+        var holders = before.Where(static s => s.Value.Contains(Description, StringComparison.Ordinal)).Select(static s => s.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(new[] { "Buddy.Api.ActionList.g.cs", "Buddy.Api.PipelineActionsJsonSchema.g.cs" }, holders);
+        Assert.Equal(holders, changed);
+    }
+
+    [Fact]
+    public void Changing_one_files_namespace_metadata_re_runs_only_that_file()
+    {
+        var widget = new SchemaFile("/p/widget.json", Schema, "P.Widgets");
+        var gadget = new SchemaFile("/p/gadget.json", Schema.Replace("Widget", "Gadget", StringComparison.Ordinal), "P.Gadgets");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace P { class A { } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(widget, gadget).RunGenerators(compilation);
+        var before = Sources(driver);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(new[] { widget, gadget with { Namespace = "P.Renamed" } })).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        var after = Sources(driver);
+
+        AssertReasonsByFile(result, changedFile: "/p/gadget.json");
+        Assert.Equal(before["P.Widgets.Widget.g.cs"], after["P.Widgets.Widget.g.cs"]);
+        Assert.DoesNotContain("P.Gadgets.Gadget.g.cs", after.Keys);
+        Assert.Contains("namespace P.Renamed", after["P.Renamed.Gadget.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_one_files_client_name_metadata_changes_only_its_client()
+    {
+        var buddy = new SchemaFile(BuddyPath, File.ReadAllText(BuddyPath), "Buddy.Api", "BuddyClient");
+        var widget = new SchemaFile("/p/widget.json", Schema, "P.Widgets");
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace P { class A { } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(buddy, widget).RunGenerators(compilation);
+        var before = Sources(driver);
+
+        driver = driver.WithUpdatedAnalyzerConfigOptions(GeneratorHarness.Options(new[] { buddy with { ClientName = "PipelineActionsClient" }, widget })).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        var after = Sources(driver);
+
+        AssertReasonsByFile(result, changedFile: BuddyPath);
+        // Every type keeps its text; only the client file is renamed (and its class with it).
+        Assert.Equal(new[] { "Buddy.Api.BuddyClient.g.cs" }, before.Keys.Except(after.Keys));
+        Assert.Equal(new[] { "Buddy.Api.PipelineActionsClient.g.cs" }, after.Keys.Except(before.Keys));
+        Assert.All(before.Keys.Intersect(after.Keys), k => Assert.True(before[k] == after[k], k + " changed"));
+    }
+
+    private static readonly string BuddyPath = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
+
+    /// <summary>Every generated file by hint name, as text.</summary>
+    private static Dictionary<string, string> Sources(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.SelectMany(static r => r.GeneratedSources).ToDictionary(static s => s.HintName, static s => s.SourceText.ToString(), StringComparer.Ordinal);
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, string.Empty, StringComparison.Ordinal).Length) / value.Length;
+
+    /// <summary>Every named step and every output step came from the cache.</summary>
+    internal static void AssertNothingRan(GeneratorRunResult result)
+    {
+        foreach (string step in new[] { SchemaBindGenerator.StepNames.SchemaFiles, SchemaBindGenerator.StepNames.Parse, SchemaBindGenerator.StepNames.Api, SchemaBindGenerator.StepNames.Diagnostics })
+        {
+            IncrementalGeneratorRunStep[] runs = result.TrackedSteps[step].ToArray();
+            Assert.NotEmpty(runs);
+            Assert.All(runs.SelectMany(static r => r.Outputs), o => Assert.True(
+                o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                step + " re-ran: " + o.Reason));
+        }
+
+        Assert.NotEmpty(result.TrackedOutputSteps);
+        Assert.All(result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o =>
+            Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    /// <summary>The parse of <paramref name="changedFile"/> re-ran; the parse of every other file came from the cache.</summary>
+    private static void AssertReasonsByFile(GeneratorRunResult result, string changedFile)
+    {
+        var parses = result.TrackedSteps[SchemaBindGenerator.StepNames.Parse].ToList();
+        Assert.True(parses.Count >= 2);
+        foreach (IncrementalGeneratorRunStep parse in parses)
+        {
+            // The parse step's input is the SchemaFiles step's output for the same file.
+            (IncrementalGeneratorRunStep source, int index) = parse.Inputs.Single();
+            string path = ((SchemaBind.Generator.Model.SchemaFileInput)source.Outputs[index].Value).Path;
+            IncrementalStepRunReason reason = parse.Outputs.Single().Reason;
+            if (path == changedFile)
+            {
+                Assert.Equal(IncrementalStepRunReason.Modified, reason);
+            }
+            else
+            {
+                Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, path + " was parsed again: " + reason);
+            }
+        }
+    }
+
     [Fact]
     public void Editing_one_schema_reparses_only_that_file()
     {
