@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator;
+using SchemaBind.SyntheticSpecs;
+
+namespace SchemaBind.Benchmarks.Generator;
+
+/// <summary>The documents measured: the Buddy schema of the repository and synthetic ones by size.</summary>
+public static class Specs
+{
+    /// <summary>The names accepted by <see cref="Load"/>, smallest first.</summary>
+    public static readonly string[] Names = { "buddy", "ops100", "ops1000", "ops5000" };
+
+    private static readonly Dictionary<string, string> s_cache = new(StringComparer.Ordinal);
+
+    /// <summary>The OpenAPI 3.1 text of a named document.</summary>
+    public static string Load(string name)
+    {
+        lock (s_cache)
+        {
+            if (!s_cache.TryGetValue(name, out string? text))
+            {
+                text = name == "buddy"
+                    ? File.ReadAllText(BuddyPath)
+                    : SyntheticSpec.Build(Operations(name));
+                s_cache[name] = text;
+            }
+
+            return text;
+        }
+    }
+
+    /// <summary>The same document for NSwag: OpenAPI 3.0 version string, same content (the synthetic ones keep to what both read).</summary>
+    public static string LoadForNSwag(string name) => name == "buddy" ? Load(name) : SyntheticSpec.Build(Operations(name), "3.0.3");
+
+    /// <summary>The document after a one-line edit of one description.</summary>
+    public static string LoadEdited(string name)
+    {
+        string text = Load(name);
+        string edited = name == "buddy"
+            ? text.Replace("\"The time to wait, in seconds (0 to 1200).\"", "\"The time to wait, in seconds (0 to 1200); edited.\"", StringComparison.Ordinal)
+            : SyntheticSpec.EditOneDescription(text);
+        return edited != text ? edited : throw new InvalidOperationException("The edit of " + name + " changed nothing.");
+    }
+
+    /// <summary>The number of operations of a named document.</summary>
+    public static int Operations(string name) => name switch
+    {
+        "buddy" => 5,
+        _ when name.StartsWith("ops", StringComparison.Ordinal) => int.Parse(name.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException("Unknown document " + name, nameof(name)),
+    };
+
+    /// <summary>schema/buddy/pipeline-actions.openapi.json, found above the benchmark's binaries.</summary>
+    public static string BuddyPath
+    {
+        get
+        {
+            string? directory = AppContext.BaseDirectory;
+            while (directory is not null && !File.Exists(Path.Combine(directory, "SourceGen.sln")))
+            {
+                directory = Path.GetDirectoryName(directory);
+            }
+
+            return Path.Combine(directory ?? throw new InvalidOperationException("SourceGen.sln not found above " + AppContext.BaseDirectory), "schema", "buddy", "pipeline-actions.openapi.json");
+        }
+    }
+}
+
+/// <summary>A user's project as the compiler hands it to the generator: one schema file opted in, a little C#.</summary>
+public static class Project
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> s_references =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        .Where(static p => Path.GetFileName(p) is "System.Runtime.dll" or "System.Private.CoreLib.dll" or "netstandard.dll")
+        .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))
+        .ToImmutableArray();
+
+    public const string SchemaPath = "/project/api.openapi.json";
+
+    public static CSharpCompilation Compilation() => CSharpCompilation.Create(
+        "UserProject",
+        new[] { CSharpSyntaxTree.ParseText("namespace UserProject { internal static class Program { } }", ParseOptions) },
+        s_references,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>The same compilation with one more file, as after typing a new class in the IDE.</summary>
+    public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation, int revision = 1) =>
+        compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "namespace UserProject { internal static class Edit" + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + " { } }",
+            ParseOptions));
+
+    public static AdditionalText Schema(string text) => new InMemoryAdditionalText(SchemaPath, SourceText.From(text));
+
+    /// <summary>A driver holding the public generator, with no run yet (no step tracking: that costs).</summary>
+    public static GeneratorDriver Driver(AdditionalText schema) => CSharpGeneratorDriver.Create(
+        new[] { new SchemaBindGenerator().AsSourceGenerator() },
+        new[] { schema },
+        ParseOptions,
+        new OptionsProvider(),
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+
+    private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
+    }
+
+    /// <summary>What the package's targets give the generator: the SchemaBindApi item's metadata.</summary>
+    private sealed class OptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly Options Global = new(new Dictionary<string, string> { ["build_property.RootNamespace"] = "UserProject" });
+        private static readonly Options File = new(new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.SchemaBindApi"] = "true",
+            ["build_metadata.AdditionalFiles.SchemaBindNamespace"] = "UserProject.Api",
+            ["build_metadata.AdditionalFiles.SchemaBindClientName"] = "ApiClient",
+        });
+
+        private static readonly Options Empty = new(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GlobalOptions => Global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == SchemaPath ? File : Empty;
+    }
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
