@@ -117,3 +117,45 @@ public sealed class ValidationTests
         Assert.DoesNotContain(secret, error.ToString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The seed page's prose rules, encoded in the Buddy schema and enforced by typed Validate().</summary>
+public sealed class BuddyRuleTests
+{
+    private static (string Pointer, string Keyword)[] Errors(RunDockerContainerActionRequest request) =>
+        request.Validate().Select(static e => (e.InstanceLocation, e.Keyword)).ToArray();
+
+    [Fact]
+    public void An_image_from_amazon_ecr_needs_an_integration()
+    {
+        Assert.Equal([("", "dependentRequired")], Errors(Seed.Request() with { Region = "eu-west-1", Integration = null }));
+        Assert.Empty(Errors(Seed.Request() with { Region = "eu-west-1" }));
+    }
+
+    [Theory]
+    [InlineData("gcr.io/acme", false)]
+    [InlineData("europe-docker.pkg.dev/acme/images", false)]
+    [InlineData("registry.example.com", true)]
+    public void An_image_from_google_gcr_needs_an_integration(string registry, bool validWithoutIntegration)
+    {
+        var errors = Errors(Seed.Request() with { Registry = registry, Integration = null });
+        if (validWithoutIntegration)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            Assert.Equal([("", "required")], errors);
+        }
+
+        Assert.Empty(Errors(Seed.Request() with { Registry = registry }));
+    }
+
+    [Fact]
+    public void An_image_from_a_build_action_names_the_action_by_id_or_name()
+    {
+        Assert.Equal([("", "anyOf")], Errors(Seed.Request() with { UseImageFromAction = true }));
+        Assert.Empty(Errors(Seed.Request() with { UseImageFromAction = true, DockerBuildActionId = 0 }));
+        Assert.Empty(Errors(Seed.Request() with { UseImageFromAction = true, DockerBuildActionName = "Build image" }));
+        Assert.Empty(Errors(Seed.Request() with { UseImageFromAction = false }));
+    }
+}

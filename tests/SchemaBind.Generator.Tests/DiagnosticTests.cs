@@ -136,7 +136,7 @@ public sealed class DiagnosticTests
             """;
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/tags.json", schema, "Shop"));
         GeneratorResult.AssertNone(result.SchemaDiagnostics);
-        Assert.Contains("JsonValidation.AddErrors(context, JsonSchema,", result.Source("Shop.Tags.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);", result.Source("Shop.Tags.g.cs"), StringComparison.Ordinal);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 

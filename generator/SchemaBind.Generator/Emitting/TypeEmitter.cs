@@ -179,6 +179,11 @@ internal static class TypeEmitter
         }
 
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+        if (type.ValidatesJson)
+        {
+            w.Line("int errorsBefore = context.ErrorCount;");
+        }
+
         foreach (PropertySpec property in type.Properties)
         {
             if (property.ConstValue is not null)
@@ -226,7 +231,7 @@ internal static class TypeEmitter
         {
             // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
             // are checked on the JSON form of this value, with the same error model.
-            w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, JsonSchema, " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson));");
+            w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
         }
 
         w.CloseBlock();

@@ -7,20 +7,48 @@ namespace SchemaBind.Runtime;
 public static class JsonValidation
 {
     /// <summary>
-    /// Validates the JSON form of a value and adds each error the typed checks have not already
-    /// reported (same location and keyword), at the context's current location.
+    /// Validates the JSON form of a value against its schema and adds, at the context's current
+    /// location, each error the typed checks have not already explained: not the same location and
+    /// keyword as a typed error, and not at or below a location where a typed error was found (a
+    /// required member set to null is one error, not two).
     /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
     /// <param name="context">The typed validation's context.</param>
+    /// <param name="firstError">The number of errors the context had when this value's validation began.</param>
     /// <param name="schema">The value's JSON Schema.</param>
-    /// <param name="json">The value serialized to JSON.</param>
-    public static void AddErrors(ValidationContext context, JsonSchemaValidator schema, string json)
+    /// <param name="value">The value.</param>
+    /// <param name="write">Writes the value as JSON.</param>
+    public static void AddErrors<T>(ValidationContext context, int firstError, JsonSchemaValidator schema, T value, Action<Utf8JsonWriter, T> write)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(write);
+        string json;
+        try
+        {
+            json = JsonRead.Serialize(value, write);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
+        {
+            // A value the typed checks already reject (an undefined enum member, a required null)
+            // cannot always be written; its typed errors say what is wrong.
+            if (context.ErrorCount > firstError)
+            {
+                return;
+            }
+
+            throw;
+        }
+
+        string here = context.CurrentPointer();
         using JsonDocument document = JsonDocument.Parse(json);
         foreach (ValidationError error in schema.Validate(document.RootElement))
         {
-            context.AddError(error.InstanceLocation, error.Keyword, error.Message, skipDuplicate: true);
+            string pointer = here + error.InstanceLocation;
+            if (!context.IsExplained(firstError, pointer, error.Keyword))
+            {
+                context.AddError(error.InstanceLocation, error.Keyword, error.Message, skipDuplicate: false);
+            }
         }
     }
 }

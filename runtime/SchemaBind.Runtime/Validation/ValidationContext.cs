@@ -19,6 +19,9 @@ public sealed class ValidationContext
     /// <summary>True once any error has been added.</summary>
     public bool HasErrors => _errors is not null;
 
+    /// <summary>The number of errors added so far.</summary>
+    public int ErrorCount => _errors?.Count ?? 0;
+
     /// <summary>Every error added so far, in the order found.</summary>
     public IReadOnlyList<ValidationError> Errors => _errors ?? (IReadOnlyList<ValidationError>)Array.Empty<ValidationError>();
 
@@ -58,6 +61,31 @@ public sealed class ValidationContext
         }
 
         (_errors ??= new List<ValidationError>()).Add(new ValidationError(pointer, keyword, message));
+    }
+
+    /// <summary>
+    /// True when an error added since <paramref name="firstError"/> already explains an error at
+    /// <paramref name="pointer"/>: the same location and keyword, or a location at or above it.
+    /// </summary>
+    internal bool IsExplained(int firstError, string pointer, string keyword)
+    {
+        if (_errors is null)
+        {
+            return false;
+        }
+
+        for (int i = firstError; i < _errors.Count; i++)
+        {
+            string known = _errors[i].InstanceLocation;
+            if ((known == pointer && _errors[i].Keyword == keyword)
+                || (known != pointer && pointer.StartsWith(known + "/", StringComparison.Ordinal))
+                || (known == pointer && _errors[i].Keyword is "required" or "type" or "enum"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The JSON Pointer of the current location.</summary>

@@ -4,7 +4,7 @@
 
 namespace Buddy.Api
 {
-    /// <summary>A request to add a RUN_DOCKER_CONTAINER action, which runs commands in a Docker container.</summary>
+    /// <summary>A request to add a RUN_DOCKER_CONTAINER action, which runs commands in a Docker container. The seed page's prose rules are part of the schema: an image from Amazon ECR (a region is given) needs an integration; an image from Google GCR (a gcr.io or pkg.dev registry) needs an integration; use_image_from_action needs docker_build_action_id or docker_build_action_name.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(RunDockerContainerActionRequest.Converter))]
     public sealed partial record RunDockerContainerActionRequest : ActionRequest
@@ -108,6 +108,7 @@ namespace Buddy.Api
         public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
+            int errorsBefore = context.ErrorCount;
             if (Name is null)
             {
                 context.AddError("required", "The property 'name' is required.");
@@ -274,6 +275,7 @@ namespace Buddy.Api
                 }
                 context.Pop();
             }
+            global::SchemaBind.Runtime.JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
         }
 
         private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
