@@ -46,7 +46,7 @@ Console.WriteLine(fake is null ? $"Using Buddy at {baseAddress}" : $"Using a fak
 // The client comes from IHttpClientFactory (pooled handlers), with the runtime's built-in retry policy:
 // idempotent requests are retried on 429/502/503/504; this POST is never sent twice.
 var services = new ServiceCollection();
-services.AddSchemaBindClient<BuddyClient>((http, options) => new BuddyClient(http, options), options =>
+services.AddBuddyClient(options => // generated; calls the runtime's AddSchemaBindClient<BuddyClient>
 {
     options.BaseAddress = baseAddress;
     options.AccessToken = token;
