@@ -23,7 +23,7 @@ internal sealed record FakeResponse(int StatusCode, byte[]? Body, string? Allow 
         var errors = new JsonArray();
         foreach (string message in messages)
         {
-            errors.Add(new JsonObject { ["message"] = message });
+            errors.Add((JsonNode)new JsonObject { ["message"] = message }); // the non-generic Add: trim- and AOT-safe
         }
 
         return Json(statusCode, new JsonObject { ["errors"] = errors });
