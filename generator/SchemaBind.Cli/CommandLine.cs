@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+
+namespace SchemaBind.Cli;
+
+/// <summary>What the user asked for, once the command line has been read.</summary>
+internal sealed record CommandLine(
+    string Command,
+    IReadOnlyList<string> Schemas,
+    string? OutputDirectory,
+    string? Namespace,
+    string? ClientName,
+    string? Kind,
+    string? RootNamespace)
+{
+    public const string Usage = """
+        Usage:
+          schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--root-namespace R]
+          schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--root-namespace R]
+
+        generate  writes the C# that the SchemaBind generator makes from the schema into <dir>.
+        check     generates, compiles the result in memory against SchemaBind.Runtime and prints every
+                  diagnostic as file(line,col): severity ID: message.
+
+        Options (the metadata of a <SchemaBindApi> item in a project):
+          -o, --output <dir>      where `generate` writes the files (created if missing)
+          --namespace <N>         namespace of the generated code (default: <root namespace>.<FileName>)
+          --client-name <C>       name of the client class (default: info.title + "Client")
+          --kind <K>              read the file as openapi or jsonschema (default: detected)
+          --root-namespace <R>    the project's root namespace used by the default (default: Generated)
+
+        Exit codes: 0 no error, 1 at least one error, 2 bad usage.
+        """;
+
+    /// <summary>Reads <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are not valid.</summary>
+    public static CommandLine? Parse(IReadOnlyList<string> args, out string? error)
+    {
+        error = null;
+        if (args.Count == 0)
+        {
+            error = "No command given.";
+            return null;
+        }
+
+        string command = args[0];
+        if (command is "-h" or "--help" or "help")
+        {
+            return new CommandLine("help", Array.Empty<string>(), null, null, null, null, null);
+        }
+
+        if (command is "--version")
+        {
+            return new CommandLine("version", Array.Empty<string>(), null, null, null, null, null);
+        }
+
+        if (command is not ("generate" or "check"))
+        {
+            error = $"Unknown command '{command}'.";
+            return null;
+        }
+
+        var schemas = new List<string>();
+        string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null;
+        for (int i = 1; i < args.Count; i++)
+        {
+            string arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return new CommandLine("help", Array.Empty<string>(), null, null, null, null, null);
+            }
+
+            if (!arg.StartsWith('-') || arg == "-")
+            {
+                schemas.Add(arg);
+                continue;
+            }
+
+            // --name value and --name=value are both accepted.
+            string name = arg, value;
+            int equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                name = arg[..equals];
+                value = arg[(equals + 1)..];
+            }
+            else if (i + 1 < args.Count)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                error = $"Option '{arg}' needs a value.";
+                return null;
+            }
+
+            if (value.Length == 0)
+            {
+                error = $"Option '{name}' needs a non-empty value.";
+                return null;
+            }
+
+            switch (name)
+            {
+                case "-o" or "--output" when command == "generate": output = value; break;
+                case "--namespace": @namespace = value; break;
+                case "--client-name": clientName = value; break;
+                case "--root-namespace": rootNamespace = value; break;
+                case "--kind":
+                    if (value.ToLowerInvariant() is not ("openapi" or "jsonschema"))
+                    {
+                        error = $"--kind must be openapi or jsonschema, not '{value}'.";
+                        return null;
+                    }
+
+                    kind = value;
+                    break;
+                default:
+                    error = $"Unknown option '{name}' for '{command}'.";
+                    return null;
+            }
+        }
+
+        if (schemas.Count == 0)
+        {
+            error = $"'{command}' needs a schema file.";
+            return null;
+        }
+
+        if (command == "generate" && schemas.Count != 1)
+        {
+            error = "'generate' takes exactly one schema file.";
+            return null;
+        }
+
+        if (command == "generate" && output is null)
+        {
+            error = "'generate' needs an output directory (-o <dir>).";
+            return null;
+        }
+
+        if (schemas.Count > 1 && (@namespace is not null || clientName is not null))
+        {
+            error = "--namespace and --client-name apply to one schema file; give them one file at a time.";
+            return null;
+        }
+
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace);
+    }
+}
