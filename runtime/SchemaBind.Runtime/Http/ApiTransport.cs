@@ -289,7 +289,7 @@ public sealed class ApiTransport
                         response.StatusCode,
                         method.Method,
                         displayPath,
-                        ErrorBody.ParseMessages(text),
+                        ErrorBody.Redact(ErrorBody.ParseMessages(text), token),
                         string.IsNullOrEmpty(text) ? null : ErrorBody.Truncate(text, ErrorBody.MaxResponseBodyLength),
                         rateLimit);
                     error.RetryAfter = serverDelay;

@@ -74,7 +74,32 @@ internal static class ErrorBody
             return text;
         }
 
-        return text.Replace(secret, "***", StringComparison.Ordinal);
+        // The server may echo the secret inside a JSON string, escaped: System.Text.Json writes '+'
+        // as \u002B and <>& as \u003C..., PHP writes '/' as \/. Every such spelling is replaced.
+        string encoded = JsonEncodedText.Encode(secret).ToString();
+        foreach (string spelling in new[] { secret, encoded, secret.Replace("/", "\\/", StringComparison.Ordinal), encoded.Replace("/", "\\/", StringComparison.Ordinal) })
+        {
+            text = text.Replace(spelling, "***", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Redacts <paramref name="secret"/> in each message (parsing may have unescaped it).</summary>
+    public static IReadOnlyList<string> Redact(IReadOnlyList<string> messages, string? secret)
+    {
+        if (string.IsNullOrEmpty(secret))
+        {
+            return messages;
+        }
+
+        var redacted = new string[messages.Count];
+        for (int i = 0; i < messages.Count; i++)
+        {
+            redacted[i] = messages[i].Replace(secret, "***", StringComparison.Ordinal);
+        }
+
+        return redacted;
     }
 
     private static List<string>? TryParseJson(string json)
