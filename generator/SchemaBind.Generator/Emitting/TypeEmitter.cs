@@ -267,6 +267,12 @@ internal static class TypeEmitter
         w.OpenBlock("public static " + hide + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
         w.Line(CSharp.Runtime + "JsonRead.StartObject(ref reader, " + CSharp.String(name) + ");");
         List<PropertySpec> readable = type.Properties.Where(static p => p.ConstValue is null).ToList();
+        List<PropertySpec> constants = type.Properties.Where(static p => p.ConstValue is not null).ToList();
+        foreach (PropertySpec property in constants)
+        {
+            w.Line("string? " + Local(property) + " = null;");
+        }
+
         foreach (PropertySpec property in readable)
         {
             w.Line(CSharp.TypeOf(property.Value, true) + " " + Local(property) + " = default;");
@@ -278,6 +284,15 @@ internal static class TypeEmitter
 
         w.OpenBlock("while (reader.Read() && reader.TokenType == " + CSharp.Json + "JsonTokenType.PropertyName)");
         string keyword = "if";
+        foreach (PropertySpec property in constants)
+        {
+            w.OpenBlock(keyword + " (reader.ValueTextEquals(" + CSharp.Utf8(property.JsonName) + "))");
+            w.Line("reader.Read();");
+            w.Line(Local(property) + " = " + CSharp.Runtime + "JsonRead.String(ref reader);");
+            w.CloseBlock();
+            keyword = "else if";
+        }
+
         foreach (PropertySpec property in readable)
         {
             w.OpenBlock(keyword + " (reader.ValueTextEquals(" + CSharp.Utf8(property.JsonName) + "))");
@@ -292,20 +307,34 @@ internal static class TypeEmitter
             keyword = "else if";
         }
 
-        if (readable.Count > 0)
+        if (readable.Count + constants.Count > 0)
         {
             w.OpenBlock("else");
         }
 
         w.Line("reader.Read();");
         w.Line("reader.Skip();");
-        if (readable.Count > 0)
+        if (readable.Count + constants.Count > 0)
         {
             w.CloseBlock();
         }
 
         w.CloseBlock();
         w.Line();
+
+        // A const (the discriminator of a union case above all) must have its one value; the
+        // discriminator must also be present, so a case read on its own cannot be another case.
+        foreach (PropertySpec property in constants)
+        {
+            bool discriminator = type.Union is not null && property.JsonName == type.Union.DiscriminatorJsonName;
+            string condition = discriminator
+                ? Local(property) + " != " + property.Name + "Value"
+                : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
+            w.OpenBlock("if (" + condition + ")");
+            w.Line("throw " + CSharp.Runtime + "JsonRead.WrongConst(" + CSharp.String(name) + ", " + CSharp.String(property.JsonName) + ", " + property.Name + "Value, " + Local(property) + ");");
+            w.CloseBlock();
+            w.Line();
+        }
         foreach (PropertySpec property in readable.Where(static p => p.Required))
         {
             string missing = property.Value.Nullable || property.Value.Kind == ValueKind.Json ? "!" + Local(property) + "Seen" : Local(property) + " is null";

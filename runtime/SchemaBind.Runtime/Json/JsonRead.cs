@@ -160,6 +160,12 @@ public static class JsonRead
             ? $"A {typeName} needs the string property '{propertyName}' to tell which type it is."
             : $"'{value}' is not a known '{propertyName}' of {typeName}.");
 
+    /// <summary>The error for a const property (such as a discriminator) that is missing or has another value.</summary>
+    public static JsonException WrongConst(string typeName, string jsonName, string expected, string? actual) =>
+        new(actual is null
+            ? $"A {typeName} requires the property '{jsonName}' with the value '{expected}', which the JSON lacks."
+            : $"A {typeName} has '{jsonName}' '{expected}', not '{actual}'.");
+
     /// <summary>The error for a string that is not one of an enum's values.</summary>
     public static JsonException UnknownEnumValue(string typeName, string value) =>
         new($"'{value}' is not a value of {typeName}.");

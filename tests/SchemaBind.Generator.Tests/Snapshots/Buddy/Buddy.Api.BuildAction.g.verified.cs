@@ -297,6 +297,7 @@ namespace Buddy.Api
         public static new BuildAction ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "BuildAction");
+            string? _type = null;
             string? _url = default;
             string? _htmlUrl = default;
             long? _id = default;
@@ -325,7 +326,12 @@ namespace Buddy.Api
             bool? _runOnlyOnFirstFailure = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("url"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    _type = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
                     _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
@@ -460,6 +466,11 @@ namespace Buddy.Api
                     reader.Read();
                     reader.Skip();
                 }
+            }
+
+            if (_type != TypeValue)
+            {
+                throw global::SchemaBind.Runtime.JsonRead.WrongConst("BuildAction", "type", TypeValue, _type);
             }
 
             if (_url is null)

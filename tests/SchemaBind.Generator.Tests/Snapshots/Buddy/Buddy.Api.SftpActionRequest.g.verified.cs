@@ -185,6 +185,7 @@ namespace Buddy.Api
         public static new SftpActionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "SftpActionRequest");
+            string? _type = null;
             string? _name = default;
             TriggerTime? _triggerTime = default;
             global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
@@ -198,7 +199,12 @@ namespace Buddy.Api
             bool? _runOnlyOnFirstFailure = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    _type = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     _name = global::SchemaBind.Runtime.JsonRead.String(ref reader);
@@ -258,6 +264,11 @@ namespace Buddy.Api
                     reader.Read();
                     reader.Skip();
                 }
+            }
+
+            if (_type != TypeValue)
+            {
+                throw global::SchemaBind.Runtime.JsonRead.WrongConst("SftpActionRequest", "type", TypeValue, _type);
             }
 
             if (_name is null)

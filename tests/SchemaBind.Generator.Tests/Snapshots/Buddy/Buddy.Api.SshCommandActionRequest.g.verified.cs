@@ -287,6 +287,7 @@ namespace Buddy.Api
         public static new SshCommandActionRequest ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "SshCommandActionRequest");
+            string? _type = null;
             string? _name = default;
             TriggerTime? _triggerTime = default;
             global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
@@ -309,7 +310,12 @@ namespace Buddy.Api
             bool? _runOnlyOnFirstFailure = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("name"u8))
+                if (reader.ValueTextEquals("type"u8))
+                {
+                    reader.Read();
+                    _type = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                }
+                else if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
                     _name = global::SchemaBind.Runtime.JsonRead.String(ref reader);
@@ -414,6 +420,11 @@ namespace Buddy.Api
                     reader.Read();
                     reader.Skip();
                 }
+            }
+
+            if (_type != TypeValue)
+            {
+                throw global::SchemaBind.Runtime.JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
             }
 
             if (_name is null)
