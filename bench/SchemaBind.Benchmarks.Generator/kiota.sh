@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 kiota="${KIOTA:-kiota}"
-out="$PWD/artifacts/kiota"
+out="$(cd ../.. && pwd)/artifacts/generator-bench/kiota"
 rm -rf "$out" && mkdir -p "$out"
 dotnet build -c Release -nologo -v:q > /dev/null
 dotnet bin/Release/net10.0/SchemaBind.Benchmarks.Generator.dll write "$out"
