@@ -125,6 +125,7 @@ internal static class TypeEmitter
             w.Line();
         }
 
+        EmitEquality(w, type);
         EmitObjectValidation(w, type, patterns);
         w.Line();
         EmitJsonSchemaMembers(w, type, documentClass, union is null ? string.Empty : "new ");
@@ -147,6 +148,58 @@ internal static class TypeEmitter
             w.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + i
                 + " = " + CSharp.Runtime + "SchemaRegex.Create(" + CSharp.String(patterns[i]) + ");");
         }
+    }
+
+    /// <summary>
+    /// Records compare list members by reference; when a type has lists, Equals and GetHashCode are
+    /// written out so that two values with equal items are equal, as users of records expect.
+    /// </summary>
+    private static void EmitEquality(SourceWriter w, ObjectSpec type)
+    {
+        List<PropertySpec> members = type.Properties.Where(static p => p.ConstValue is null).ToList();
+        if (!members.Any(static p => p.Value.Kind == ValueKind.Array))
+        {
+            return;
+        }
+
+        string Compare(PropertySpec p) => p.Value.Kind == ValueKind.Array
+            ? CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")"
+            : "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")";
+
+        w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members; lists are compared item by item.</summary>");
+        w.Line("/// <param name=\"other\">The value to compare with.</param>");
+        w.Line("/// <returns>Whether the values are equal.</returns>");
+        w.OpenBlock("public bool Equals(" + type.Name + "? other)");
+        w.OpenBlock("if (other is null)");
+        w.Line("return false;");
+        w.CloseBlock();
+        w.Line();
+        w.Line("return ReferenceEquals(this, other) || (" + (type.Union is null ? "EqualityContract == other.EqualityContract" : "base.Equals(other)"));
+        w.Indent();
+        foreach (PropertySpec p in members)
+        {
+            w.Line("&& " + Compare(p));
+        }
+
+        w.Line(");");
+        w.Unindent();
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + type.Name + ")\"/>.</summary>");
+        w.Line("/// <returns>The hash code.</returns>");
+        w.OpenBlock("public override int GetHashCode()");
+        w.Line("var hash = new global::System.HashCode();");
+        w.Line("hash.Add(EqualityContract);");
+        foreach (PropertySpec p in members)
+        {
+            w.Line(p.Value.Kind == ValueKind.Array
+                ? "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));"
+                : "hash.Add(" + p.Name + ");");
+        }
+
+        w.Line("return hash.ToHashCode();");
+        w.CloseBlock();
+        w.Line();
     }
 
     /// <summary>Validate(), and the documented signature of Validate(context) (its body is the caller's).</summary>

@@ -18,6 +18,35 @@ namespace Buddy.Api
         /// <summary>The actions on this page, in pipeline order.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<ActionSummary> Actions { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(ActionList? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Actions, other.Actions)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(ActionList)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(Url);
+            hash.Add(HtmlUrl);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(Actions));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()

@@ -12,6 +12,31 @@ namespace Buddy.Api
         /// <summary>The errors.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(ErrorResponse? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Errors, other.Errors)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(ErrorResponse)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(Errors));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()

@@ -33,6 +33,45 @@ namespace Buddy.Api
         /// <summary>The revision (commit SHA) of the pipeline's last execution.</summary>
         public string? LastExecutionRevision { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(PipelineSummary? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
+                && global::System.Collections.Generic.EqualityComparer<PipelineSummaryOn?>.Default.Equals(On, other.On)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Refs, other.Refs)
+                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(LastExecutionRevision, other.LastExecutionRevision)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(PipelineSummary)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(Url);
+            hash.Add(HtmlUrl);
+            hash.Add(Id);
+            hash.Add(Name);
+            hash.Add(On);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(Refs));
+            hash.Add(LastExecutionStatus);
+            hash.Add(LastExecutionRevision);
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()

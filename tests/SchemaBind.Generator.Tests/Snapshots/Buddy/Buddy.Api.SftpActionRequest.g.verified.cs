@@ -53,6 +53,51 @@ namespace Buddy.Api
         /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
         public bool? RunOnlyOnFirstFailure { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(SftpActionRequest? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (base.Equals(other)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
+                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
+                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
+                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
+                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
+                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
+                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
+                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(SftpActionRequest)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(Name);
+            hash.Add(TriggerTime);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(Variables));
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(TriggerConditions));
+            hash.Add(AfterActionId);
+            hash.Add(Timeout);
+            hash.Add(Disabled);
+            hash.Add(IgnoreErrors);
+            hash.Add(RetryCount);
+            hash.Add(RetryInterval);
+            hash.Add(RunOnlyOnFirstFailure);
+            return hash.ToHashCode();
+        }
+
         /// <inheritdoc/>
         public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
         {

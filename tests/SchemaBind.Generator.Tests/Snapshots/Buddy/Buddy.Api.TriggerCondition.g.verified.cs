@@ -43,6 +43,51 @@ namespace Buddy.Api
         /// <summary>The group whose member must have triggered the execution.</summary>
         public string? TriggerGroup { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(TriggerCondition? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(TriggerConditionValue, other.TriggerConditionValue)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditionPaths, other.TriggerConditionPaths)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerVariableKey, other.TriggerVariableKey)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerVariableValue, other.TriggerVariableValue)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerHours, other.TriggerHours)
+                && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerDays, other.TriggerDays)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Timezone, other.Timezone)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerProjectName, other.TriggerProjectName)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerPipelineName, other.TriggerPipelineName)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerUser, other.TriggerUser)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerGroup, other.TriggerGroup)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(TriggerCondition)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(TriggerConditionValue);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(TriggerConditionPaths));
+            hash.Add(TriggerVariableKey);
+            hash.Add(TriggerVariableValue);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(TriggerHours));
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(TriggerDays));
+            hash.Add(Timezone);
+            hash.Add(TriggerProjectName);
+            hash.Add(TriggerPipelineName);
+            hash.Add(TriggerUser);
+            hash.Add(TriggerGroup);
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()
