@@ -25,6 +25,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         public const string Parse = "Parse";
         public const string Api = "Api";
         public const string Diagnostics = "Diagnostics";
+        public const string Files = "Files";
     }
 
     /// <inheritdoc/>
@@ -55,7 +56,13 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(StepNames.Diagnostics);
 
-        context.RegisterSourceOutput(apis, static (spc, api) => Emit(spc, api));
+        // One unit per generated file: after an edit, only the files whose model changed are
+        // written again (a description edit re-emits its type and the embedded document, not all).
+        IncrementalValuesProvider<FileUnit> units = apis
+            .SelectMany(static (api, _) => FileUnit.Of(api))
+            .WithTrackingName(StepNames.Files);
+
+        context.RegisterSourceOutput(units, static (spc, unit) => Emit(spc, unit));
         // Only what stops generation is reported here; everything else comes from SchemaFileAnalyzer,
         // which shows it live in the IDE and honours severity configuration like any analyzer.
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
@@ -70,25 +77,41 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext context, ApiSpec api)
+    private static void Emit(SourceProductionContext context, FileUnit unit)
     {
-        foreach (TypeSpec type in api.Types)
+        string source = unit switch
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            AddSource(context, api, type.Name, TypeEmitter.Emit(api.Namespace, type, api.Document.ClassName));
-        }
-
-        if (api.Client is not null)
-        {
-            AddSource(context, api, api.Client.Name, ClientEmitter.Emit(api.Namespace, api.Client));
-        }
-
-        AddSource(context, api, api.Document.ClassName, TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document));
+            { Type: { } type } => TypeEmitter.Emit(unit.Namespace, type, unit.DocumentClass),
+            { Client: { } client } => ClientEmitter.Emit(unit.Namespace, client),
+            { Document: { } document } => TypeEmitter.EmitSchemaDocument(unit.Namespace, document),
+            _ => string.Empty,
+        };
+        AddSource(context, unit, source);
     }
 
-    private static void AddSource(SourceProductionContext context, ApiSpec api, string typeName, string source)
+    /// <summary>What one generated file is made from; equatable, so an unchanged file is not re-emitted.</summary>
+    private sealed record FileUnit(string SourcePath, string Namespace, string DocumentClass, string Name, TypeSpec? Type, ClientSpec? Client, SchemaDocumentSpec? Document)
     {
-        string hintName = api.Namespace + "." + typeName + ".g.cs";
+        public static System.Collections.Generic.IEnumerable<FileUnit> Of(ApiSpec api)
+        {
+            string documentClass = api.Document.ClassName;
+            foreach (TypeSpec type in api.Types)
+            {
+                yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, type.Name, type, null, null);
+            }
+
+            if (api.Client is not null)
+            {
+                yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, api.Client.Name, null, api.Client, null);
+            }
+
+            yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, documentClass, null, null, api.Document);
+        }
+    }
+
+    private static void AddSource(SourceProductionContext context, FileUnit unit, string source)
+    {
+        string hintName = unit.Namespace + "." + unit.Name + ".g.cs";
         try
         {
             context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
@@ -98,7 +121,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             // Two schema files that generate the same type into the same namespace.
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.InternalError,
-                Location.Create(api.SourcePath, default, default),
+                Location.Create(unit.SourcePath, default, default),
                 "duplicate generated file " + hintName,
                 ex.Message));
         }

@@ -304,4 +304,28 @@ public sealed class IncrementalTests
             return count;
         }
     }
+
+    [Fact]
+    public void Editing_one_description_re_emits_only_that_type_and_the_document()
+    {
+        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
+        string text = File.ReadAllText(buddy);
+        var file = new SchemaFile(buddy, text, "Buddy.Api", "BuddyClient");
+        AdditionalText original = GeneratorHarness.ToAdditionalText(file);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original }, new[] { file }).RunGenerators(compilation);
+
+        const string description = "The time to wait, in seconds (0 to 1200).";
+        Assert.Contains(description, text, StringComparison.Ordinal);
+        var edited = file with { Text = text.Replace(description, "How long to wait, in seconds (0 to 1200).", StringComparison.Ordinal) };
+        driver = driver.ReplaceAdditionalText(original, GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        var files = result.TrackedSteps[SchemaBindGenerator.StepNames.Files].SelectMany(static s => s.Outputs).ToList();
+        Assert.True(files.Count > 40, "the Buddy API has " + files.Count + " generated files");
+        var outputs = result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs).ToList();
+        int modified = outputs.Count(static o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Equal(4, modified); // SleepActionRequest, SleepAction and SleepActionPatch carry it, and the embedded document
+        Assert.True(outputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached) > 30);
+    }
 }
