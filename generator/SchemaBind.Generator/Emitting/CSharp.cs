@@ -26,20 +26,25 @@ internal static class CSharp
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
+                    AppendVisible(builder, c);
                     break;
             }
         }
 
         return builder.Append('"').ToString();
+    }
+
+    /// <summary>Appends <paramref name="c"/>, or its \uXXXX escape when it is a control or line-breaking character.</summary>
+    private static void AppendVisible(StringBuilder builder, char c)
+    {
+        if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+        {
+            builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            builder.Append(c);
+        }
     }
 
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
@@ -146,16 +151,8 @@ internal static class CSharp
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
                 default:
-                    // A line break would end the /// comment: show control characters escaped.
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
+                    // A line break would end the /// comment: control characters are shown escaped.
+                    AppendVisible(builder, c);
                     break;
             }
         }
