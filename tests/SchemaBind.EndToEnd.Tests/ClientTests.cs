@@ -41,7 +41,7 @@ public sealed class ClientTests
     [Fact]
     public async Task The_seed_response_deserializes_with_every_field_and_the_rate_limit_figures()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody, new Dictionary<string, string>
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody, new Dictionary<string, string>
         {
             ["X-Rate-Limit-Limit"] = "1",
             ["X-Rate-Limit-Remaining"] = "999",
@@ -87,7 +87,7 @@ public sealed class ClientTests
     [Fact]
     public async Task Path_parameters_are_escaped_as_single_segments()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         await Client(server.BaseAddress, http).AddActionAsync("a b/c", "p?q#r", 7, Seed.Request());
@@ -101,7 +101,7 @@ public sealed class ClientTests
     [InlineData("..")]
     public async Task Path_parameters_that_would_change_the_url_are_refused_and_nothing_is_sent(string domain)
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client(server.BaseAddress, http).AddActionAsync(domain, "p", 1, Seed.Request()));
@@ -112,7 +112,7 @@ public sealed class ClientTests
     [Fact]
     public async Task An_invalid_request_is_never_sent()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
         BuddyClient client = Client(server.BaseAddress, http);
 
@@ -142,7 +142,7 @@ public sealed class ClientTests
     public async Task Error_responses_become_ApiException_with_the_servers_messages_and_no_token(int status, HttpStatusCode expected)
     {
         const string errors = """{ "errors": [ { "message": "Pipeline not found" }, { "message": "Check the ID" } ] }""";
-        await using ScriptedServer server = await ScriptedServer.StartAsync(status, errors);
+        await using HandlerServer server = await ScriptedServer.StartAsync(status, errors);
         using var http = new HttpClient();
 
         var ex = await Assert.ThrowsAnyAsync<ApiException>(() => Client(server.BaseAddress, http).AddActionAsync("buddy", "p", 1, Seed.Request()));

@@ -72,7 +72,7 @@ public sealed class OperationTests
     [Fact]
     public async Task ListActions_sends_page_and_per_page_and_reads_the_summaries()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(200, ActionListBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, ActionListBody);
         using var http = new HttpClient();
 
         ActionList list = await Client(server.BaseAddress, http).ListActionsAsync("buddy", "company-website", 2, page: 2, perPage: 50);
@@ -89,7 +89,7 @@ public sealed class OperationTests
     [Fact]
     public async Task ListActions_without_paging_sends_no_query_string()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(200, ActionListBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, ActionListBody);
         using var http = new HttpClient();
 
         await Client(server.BaseAddress, http).ListActionsAsync("buddy", "company-website", 2);
@@ -103,7 +103,7 @@ public sealed class OperationTests
     [InlineData(1, 0, "perPage")]
     public async Task Paging_below_1_is_refused_and_nothing_is_sent(int? page, int? perPage, string parameter)
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(200, ActionListBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, ActionListBody);
         using var http = new HttpClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client(server.BaseAddress, http).ListActionsAsync("buddy", "company-website", 2, page, perPage));
@@ -115,7 +115,7 @@ public sealed class OperationTests
     [Fact]
     public async Task UpdateAction_patches_with_only_the_fields_set_and_the_type()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(200, SleepActionBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, SleepActionBody);
         using var http = new HttpClient();
 
         PipelineAction updated = await Client(server.BaseAddress, http).UpdateActionAsync("buddy", "company-website", 2, 3, new SleepActionPatch { SleepInSec = 10 });
@@ -133,7 +133,7 @@ public sealed class OperationTests
     [Fact]
     public async Task An_invalid_patch_is_never_sent()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(200, SleepActionBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, SleepActionBody);
         using var http = new HttpClient();
 
 #pragma warning disable SB1001 // invalid on purpose
@@ -150,7 +150,7 @@ public sealed class OperationTests
     [Fact]
     public async Task DeleteAction_sends_DELETE_and_returns_the_204()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(204, "", new Dictionary<string, string>
+        await using HandlerServer server = await ScriptedServer.StartAsync(204, "", new Dictionary<string, string>
         {
             ["X-Rate-Limit-Limit"] = "1000",
             ["X-Rate-Limit-Remaining"] = "998",
@@ -186,7 +186,7 @@ public sealed class OperationTests
     [InlineData("api/v1/")]
     public async Task A_base_address_with_a_path_keeps_the_path(string prefix)
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         await Client(new Uri(server.BaseAddress, prefix), http).AddActionAsync("buddy", "company-website", 2, Seed.Request());
@@ -200,7 +200,7 @@ public sealed class OperationTests
     [InlineData("..")]
     public async Task The_project_name_is_checked_like_the_domain(string project)
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         var ex = await Assert.ThrowsAsync<ArgumentException>(() => Client(server.BaseAddress, http).GetActionAsync("buddy", project, 2, 3));
@@ -216,7 +216,7 @@ public sealed class OperationTests
     [InlineData("ä€", "%C3%A4%E2%82%AC")]
     public async Task Values_that_only_look_like_dot_segments_are_escaped_not_refused(string domain, string segment)
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         await Client(server.BaseAddress, http).AddActionAsync(domain, "company-website", 2, Seed.Request());
@@ -227,7 +227,7 @@ public sealed class OperationTests
     [Fact]
     public async Task A_POST_is_sent_once_even_on_503()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(503, """{ "errors": [ { "message": "Down for maintenance" } ] }""");
+        await using HandlerServer server = await ScriptedServer.StartAsync(503, """{ "errors": [ { "message": "Down for maintenance" } ] }""");
         using var http = new HttpClient();
 
         var ex = await Assert.ThrowsAnyAsync<ApiException>(
@@ -255,7 +255,7 @@ public sealed class OperationTests
     [Fact]
     public async Task Without_rate_limit_headers_the_figures_are_null()
     {
-        await using ScriptedServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, Seed.ResponseBody);
         using var http = new HttpClient();
 
         ApiResponse<PipelineAction> response = await Client(server.BaseAddress, http).AddActionWithResponseAsync("buddy", "company-website", 2, Seed.Request());
