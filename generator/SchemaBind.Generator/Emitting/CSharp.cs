@@ -9,7 +9,7 @@ internal static class CSharp
 {
     public const string Runtime = "global::SchemaBind.Runtime.";
     public const string Json = "global::System.Text.Json.";
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaBind\", \"" + ThisAssembly.Version + "\")]";
+    public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaBind\", \"" + ThisAssembly.Version + "\")]";
 
     public static string String(string value)
     {
