@@ -20,12 +20,6 @@ internal sealed record DiagnosticInfo(
     {
         DiagnosticDescriptor descriptor = DiagnosticDescriptors.ById(Id);
         var location = Location.Create(FilePath, Span, LineSpan);
-        return Diagnostic.Create(descriptor, location, Args());
+        return Diagnostic.Create(descriptor, location, MessageArgs.Select(static a => (object)a).ToArray());
     }
-
-    private object[] Args() => MessageArgs.Select(static a => (object)a).ToArray();
-
-    /// <summary>The message as it will be shown, for tests and the CLI.</summary>
-    public string FormatMessage() =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, DiagnosticDescriptors.ById(Id).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), Args());
 }

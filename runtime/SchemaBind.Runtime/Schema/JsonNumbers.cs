@@ -117,6 +117,4 @@ internal static class JsonNumbers
                 return true; // true, false, null
         }
     }
-
-    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -23,10 +23,11 @@ public static class JsonValidation
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(write);
-        string json;
+        var json = new System.Buffers.ArrayBufferWriter<byte>(256);
         try
         {
-            json = JsonRead.Serialize(value, write);
+            using var writer = new Utf8JsonWriter(json);
+            write(writer, value);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
         {
@@ -41,7 +42,7 @@ public static class JsonValidation
         }
 
         string here = context.CurrentPointer();
-        using JsonDocument document = JsonDocument.Parse(json);
+        using JsonDocument document = JsonDocument.Parse(json.WrittenMemory);
         foreach (ValidationError error in schema.Validate(document.RootElement))
         {
             string pointer = here + error.InstanceLocation;

@@ -560,6 +560,17 @@ internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema) : Property
 
 internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propertyNames")
 {
+    private static byte[] JsonStringBytes(string value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(value.Length + 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -570,7 +581,8 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
         bool valid = true;
         foreach (JsonProperty property in instance.EnumerateObject())
         {
-            using JsonDocument name = JsonDocument.Parse(JsonEncodedText.Encode(property.Name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value is { } encoded ? "\"" + encoded + "\"" : "\"\"");
+            // The name as a JSON string instance, written (and so escaped) by System.Text.Json itself.
+            using JsonDocument name = JsonDocument.Parse(JsonStringBytes(property.Name));
             e.Push(property.Name);
             bool ok = e.Evaluate(schema, name.RootElement, null, report);
             e.Pop();
