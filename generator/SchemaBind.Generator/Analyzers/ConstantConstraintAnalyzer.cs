@@ -113,7 +113,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
 
         string ns = type.ContainingNamespace.ToDisplayString();
         object? value = constant.HasValue ? constant.Value : null;
-        int? length = value is string text ? JsonSchemaText.CodePointLength(text) : count;
+        int? length = value is string text ? SchemaBind.Runtime.Internal.JsonSchemaText.CodePointLength(text) : count;
         ImmutableArray<TypedConstant> args = attribute.ConstructorArguments;
         switch (type.Name)
         {

@@ -204,7 +204,7 @@ internal sealed partial class DocumentParser
 
         if (instance is JsonString text)
         {
-            int length = JsonSchemaText.CodePointLength(text.Value);
+            int length = SchemaBind.Runtime.Internal.JsonSchemaText.CodePointLength(text.Value);
             if (schema.Get("minLength") is JsonNumber min && decimal.TryParse(min.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal minLength) && length < minLength)
             {
                 return "it is shorter than minLength " + min.Raw;

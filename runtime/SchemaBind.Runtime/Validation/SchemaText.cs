@@ -14,16 +14,6 @@ public static class SchemaText
     public static int CodePointLength(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        int length = value.Length;
-        for (int i = 0; i < value.Length - 1; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && char.IsLowSurrogate(value[i + 1]))
-            {
-                length--;
-                i++;
-            }
-        }
-
-        return length;
+        return Internal.JsonSchemaText.CodePointLength(value);
     }
 }

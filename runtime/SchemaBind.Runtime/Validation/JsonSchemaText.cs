@@ -1,6 +1,9 @@
-namespace SchemaBind.Generator.Parsing;
+namespace SchemaBind.Runtime.Internal;
 
-/// <summary>String measures as JSON Schema defines them (the runtime has the same for generated code).</summary>
+/// <summary>
+/// String measures as JSON Schema defines them. This file is compiled into both the runtime and the
+/// generator, so that generated validators and the generator's checks count alike.
+/// </summary>
 internal static class JsonSchemaText
 {
     /// <summary>Length in Unicode code points: a surrogate pair counts once.</summary>
