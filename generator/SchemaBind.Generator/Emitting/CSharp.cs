@@ -14,6 +14,13 @@ internal static class CSharp
     public static string String(string value)
     {
         var builder = new StringBuilder(value.Length + 2);
+        AppendString(builder, value);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
+    public static void AppendString(StringBuilder builder, string value)
+    {
         builder.Append('"');
         foreach (char c in value)
         {
@@ -31,7 +38,7 @@ internal static class CSharp
             }
         }
 
-        return builder.Append('"').ToString();
+        builder.Append('"');
     }
 
     /// <summary>Appends <paramref name="c"/>, or its \uXXXX escape when it is a control or line-breaking character.</summary>

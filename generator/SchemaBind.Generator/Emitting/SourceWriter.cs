@@ -19,6 +19,15 @@ internal sealed class SourceWriter
         _builder.Append('\n');
     }
 
+    /// <summary>A line made of <paramref name="prefix"/>, <paramref name="value"/> as a C# string literal, and <paramref name="suffix"/>.</summary>
+    public void LiteralLine(string prefix, string value, string suffix)
+    {
+        _builder.Append(' ', _indent * 4);
+        _builder.Append(prefix);
+        CSharp.AppendString(_builder, value);
+        _builder.Append(suffix).Append('\n');
+    }
+
     public void OpenBlock(string header)
     {
         if (header.Length > 0)

@@ -28,7 +28,10 @@ internal sealed record ApiSpec(
     ClientSpec? Client,
     SchemaDocumentSpec Document);
 
-/// <summary>The document itself, embedded so that JSON can be validated against any of its schemas.</summary>
+/// <summary>
+/// The document itself, embedded so that JSON can be validated against any of its schemas. Its text has
+/// no insignificant whitespace, so reformatting the schema file does not re-emit it.
+/// </summary>
 internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat);
 
 /// <summary>A named C# type generated from a schema.</summary>

@@ -46,6 +46,17 @@ public sealed class JsonSchemaValidator
         return Create(document.RootElement, options);
     }
 
+    /// <summary>Builds a validator for a schema document given as UTF-8 JSON.</summary>
+    /// <param name="utf8SchemaJson">The schema's JSON text, UTF-8 encoded.</param>
+    /// <param name="options">Format assertion, base URI and a resolver for other documents.</param>
+    /// <returns>The validator.</returns>
+    public static JsonSchemaValidator Create(ReadOnlySpan<byte> utf8SchemaJson, JsonSchemaOptions? options = null)
+    {
+        var reader = new Utf8JsonReader(utf8SchemaJson);
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        return Create(document.RootElement, options);
+    }
+
     /// <summary>
     /// A validator for a schema inside this document, by JSON Pointer fragment (for example
     /// <c>#/components/schemas/Pet</c>); it shares this document's references.
