@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -81,7 +83,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
     {
         string source = unit switch
         {
-            { Type: { } type } => TypeEmitter.Emit(unit.Namespace, type, unit.DocumentClass),
+            { Types.IsEmpty: false } => TypeEmitter.Emit(unit.Namespace, unit.Types, unit.DocumentClass),
             { Client: { } client } => ClientEmitter.Emit(unit.Namespace, client),
             { Document: { } document } => TypeEmitter.EmitSchemaDocument(unit.Namespace, document),
             _ => string.Empty,
@@ -90,22 +92,78 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
     }
 
     /// <summary>What one generated file is made from; equatable, so an unchanged file is not re-emitted.</summary>
-    private sealed record FileUnit(string SourcePath, string Namespace, string DocumentClass, string Name, TypeSpec? Type, ClientSpec? Client, SchemaDocumentSpec? Document)
+    private sealed record FileUnit(string SourcePath, string Namespace, string DocumentClass, string Name, EquatableArray<TypeSpec> Types, ClientSpec? Client, SchemaDocumentSpec? Document)
     {
-        public static System.Collections.Generic.IEnumerable<FileUnit> Of(ApiSpec api)
+        /// <summary>Up to this many types, each type has a file of its own.</summary>
+        internal const int MaxFilePerType = 256;
+
+        /// <summary>Above <see cref="MaxFilePerType"/>, about this many types share a file.</summary>
+        private const int TypesPerSharedFile = 32;
+
+        public static IEnumerable<FileUnit> Of(ApiSpec api)
         {
             string documentClass = api.Document.ClassName;
-            foreach (TypeSpec type in api.Types)
+            if (api.Types.Count <= MaxFilePerType)
             {
-                yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, type.Name, type, null, null);
+                foreach (TypeSpec type in api.Types)
+                {
+                    yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, type.Name, new EquatableArray<TypeSpec>(new[] { type }), null, null);
+                }
+            }
+            else
+            {
+                // The compiler's bookkeeping grows faster than the number of generated files (33 ms per
+                // keystroke with 5,000 of them), so big documents put their types in shared files. A type's
+                // file follows from a stable hash of its name, so adding a type rewrites one file, not all.
+                int buckets = BucketCount(api.Types.Count);
+                var files = new List<TypeSpec>[buckets];
+                foreach (TypeSpec type in api.Types)
+                {
+                    int bucket = (int)(StableHash(type.Name) & (uint)(buckets - 1));
+                    (files[bucket] ??= new List<TypeSpec>()).Add(type);
+                }
+
+                string format = new string('0', (buckets - 1).ToString(CultureInfo.InvariantCulture).Length);
+                for (int i = 0; i < buckets; i++)
+                {
+                    if (files[i] is { } types)
+                    {
+                        string name = documentClass + ".Types" + i.ToString(format, CultureInfo.InvariantCulture);
+                        yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, name, types.ToEquatableArray(), null, null);
+                    }
+                }
             }
 
             if (api.Client is not null)
             {
-                yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, api.Client.Name, null, api.Client, null);
+                yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, api.Client.Name, EquatableArray<TypeSpec>.Empty, api.Client, null);
             }
 
-            yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, documentClass, null, null, api.Document);
+            yield return new FileUnit(api.SourcePath, api.Namespace, documentClass, documentClass, EquatableArray<TypeSpec>.Empty, null, api.Document);
+        }
+
+        /// <summary>A power of two, so that the bucket count changes only when the document doubles.</summary>
+        internal static int BucketCount(int typeCount)
+        {
+            int buckets = 1;
+            while (buckets * TypesPerSharedFile < typeCount)
+            {
+                buckets <<= 1;
+            }
+
+            return buckets;
+        }
+
+        /// <summary>FNV-1a over the UTF-16 code units; string.GetHashCode differs from process to process.</summary>
+        private static uint StableHash(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            return hash;
         }
     }
 

@@ -85,6 +85,43 @@ public sealed class ScaleIncrementalTests
         IncrementalTests.AssertNothingRan(rerun);
     }
 
+    [Fact]
+    public void A_document_with_many_types_shares_files_and_an_edit_rewrites_one_of_them()
+    {
+        const int Resources = 100; // 300 types: above the one-file-per-type limit of 256
+        var file = new SchemaFile("/p/large.openapi.json", LargeDocument(Resources), "P.Large", "LargeClient");
+
+        GeneratorResult first = GeneratorHarness.Run(GeneratorHarness.CreateCompilation("namespace P { class A { } }"), file);
+        GeneratorResult.AssertNone(first.SchemaDiagnostics);
+        GeneratorResult.AssertNone(first.CompilationDiagnostics);
+
+        // 300 types in 16 shared files (a power of two, about 32 types each), the client and the document.
+        string[] typeFiles = first.Sources.Select(static s => s.HintName).Where(static h => h.StartsWith("P.Large.LargeJsonSchema.Types", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(16, typeFiles.Length);
+        Assert.Equal(18, first.Sources.Count);
+        string allTypes = string.Concat(typeFiles.Select(first.Source));
+        for (int r = 0; r < Resources; r++)
+        {
+            string name = "Item" + r.ToString(CultureInfo.InvariantCulture);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(allTypes, @"public sealed partial record " + name + @"\b"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(allTypes, @"public sealed partial record " + name + @"Input\b"));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(allTypes, @"public enum " + name + @"Status\b"));
+        }
+
+        // A description edit in one type re-emits that type's shared file and the document, nothing else.
+        AdditionalText text = GeneratorHarness.ToAdditionalText(file);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("namespace P { class A { } }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver([text], [file]).RunGenerators(compilation);
+        var edited = file with { Text = file.Text.Replace("\"description\": \"Item42.\"", "\"description\": \"The forty-second item.\"", StringComparison.Ordinal) };
+        Assert.NotEqual(file.Text, edited.Text);
+        GeneratorRunResult rerun = driver.ReplaceAdditionalText(text, GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var outputs = rerun.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs).Select(static o => o.Reason).ToList();
+        Assert.Equal(2, outputs.Count(static r => r == IncrementalStepRunReason.Modified));
+        GeneratedSourceResult rewritten = Assert.Single(rerun.GeneratedSources, static s => s.SourceText.ToString().Contains("The forty-second item.", StringComparison.Ordinal) && s.HintName.Contains(".Types", StringComparison.Ordinal));
+        Assert.Contains(rewritten.HintName, typeFiles); // the same file as before the edit
+    }
+
     /// <summary>An OpenAPI 3.1 document with four operations (list, create, get, delete) and three schemas per resource.</summary>
     private static string LargeDocument(int resources)
     {

@@ -4,16 +4,32 @@ using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Emitting;
 
-/// <summary>Emits one generated file per type: the type, its serialization and its validator.</summary>
+/// <summary>Emits generated types: each type with its serialization and its validator.</summary>
 internal static class TypeEmitter
 {
-    public static string Emit(string @namespace, TypeSpec type, string documentClass) => type switch
+    /// <summary>A file with the given types, in their order.</summary>
+    public static string Emit(string @namespace, EquatableArray<TypeSpec> types, string documentClass) => File(@namespace, w =>
     {
-        ObjectSpec obj => File(@namespace, w => EmitObject(w, obj, documentClass)),
-        EnumSpec enumSpec => File(@namespace, w => EmitEnum(w, enumSpec)),
-        UnionSpec union => File(@namespace, w => EmitUnion(w, union, documentClass)),
-        _ => string.Empty,
-    };
+        for (int i = 0; i < types.Count; i++)
+        {
+            if (i > 0)
+            {
+                w.Line();
+            }
+
+            EmitType(w, types[i], documentClass);
+        }
+    });
+
+    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass)
+    {
+        switch (type)
+        {
+            case ObjectSpec obj: EmitObject(w, obj, documentClass); break;
+            case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
+            case UnionSpec union: EmitUnion(w, union, documentClass); break;
+        }
+    }
 
     /// <summary>The static class that embeds the schema document and builds its JSON validator.</summary>
     public static string EmitSchemaDocument(string @namespace, SchemaDocumentSpec document) => File(@namespace, w =>
