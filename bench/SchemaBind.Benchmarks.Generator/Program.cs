@@ -52,5 +52,27 @@ if (args.Length > 1 && args[0] == "write")
     return 0;
 }
 
+// `loop <document> <runs>`: cold runs back to back, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
+if (args.Length > 2 && args[0] == "loop")
+{
+    string text = Specs.Load(args[1]);
+    Compilation compilation = Project.Compilation();
+    int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    long generatedChars = 0;
+    long allocated = GC.GetTotalAllocatedBytes(precise: true);
+    int collections = GC.CollectionCount(0);
+    var stopwatch = Stopwatch.StartNew();
+    for (int i = 0; i < runs; i++)
+    {
+        GeneratorDriverRunResult result = Project.Driver(Project.Schema(text)).RunGenerators(compilation).GetRunResult();
+        generatedChars = result.Results.Sum(static r => r.GeneratedSources.Sum(static s => (long)s.SourceText.Length));
+    }
+
+    double perRunMB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / (1024 * 1024);
+    Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F1} ms and {perRunMB:F1} MB allocated each "
+        + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0 collections");
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
 return 0;
