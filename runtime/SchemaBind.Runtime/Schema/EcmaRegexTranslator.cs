@@ -67,6 +67,14 @@ internal static class EcmaRegexTranslator
 
             switch (c)
             {
+                case '[' when i + 1 < pattern.Length && pattern[i + 1] == ']':
+                    builder.Append("(?!)"); // ECMA-262's empty class matches nothing; .NET rejects "[]"
+                    i++;
+                    break;
+                case '[' when i + 2 < pattern.Length && pattern[i + 1] == '^' && pattern[i + 2] == ']':
+                    builder.Append("[\\s\\S]"); // and "[^]" matches any character
+                    i += 2;
+                    break;
                 case '[':
                     inClass = true;
                     builder.Append(c);
