@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -40,15 +40,21 @@ internal static partial class Formats
         "date" => IsDate(value),
         "time" => IsTime(value),
         "duration" => DurationRegex().IsMatch(value),
-        "email" => IsEmail(value),
-        "hostname" => IsHostname(value),
-        "ipv4" => IsIPv4(value),
-        "ipv6" => IsIPv6(value),
-        "uri" => IsUri(value, absolute: true),
-        "uri-reference" => IsUri(value, absolute: false),
+        "email" => IsEmail(value, international: false),
+        "idn-email" => IsEmail(value, international: true),
+        "hostname" => Idna.IsHostname(value),
+        "idn-hostname" => Idna.IsIdnHostname(value),
+        "ipv4" => UriSyntax.IsIPv4(value),
+        "ipv6" => UriSyntax.IsIPv6(value),
+        "uri" => UriSyntax.IsValid(value, absolute: true, international: false),
+        "uri-reference" => UriSyntax.IsValid(value, absolute: false, international: false),
+        "iri" => UriSyntax.IsValid(value, absolute: true, international: true),
+        "iri-reference" => UriSyntax.IsValid(value, absolute: false, international: true),
+        "uri-template" => UriTemplateSyntax.IsValid(value),
         "uuid" => UuidRegex().IsMatch(value),
         "regex" => IsRegex(value),
         "json-pointer" => IsJsonPointer(value),
+        "relative-json-pointer" => IsRelativeJsonPointer(value),
         _ => null,
     };
 
@@ -113,7 +119,8 @@ internal static partial class Formats
         return t > 0 && IsDate(value.Substring(0, t)) && IsTime(value.Substring(t + 1));
     }
 
-    private static bool IsEmail(string value)
+    /// <summary>RFC 5321 (<c>email</c>), or RFC 6531 (<c>idn-email</c>: any non-ASCII character in the local part, an IDN domain).</summary>
+    private static bool IsEmail(string value, bool international)
     {
         int at = value.LastIndexOf('@');
         if (at <= 0 || at == value.Length - 1)
@@ -137,132 +144,18 @@ internal static partial class Formats
             return false;
         }
 
+        if (!international && !Ascii.IsValid(local))
+        {
+            return false;
+        }
+
         if (domain.StartsWith('[') && domain.EndsWith(']'))
         {
             string literal = domain.Substring(1, domain.Length - 2);
-            return literal.StartsWith("IPv6:", StringComparison.Ordinal) ? IsIPv6(literal.Substring(5)) : IsIPv4(literal);
+            return literal.StartsWith("IPv6:", StringComparison.Ordinal) ? UriSyntax.IsIPv6(literal.AsSpan(5)) : UriSyntax.IsIPv4(literal);
         }
 
-        return IsHostname(domain);
-    }
-
-    private static bool IsHostname(string value)
-    {
-        if (value.Length == 0 || value.Length > 253)
-        {
-            return false;
-        }
-
-        foreach (string label in value.Split('.'))
-        {
-            if (label.Length is 0 or > 63 || label.StartsWith('-') || label.EndsWith('-'))
-            {
-                return false;
-            }
-
-            // "--" in the 3rd and 4th position is reserved for A-labels ("xn--"), which must decode.
-            if (label.Length >= 4 && label[2] == '-' && label[3] == '-')
-            {
-                if (!label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-
-                try
-                {
-                    _ = new IdnMapping { UseStd3AsciiRules = true }.GetUnicode(label);
-                }
-                catch (ArgumentException)
-                {
-                    return false;
-                }
-            }
-
-            foreach (char c in label)
-            {
-                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIPv4(string value)
-    {
-        string[] parts = value.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
-
-        foreach (string part in parts)
-        {
-            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !IsDigits(part) || int.Parse(part, CultureInfo.InvariantCulture) > 255)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsDigits(string value)
-    {
-        foreach (char c in value)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsIPv6(string value) =>
-        value.Length > 0 && !value.Contains('%', StringComparison.Ordinal) && value.IndexOfAny([' ', '\t']) < 0
-        && IPAddress.TryParse(value, out IPAddress? address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-
-    private static bool IsUri(string value, bool absolute)
-    {
-        foreach (char c in value)
-        {
-            if (c <= ' ' || c > '~' || c is '"' or '<' or '>' or '\\' or '^' or '`' or '{' or '|' or '}')
-            {
-                return false;
-            }
-        }
-
-        for (int i = 0; i < value.Length; i++)
-        {
-            if (value[i] == '%' && (i + 2 >= value.Length || !Uri.IsHexDigit(value[i + 1]) || !Uri.IsHexDigit(value[i + 2])))
-            {
-                return false;
-            }
-        }
-
-        int scheme = value.IndexOf("://", StringComparison.Ordinal);
-        if (scheme > 0)
-        {
-            int authorityEnd = value.IndexOfAny(['/', '?', '#'], scheme + 3);
-            string authority = authorityEnd < 0 ? value.Substring(scheme + 3) : value.Substring(scheme + 3, authorityEnd - scheme - 3);
-            int at = authority.LastIndexOf('@');
-            if (at >= 0 && authority.AsSpan(0, at).IndexOfAny("[]@/?#") >= 0)
-            {
-                return false; // userinfo holds no brackets or delimiters
-            }
-        }
-
-        if (!absolute)
-        {
-            return Uri.TryCreate(value, UriKind.RelativeOrAbsolute, out _);
-        }
-
-        int colon = value.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && char.IsAsciiLetter(value[0]) && Uri.TryCreate(value, UriKind.Absolute, out _);
+        return international ? Idna.IsIdnHostname(domain) : Idna.IsHostname(domain);
     }
 
     private static bool IsRegex(string value)
@@ -287,7 +180,7 @@ internal static partial class Formats
 
         try
         {
-            _ = new Regex(value, RegexOptions.ECMAScript);
+            _ = new Regex(Internal.EcmaRegexTranslator.Translate(value), RegexOptions.ECMAScript);
             return true;
         }
         catch (ArgumentException)
@@ -312,5 +205,23 @@ internal static partial class Formats
         }
 
         return true;
+    }
+
+    // draft-handrews-relative-json-pointer-01: a non-negative integer, then "#" or a JSON Pointer.
+    private static bool IsRelativeJsonPointer(string value)
+    {
+        int digits = 0;
+        while (digits < value.Length && char.IsAsciiDigit(value[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == 0 || (digits > 1 && value[0] == '0'))
+        {
+            return false;
+        }
+
+        string rest = value.Substring(digits);
+        return rest == "#" || IsJsonPointer(rest);
     }
 }
