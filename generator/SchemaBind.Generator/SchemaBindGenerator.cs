@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -28,6 +29,8 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         public const string Api = "Api";
         public const string Diagnostics = "Diagnostics";
         public const string Files = "Files";
+        public const string Exports = "Exports";
+        public const string Resolve = "Resolve";
     }
 
     /// <inheritdoc/>
@@ -44,9 +47,26 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => pair.Left!.ToInput(pair.Right, cancellationToken))
             .WithTrackingName(StepNames.SchemaFiles);
 
-        IncrementalValuesProvider<ParseResult> parsed = files
-            .Select(static (file, cancellationToken) => DocumentParser.Parse(file, cancellationToken))
+        IncrementalValuesProvider<ParsedFile> parsedAlone = files
+            .Select(static (file, cancellationToken) => new ParsedFile(file, DocumentParser.Parse(file, cancellationToken)))
             .WithTrackingName(StepNames.Parse);
+
+        // $refs into other schema files: every file's exports (its named types), and a second parse of
+        // the files that refer to others. The exports change only when type names do, so editing a
+        // description in one file re-runs nothing here for the others.
+        IncrementalValueProvider<EquatableArray<ExternalDocument>> exports = parsedAlone
+            .Select(static (pair, _) => pair.Result.Exports)
+            .Where(static exported => exported is not null)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static e => e!.Path, StringComparer.Ordinal).Select(static e => e!).ToEquatableArray())
+            .WithTrackingName(StepNames.Exports);
+
+        IncrementalValuesProvider<ParseResult> parsed = parsedAlone
+            .Combine(exports)
+            .Select(static (pair, cancellationToken) => pair.Left.Result.HasExternalReferences
+                ? DocumentParser.Parse(pair.Left.File, pair.Right, cancellationToken)
+                : pair.Left.Result)
+            .WithTrackingName(StepNames.Resolve);
 
         IncrementalValuesProvider<ApiSpec> apis = parsed
             .Select(static (result, _) => result.Api)

@@ -27,23 +27,57 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterAdditionalFileAction(static fileContext =>
+        context.RegisterCompilationStartAction(static compilationContext =>
         {
-            SchemaFileOptions? options = SchemaFileOptions.Read(fileContext.AdditionalFile, fileContext.Options.AnalyzerConfigOptionsProvider);
-            if (options is null)
-            {
-                return;
-            }
+            // The exports of the project's schema files, read once per compilation and only if a file
+            // has $refs into another (as the generator does, a second parse then resolves them).
+            AnalyzerOptions analyzerOptions = compilationContext.Options;
+            var exports = new System.Lazy<EquatableArray<ExternalDocument>>(
+                () => Exports(analyzerOptions, compilationContext.CancellationToken),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
-            ProjectOptions project = SchemaFileOptions.Project(fileContext.Options.AnalyzerConfigOptionsProvider);
-            SchemaFileInput input = options.ToInput(project, fileContext.CancellationToken);
-            foreach (DiagnosticInfo info in DocumentParser.Parse(input, fileContext.CancellationToken).Diagnostics)
+            compilationContext.RegisterAdditionalFileAction(fileContext =>
             {
-                if (!DiagnosticDescriptors.StopsGeneration(info.Id))
+                SchemaFileInput? input = Input(fileContext.AdditionalFile, fileContext.Options, fileContext.CancellationToken);
+                if (input is null)
                 {
-                    fileContext.ReportDiagnostic(info.ToDiagnostic());
+                    return;
                 }
-            }
+
+                ParseResult result = DocumentParser.Parse(input, fileContext.CancellationToken);
+                if (result.HasExternalReferences)
+                {
+                    result = DocumentParser.Parse(input, exports.Value, fileContext.CancellationToken);
+                }
+
+                foreach (DiagnosticInfo info in result.Diagnostics)
+                {
+                    if (!DiagnosticDescriptors.StopsGeneration(info.Id))
+                    {
+                        fileContext.ReportDiagnostic(info.ToDiagnostic());
+                    }
+                }
+            });
         });
+    }
+
+    private static SchemaFileInput? Input(AdditionalText file, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        SchemaFileOptions? fileOptions = SchemaFileOptions.Read(file, options.AnalyzerConfigOptionsProvider);
+        return fileOptions?.ToInput(SchemaFileOptions.Project(options.AnalyzerConfigOptionsProvider), cancellationToken);
+    }
+
+    private static EquatableArray<ExternalDocument> Exports(AnalyzerOptions options, System.Threading.CancellationToken cancellationToken)
+    {
+        var exports = new System.Collections.Generic.List<ExternalDocument>();
+        foreach (AdditionalText file in options.AdditionalFiles)
+        {
+            if (Input(file, options, cancellationToken) is { } input && DocumentParser.Parse(input, cancellationToken).Exports is { } exported)
+            {
+                exports.Add(exported);
+            }
+        }
+
+        return exports.OrderBy(static e => e.Path, System.StringComparer.Ordinal).ToEquatableArray();
     }
 }

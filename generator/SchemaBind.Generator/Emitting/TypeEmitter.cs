@@ -51,9 +51,45 @@ internal static class TypeEmitter
         w.Line("/// <summary>Builds a new validator for the document with other options (a resolver for referenced documents, format assertion).</summary>");
         w.Line("/// <param name=\"options\">The options.</param>");
         w.Line("/// <returns>The validator.</returns>");
-        w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Utf8Json, options);");
+        if (document.BaseUri is null)
+        {
+            w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Utf8Json, options);");
+        }
+        else
+        {
+            w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Utf8Json, Linked(options));");
+            w.Line();
+            EmitLinkedOptions(w, document);
+        }
+
         w.CloseBlock();
     });
+
+    /// <summary>
+    /// The options of a document that refers to other schema files: a base URI under which its relative
+    /// references reach the other files' embedded documents, and a resolver that serves them.
+    /// </summary>
+    private static void EmitLinkedOptions(SourceWriter w, SchemaDocumentSpec document)
+    {
+        string options = CSharp.Runtime + "JsonSchemaOptions";
+        w.Line("/// <summary>The options with this document's base URI and a resolver for the project's other schema documents, which its references reach.</summary>");
+        w.OpenBlock("private static " + options + " Linked(" + options + " options)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
+        w.Line("global::System.Func<global::System.Uri, " + CSharp.Json + "JsonElement?>? next = options.DocumentResolver;");
+        w.OpenBlock("return new " + options);
+        w.Line("AssertFormat = options.AssertFormat,");
+        w.LiteralLine("BaseUri = options.BaseUri ?? new global::System.Uri(", document.BaseUri!, "),");
+        w.OpenBlock("DocumentResolver = uri => uri.AbsoluteUri switch");
+        foreach (LinkedDocument link in document.Links)
+        {
+            w.LiteralLine(string.Empty, link.Uri, " => " + CSharp.Runtime + "JsonSchemaValidator.ReadDocument(" + link.DocumentClass + ".Utf8Json),");
+        }
+
+        w.Line("_ => next?.Invoke(uri),");
+        w.CloseBlock(",");
+        w.CloseBlock(";");
+        w.CloseBlock();
+    }
 
     /// <summary>The JSON validator of a named type: its subschema of the embedded document.</summary>
     private static void EmitJsonSchemaMembers(SourceWriter w, TypeSpec type, string documentClass, string hide)

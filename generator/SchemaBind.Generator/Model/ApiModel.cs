@@ -17,7 +17,27 @@ internal enum DocumentKind
 }
 
 /// <summary>The outcome of parsing one file: what to emit (if anything) and what to report.</summary>
-internal sealed record ParseResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Api">What to emit, or null when the file could not be read.</param>
+/// <param name="Diagnostics">What to report.</param>
+/// <param name="Exports">The file's named types, for <c>$ref</c>s from other files of the project.</param>
+/// <param name="HasExternalReferences">
+/// True when a <c>$ref</c> points into another file and the parse ran without the other files'
+/// exports: the file must be parsed again once they are known.
+/// </param>
+internal sealed record ParseResult(ApiSpec? Api, EquatableArray<DiagnosticInfo> Diagnostics, ExternalDocument? Exports = null, bool HasExternalReferences = false);
+
+/// <summary>A file and the result of parsing it on its own.</summary>
+internal sealed record ParsedFile(SchemaFileInput File, ParseResult Result);
+
+/// <summary>What one schema file offers to <c>$ref</c>s from the project's other schema files.</summary>
+/// <param name="Path">The file's path.</param>
+/// <param name="Id">The root schema's absolute <c>$id</c>, if it has one.</param>
+/// <param name="DocumentClass">The fully qualified class that embeds the document.</param>
+/// <param name="Schemas">The named types, by JSON Pointer fragment ("#/$defs/Address").</param>
+internal sealed record ExternalDocument(string Path, string? Id, string DocumentClass, EquatableArray<ExportedSchema> Schemas);
+
+/// <summary>A type another file can use: its pointer and its value shape (with a fully qualified type name).</summary>
+internal sealed record ExportedSchema(string Pointer, ValueSpec Value);
 
 /// <summary>Everything generated from one schema file.</summary>
 internal sealed record ApiSpec(
@@ -32,7 +52,17 @@ internal sealed record ApiSpec(
 /// The document itself, embedded so that JSON can be validated against any of its schemas. Its text has
 /// no insignificant whitespace, so reformatting the schema file does not re-emit it.
 /// </summary>
-internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat);
+internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat)
+{
+    /// <summary>The document's base URI for the JSON validator, when it refers to other files; else null.</summary>
+    public string? BaseUri { get; init; }
+
+    /// <summary>The project's other documents by the URI this one reaches them at, when it refers to other files.</summary>
+    public EquatableArray<LinkedDocument> Links { get; init; } = EquatableArray<LinkedDocument>.Empty;
+}
+
+/// <summary>Another schema file's embedded document, and the URI a <c>$ref</c> reaches it at.</summary>
+internal sealed record LinkedDocument(string Uri, string DocumentClass);
 
 /// <summary>A named C# type generated from a schema.</summary>
 internal abstract record TypeSpec(string Name, string? Description, string SchemaPointer);

@@ -44,16 +44,20 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
-    private DocumentParser(SchemaFileInput input, CancellationToken cancellationToken)
+    private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken)
     {
         _input = input;
+        _externals = externals;
         _cancellationToken = cancellationToken;
         _lines = new LineIndex(input.Text);
     }
 
-    public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken)
+    /// <summary>Parses a file on its own; <c>$ref</c>s into other files are noted in the result, not resolved.</summary>
+    public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken) =>
+        Run(new DocumentParser(input, null, cancellationToken));
+
+    private static ParseResult Run(DocumentParser parser)
     {
-        var parser = new DocumentParser(input, cancellationToken);
         ApiSpec? api;
         try
         {
@@ -70,7 +74,7 @@ internal sealed partial class DocumentParser
             api = null;
         }
 
-        return new ParseResult(api, parser._diagnostics.ToEquatableArray());
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser.Exports(api), parser._hasExternalReferences);
     }
 
     private ApiSpec? ParseDocument()
@@ -161,7 +165,7 @@ internal sealed partial class DocumentParser
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return new SchemaDocumentSpec(name, Reading.JsonMinifier.Minify(_input.Text), _input.AssertFormat);
+        return WithLinks(new SchemaDocumentSpec(name, Reading.JsonMinifier.Minify(_input.Text), _input.AssertFormat));
     }
 
     private static bool IsJsonSchemaDocument(JsonObject root) =>
@@ -645,8 +649,7 @@ internal sealed partial class DocumentParser
         string target = reference.Value;
         if (!target.StartsWith("#", StringComparison.Ordinal))
         {
-            Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "references to other files are not supported yet");
-            return JsonValue(nullable: true);
+            return BuildExternalReference(reference);
         }
 
         if (Resolve(target) is not JsonNode resolved)

@@ -7,9 +7,10 @@ namespace SchemaBind.Runtime;
 public sealed class JsonSchemaOptions
 {
     /// <summary>
-    /// When true, <c>format</c> is an assertion for the formats SchemaBind knows (date-time, date,
-    /// time, duration, email, hostname, ipv4, ipv6, uri, uri-reference, uuid, regex, json-pointer);
-    /// when false (the JSON Schema 2020-12 default) it is only an annotation.
+    /// When true, <c>format</c> is an assertion for every format JSON Schema 2020-12 defines (date-time,
+    /// date, time, duration, email, idn-email, hostname, idn-hostname, ipv4, ipv6, uri, uri-reference,
+    /// iri, iri-reference, uri-template, uuid, regex, json-pointer, relative-json-pointer); when false
+    /// (the JSON Schema 2020-12 default) it is only an annotation. Unknown formats are annotations.
     /// </summary>
     public bool AssertFormat { get; set; }
 

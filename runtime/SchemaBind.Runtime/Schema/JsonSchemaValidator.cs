@@ -57,6 +57,16 @@ public sealed class JsonSchemaValidator
         return Create(document.RootElement, options);
     }
 
+    /// <summary>Reads a schema document from UTF-8 JSON, for a <see cref="JsonSchemaOptions.DocumentResolver"/>.</summary>
+    /// <param name="utf8Json">The document's JSON text, UTF-8 encoded.</param>
+    /// <returns>The document's root value, independent of any buffer.</returns>
+    public static JsonElement ReadDocument(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        using JsonDocument document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.Clone();
+    }
+
     /// <summary>
     /// A validator for a schema inside this document, by JSON Pointer fragment (for example
     /// <c>#/components/schemas/Pet</c>); it shares this document's references.
