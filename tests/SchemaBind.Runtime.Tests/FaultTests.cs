@@ -455,7 +455,8 @@ public sealed class FaultTests
         var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => transport.SendAsync(HttpMethod.Get, "/slow", Pet.Read, Ct).WaitAsync(Bound, Ct));
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
-        Assert.Single(server.Requests);
+        // At most one: on a loaded machine the 300 ms can run out before the server has seen the request.
+        Assert.InRange(server.Requests.Count, 0, 1);
     }
 
     [Fact]
