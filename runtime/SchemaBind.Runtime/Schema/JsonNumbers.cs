@@ -1,12 +1,14 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 
 namespace SchemaBind.Runtime;
 
 /// <summary>
 /// JSON values compared as JSON Schema compares them: numbers by mathematical value (1 equals
-/// 1.0), exactly in decimal where the value fits, objects regardless of property order.
+/// 1.0), exactly in decimal where the value fits (multipleOf exactly beyond it too), objects
+/// regardless of property order.
 /// </summary>
 internal static class JsonNumbers
 {
@@ -51,6 +53,14 @@ internal static class JsonNumbers
             }
         }
 
+        // Beyond decimal (1e308, 40-digit integers): exactly, on the numbers' decimal text. A double
+        // there has no fractional bits left, so every quotient would look like an integer.
+        if (TryExact(value, out BigInteger a, out int p) && TryExact(divisor, out BigInteger b, out int q) && !b.IsZero
+            && Math.Abs(p - q) <= MaxExactScale)
+        {
+            return p >= q ? (a * BigInteger.Pow(10, p - q)) % b == 0 : a % (b * BigInteger.Pow(10, q - p)) == 0;
+        }
+
         double dv = value.GetDouble();
         double dm = divisor.GetDouble();
         double quotient = dv / dm;
@@ -62,6 +72,33 @@ internal static class JsonNumbers
         }
 
         return Math.Abs(quotient - Math.Round(quotient)) < 1e-9;
+    }
+
+    /// <summary>The widest power of ten <see cref="IsMultipleOf"/> computes exactly (10^4096 is about 1.7 KB).</summary>
+    private const int MaxExactScale = 4096;
+
+    /// <summary>Reads a JSON number's text exactly as <paramref name="significand"/> × 10^<paramref name="exponent"/>.</summary>
+    private static bool TryExact(JsonElement number, out BigInteger significand, out int exponent)
+    {
+        string raw = number.GetRawText();
+        int e = raw.IndexOfAny(['e', 'E']);
+        exponent = 0;
+        if (e >= 0 && (!int.TryParse(raw.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+            || Math.Abs(exponent) > 1_000_000))
+        {
+            significand = default;
+            return false;
+        }
+
+        string mantissa = e >= 0 ? raw[..e] : raw;
+        int point = mantissa.IndexOf('.');
+        if (point >= 0)
+        {
+            exponent -= mantissa.Length - point - 1;
+            mantissa = string.Concat(mantissa.AsSpan(0, point), mantissa.AsSpan(point + 1));
+        }
+
+        return BigInteger.TryParse(mantissa, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out significand);
     }
 
     public static bool JsonEquals(JsonElement a, JsonElement b)
