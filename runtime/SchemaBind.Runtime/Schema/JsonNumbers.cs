@@ -1,28 +1,32 @@
 using System;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace SchemaBind.Runtime;
 
 /// <summary>
 /// JSON values compared as JSON Schema compares them: numbers by mathematical value (1 equals
-/// 1.0), exactly in decimal where the value fits (multipleOf exactly beyond it too), objects
+/// 1.0), exactly: in decimal where that is exact, else on the number's decimal text with BigInteger
+/// (1e-400, 1e308, 40-digit integers), with doubles only for exponents beyond 10^4096; objects
 /// regardless of property order.
 /// </summary>
 internal static class JsonNumbers
 {
+    /// <summary>The widest power of ten computed exactly (10^4096 is about 1.7 KB); past it, doubles.</summary>
+    private const int MaxExactScale = 4096;
+
     public static bool IsInteger(JsonElement number)
     {
-        if (number.TryGetDecimal(out decimal d))
+        if (TryDecimal(number, out decimal d))
         {
             return d == decimal.Truncate(d);
         }
 
-        string raw = number.GetRawText();
-        if (raw.IndexOfAny(['.', 'e', 'E']) < 0)
+        if (TryExact(number, out BigInteger significand, out int exponent) && -exponent <= MaxExactScale)
         {
-            return true; // an integer too big for decimal
+            return exponent >= 0 || significand % BigInteger.Pow(10, -exponent) == 0;
         }
 
         double value = number.GetDouble();
@@ -31,9 +35,14 @@ internal static class JsonNumbers
 
     public static int Compare(JsonElement a, JsonElement b)
     {
-        if (a.TryGetDecimal(out decimal x) && b.TryGetDecimal(out decimal y))
+        if (TryDecimal(a, out decimal x) && TryDecimal(b, out decimal y))
         {
             return x.CompareTo(y);
+        }
+
+        if (TryExact(a, out BigInteger m, out int p) && TryExact(b, out BigInteger n, out int q) && Math.Abs(p - q) <= MaxExactScale)
+        {
+            return p >= q ? (m * BigInteger.Pow(10, p - q)).CompareTo(n) : m.CompareTo(n * BigInteger.Pow(10, q - p));
         }
 
         return a.GetDouble().CompareTo(b.GetDouble());
@@ -41,7 +50,7 @@ internal static class JsonNumbers
 
     public static bool IsMultipleOf(JsonElement value, JsonElement divisor)
     {
-        if (value.TryGetDecimal(out decimal v) && divisor.TryGetDecimal(out decimal m) && m != 0)
+        if (TryDecimal(value, out decimal v) && TryDecimal(divisor, out decimal m) && m != 0)
         {
             try
             {
@@ -49,12 +58,10 @@ internal static class JsonNumbers
             }
             catch (OverflowException)
             {
-                // fall through to double arithmetic
+                // fall through to exact arithmetic
             }
         }
 
-        // Beyond decimal (1e308, 40-digit integers): exactly, on the numbers' decimal text. A double
-        // there has no fractional bits left, so every quotient would look like an integer.
         if (TryExact(value, out BigInteger a, out int p) && TryExact(divisor, out BigInteger b, out int q) && !b.IsZero
             && Math.Abs(p - q) <= MaxExactScale)
         {
@@ -74,8 +81,22 @@ internal static class JsonNumbers
         return Math.Abs(quotient - Math.Round(quotient)) < 1e-9;
     }
 
-    /// <summary>The widest power of ten <see cref="IsMultipleOf"/> computes exactly (10^4096 is about 1.7 KB).</summary>
-    private const int MaxExactScale = 4096;
+    /// <summary>
+    /// The number as a decimal when that is exact: written without an exponent in at most 28 characters
+    /// (so at most 28 digits). Otherwise decimal would round (30 digits), underflow (1e-400 becomes 0) or
+    /// overflow (1e308), and the exact path is taken.
+    /// </summary>
+    private static bool TryDecimal(JsonElement number, out decimal value)
+    {
+        ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(number);
+        if (raw.Length > 28 || raw.IndexOfAny((byte)'e', (byte)'E') >= 0)
+        {
+            value = default;
+            return false;
+        }
+
+        return number.TryGetDecimal(out value);
+    }
 
     /// <summary>Reads a JSON number's text exactly as <paramref name="significand"/> × 10^<paramref name="exponent"/>.</summary>
     private static bool TryExact(JsonElement number, out BigInteger significand, out int exponent)
