@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
@@ -48,13 +49,26 @@ public static class JsonRead
             return value;
         }
 
-        // 1.0 is an integer in JSON Schema; 1.5 and 1e100 are not int32 values.
-        if (reader.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= int.MinValue && d <= int.MaxValue)
+        // 1.0 is an integer in JSON Schema; 1.5, 1e-400 and 1e100 are not int32 values.
+        if (TryGetInteger(ref reader, out BigInteger d) && d >= int.MinValue && d <= int.MaxValue)
         {
             return (int)d;
         }
 
         throw Unexpected(ref reader, "an integer between -2147483648 and 2147483647");
+    }
+
+    /// <summary>
+    /// The integer the number token denotes, exactly: decimal would round 1.0000000000000000000000000001 to 1
+    /// and underflow 1e-400 to 0, and take them for integers.
+    /// </summary>
+    private static bool TryGetInteger(ref Utf8JsonReader reader, out BigInteger value)
+    {
+        // A number token has no escapes: its bytes are its ASCII text.
+        string raw = reader.HasValueSequence
+            ? Encoding.ASCII.GetString(reader.ValueSequence.ToArray())
+            : Encoding.ASCII.GetString(reader.ValueSpan);
+        return JsonNumbers.TryGetInteger(raw, out value);
     }
 
     /// <summary>Reads a 32-bit integer or <c>null</c>.</summary>
@@ -70,7 +84,7 @@ public static class JsonRead
             return value;
         }
 
-        if (reader.TryGetDecimal(out decimal d) && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue)
+        if (TryGetInteger(ref reader, out BigInteger d) && d >= long.MinValue && d <= long.MaxValue)
         {
             return (long)d;
         }

@@ -98,10 +98,34 @@ internal static class JsonNumbers
         return number.TryGetDecimal(out value);
     }
 
-    /// <summary>Reads a JSON number's text exactly as <paramref name="significand"/> × 10^<paramref name="exponent"/>.</summary>
-    private static bool TryExact(JsonElement number, out BigInteger significand, out int exponent)
+    /// <summary>
+    /// The integer a JSON number's text denotes, exactly (1e2 and 100.0 are 100), or false when it is not an
+    /// integer (1.5, 1e-400) or its exponent is beyond 10^4096.
+    /// </summary>
+    public static bool TryGetInteger(string raw, out BigInteger value)
     {
-        string raw = number.GetRawText();
+        value = default;
+        if (!TryExact(raw, out BigInteger significand, out int exponent) || Math.Abs(exponent) > MaxExactScale)
+        {
+            return false;
+        }
+
+        if (exponent >= 0)
+        {
+            value = significand * BigInteger.Pow(10, exponent);
+            return true;
+        }
+
+        value = BigInteger.DivRem(significand, BigInteger.Pow(10, -exponent), out BigInteger remainder);
+        return remainder.IsZero;
+    }
+
+    private static bool TryExact(JsonElement number, out BigInteger significand, out int exponent) =>
+        TryExact(number.GetRawText(), out significand, out exponent);
+
+    /// <summary>Reads a JSON number's text exactly as <paramref name="significand"/> × 10^<paramref name="exponent"/>.</summary>
+    private static bool TryExact(string raw, out BigInteger significand, out int exponent)
+    {
         int e = raw.IndexOfAny(['e', 'E']);
         exponent = 0;
         if (e >= 0 && (!int.TryParse(raw.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
