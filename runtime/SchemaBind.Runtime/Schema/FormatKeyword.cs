@@ -151,8 +151,9 @@ internal static partial class Formats
 
         if (domain.StartsWith('[') && domain.EndsWith(']'))
         {
+            // ABNF strings are case-insensitive (RFC 5234 2.3): "IPV6:" and "ipv6:" are the RFC 5321 tag too.
             string literal = domain.Substring(1, domain.Length - 2);
-            return literal.StartsWith("IPv6:", StringComparison.Ordinal) ? UriSyntax.IsIPv6(literal.AsSpan(5)) : UriSyntax.IsIPv4(literal);
+            return literal.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase) ? UriSyntax.IsIPv6(literal.AsSpan(5)) : UriSyntax.IsIPv4(literal);
         }
 
         return international ? Idna.IsIdnHostname(domain) : Idna.IsHostname(domain);
