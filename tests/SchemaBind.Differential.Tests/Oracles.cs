@@ -13,15 +13,24 @@ internal sealed class JsonSchemaNetOracle
 {
     private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag };
 
+    private static readonly EvaluationOptions FlagAssertingFormat = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
+
     private readonly Json.Schema.JsonSchema _schema;
 
-    private JsonSchemaNetOracle(Json.Schema.JsonSchema schema) => _schema = schema;
+    private readonly EvaluationOptions _options;
+
+    private JsonSchemaNetOracle(Json.Schema.JsonSchema schema, bool assertFormat)
+    {
+        _schema = schema;
+        _options = assertFormat ? FlagAssertingFormat : Flag;
+    }
 
     /// <summary>Builds the oracle, or returns null with the reason when JsonSchema.Net rejects the schema.</summary>
     /// <param name="schema">The schema document.</param>
     /// <param name="remote">Resolves other documents (the suite's remotes), or returns null.</param>
     /// <param name="reason">Why there is no oracle.</param>
-    public static JsonSchemaNetOracle? Create(JsonElement schema, Func<Uri, JsonElement?> remote, out string? reason)
+    /// <param name="assertFormat">Whether format is an assertion (RequireFormatValidation), as SchemaBind's AssertFormat.</param>
+    public static JsonSchemaNetOracle? Create(JsonElement schema, Func<Uri, JsonElement?> remote, out string? reason, bool assertFormat = false)
     {
         var registry = new SchemaRegistry();
         var options = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };
@@ -29,7 +38,7 @@ internal sealed class JsonSchemaNetOracle
         try
         {
             reason = null;
-            return new JsonSchemaNetOracle(Json.Schema.JsonSchema.Build(schema, options));
+            return new JsonSchemaNetOracle(Json.Schema.JsonSchema.Build(schema, options), assertFormat);
         }
         catch (RegexParseException)
         {
@@ -45,7 +54,7 @@ internal sealed class JsonSchemaNetOracle
     {
         try
         {
-            return _schema.Evaluate(instance, Flag).IsValid;
+            return _schema.Evaluate(instance, _options).IsValid;
         }
         catch (FormatException)
         {
