@@ -68,6 +68,7 @@ internal static class CSharp
             ValueKind.Double => "double",
             ValueKind.Boolean => "bool",
             ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + ">",
+            ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(value.Items!, value.Items!.Nullable) + ">",
             ValueKind.Object or ValueKind.Enum => value.TypeName!,
             _ => Json + "JsonElement",
         };

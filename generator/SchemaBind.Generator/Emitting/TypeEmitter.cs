@@ -174,7 +174,18 @@ internal static class TypeEmitter
             w.Line("public " + (property.Required ? "required " : string.Empty) + memberType + " " + property.Name + " { get; init; }");
         }
 
-        if (!type.Properties.IsEmpty)
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            if (!type.Properties.IsEmpty)
+            {
+                w.Line();
+            }
+
+            w.Line("/// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>");
+            w.Line("public " + CSharp.TypeOf(extras.Value, nullable: true) + " " + extras.Name + " { get; init; }");
+        }
+
+        if (!type.Properties.IsEmpty || type.AdditionalProperties is not null)
         {
             w.Line();
         }
@@ -205,22 +216,30 @@ internal static class TypeEmitter
     }
 
     /// <summary>
-    /// Records compare list members by reference; when a type has lists, Equals and GetHashCode are
-    /// written out so that two values with equal items are equal, as users of records expect.
+    /// Records compare list and dictionary members by reference; when a type has them, Equals and GetHashCode
+    /// are written out so that two values with equal items are equal, as users of records expect.
     /// </summary>
     private static void EmitEquality(SourceWriter w, ObjectSpec type)
     {
         List<PropertySpec> members = type.Properties.Where(static p => p.ConstValue is null).ToList();
-        if (!members.Any(static p => p.Value.Kind == ValueKind.Array))
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            members.Add(extras);
+        }
+
+        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map))
         {
             return;
         }
 
-        string Compare(PropertySpec p) => p.Value.Kind == ValueKind.Array
-            ? CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")"
-            : "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")";
+        string Compare(PropertySpec p) => p.Value.Kind switch
+        {
+            ValueKind.Array => CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")",
+            ValueKind.Map => CSharp.Runtime + "SchemaEquality.DictionaryEqual(" + p.Name + ", other." + p.Name + ")",
+            _ => "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")",
+        };
 
-        w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members; lists are compared item by item.</summary>");
+        w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members; lists and dictionaries are compared item by item.</summary>");
         w.Line("/// <param name=\"other\">The value to compare with.</param>");
         w.Line("/// <returns>Whether the values are equal.</returns>");
         w.OpenBlock("public bool Equals(" + type.Name + "? other)");
@@ -246,9 +265,12 @@ internal static class TypeEmitter
         w.Line("hash.Add(EqualityContract);");
         foreach (PropertySpec p in members)
         {
-            w.Line(p.Value.Kind == ValueKind.Array
-                ? "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));"
-                : "hash.Add(" + p.Name + ");");
+            w.Line(p.Value.Kind switch
+            {
+                ValueKind.Array => "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));",
+                ValueKind.Map => "hash.Add(" + CSharp.Runtime + "SchemaEquality.DictionaryHashCode(" + p.Name + "));",
+                _ => "hash.Add(" + p.Name + ");",
+            });
         }
 
         w.Line("return hash.ToHashCode();");
@@ -334,6 +356,13 @@ internal static class TypeEmitter
             }
         }
 
+        if (type.AdditionalProperties is PropertySpec extras && ValueCode.NeedsValidation(extras.Value))
+        {
+            w.OpenBlock("if (" + extras.Name + " is { } " + Local(extras) + ")");
+            ValueCode.ValidateEntries(w, extras.Value.Items!, Local(extras), patterns, 0);
+            w.CloseBlock();
+        }
+
         if (type.ValidatesJson)
         {
             // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
@@ -389,6 +418,12 @@ internal static class TypeEmitter
             }
         }
 
+        PropertySpec? extras = type.AdditionalProperties;
+        if (extras is not null)
+        {
+            w.Line("global::System.Collections.Generic.Dictionary<string, " + CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable) + ">? " + Local(extras) + " = null;");
+        }
+
         w.OpenBlock("while (reader.Read() && reader.TokenType == " + CSharp.Json + "JsonTokenType.PropertyName)");
         string keyword = "if";
         foreach (PropertySpec property in constants)
@@ -419,8 +454,18 @@ internal static class TypeEmitter
             w.OpenBlock("else");
         }
 
-        w.Line("reader.Read();");
-        w.Line("reader.Skip();");
+        if (extras is not null)
+        {
+            w.Line("string name = reader.GetString()!;");
+            w.Line("reader.Read();");
+            w.Line("(" + Local(extras) + " ??= new global::System.Collections.Generic.Dictionary<string, " + CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable) + ">(global::System.StringComparer.Ordinal))[name] = " + ValueCode.Read(extras.Value.Items!, "reader") + ";");
+        }
+        else
+        {
+            w.Line("reader.Read();");
+            w.Line("reader.Skip();");
+        }
+
         if (readable.Count + constants.Count > 0)
         {
             w.CloseBlock();
@@ -451,7 +496,7 @@ internal static class TypeEmitter
             w.Line();
         }
 
-        if (readable.Count == 0)
+        if (readable.Count == 0 && extras is null)
         {
             w.Line("return new " + name + "();");
         }
@@ -470,6 +515,11 @@ internal static class TypeEmitter
                 }
 
                 w.Line(property.Name + " = " + value + ",");
+            }
+
+            if (extras is not null)
+            {
+                w.Line(extras.Name + " = " + Local(extras) + ",");
             }
 
             w.Unindent();
@@ -516,6 +566,15 @@ internal static class TypeEmitter
                 w.Line("writer.WriteNull(" + CSharp.Utf8(property.JsonName) + ");");
                 w.CloseBlock();
             }
+        }
+
+        if (extras is not null)
+        {
+            // Declared members are written above from their own properties, never twice.
+            string declared = string.Join(" or ", type.Properties.Select(static p => CSharp.String(p.JsonName)));
+            w.OpenBlock("if (value." + extras.Name + " is { } " + Local(extras) + ")");
+            ValueCode.WriteEntries(w, extras.Value.Items!, Local(extras), "redact", 0, declared.Length == 0 ? null : declared);
+            w.CloseBlock();
         }
 
         w.Line("writer.WriteEndObject();");

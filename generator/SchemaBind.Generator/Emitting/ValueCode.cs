@@ -25,8 +25,9 @@ internal static class ValueCode
             case ValueKind.Boolean:
                 return CSharp.Runtime + "JsonRead.Boolean" + orNull + "(ref " + reader + ")";
             case ValueKind.Array:
+            case ValueKind.Map:
                 string item = "r" + (depth + 1);
-                return CSharp.Runtime + "JsonRead.Array" + orNull + "(ref " + reader + ", static (ref " + CSharp.Json + "Utf8JsonReader " + item + ") => "
+                return CSharp.Runtime + "JsonRead." + (value.Kind == ValueKind.Map ? "Map" : "Array") + orNull + "(ref " + reader + ", static (ref " + CSharp.Json + "Utf8JsonReader " + item + ") => "
                     + Read(value.Items!, item, depth + 1) + ")";
             case ValueKind.Object:
             case ValueKind.Enum:
@@ -83,10 +84,47 @@ internal static class ValueCode
                 w.CloseBlock();
                 w.Line("writer.WriteEndArray();");
                 break;
+            case ValueKind.Map:
+                w.Line("writer.WriteStartObject();");
+                WriteEntries(w, value.Items!, expression, redact, depth);
+                w.Line("writer.WriteEndObject();");
+                break;
             default:
                 w.Line(expression + ".WriteTo(writer);");
                 break;
         }
+    }
+
+    /// <summary>Writes each entry of the dictionary <paramref name="expression"/> as a member of the object being written.</summary>
+    /// <param name="skippedKeys">A pattern (<c>"a" or "b"</c>) of keys not to write, or null.</param>
+    public static void WriteEntries(SourceWriter w, ValueSpec itemValue, string expression, string redact, int depth, string? skippedKeys = null)
+    {
+        string entry = "entry" + depth;
+        w.OpenBlock("foreach (global::System.Collections.Generic.KeyValuePair<string, " + CSharp.TypeOf(itemValue, itemValue.Nullable) + "> " + entry + " in " + expression + ")");
+        if (skippedKeys is not null)
+        {
+            w.OpenBlock("if (" + entry + ".Key is " + skippedKeys + ")");
+            w.Line("continue;");
+            w.CloseBlock();
+            w.Line();
+        }
+
+        w.Line("writer.WritePropertyName(" + entry + ".Key);");
+        if (itemValue.Nullable || !itemValue.IsValueType)
+        {
+            w.OpenBlock("if (" + entry + ".Value is null)");
+            w.Line("writer.WriteNullValue();");
+            w.CloseBlock();
+            w.OpenBlock("else");
+            Write(w, itemValue with { Nullable = false }, entry + ".Value" + (itemValue.IsValueType ? ".Value" : string.Empty), redact, depth + 1);
+            w.CloseBlock();
+        }
+        else
+        {
+            Write(w, itemValue, entry + ".Value", redact, depth + 1);
+        }
+
+        w.CloseBlock();
     }
 
     /// <summary>True when validating a non-null value of this shape can find an error.</summary>
@@ -94,6 +132,7 @@ internal static class ValueCode
     {
         ValueKind.Object or ValueKind.Enum => true,
         ValueKind.Array => !value.Constraints.IsEmpty || NeedsValidation(value.Items!) || (!value.Items!.Nullable && !value.Items.IsValueType),
+        ValueKind.Map => NeedsValidation(value.Items!) || (!value.Items!.Nullable && !value.Items.IsValueType),
         ValueKind.Json => false,
         _ => !value.Constraints.IsEmpty,
     };
@@ -216,7 +255,51 @@ internal static class ValueCode
                 }
 
                 break;
+            case ValueKind.Map:
+                ValidateEntries(w, value.Items!, expression, patterns, depth, error);
+                break;
         }
+    }
+
+    /// <summary>Emits the checks of each value of the dictionary <paramref name="expression"/>, at the location of its key.</summary>
+    public static void ValidateEntries(SourceWriter w, ValueSpec itemValue, string expression, List<string> patterns, int depth, System.Func<string, string, string>? error = null)
+    {
+        error ??= static (keyword, message) => "context.AddError(" + CSharp.String(keyword) + ", " + CSharp.String(message) + ");";
+        bool checkNull = !itemValue.Nullable && !itemValue.IsValueType;
+        if (!NeedsValidation(itemValue) && !checkNull)
+        {
+            return;
+        }
+
+        string entry = "entry" + depth;
+        string item = "item" + depth;
+        w.OpenBlock("foreach (global::System.Collections.Generic.KeyValuePair<string, " + CSharp.TypeOf(itemValue, itemValue.Nullable) + "> " + entry + " in " + expression + ")");
+        w.Line("context.Push(" + entry + ".Key);");
+        if (checkNull)
+        {
+            w.OpenBlock("if (" + entry + ".Value is not { } " + item + ")");
+            w.Line(error("type", "must not be null."));
+            w.CloseBlock();
+            if (NeedsValidation(itemValue))
+            {
+                w.OpenBlock("else");
+                Validate(w, itemValue, item, patterns, depth + 1, error);
+                w.CloseBlock();
+            }
+        }
+        else if (itemValue.Nullable)
+        {
+            w.OpenBlock("if (" + entry + ".Value is { } " + item + ")");
+            Validate(w, itemValue with { Nullable = false }, item, patterns, depth + 1, error);
+            w.CloseBlock();
+        }
+        else
+        {
+            Validate(w, itemValue, entry + ".Value", patterns, depth + 1, error);
+        }
+
+        w.Line("context.Pop();");
+        w.CloseBlock();
     }
 
     /// <summary>The static class or type that reads and writes a named value.</summary>

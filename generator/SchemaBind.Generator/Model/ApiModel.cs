@@ -67,14 +67,18 @@ internal sealed record LinkedDocument(string Uri, string DocumentClass);
 /// <summary>A named C# type generated from a schema.</summary>
 internal abstract record TypeSpec(string Name, string? Description, string SchemaPointer);
 
-/// <summary>An object schema: a sealed class (or a case of a union).</summary>
+/// <summary>
+/// An object schema: a sealed class (or a case of a union). <see cref="AdditionalProperties"/>, when
+/// the schema allows members it does not declare, is the dictionary member (a <see cref="ValueKind.Map"/>) that keeps them.
+/// </summary>
 internal sealed record ObjectSpec(
     string Name,
     string? Description,
     string SchemaPointer,
     EquatableArray<PropertySpec> Properties,
     UnionMembership? Union,
-    bool ValidatesJson = false)
+    bool ValidatesJson = false,
+    PropertySpec? AdditionalProperties = null)
     : TypeSpec(Name, Description, SchemaPointer);
 
 /// <summary>Marks an object as one case of a discriminated union.</summary>
@@ -125,6 +129,9 @@ internal enum ValueKind
     Object,
     Enum,
     Json,
+
+    /// <summary>An object used as a map (only <c>additionalProperties</c>): a dictionary of <see cref="ValueSpec.Items"/>.</summary>
+    Map,
 }
 
 /// <summary>The shape of a value and the constraints its schema puts on it.</summary>

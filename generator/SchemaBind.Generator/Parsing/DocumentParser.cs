@@ -513,7 +513,42 @@ internal sealed partial class DocumentParser
                 false));
         }
 
-        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false);
+        PropertySpec? additional = null;
+        if (AdditionalValue(schema, pointer, name) is ValueSpec extras)
+        {
+            string memberName = Names.Unique("AdditionalProperties", takenMemberNames);
+            additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
+        }
+
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional);
+    }
+
+    /// <summary>
+    /// The map of the members an object schema allows beyond its declared properties: JsonElement values
+    /// for <c>additionalProperties: true</c>, typed values for a schema; null when it allows none
+    /// (<c>false</c>) or says nothing (unknown members are then skipped when read, as most APIs add fields).
+    /// </summary>
+    private ValueSpec? AdditionalValue(JsonObject schema, string pointer, string nameHint)
+    {
+        ValueSpec? items = schema.Get("additionalProperties") switch
+        {
+            JsonBoolean { Value: true } => JsonValue(nullable: false),
+            // With patternProperties, some extra members answer to another schema: keep them all as JSON.
+            JsonObject _ when schema.Get("patternProperties") is not null => JsonValue(nullable: false),
+            JsonObject itemSchema => BuildValue(itemSchema, pointer + "/additionalProperties", nameHint + "Value"),
+            _ => null,
+        };
+        if (items is null)
+        {
+            return null;
+        }
+
+        if (items.Kind == ValueKind.Json)
+        {
+            items = items with { Nullable = false }; // a JsonElement holds null itself
+        }
+
+        return new ValueSpec(ValueKind.Map, null, false, items, ConstraintSpec.None);
     }
 
     /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
@@ -616,7 +651,7 @@ internal sealed partial class DocumentParser
                 }
 
                 CheckKeywords(schema);
-                return JsonValue(nullable);
+                return AdditionalValue(schema, pointer, nameHint) is ValueSpec map ? map with { Nullable = nullable } : JsonValue(nullable);
             default:
                 Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Find("type")!.Value, "type", "one of string, integer, number, boolean, array, object, null", "'" + types[0] + "'");
                 return JsonValue(nullable: true);
@@ -843,7 +878,7 @@ internal sealed partial class DocumentParser
             }
 
             if (UnsupportedKeywords.Contains(keyword.Name)
-                || (keyword.Name == "additionalProperties" && keyword.Value is not JsonBoolean))
+                || (keyword.Name == "additionalProperties" && keyword.Value is not JsonBoolean && !IsObjectSchema(schema)))
             {
                 NotTyped(keyword, keyword.Name);
             }
@@ -851,6 +886,13 @@ internal sealed partial class DocumentParser
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>A schema typed as an object (a record or a map), whose additionalProperties the typed code keeps.</summary>
+    private static bool IsObjectSchema(JsonObject schema)
+    {
+        List<string> types = TypeNames(schema);
+        return schema.Get("properties") is JsonObject ? types.Count == 0 || types.Contains("object") : types.Count == 1 + (types.Contains("null") ? 1 : 0) && types.Contains("object");
+    }
 
     /// <summary>An enum of strings (null may be among them) with at least one string: a C# enum.</summary>
     private static bool IsStringEnum(JsonObject schema) =>

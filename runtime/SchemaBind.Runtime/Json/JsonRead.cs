@@ -128,6 +128,52 @@ public static class JsonRead
     public static IReadOnlyList<T>? ArrayOrNull<T>(ref Utf8JsonReader reader, JsonReadHandler<T> readItem) =>
         reader.TokenType == JsonTokenType.Null ? null : Array(ref reader, readItem);
 
+    /// <summary>
+    /// Reads an object whose members are all values of one schema (<c>additionalProperties</c>) as a
+    /// dictionary, each value read with <paramref name="readValue"/>; the dictionary enumerates the
+    /// members in the order of the JSON.
+    /// </summary>
+    public static IReadOnlyDictionary<string, T> Map<T>(ref Utf8JsonReader reader, JsonReadHandler<T> readValue)
+    {
+        ArgumentNullException.ThrowIfNull(readValue);
+        Expect(ref reader, JsonTokenType.StartObject, "an object");
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            map[name] = readValue(ref reader);
+        }
+
+        return map;
+    }
+
+    /// <summary>Reads a map or <c>null</c>.</summary>
+    public static IReadOnlyDictionary<string, T>? MapOrNull<T>(ref Utf8JsonReader reader, JsonReadHandler<T> readValue) =>
+        reader.TokenType == JsonTokenType.Null ? null : Map(ref reader, readValue);
+
+    /// <summary>Reads a value already parsed into <paramref name="element"/> with a generated reader.</summary>
+    public static T FromElement<T>(JsonElement element, JsonReadHandler<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            element.WriteTo(writer);
+        }
+
+        return Parse(buffer.WrittenSpan, read);
+    }
+
+    /// <summary>The error for a value that is none of a union's alternatives (or, for oneOf, more than one).</summary>
+    /// <param name="typeName">The union type.</param>
+    /// <param name="keyword"><c>oneOf</c> or <c>anyOf</c>.</param>
+    /// <param name="matches">How many alternatives the value matched.</param>
+    public static JsonException NoUnionCase(string typeName, string keyword, int matches) =>
+        new(matches == 0
+            ? $"The JSON value is none of the alternatives of {typeName} ({keyword})."
+            : $"The JSON value matches {matches} alternatives of {typeName}, but {keyword} allows exactly one.");
+
     /// <summary>Throws unless the reader is on the start of an object.</summary>
     public static void StartObject(ref Utf8JsonReader reader, string typeName)
     {

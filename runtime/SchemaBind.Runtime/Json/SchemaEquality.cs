@@ -1,9 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 
 namespace SchemaBind.Runtime;
 
-/// <summary>Value equality for the list members of generated records: item by item, in order.</summary>
+/// <summary>
+/// Value equality for the list and dictionary members of generated records: item by item, with
+/// <see cref="JsonElement"/> items (free-form JSON) compared by their JSON value, not by reference.
+/// </summary>
 public static class SchemaEquality
 {
     /// <summary>True when both lists are null, or have equal items in the same order.</summary>
@@ -23,10 +27,9 @@ public static class SchemaEquality
             return false;
         }
 
-        EqualityComparer<T> comparer = EqualityComparer<T>.Default;
         for (int i = 0; i < left.Count; i++)
         {
-            if (!comparer.Equals(left[i], right[i]))
+            if (!ItemEquals(left[i], right[i]))
             {
                 return false;
             }
@@ -49,9 +52,68 @@ public static class SchemaEquality
         var hash = new HashCode();
         foreach (T item in list)
         {
-            hash.Add(item);
+            hash.Add(ItemHashCode(item));
         }
 
         return hash.ToHashCode();
     }
+
+    /// <summary>True when both dictionaries are null, or have the same keys with equal values (in any order, as JSON objects).</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="left">One dictionary.</param>
+    /// <param name="right">The other dictionary.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool DictionaryEqual<T>(IReadOnlyDictionary<string, T>? left, IReadOnlyDictionary<string, T>? right)
+    {
+        if (ReferenceEquals(left, right))
+        {
+            return true;
+        }
+
+        if (left is null || right is null || left.Count != right.Count)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, T> entry in left)
+        {
+            if (!right.TryGetValue(entry.Key, out T? other) || !ItemEquals(entry.Value, other))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A hash code of the entries that does not depend on their order, consistent with <see cref="DictionaryEqual{T}"/>.</summary>
+    /// <typeparam name="T">The value type.</typeparam>
+    /// <param name="dictionary">The dictionary.</param>
+    /// <returns>The hash code (0 for null).</returns>
+    public static int DictionaryHashCode<T>(IReadOnlyDictionary<string, T>? dictionary)
+    {
+        if (dictionary is null)
+        {
+            return 0;
+        }
+
+        int hash = dictionary.Count;
+        foreach (KeyValuePair<string, T> entry in dictionary)
+        {
+            hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(entry.Key), ItemHashCode(entry.Value));
+        }
+
+        return hash;
+    }
+
+    private static bool ItemEquals<T>(T left, T right) =>
+        typeof(T) == typeof(JsonElement)
+            ? JsonElement.DeepEquals((JsonElement)(object)left!, (JsonElement)(object)right!)
+            : EqualityComparer<T>.Default.Equals(left, right);
+
+    // Equal JSON can be written in many ways (spacing, number forms), so a JsonElement hashes by its kind only.
+    private static int ItemHashCode<T>(T item) =>
+        typeof(T) == typeof(JsonElement)
+            ? (int)((JsonElement)(object)item!).ValueKind
+            : item is null ? 0 : EqualityComparer<T>.Default.GetHashCode(item);
 }

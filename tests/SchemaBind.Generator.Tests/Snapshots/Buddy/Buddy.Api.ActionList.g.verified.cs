@@ -18,7 +18,7 @@ namespace Buddy.Api
         /// <summary>The actions on this page, in pipeline order.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<ActionSummary> Actions { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(ActionList? other)

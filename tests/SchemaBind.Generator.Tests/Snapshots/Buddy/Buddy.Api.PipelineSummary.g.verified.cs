@@ -33,7 +33,7 @@ namespace Buddy.Api
         /// <summary>The revision (commit SHA) of the pipeline's last execution.</summary>
         public string? LastExecutionRevision { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(PipelineSummary? other)

@@ -15,6 +15,38 @@ namespace Buddy.Api
         /// <summary>The version of the service's image.</summary>
         public string? Version { get; init; }
 
+        /// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(ServiceSettings? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Type, other.Type)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Version, other.Version)
+                && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(ServiceSettings)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(Type);
+            hash.Add(Version);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.DictionaryHashCode(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()
@@ -65,6 +97,7 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "ServiceSettings");
             string? _type = default;
             string? _version = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -79,8 +112,9 @@ namespace Buddy.Api
                 }
                 else
                 {
+                    string name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SchemaBind.Runtime.JsonRead.Element(ref reader);
                 }
             }
 
@@ -88,6 +122,7 @@ namespace Buddy.Api
             {
                 Type = _type,
                 Version = _version,
+                AdditionalProperties = _additionalProperties,
             };
         }
 
@@ -114,6 +149,19 @@ namespace Buddy.Api
             {
                 writer.WritePropertyName("version"u8);
                 writer.WriteStringValue(_version);
+            }
+            if (value.AdditionalProperties is { } _additionalProperties)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> entry0 in _additionalProperties)
+                {
+                    if (entry0.Key is "type" or "version")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry0.Key);
+                    entry0.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -63,7 +63,10 @@ namespace Buddy.Api
         /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
         public bool? RunOnlyOnFirstFailure { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists are compared item by item.</summary>
+        /// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(SftpAction? other)
@@ -90,6 +93,7 @@ namespace Buddy.Api
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
                 && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
                 );
         }
 
@@ -115,6 +119,7 @@ namespace Buddy.Api
             hash.Add(RetryCount);
             hash.Add(RetryInterval);
             hash.Add(RunOnlyOnFirstFailure);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.DictionaryHashCode(AdditionalProperties));
             return hash.ToHashCode();
         }
 
@@ -244,6 +249,7 @@ namespace Buddy.Api
             int? _retryCount = default;
             int? _retryInterval = default;
             bool? _runOnlyOnFirstFailure = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("type"u8))
@@ -333,8 +339,9 @@ namespace Buddy.Api
                 }
                 else
                 {
+                    string name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SchemaBind.Runtime.JsonRead.Element(ref reader);
                 }
             }
 
@@ -381,6 +388,7 @@ namespace Buddy.Api
                 RetryCount = _retryCount,
                 RetryInterval = _retryInterval,
                 RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
+                AdditionalProperties = _additionalProperties,
             };
         }
 
@@ -490,6 +498,19 @@ namespace Buddy.Api
             {
                 writer.WritePropertyName("run_only_on_first_failure"u8);
                 writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+            }
+            if (value.AdditionalProperties is { } _additionalProperties)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> entry0 in _additionalProperties)
+                {
+                    if (entry0.Key is "url" or "html_url" or "id" or "name" or "type" or "trigger_time" or "last_execution_status" or "variables" or "pipeline" or "trigger_conditions" or "after_action_id" or "timeout" or "disabled" or "ignore_errors" or "retry_count" or "retry_interval" or "run_only_on_first_failure")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry0.Key);
+                    entry0.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }

@@ -18,6 +18,40 @@ namespace Buddy.Api
         /// <summary>The text of the attachment.</summary>
         public string? Text { get; init; }
 
+        /// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(SlackAttachment? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Fallback, other.Fallback)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Color, other.Color)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Text, other.Text)
+                && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(SlackAttachment)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(Fallback);
+            hash.Add(Color);
+            hash.Add(Text);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.DictionaryHashCode(AdditionalProperties));
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()
@@ -69,6 +103,7 @@ namespace Buddy.Api
             string? _fallback = default;
             string? _color = default;
             string? _text = default;
+            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? _additionalProperties = null;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("fallback"u8))
@@ -88,8 +123,9 @@ namespace Buddy.Api
                 }
                 else
                 {
+                    string name = reader.GetString()!;
                     reader.Read();
-                    reader.Skip();
+                    (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = global::SchemaBind.Runtime.JsonRead.Element(ref reader);
                 }
             }
 
@@ -98,6 +134,7 @@ namespace Buddy.Api
                 Fallback = _fallback,
                 Color = _color,
                 Text = _text,
+                AdditionalProperties = _additionalProperties,
             };
         }
 
@@ -129,6 +166,19 @@ namespace Buddy.Api
             {
                 writer.WritePropertyName("text"u8);
                 writer.WriteStringValue(_text);
+            }
+            if (value.AdditionalProperties is { } _additionalProperties)
+            {
+                foreach (global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.JsonElement> entry0 in _additionalProperties)
+                {
+                    if (entry0.Key is "fallback" or "color" or "text")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(entry0.Key);
+                    entry0.Value.WriteTo(writer);
+                }
             }
             writer.WriteEndObject();
         }
