@@ -28,6 +28,7 @@ internal static class TypeEmitter
             case ObjectSpec obj: EmitObject(w, obj, documentClass); break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
+            case ChoiceSpec choice: EmitChoice(w, choice, documentClass); break;
         }
     }
 
@@ -725,6 +726,260 @@ internal static class TypeEmitter
         EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "WriteJson(writer, value)");
         w.CloseBlock();
     }
+
+    // ------------------------------------------------------------------ choices (oneOf/anyOf without a discriminator)
+
+    private static void EmitChoice(SourceWriter w, ChoiceSpec choice, string documentClass)
+    {
+        string name = choice.Name;
+        bool hasSchema = !choice.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal);
+        var patterns = new List<string>();
+        string CaseType(ChoiceCaseSpec c) => CSharp.TypeOf(c.Value, nullable: false);
+        string Parameter(ChoiceCaseSpec c) => "on" + c.Name;
+
+        CSharp.DocComment(w, "summary", choice.Description, "The " + CSharp.Xml(name) + " schema.");
+        w.Line("/// <remarks>");
+        w.Line("/// " + (choice.Keyword == "oneOf" ? "Exactly one" : "At least one") + " of (<c>" + choice.Keyword + "</c>): "
+            + string.Join(", ", choice.Cases.Select(static c => "<see cref=\"" + c.Name + "Case\"/>")) + ".");
+        w.Line("/// JSON is read as the " + (choice.Keyword == "oneOf" ? "only alternative" : "first alternative") + " whose schema it matches; use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.");
+        w.Line("/// </remarks>");
+        w.Line(CSharp.GeneratedCodeAttribute);
+        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
+        w.OpenBlock("public abstract partial record " + name);
+        w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
+        w.OpenBlock("private protected " + name + "()");
+        w.CloseBlock();
+        w.Line();
+
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            string type = CaseType(c);
+            w.Line("/// <summary>The alternative <c>" + CSharp.Xml(choice.Keyword) + "[" + c.Index + "]</c>: a <c>" + CSharp.Xml(type.Replace("global::", string.Empty)) + "</c>.</summary>");
+            w.OpenBlock("public sealed record " + c.Name + "Case : " + name);
+            w.Line("/// <summary>Makes the case from its value.</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.OpenBlock("public " + c.Name + "Case(" + type + " value)");
+            if (!c.Value.IsValueType)
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+            }
+
+            w.Line("Value = value;");
+            w.CloseBlock();
+            w.Line();
+            w.Line("/// <summary>The value.</summary>");
+            w.Line("public " + type + " Value { get; }");
+            w.CloseBlock();
+            w.Line();
+        }
+
+        foreach (ChoiceCaseSpec c in choice.Cases.Where(static c => c.ImplicitConversion))
+        {
+            w.Line("/// <summary>Wraps <paramref name=\"value\"/> in its case.</summary>");
+            w.Line("/// <param name=\"value\">The value.</param>");
+            w.Line("public static implicit operator " + name + "(" + CaseType(c) + " value) => new " + c.Name + "Case(value);");
+            w.Line();
+        }
+
+        // Match and Switch: one handler per case, so adding an alternative to the schema breaks every caller that misses it.
+        w.Line("/// <summary>Returns the result of the handler for this value's case.</summary>");
+        w.Line("/// <typeparam name=\"TResult\">The type of the result.</typeparam>");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("/// <param name=\"" + Parameter(c) + "\">Handles a <see cref=\"" + c.Name + "Case\"/>.</param>");
+        }
+
+        w.Line("/// <returns>The handler's result.</returns>");
+        w.OpenBlock("public TResult Match<TResult>(" + string.Join(", ", choice.Cases.Select(c => "global::System.Func<" + CaseType(c) + ", TResult> " + Parameter(c))) + ")");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Parameter(c) + ");");
+        }
+
+        w.OpenBlock("return this switch");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line(c.Name + "Case value => " + Parameter(c) + "(value.Value),");
+        }
+
+        w.Line("_ => throw new global::System.InvalidOperationException(\"Not a case of " + name + ".\"),");
+        w.CloseBlock(";");
+        w.CloseBlock();
+        w.Line();
+        w.Line("/// <summary>Runs the handler for this value's case.</summary>");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("/// <param name=\"" + Parameter(c) + "\">Handles a <see cref=\"" + c.Name + "Case\"/>.</param>");
+        }
+
+        w.OpenBlock("public void Switch(" + string.Join(", ", choice.Cases.Select(c => "global::System.Action<" + CaseType(c) + "> " + Parameter(c))) + ")");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Parameter(c) + ");");
+        }
+
+        w.OpenBlock("switch (this)");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("case " + c.Name + "Case value:");
+            w.Indent();
+            w.Line(Parameter(c) + "(value.Value);");
+            w.Line("break;");
+            w.Unindent();
+        }
+
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+
+        // Validation: each case's typed checks, then the whole schema on the JSON form (which also
+        // tells when a value matches more alternatives of a oneOf than its case).
+        EmitValidateMethods(w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
+        w.OpenBlock(string.Empty);
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+        if (hasSchema)
+        {
+            w.Line("int errorsBefore = context.ErrorCount;");
+        }
+
+        List<ChoiceCaseSpec> checkedCases = choice.Cases.Where(static c => ValueCode.NeedsValidation(c.Value)).ToList();
+        if (checkedCases.Count > 0)
+        {
+            w.OpenBlock("switch (this)");
+            foreach (ChoiceCaseSpec c in checkedCases)
+            {
+                w.Line("case " + c.Name + "Case " + Local(c) + ":");
+                w.OpenBlock(string.Empty);
+                ValueCode.Validate(w, c.Value, Local(c) + ".Value", patterns);
+                w.Line("break;");
+                w.CloseBlock();
+            }
+
+            w.CloseBlock();
+        }
+
+        if (hasSchema)
+        {
+            w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+        }
+
+        w.CloseBlock();
+        w.Line();
+
+        if (hasSchema)
+        {
+            EmitJsonSchemaMembers(w, choice, documentClass, string.Empty);
+        }
+
+        w.Line("/// <summary>Serializes this value to JSON text.</summary>");
+        w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");
+        w.Line();
+        EmitParseMethods(w, name, string.Empty);
+
+        // ReadJson: parse once, then test the alternatives.
+        w.Line("/// <summary>Reads the case whose schema the JSON value matches" + (choice.Keyword == "oneOf" ? " (exactly one must)" : " (the first that does)") + ".</summary>");
+        w.Line("/// <param name=\"reader\">The reader, positioned on the value; left on its last token.</param>");
+        w.Line("/// <returns>The case read.</returns>");
+        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The value matches no alternative" + (choice.Keyword == "oneOf" ? ", or more than one" : string.Empty) + ".</exception>");
+        w.OpenBlock("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
+        w.Line(CSharp.Json + "JsonElement json = " + CSharp.Runtime + "JsonRead.Element(ref reader);");
+        string ReadCase(ChoiceCaseSpec c) => "new " + c.Name + "Case(" + CSharp.Runtime + "JsonRead.FromElement(json, static (ref " + CSharp.Json + "Utf8JsonReader r) => " + ValueCode.Read(c.Value, "r") + "))";
+        if (!hasSchema)
+        {
+            // No pointer into the document for inline schemas of operations: the first case that reads.
+            foreach (ChoiceCaseSpec c in choice.Cases)
+            {
+                w.OpenBlock("try");
+                w.Line("return " + ReadCase(c) + ";");
+                w.CloseBlock();
+                w.OpenBlock("catch (" + CSharp.Json + "JsonException)");
+                w.CloseBlock();
+                w.Line();
+            }
+
+            w.Line("throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", " + CSharp.String(choice.Keyword) + ", 0);");
+        }
+        else if (choice.Keyword == "anyOf")
+        {
+            foreach (ChoiceCaseSpec c in choice.Cases)
+            {
+                w.OpenBlock("if (Alternative(" + c.Index + ").IsValid(json))");
+                w.Line("return " + ReadCase(c) + ";");
+                w.CloseBlock();
+                w.Line();
+            }
+
+            w.Line("throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", \"anyOf\", 0);");
+        }
+        else
+        {
+            w.Line("int matches = 0;");
+            w.Line(name + "? found = null;");
+            foreach (ChoiceCaseSpec c in choice.Cases)
+            {
+                w.OpenBlock("if (Alternative(" + c.Index + ").IsValid(json) && ++matches == 1)");
+                w.Line("found = " + ReadCase(c) + ";");
+                w.CloseBlock();
+                w.Line();
+            }
+
+            // The null alternative, if any, is read by the caller; a oneOf counts it too.
+            w.Line("return matches == 1 ? found! : throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", \"oneOf\", matches);");
+        }
+
+        w.CloseBlock();
+        w.Line();
+        if (hasSchema)
+        {
+            int size = choice.Cases.Max(static c => c.Index) + 1;
+            string validator = CSharp.Runtime + "JsonSchemaValidator";
+            w.Line("private static readonly " + validator + "?[] s_alternatives = new " + validator + "?[" + size + "];");
+            w.Line();
+            w.Line("/// <summary>The schema of the alternative at <paramref name=\"index\"/> in <c>" + choice.Keyword + "</c>, built on first use.</summary>");
+            w.Line("private static " + validator + " Alternative(int index) => s_alternatives[index] ??= "
+                + documentClass + ".Document.Subschema(" + CSharp.String(choice.SchemaPointer + "/" + choice.Keyword + "/") + " + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
+            w.Line();
+        }
+
+        EmitWriteJsonOverload(w, name);
+        w.Line("/// <summary>Writes the value of <paramref name=\"value\"/>'s case as JSON.</summary>");
+        w.Line("/// <param name=\"writer\">The writer.</param>");
+        w.Line("/// <param name=\"value\">The value to write.</param>");
+        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        w.OpenBlock("switch (value)");
+        foreach (ChoiceCaseSpec c in choice.Cases)
+        {
+            w.Line("case " + c.Name + "Case " + Local(c) + ":");
+            w.OpenBlock(string.Empty);
+            ValueCode.Write(w, c.Value, Local(c) + ".Value", "redact");
+            w.Line("break;");
+            w.CloseBlock();
+        }
+
+        w.Line("default:");
+        w.Indent();
+        w.Line("throw new global::System.InvalidOperationException(\"Not a case of " + name + ".\");");
+        w.Unindent();
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        EmitToString(w);
+        w.Line();
+        EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "WriteJson(writer, value)");
+
+        if (patterns.Count > 0)
+        {
+            w.Line();
+            EmitPatternFields(w, patterns);
+        }
+
+        w.CloseBlock();
+    }
+
+    private static string Local(ChoiceCaseSpec c) => "_" + char.ToLowerInvariant(c.Name[0]) + c.Name.Substring(1);
 
     // ------------------------------------------------------------------ enums
 

@@ -106,6 +106,21 @@ internal sealed record UnionSpec(
 
 internal sealed record UnionCaseSpec(string Value, string TypeName);
 
+/// <summary>
+/// oneOf/anyOf without a discriminator: an abstract record with one nested case per alternative, read by
+/// testing the alternatives' schemas (oneOf: exactly one must match; anyOf: the first that matches).
+/// </summary>
+internal sealed record ChoiceSpec(
+    string Name,
+    string? Description,
+    string SchemaPointer,
+    string Keyword,
+    EquatableArray<ChoiceCaseSpec> Cases)
+    : TypeSpec(Name, Description, SchemaPointer);
+
+/// <summary>One alternative: <c>NameCase</c> holds a <see cref="Value"/>; <see cref="Index"/> is its place in the keyword's array.</summary>
+internal sealed record ChoiceCaseSpec(string Name, ValueSpec Value, int Index, bool ImplicitConversion);
+
 /// <summary>A property of an object schema.</summary>
 internal sealed record PropertySpec(
     string JsonName,

@@ -38,6 +38,9 @@ internal sealed partial class DocumentParser
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
+    // Choices (oneOf/anyOf without a discriminator) that have a {"type": "null"} alternative: their values may be null.
+    private readonly HashSet<string> _nullChoices = new(StringComparer.Ordinal);
+
     // The object types being built, innermost on top; an entry is null where JSON validation is not
     // available (unions, schemas inline in operations), else a flag set when a keyword needs it.
     private readonly Stack<bool[]?> _jsonValidated = new();
@@ -248,7 +251,32 @@ internal sealed partial class DocumentParser
         _typeSchemas[pointer] = obj;
     }
 
-    private static ValueKind? NamedKind(JsonObject schema)
+    /// <summary>An allOf with at least one part that declares properties (itself, or through a $ref): one merged record.</summary>
+    private bool ComposesObject(JsonObject schema, int depth)
+    {
+        if (depth > 16 || schema.Get("allOf") is not JsonArray allOf)
+        {
+            return false;
+        }
+
+        foreach (JsonNode item in allOf.Items)
+        {
+            JsonObject? part = item as JsonObject;
+            if (part?.Get("$ref") is JsonString reference)
+            {
+                part = Resolve(reference.Value) as JsonObject;
+            }
+
+            if (part is not null && (part.Get("properties") is JsonObject || ComposesObject(part, depth + 1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ValueKind? NamedKind(JsonObject schema)
     {
         if (schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
         {
@@ -258,6 +286,16 @@ internal sealed partial class DocumentParser
         if (IsStringEnum(schema))
         {
             return ValueKind.Enum;
+        }
+
+        if (ChoiceAlternatives(schema) is { Count: > 1 })
+        {
+            return ValueKind.Object;
+        }
+
+        if (ComposesObject(schema, 0))
+        {
+            return ValueKind.Object;
         }
 
         if (schema.Get("properties") is JsonObject || TypeNames(schema).Contains("object"))
@@ -304,6 +342,9 @@ internal sealed partial class DocumentParser
                 break;
             case ValueKind.Object when schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject:
                 break; // built in BuildAllNamedTypes
+            case ValueKind.Object when ChoiceAlternatives(schema) is { Count: > 1 } alternatives:
+                _types.Add(BuildChoice(pointer, name, schema, alternatives));
+                break;
             default:
                 _types.Add(BuildObject(pointer, name, schema));
                 break;
@@ -424,7 +465,86 @@ internal sealed partial class DocumentParser
     {
         CheckKeywords(schema);
         _memberships.TryGetValue(pointer, out UnionMembership? membership);
+
+        // allOf: the parts' properties, then the schema's own, in one record; a property is required
+        // when any part requires it. Every part's constraints are also kept by the JSON validation
+        // (ValidatesJson), since allOf is a keyword the typed checks alone do not express.
+        var parts = new List<(JsonObject Schema, string Pointer)>();
+        CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>());
         var required = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((JsonObject part, string _) in parts)
+        {
+            CollectRequired(part, required);
+        }
+
+        var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
+        var jsonNameByMember = new Dictionary<string, string>(StringComparer.Ordinal);
+        var properties = new List<PropertySpec>();
+        foreach ((JsonObject part, string partPointer) in parts)
+        {
+            AddProperties(part, partPointer, name, membership, required, takenMemberNames, jsonNameByMember, properties);
+        }
+
+        if (membership is not null && !properties.Any(p => p.JsonName == membership.DiscriminatorJsonName))
+        {
+            properties.Insert(0, new PropertySpec(
+                membership.DiscriminatorJsonName,
+                membership.DiscriminatorPropertyName,
+                new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None),
+                true,
+                null,
+                membership.DiscriminatorValue,
+                false,
+                false,
+                false));
+        }
+
+        PropertySpec? additional = null;
+        if (AdditionalValue(schema, pointer, name) is ValueSpec extras)
+        {
+            string memberName = Names.Unique("AdditionalProperties", takenMemberNames);
+            additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
+        }
+
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional);
+    }
+
+    /// <summary>The schemas whose properties make up an object: its allOf parts (depth first, $refs followed) and itself, last.</summary>
+    private void CollectAllOfParts(JsonObject schema, string pointer, List<(JsonObject Schema, string Pointer)> parts, HashSet<JsonObject> seen)
+    {
+        if (!seen.Add(schema))
+        {
+            return;
+        }
+
+        if (schema.Get("allOf") is JsonArray allOf)
+        {
+            for (int i = 0; i < allOf.Items.Count; i++)
+            {
+                if (allOf.Items[i] is not JsonObject part)
+                {
+                    continue;
+                }
+
+                if (part.Get("$ref") is JsonString reference && reference.Value.StartsWith("#", StringComparison.Ordinal))
+                {
+                    if (Resolve(reference.Value) is JsonObject target)
+                    {
+                        CollectAllOfParts(target, reference.Value, parts, seen);
+                    }
+
+                    continue; // an unresolved $ref is reported where the JSON validator meets it
+                }
+
+                CollectAllOfParts(part, pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), parts, seen);
+            }
+        }
+
+        parts.Add((schema, pointer));
+    }
+
+    private void CollectRequired(JsonObject schema, HashSet<string> required)
+    {
         if (schema.Find("required") is JsonProperty requiredProperty)
         {
             if (requiredProperty.Value is JsonArray requiredArray)
@@ -446,16 +566,32 @@ internal sealed partial class DocumentParser
                 Report(DiagnosticDescriptors.InvalidKeywordValue, requiredProperty.Value, "required", "an array of strings", requiredProperty.Value.KindDisplay);
             }
         }
+    }
 
-        var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
-        var jsonNameByMember = new Dictionary<string, string>(StringComparer.Ordinal);
-        var properties = new List<PropertySpec>();
+    private void AddProperties(
+        JsonObject schema,
+        string pointer,
+        string name,
+        UnionMembership? membership,
+        HashSet<string> required,
+        HashSet<string> takenMemberNames,
+        Dictionary<string, string> jsonNameByMember,
+        List<PropertySpec> properties)
+    {
         if (schema.Get("properties") is JsonObject propertiesObject)
         {
             foreach (JsonProperty property in propertiesObject.Properties)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 string propertyPointer = pointer + "/properties/" + EscapePointer(property.Name);
+                int earlierIndex = properties.FindIndex(p => p.JsonName == property.Name);
+                if (earlierIndex >= 0)
+                {
+                    // The same property in two allOf parts: both schemas apply to one member.
+                    MergeProperty(properties, earlierIndex, property, propertyPointer, name);
+                    continue;
+                }
+
                 string memberName = Names.ToPascalCase(property.Name);
                 if (jsonNameByMember.TryGetValue(memberName, out string? earlier))
                 {
@@ -498,29 +634,75 @@ internal sealed partial class DocumentParser
                     propertySchema.Get("deprecated") is JsonBoolean { Value: true }));
             }
         }
+    }
 
-        if (membership is not null && !properties.Any(p => p.JsonName == membership.DiscriminatorJsonName))
+    /// <summary>
+    /// A property declared again by another allOf part. The same shape keeps one member with the
+    /// constraints of both (the stricter bound where both set one); different shapes cannot be one C#
+    /// type, so the member becomes JsonElement (SB0010) and the JSON validation checks both schemas.
+    /// </summary>
+    private void MergeProperty(List<PropertySpec> properties, int index, JsonProperty property, string propertyPointer, string typeName)
+    {
+        PropertySpec earlier = properties[index];
+        if (property.Value is not JsonObject propertySchema || earlier.ConstValue is not null)
         {
-            properties.Insert(0, new PropertySpec(
-                membership.DiscriminatorJsonName,
-                membership.DiscriminatorPropertyName,
-                new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None),
-                true,
-                null,
-                membership.DiscriminatorValue,
-                false,
-                false,
-                false));
+            return; // true/false, or a const the record already fixes: nothing to add to the type
         }
 
-        PropertySpec? additional = null;
-        if (AdditionalValue(schema, pointer, name) is ValueSpec extras)
+        ValueSpec value = BuildValue(propertySchema, propertyPointer, typeName + Names.ToPascalCase(property.Name));
+        ValueSpec before = earlier.Value;
+        if (value.Kind == ValueKind.Json || (before.Kind == value.Kind && before.TypeName == value.TypeName && Equals(before.Items, value.Items)))
         {
-            string memberName = Names.Unique("AdditionalProperties", takenMemberNames);
-            additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
+            ValueSpec merged = value.Kind == ValueKind.Json ? before : before with
+            {
+                Nullable = before.Nullable && value.Nullable,
+                Constraints = Stricter(before.Constraints, value.Constraints),
+            };
+            properties[index] = earlier with { Value = merged, Description = earlier.Description ?? Description(propertySchema) };
+            return;
         }
 
-        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional);
+        if (before.Kind == ValueKind.Json)
+        {
+            properties[index] = earlier with { Value = value, Description = earlier.Description ?? Description(propertySchema) };
+            return;
+        }
+
+        Report(
+            DiagnosticDescriptors.UntypedSchema,
+            property.NameStart,
+            property.NameEnd,
+            "the allOf parts give '" + property.Name + "' two different types, " + ShapeName(before) + " and " + ShapeName(value));
+        properties[index] = earlier with { Value = JsonValue(nullable: true) };
+    }
+
+    private static string ShapeName(ValueSpec value) => value.TypeName ?? value.Kind.ToString().ToLowerInvariant();
+
+    private static ConstraintSpec Stricter(ConstraintSpec a, ConstraintSpec b)
+    {
+        static int? Max(int? x, int? y) => x is null ? y : y is null ? x : Math.Max(x.Value, y.Value);
+        static int? Min(int? x, int? y) => x is null ? y : y is null ? x : Math.Min(x.Value, y.Value);
+        static string? Bound(string? x, string? y, bool lower)
+        {
+            if (x is null || y is null)
+            {
+                return x ?? y;
+            }
+
+            bool parsed = decimal.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dx) & decimal.TryParse(y, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dy);
+            return !parsed ? x : (lower ? (dx >= dy ? x : y) : (dx <= dy ? x : y));
+        }
+
+        return new ConstraintSpec(
+            Minimum: Bound(a.Minimum, b.Minimum, lower: true),
+            Maximum: Bound(a.Maximum, b.Maximum, lower: false),
+            ExclusiveMinimum: Bound(a.ExclusiveMinimum, b.ExclusiveMinimum, lower: true),
+            ExclusiveMaximum: Bound(a.ExclusiveMaximum, b.ExclusiveMaximum, lower: false),
+            MinLength: Max(a.MinLength, b.MinLength),
+            MaxLength: Min(a.MaxLength, b.MaxLength),
+            Pattern: a.Pattern ?? b.Pattern, // a second pattern is checked by the JSON validation
+            MinItems: Max(a.MinItems, b.MinItems),
+            MaxItems: Min(a.MaxItems, b.MaxItems));
     }
 
     /// <summary>
@@ -551,6 +733,128 @@ internal sealed partial class DocumentParser
         return new ValueSpec(ValueKind.Map, null, false, items, ConstraintSpec.None);
     }
 
+    /// <summary>
+    /// The typed alternatives of a oneOf/anyOf without a discriminator, or null when the schema is not a
+    /// choice between typed values (it declares properties or allOf, or an alternative is only constraints
+    /// such as <c>{"required": [...]}</c>: then the keyword is checked on the JSON form). A
+    /// <c>{"type": "null"}</c> alternative is not a case: it makes the value nullable, and is listed with Index -1.
+    /// </summary>
+    private static List<(JsonObject Schema, int Index)>? ChoiceAlternatives(JsonObject schema)
+    {
+        JsonArray? alternatives = schema.Get("oneOf") as JsonArray;
+        if (alternatives is not null == schema.Get("anyOf") is JsonArray
+            || schema.Get("discriminator") is not null || schema.Get("properties") is not null || schema.Get("allOf") is not null)
+        {
+            return null; // neither or both keywords, a discriminated union, or an object with its own members
+        }
+
+        alternatives ??= (JsonArray)schema.Get("anyOf")!;
+        var result = new List<(JsonObject Schema, int Index)>();
+        bool hasNull = false;
+        for (int i = 0; i < alternatives.Items.Count; i++)
+        {
+            if (alternatives.Items[i] is not JsonObject alternative)
+            {
+                return null;
+            }
+
+            List<string> types = TypeNames(alternative);
+            if (types.Count == 1 && types[0] == "null" && alternative.Get("$ref") is null)
+            {
+                hasNull = true;
+                continue;
+            }
+
+            if (alternative.Get("$ref") is null && types.Count == 0 && alternative.Get("properties") is null
+                && alternative.Get("items") is null && !IsStringEnum(alternative))
+            {
+                return null;
+            }
+
+            result.Add((alternative, i));
+        }
+
+        if (hasNull)
+        {
+            result.Add((schema, -1));
+        }
+
+        // Only null, or one schema and null: no union (the caller makes the one schema nullable).
+        int cases = result.Count(static a => a.Index >= 0);
+        if (cases == 0)
+        {
+            return null;
+        }
+
+        if (cases == 1)
+        {
+            return hasNull ? result.Where(static a => a.Index >= 0).ToList() : null;
+        }
+
+        return result;
+    }
+
+    private ChoiceSpec BuildChoice(string pointer, string name, JsonObject schema, List<(JsonObject Schema, int Index)> alternatives)
+    {
+        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) ? null : new bool[1];
+        _jsonValidated.Push(needsJson);
+        try
+        {
+            CheckKeywords(schema);
+        }
+        finally
+        {
+            _jsonValidated.Pop();
+        }
+
+        string keyword = schema.Get("oneOf") is JsonArray ? "oneOf" : "anyOf";
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
+        var cases = new List<ChoiceCaseSpec>();
+        foreach ((JsonObject alternative, int index) in alternatives)
+        {
+            if (index < 0)
+            {
+                _nullChoices.Add(pointer);
+                continue;
+            }
+
+            string alternativePointer = pointer + "/" + keyword + "/" + index.ToString(CultureInfo.InvariantCulture);
+            string hint = alternative.Get("title") is JsonString { Value.Length: > 0 } title ? Names.ToPascalCase(title.Value) : name + "Option" + (index + 1).ToString(CultureInfo.InvariantCulture);
+            ValueSpec value = BuildValue(alternative, alternativePointer, hint);
+            if (value.Nullable)
+            {
+                _nullChoices.Add(pointer);
+                value = value with { Nullable = false };
+            }
+
+            cases.Add(new ChoiceCaseSpec(Names.Unique(CaseName(value), taken), value, index, false));
+        }
+
+        // An implicit conversion from each case's type, where the type names one case and C# allows it.
+        var result = new List<ChoiceCaseSpec>();
+        foreach (ChoiceCaseSpec choiceCase in cases)
+        {
+            ValueSpec v = choiceCase.Value;
+            bool allowed = v.Kind is not (ValueKind.Array or ValueKind.Map) && v.TypeName != name
+                && cases.Count(c => c.Value.Kind == v.Kind && c.Value.TypeName == v.TypeName) == 1;
+            result.Add(choiceCase with { ImplicitConversion = allowed });
+        }
+
+        return new ChoiceSpec(name, Description(schema), pointer, keyword, result.ToEquatableArray());
+    }
+
+    private static string CaseName(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.String => "String",
+        ValueKind.Int32 or ValueKind.Int64 => "Integer",
+        ValueKind.Double => "Number",
+        ValueKind.Boolean => "Boolean",
+        ValueKind.Array => value.Items!.TypeName is string item ? item + "List" : "Array",
+        ValueKind.Map => value.Items!.TypeName is string item ? item + "Map" : "Map",
+        ValueKind.Json => "Json",
+        _ => value.TypeName!,
+    };
+
     /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
     private static readonly string[] ReservedMemberNames =
     {
@@ -580,6 +884,28 @@ internal sealed partial class DocumentParser
 
         List<string> types = TypeNames(schema);
         bool nullable = types.Remove("null");
+        if (ChoiceAlternatives(schema) is { } alternatives)
+        {
+            if (alternatives.Count > 1)
+            {
+                return InlineNamed(pointer, nameHint, schema, ValueKind.Object, nullable);
+            }
+
+            if (alternatives.Count == 1 && alternatives[0].Index >= 0)
+            {
+                // anyOf/oneOf of one schema and null (OpenAPI 3.1's nullable): that schema, nullable.
+                CheckKeywords(schema);
+                string keyword = schema.Get("oneOf") is JsonArray ? "oneOf" : "anyOf";
+                ValueSpec only = BuildValue(alternatives[0].Schema, pointer + "/" + keyword + "/" + alternatives[0].Index.ToString(CultureInfo.InvariantCulture), nameHint);
+                return only with { Nullable = true };
+            }
+        }
+
+        if (schema.Get("oneOf") is null && schema.Get("anyOf") is null && ComposesObject(schema, 0))
+        {
+            return InlineNamed(pointer, nameHint, schema, ValueKind.Object, nullable);
+        }
+
         if (schema.Get("oneOf") is JsonArray || schema.Get("anyOf") is JsonArray || schema.Get("allOf") is JsonArray)
         {
             CheckKeywords(schema);
@@ -670,7 +996,8 @@ internal sealed partial class DocumentParser
     private ValueSpec NamedValue(string pointer, bool nullable)
     {
         EnsureBuilt(pointer);
-        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable, null, ConstraintSpec.None);
+        bool nullChoice = _nullChoices.Contains(pointer) || (ChoiceAlternatives(_typeSchemas[pointer]) is { Count: > 1 } alternatives && alternatives.Any(static a => a.Index < 0));
+        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable || nullChoice, null, ConstraintSpec.None);
     }
 
     private ValueSpec BuildReference(JsonProperty refProperty)
