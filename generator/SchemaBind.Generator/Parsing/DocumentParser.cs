@@ -174,7 +174,7 @@ internal sealed partial class DocumentParser
     private static bool IsJsonSchemaDocument(JsonObject root) =>
         root.Find("$schema") is not null || root.Find("type") is not null || root.Find("properties") is not null
         || root.Find("$defs") is not null || root.Find("$ref") is not null || root.Find("oneOf") is not null
-        || root.Find("enum") is not null;
+        || root.Find("anyOf") is not null || root.Find("allOf") is not null || root.Find("enum") is not null;
 
     private static bool IsOlderDraft(string uri) =>
         uri.IndexOf("json-schema.org/draft-0", StringComparison.Ordinal) >= 0
