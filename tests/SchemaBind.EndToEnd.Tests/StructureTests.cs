@@ -115,6 +115,9 @@ public sealed class StructureTests
         Assert.Equal("\"3 USD\"", text.ToJson());
         Assert.Equal("[1,2]", list.ToJson());
         Assert.Equal(pet, Pet.FromJson(pet.ToJson()));
+        Assert.Equal(list, Price.FromJson("[1, 2]"));
+        Assert.Equal(list.GetHashCode(), Price.FromJson("[1.0, 2]").GetHashCode());
+        Assert.NotEqual(list, Price.FromJson("[2, 1]"));
     }
 
     [Fact]
@@ -138,10 +141,26 @@ public sealed class StructureTests
             Price = -3.0,
         };
 
-        var errors = Errors(catalog.Validate());
-        Assert.Contains(("/pets/0/name", "minLength"), errors);
-        Assert.Contains(("/pets/1/lives", "maximum"), errors);
-        Assert.Contains(("/price", "minimum"), errors);
+        // Each error once: the case's own check, not again as "matches no alternative" of the union.
+        Assert.Equal([("/pets/0/name", "minLength"), ("/pets/1/lives", "maximum"), ("/price", "minimum")], Errors(catalog.Validate()));
+    }
+
+    [Fact]
+    public void A_oneOf_value_valid_as_its_case_but_matching_two_alternatives_is_a_oneOf_error()
+    {
+        Code small = 5L;
+        Code large = 150.5;
+        Code both = 150L;
+
+        Assert.Empty(small.Validate());
+        Assert.Empty(large.Validate());
+        Assert.Equal([("", "oneOf")], Errors(both.Validate()));
+        Assert.Equal([("/code", "oneOf")], Errors((Catalog.FromJson(CatalogJson) with { Code = both }).Validate()));
+
+        Assert.IsType<Code.IntegerCase>(Code.FromJson("5"));
+        Assert.IsType<Code.NumberCase>(Code.FromJson("150.5"));
+        var ex = Assert.Throws<JsonException>(() => Code.FromJson("150"));
+        Assert.Contains("matches 2 alternatives of Code", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

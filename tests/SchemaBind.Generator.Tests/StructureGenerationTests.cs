@@ -181,11 +181,33 @@ public sealed class StructureGenerationTests
             }
             """;
         GeneratorResult result = Run(schema, "/p/api.json");
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
 
         SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.ToString().Contains("abstract partial record", StringComparison.Ordinal));
         string source = tree.ToString();
         Assert.Contains("catch (global::System.Text.Json.JsonException)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("Subschema(", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_oneOf_union_inline_in_an_operation_warns_that_exclusivity_is_not_checked()
+    {
+        string schema = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "T", "version": "1" },
+              "paths": { "/v": { "get": {
+                "operationId": "getV",
+                "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": {
+                  "oneOf": [ { "type": "integer" }, { "type": "number" } ] } } } } } } } }
+            }
+            """;
+        GeneratorResult result = Run(schema, "/p/api.json");
+
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0004", d.Id);
+        Assert.Equal(schema.IndexOf("\"oneOf\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+        Assert.Contains("no more than one alternative", d.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -769,6 +769,7 @@ internal static class TypeEmitter
             w.Line();
             w.Line("/// <summary>The value.</summary>");
             w.Line("public " + type + " Value { get; }");
+            EmitCaseEquality(w, c);
             w.CloseBlock();
             w.Line();
         }
@@ -833,7 +834,7 @@ internal static class TypeEmitter
         w.Line();
 
         // Validation: each case's typed checks, then the whole schema on the JSON form (which also
-        // tells when a value matches more alternatives of a oneOf than its case).
+        // tells when a value matches more alternatives of a oneOf than its own).
         EmitValidateMethods(w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
         w.OpenBlock(string.Empty);
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
@@ -860,7 +861,11 @@ internal static class TypeEmitter
 
         if (hasSchema)
         {
+            // A case with errors of its own also fails the union's oneOf/anyOf on the JSON form: that
+            // would say the same thing twice, so the JSON form is checked only for a case valid by itself.
+            w.OpenBlock("if (context.ErrorCount == errorsBefore)");
             w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+            w.CloseBlock();
         }
 
         w.CloseBlock();
@@ -977,6 +982,32 @@ internal static class TypeEmitter
         }
 
         w.CloseBlock();
+    }
+
+    /// <summary>Lists, dictionaries and free-form JSON compare by value, as in the generated records.</summary>
+    private static void EmitCaseEquality(SourceWriter w, ChoiceCaseSpec c)
+    {
+        (string equal, string hash) = c.Value.Kind switch
+        {
+            ValueKind.Array => (CSharp.Runtime + "SchemaEquality.SequenceEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.SequenceHashCode(Value)"),
+            ValueKind.Map => (CSharp.Runtime + "SchemaEquality.DictionaryEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.DictionaryHashCode(Value)"),
+            ValueKind.Json => (CSharp.Json + "JsonElement.DeepEquals(Value, other.Value)", "(int)Value.ValueKind"),
+            _ => (string.Empty, string.Empty),
+        };
+        if (equal.Length == 0)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line("/// <summary>True when <paramref name=\"other\"/> holds an equal value, compared item by item.</summary>");
+        w.Line("/// <param name=\"other\">The case to compare with.</param>");
+        w.Line("/// <returns>Whether the cases are equal.</returns>");
+        w.Line("public bool Equals(" + c.Name + "Case? other) => other is not null && " + equal + ";");
+        w.Line();
+        w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + c.Name + "Case)\"/>.</summary>");
+        w.Line("/// <returns>The hash code.</returns>");
+        w.Line("public override int GetHashCode() => " + hash + ";");
     }
 
     private static string Local(ChoiceCaseSpec c) => "_" + char.ToLowerInvariant(c.Name[0]) + c.Name.Substring(1);

@@ -1186,6 +1186,18 @@ internal sealed partial class DocumentParser
         CheckSchema(schema);
         foreach (JsonProperty keyword in schema.Properties)
         {
+            if (keyword.Name is "oneOf" or "anyOf" && ChoiceAlternatives(schema) is { Count: > 0 } alternatives)
+            {
+                // Typed: a union (or one schema made nullable). Only a oneOf union inline in an
+                // operation, with no JSON Schema of its own, cannot check that just one alternative matches.
+                if (keyword.Name == "oneOf" && alternatives.Count > 1)
+                {
+                    NotTyped(keyword, "oneOf (that no more than one alternative matches, in a union inline in an operation)");
+                }
+
+                continue;
+            }
+
             if (HandledKeywords.Contains(keyword.Name))
             {
                 if (keyword.Name == "oneOf" && schema.Get("discriminator") is not JsonObject)
