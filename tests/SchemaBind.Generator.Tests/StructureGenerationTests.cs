@@ -106,6 +106,35 @@ public sealed class StructureGenerationTests
     }
 
     [Fact]
+    public void AllOf_of_schemas_that_are_not_objects_keeps_their_one_shape_and_every_bound()
+    {
+        string schema = """
+            {
+              "title": "Order",
+              "type": "object",
+              "properties": {
+                "status": { "allOf": [ { "$ref": "#/$defs/Status" } ], "description": "Where the order is." },
+                "code": { "allOf": [ { "type": "string", "minLength": 2 }, { "maxLength": 4 } ] },
+                "odd": { "allOf": [ { "type": "string" }, { "type": "integer" } ] }
+              },
+              "$defs": { "Status": { "type": "string", "enum": ["open", "shipped"] } }
+            }
+            """;
+        GeneratorResult result = Run(schema);
+
+        Diagnostic d = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0010", d.Id);
+        Assert.Equal(schema.IndexOf("{ \"type\": \"integer\" }", StringComparison.Ordinal), d.Location.SourceSpan.Start);
+        Assert.Equal("Shapes.Status?", MemberType(result, "Order", "Status"));
+        Assert.Equal("string?", MemberType(result, "Order", "Code"));
+        Assert.Equal("System.Text.Json.JsonElement?", MemberType(result, "Order", "Odd"));
+        IPropertySymbol code = Type(result, "Order").GetMembers("Code").OfType<IPropertySymbol>().Single();
+        Assert.Equal(
+            ["SchemaMinLengthAttribute(2)", "SchemaMaxLengthAttribute(4)"],
+            code.GetAttributes().Select(static a => a.AttributeClass!.Name + "(" + a.ConstructorArguments[0].Value + ")"));
+    }
+
+    [Fact]
     public void A_oneOf_without_discriminator_is_an_abstract_union_with_a_case_per_alternative()
     {
         string schema = """

@@ -676,6 +676,60 @@ internal sealed partial class DocumentParser
         properties[index] = earlier with { Value = JsonValue(nullable: true) };
     }
 
+    /// <summary>
+    /// An allOf of schemas that are not objects (a $ref to an enum with a description beside it, a string
+    /// with bounds in two parts): the one shape its typed parts agree on, with the stricter bounds of every
+    /// part; null when no part has a shape. Parts of different shapes are SB0010.
+    /// </summary>
+    private ValueSpec? ValueOfAllOf(JsonArray allOf, string pointer, string nameHint)
+    {
+        ValueSpec? shape = null;
+        var parts = new List<JsonObject>();
+        for (int i = 0; i < allOf.Items.Count; i++)
+        {
+            if (allOf.Items[i] is not JsonObject part)
+            {
+                continue;
+            }
+
+            parts.Add(part);
+            ValueSpec value = BuildValue(part, pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), nameHint);
+            if (value.Kind == ValueKind.Json)
+            {
+                continue; // constraints only, merged below
+            }
+
+            if (shape is null)
+            {
+                shape = value;
+            }
+            else if (shape.Kind == value.Kind && shape.TypeName == value.TypeName && Equals(shape.Items, value.Items))
+            {
+                shape = shape with { Nullable = shape.Nullable && value.Nullable, Constraints = Stricter(shape.Constraints, value.Constraints) };
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.UntypedSchema, part, "the allOf parts have different types, " + ShapeName(shape) + " and " + ShapeName(value));
+                return JsonValue(nullable: true);
+            }
+        }
+
+        if (shape is null)
+        {
+            return null;
+        }
+
+        if (shape.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Array)
+        {
+            foreach (JsonObject part in parts.Where(static p => p.Get("$ref") is null && p.Get("type") is null))
+            {
+                shape = shape with { Constraints = Stricter(shape.Constraints, Constraints(part, shape.Kind)) };
+            }
+        }
+
+        return shape;
+    }
+
     private static string ShapeName(ValueSpec value) => value.TypeName ?? value.Kind.ToString().ToLowerInvariant();
 
     private static ConstraintSpec Stricter(ConstraintSpec a, ConstraintSpec b)
@@ -904,6 +958,13 @@ internal sealed partial class DocumentParser
         if (schema.Get("oneOf") is null && schema.Get("anyOf") is null && ComposesObject(schema, 0))
         {
             return InlineNamed(pointer, nameHint, schema, ValueKind.Object, nullable);
+        }
+
+        if (schema.Get("oneOf") is null && schema.Get("anyOf") is null && types.Count == 0
+            && schema.Get("allOf") is JsonArray allOf && ValueOfAllOf(allOf, pointer, nameHint) is ValueSpec composed)
+        {
+            CheckKeywords(schema);
+            return composed with { Nullable = composed.Nullable || nullable };
         }
 
         if (schema.Get("oneOf") is JsonArray || schema.Get("anyOf") is JsonArray || schema.Get("allOf") is JsonArray)
