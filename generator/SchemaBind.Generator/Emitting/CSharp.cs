@@ -171,8 +171,14 @@ internal static class CSharp
     /// <summary>Writes a &lt;summary&gt; (or other tag) from schema text, one /// line per source line.</summary>
     public static void DocComment(SourceWriter writer, string tag, string? text, string fallback, string attributes = "")
     {
-        string content = string.IsNullOrWhiteSpace(text) ? fallback : text!.Trim();
-        string[] lines = content.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            // The fallback is XML already (it may hold <c> and <see/>); only schema text is escaped.
+            writer.Line("/// <" + tag + attributes + ">" + fallback + "</" + tag + ">");
+            return;
+        }
+
+        string[] lines = text!.Trim().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         if (lines.Length == 1)
         {
             writer.Line("/// <" + tag + attributes + ">" + Xml(lines[0].Trim()) + "</" + tag + ">");
