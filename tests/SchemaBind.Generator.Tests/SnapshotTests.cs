@@ -29,10 +29,22 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void Buddy_generated_code_matches_the_checked_in_snapshots()
+    public void Buddy_generated_code_matches_the_checked_in_snapshots() => AssertSnapshots(RunBuddy(), "Buddy");
+
+    /// <summary>Maps, allOf, unions without a discriminator and recursion (the end-to-end tests' catalog schema).</summary>
+    [Fact]
+    public void Structural_shapes_match_the_checked_in_snapshots()
     {
-        GeneratorResult result = RunBuddy();
-        string directory = GeneratorHarness.RepositoryFile("tests", "SchemaBind.Generator.Tests", "Snapshots", "Buddy");
+        string path = GeneratorHarness.RepositoryFile("tests", "SchemaBind.EndToEnd.Tests", "Schemas", "catalog.schema.json");
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile(path, File.ReadAllText(path), "EndToEnd.Catalog"));
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        AssertSnapshots(result, "Catalog");
+    }
+
+    private static void AssertSnapshots(GeneratorResult result, string folder)
+    {
+        string directory = GeneratorHarness.RepositoryFile("tests", "SchemaBind.Generator.Tests", "Snapshots", folder);
         bool accept = Environment.GetEnvironmentVariable("SCHEMABIND_ACCEPT_SNAPSHOTS") == "1";
         Directory.CreateDirectory(directory);
 

@@ -754,7 +754,10 @@ internal static class TypeEmitter
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
             string type = CaseType(c);
-            w.Line("/// <summary>The alternative <c>" + CSharp.Xml(choice.Keyword) + "[" + c.Index + "]</c>: a <c>" + CSharp.Xml(type.Replace("global::", string.Empty)) + "</c>.</summary>");
+            string shown = c.Value.Kind is ValueKind.Object or ValueKind.Enum
+                ? "<see cref=\"" + c.Value.TypeName + "\"/>"
+                : "<c>" + CSharp.Xml(type.Replace("global::", string.Empty)) + "</c>";
+            w.Line("/// <summary>The alternative <c>" + CSharp.Xml(choice.Keyword) + "[" + c.Index + "]</c>: a " + shown + ".</summary>");
             w.OpenBlock("public sealed record " + c.Name + "Case : " + name);
             w.Line("/// <summary>Makes the case from its value.</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
