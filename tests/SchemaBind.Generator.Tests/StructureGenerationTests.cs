@@ -135,6 +135,42 @@ public sealed class StructureGenerationTests
     }
 
     [Fact]
+    public void Cases_of_a_discriminated_union_may_compose_the_union_itself_with_allOf()
+    {
+        // The usual OpenAPI inheritance: the base holds the discriminator, each case is allOf [base, own].
+        string schema = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "T", "version": "1" },
+              "paths": {},
+              "components": { "schemas": {
+                "Pet": {
+                  "type": "object",
+                  "required": ["petType"],
+                  "properties": { "petType": { "type": "string" }, "name": { "type": "string" } },
+                  "oneOf": [ { "$ref": "#/components/schemas/Cat" }, { "$ref": "#/components/schemas/Dog" } ],
+                  "discriminator": { "propertyName": "petType" }
+                },
+                "Cat": { "allOf": [ { "$ref": "#/components/schemas/Pet" }, { "properties": { "meows": { "type": "boolean" } } } ] },
+                "Dog": { "allOf": [ { "$ref": "#/components/schemas/Pet" }, { "properties": { "barks": { "type": "boolean" } } } ] }
+              } }
+            }
+            """;
+        GeneratorResult result = Run(schema, "/p/pets.json");
+
+        // Cat -> Pet -> oneOf Cat -> ... never ends for a JSON Schema validator, so the cases check their
+        // typed members only, and say so on each allOf.
+        Assert.Equal(
+            [("SB0004", schema.IndexOf("\"allOf\"", StringComparison.Ordinal)), ("SB0004", schema.LastIndexOf("\"allOf\"", StringComparison.Ordinal))],
+            result.SchemaDiagnostics.Select(static d => (d.Id, d.Location.SourceSpan.Start)));
+        Assert.DoesNotContain("JsonValidation", result.Source("Shapes.Cat.g.cs"), StringComparison.Ordinal);
+        INamedTypeSymbol cat = Type(result, "Cat");
+        Assert.Equal("Pet", cat.BaseType!.Name);
+        Assert.Equal(["PetType", "Name", "Meows"], cat.GetMembers().OfType<IPropertySymbol>().Where(static p => p.Name is not "EqualityContract" and not "JsonSchema").Select(static p => p.Name));
+        Assert.Equal("Cat", ((IFieldSymbol)cat.GetMembers("PetTypeValue").Single()).ConstantValue);
+    }
+
+    [Fact]
     public void A_oneOf_without_discriminator_is_an_abstract_union_with_a_case_per_alternative()
     {
         string schema = """

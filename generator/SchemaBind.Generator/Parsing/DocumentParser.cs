@@ -449,7 +449,10 @@ internal sealed partial class DocumentParser
 
     private ObjectSpec BuildObject(string pointer, string name, JsonObject schema)
     {
-        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) ? null : new bool[1];
+        // JSON validation needs a pointer into the document (inline schemas of operations have none),
+        // and a schema that ends: a union case that is allOf [its union, ...] (OpenAPI's inheritance)
+        // refers to itself through the union's oneOf without end, which only the discriminator breaks.
+        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) || ComposesItsOwnUnion(pointer, schema) ? null : new bool[1];
         _jsonValidated.Push(needsJson);
         try
         {
@@ -472,9 +475,13 @@ internal sealed partial class DocumentParser
         var parts = new List<(JsonObject Schema, string Pointer)>();
         CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>());
         var required = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((JsonObject part, string _) in parts)
+        foreach ((JsonObject part, string partPointer) in parts)
         {
             CollectRequired(part, required);
+            if (partPointer.StartsWith(pointer + "/allOf/", StringComparison.Ordinal))
+            {
+                CheckKeywords(part); // an inline part's keywords are this type's ($ref parts are their own type's)
+            }
         }
 
         var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
@@ -507,6 +514,18 @@ internal sealed partial class DocumentParser
         }
 
         return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional);
+    }
+
+    private bool ComposesItsOwnUnion(string pointer, JsonObject schema)
+    {
+        if (!_memberships.TryGetValue(pointer, out UnionMembership? membership))
+        {
+            return false;
+        }
+
+        var parts = new List<(JsonObject Schema, string Pointer)>();
+        CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>());
+        return parts.Any(p => _typeNames.TryGetValue(p.Pointer, out string? typeName) && typeName == membership.BaseTypeName);
     }
 
     /// <summary>The schemas whose properties make up an object: its allOf parts (depth first, $refs followed) and itself, last.</summary>
@@ -1274,6 +1293,12 @@ internal sealed partial class DocumentParser
                     NotTyped(keyword, "enum (of non-string values)");
                 }
 
+                continue;
+            }
+
+            if (keyword.Name == "allOf" && ComposesObject(schema, 0))
+            {
+                NotTyped(keyword, "allOf (the parts' properties are typed, but the rest of a $ref part's schema is not checked here)");
                 continue;
             }
 
