@@ -156,13 +156,9 @@ public static class JsonRead
     public static T FromElement<T>(JsonElement element, JsonReadHandler<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            element.WriteTo(writer);
-        }
 
-        return Parse(buffer.WrittenSpan, read);
+        // The element's own UTF-8 text, without writing it out again.
+        return Parse(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element), read);
     }
 
     /// <summary>The error for a value that is none of a union's alternatives (or, for oneOf, more than one).</summary>
