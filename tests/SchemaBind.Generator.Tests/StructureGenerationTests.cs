@@ -215,6 +215,27 @@ public sealed class StructureGenerationTests
     }
 
     [Fact]
+    public void A_union_case_never_hides_a_generated_type_named_like_it()
+    {
+        string schema = """
+            {
+              "title": "Doc",
+              "type": "object",
+              "properties": { "either": { "oneOf": [ { "$ref": "#/$defs/Box" }, { "$ref": "#/$defs/BoxCase" } ] } },
+              "$defs": {
+                "Box": { "type": "object", "properties": { "w": { "type": "number" } } },
+                "BoxCase": { "type": "object", "properties": { "h": { "type": "number" } } }
+              }
+            }
+            """;
+        GeneratorResult result = Run(schema);
+
+        INamedTypeSymbol union = Type(result, "DocEither");
+        Assert.Equal(["Box2Case", "BoxCaseCase"], union.GetTypeMembers().Where(static t => t.BaseType?.Name == "DocEither").Select(static t => t.Name));
+        Assert.Equal("Shapes.BoxCase", ((IPropertySymbol)union.GetTypeMembers("BoxCaseCase").Single().GetMembers("Value").Single()).Type.ToDisplayString());
+    }
+
+    [Fact]
     public void A_oneOf_of_constraints_only_stays_a_record_checked_on_its_json_form()
     {
         string schema = """

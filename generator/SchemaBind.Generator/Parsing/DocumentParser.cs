@@ -900,7 +900,16 @@ internal sealed partial class DocumentParser
                 value = value with { Nullable = false };
             }
 
-            cases.Add(new ChoiceCaseSpec(Names.Unique(CaseName(value), taken), value, index, false));
+            // The nested record is <CaseName>Case: it must not hide a generated type of that name.
+            string caseName = CaseName(value);
+            string candidate = caseName;
+            for (int n = 2; taken.Contains(candidate) || _takenTypeNames.Contains(candidate + "Case"); n++)
+            {
+                candidate = caseName + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            taken.Add(candidate);
+            cases.Add(new ChoiceCaseSpec(candidate, value, index, false));
         }
 
         // An implicit conversion from each case's type, where the type names one case and C# allows it.
