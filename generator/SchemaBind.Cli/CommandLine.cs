@@ -11,12 +11,13 @@ internal sealed record CommandLine(
     string? Namespace,
     string? ClientName,
     string? Kind,
-    string? RootNamespace)
+    string? RootNamespace,
+    string? NumberType = null)
 {
     public const string Usage = """
         Usage:
-          schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--root-namespace R]
-          schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--root-namespace R]
+          schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R]
+          schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R]
 
         generate  writes the C# that the SchemaBind generator makes from the schema into <dir>.
         check     generates, compiles the result in memory against SchemaBind.Runtime and prints every
@@ -27,6 +28,7 @@ internal sealed record CommandLine(
           --namespace <N>         namespace of the generated code (default: <root namespace>.<FileName>)
           --client-name <C>       name of the client class (default: info.title + "Client")
           --kind <K>              read the file as openapi or jsonschema (default: detected)
+          --number-type <T>       double or decimal: the C# type of `type: number` (default: double)
           --root-namespace <R>    the project's root namespace used by the default (default: Generated)
 
         Exit codes: 0 no error, 1 at least one error, 2 bad usage.
@@ -60,7 +62,7 @@ internal sealed record CommandLine(
         }
 
         var schemas = new List<string>();
-        string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null;
+        string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null, numberType = null;
         for (int i = 1; i < args.Count; i++)
         {
             string arg = args[i];
@@ -114,6 +116,15 @@ internal sealed record CommandLine(
 
                     kind = value;
                     break;
+                case "--number-type":
+                    if (value.ToLowerInvariant() is not ("double" or "decimal"))
+                    {
+                        error = $"--number-type must be double or decimal, not '{value}'.";
+                        return null;
+                    }
+
+                    numberType = value;
+                    break;
                 default:
                     error = $"Unknown option '{name}' for '{command}'.";
                     return null;
@@ -144,6 +155,6 @@ internal sealed record CommandLine(
             return null;
         }
 
-        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace);
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType);
     }
 }

@@ -174,6 +174,7 @@ internal static class GeneratorRunner
             Add(values, "SchemaBindNamespace", options.Namespace);
             Add(values, "SchemaBindClientName", options.ClientName);
             Add(values, "SchemaBindKind", options.Kind);
+            Add(values, "SchemaBindNumberType", options.NumberType);
             return values;
         }
 

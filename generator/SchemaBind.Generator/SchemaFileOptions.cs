@@ -12,7 +12,7 @@ namespace SchemaBind.Generator;
 /// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
 /// the generator, the schema analyzer and the CLI so that all three see the same input.
 /// </summary>
-internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind)
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null)
 {
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
@@ -21,7 +21,10 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
     public static ProjectOptions Project(AnalyzerConfigOptionsProvider options) => new(
         RootNamespace(options),
         options.GlobalOptions.TryGetValue("build_property.SchemaBindAssertFormat", out string? assert)
-            && string.Equals(assert, "true", StringComparison.OrdinalIgnoreCase));
+            && string.Equals(assert, "true", StringComparison.OrdinalIgnoreCase),
+        options.GlobalOptions.TryGetValue("build_property.SchemaBindNumberType", out string? numberType)
+            ? ParseNumberType(numberType) ?? Model.NumberType.Double
+            : Model.NumberType.Double);
 
     /// <summary>The file's options, or null when the file is not a SchemaBind API.</summary>
     public static SchemaFileOptions? Read(AdditionalText file, AnalyzerConfigOptionsProvider provider)
@@ -36,13 +39,14 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNamespace", out string? @namespace);
         options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindClientName", out string? clientName);
         options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindKind", out string? kind);
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindNumberType", out string? numberType);
         DocumentKind documentKind = NullIfEmpty(kind)?.ToLowerInvariant() switch
         {
             "openapi" => DocumentKind.OpenApi,
             "jsonschema" => DocumentKind.JsonSchema,
             _ => DocumentKind.Auto,
         };
-        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind);
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType));
     }
 
     public SchemaFileInput ToInput(ProjectOptions project, CancellationToken cancellationToken)
@@ -50,11 +54,19 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         SourceText? text = File.GetText(cancellationToken);
         string @namespace = Namespace
             ?? project.RootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(File.Path).Split('.')[0]);
-        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat);
+        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat, NumberType ?? project.NumberType);
     }
+
+    /// <summary>"double" or "decimal" (any case); anything else is left to the project's setting.</summary>
+    private static NumberType? ParseNumberType(string? value) => NullIfEmpty(value)?.ToLowerInvariant() switch
+    {
+        "decimal" => Model.NumberType.Decimal,
+        "double" => Model.NumberType.Double,
+        _ => null,
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 }
 
 /// <summary>MSBuild properties that apply to every schema file of a project.</summary>
-internal sealed record ProjectOptions(string RootNamespace, bool AssertFormat);
+internal sealed record ProjectOptions(string RootNamespace, bool AssertFormat, NumberType NumberType = NumberType.Double);

@@ -102,6 +102,19 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Number_type_decimal_makes_numbers_decimal()
+    {
+        string schema = Write("point.schema.json", Point);
+        string doubles = Path.Combine(_directory, "doubles"), decimals = Path.Combine(_directory, "decimals");
+
+        Assert.Equal(0, Run("generate", schema, "-o", doubles).Exit);
+        Assert.Equal(0, Run("generate", schema, "-o", decimals, "--number-type", "decimal").Exit);
+
+        Assert.Contains("public required double X { get; init; }", File.ReadAllText(Path.Combine(doubles, "Generated.Point.Point.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("public required decimal X { get; init; }", File.ReadAllText(Path.Combine(decimals, "Generated.Point.Point.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_is_stable_from_run_to_run()
     {
         string first = Path.Combine(_directory, "first"), second = Path.Combine(_directory, "second");
@@ -122,6 +135,7 @@ public sealed class CliTests : IDisposable
     [InlineData("check x.json --unknown 1")]
     [InlineData("check x.json --namespace")]
     [InlineData("check x.json --kind yaml")]
+    [InlineData("check x.json --number-type float")]
     [InlineData("check x.json -o dir")]
     [InlineData("check a.json b.json --namespace N")]
     public void Bad_usage_exits_2_with_the_usage_text(string commandLine)

@@ -58,8 +58,8 @@ public sealed class ClientTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1764180000), response.RateLimit.Reset);
 
         var action = Assert.IsType<RunDockerContainerAction>(response.Value);
-        Assert.Equal("https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2/actions/2", action.Url);
-        Assert.Equal("https://app.buddy.works/buddy/company-website/pipelines/action/2/edit", action.HtmlUrl);
+        Assert.Equal("https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2/actions/2", action.Url.OriginalString);
+        Assert.Equal("https://app.buddy.works/buddy/company-website/pipelines/action/2/edit", action.HtmlUrl.OriginalString);
         Assert.Equal(2, action.Id);
         Assert.Equal("Run container", action.Name);
         Assert.Equal(TriggerTime.OnEveryExecution, action.TriggerTime);
@@ -74,8 +74,8 @@ public sealed class ClientTests
         Assert.Equal("/bin/sh", action.Entrypoint);
 
         PipelineSummary pipeline = Assert.IsType<PipelineSummary>(action.Pipeline);
-        Assert.Equal("https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2", pipeline.Url);
-        Assert.Equal("https://app.buddy.works/buddy/company-website/pipelines/pipeline/2", pipeline.HtmlUrl);
+        Assert.Equal("https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2", pipeline.Url.OriginalString);
+        Assert.Equal("https://app.buddy.works/buddy/company-website/pipelines/pipeline/2", pipeline.HtmlUrl.OriginalString);
         Assert.Equal(2, pipeline.Id);
         Assert.Equal("Live mirror", pipeline.Name);
         Assert.Equal(PipelineSummaryOn.Click, pipeline.On);

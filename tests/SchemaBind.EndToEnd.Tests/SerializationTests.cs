@@ -42,7 +42,7 @@ public sealed class SerializationTests
     public void Unknown_properties_from_a_server_are_skipped()
     {
         var action = (SleepAction)PipelineAction.FromJson("""
-            { "url": "u", "html_url": "h", "id": 5, "name": "n", "type": "SLEEP", "sleep_in_sec": 1,
+            { "url": "https://api.test/a/5", "html_url": "https://app.test/a/5", "id": 5, "name": "n", "type": "SLEEP", "sleep_in_sec": 1,
               "new_field": { "nested": [1, 2, { "x": null }] }, "timeout": 30 }
             """);
         Assert.Equal(5, action.Id);
@@ -52,7 +52,7 @@ public sealed class SerializationTests
     public void Nulls_from_the_server_read_as_null()
     {
         var action = (RunDockerContainerAction)PipelineAction.FromJson("""
-            { "url": "u", "html_url": "h", "id": 5, "name": "n", "type": "RUN_DOCKER_CONTAINER", "run_as_user": null, "registry": null }
+            { "url": "https://api.test/a/5", "html_url": "https://app.test/a/5", "id": 5, "name": "n", "type": "RUN_DOCKER_CONTAINER", "run_as_user": null, "registry": null }
             """);
         Assert.Null(action.RunAsUser);
         Assert.Null(action.Registry);

@@ -8,7 +8,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace SchemaBind.Generator.Tests;
 
 /// <summary>A schema file as a user's project would hand it to the generator.</summary>
-internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true);
+/// <param name="NumberType">The item's NumberType metadata.</param>
+/// <param name="ProjectNumberType">The project's SchemaBindNumberType property (taken from the first file that sets it).</param>
+internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true, string? NumberType = null, string? ProjectNumberType = null);
 
 /// <summary>Runs the real generator in a real Roslyn compilation, as the compiler does.</summary>
 internal static class GeneratorHarness
@@ -80,7 +82,18 @@ internal static class GeneratorHarness
 
     private sealed class TestOptionsProvider(SchemaFile[] files, string rootNamespace = "UserProject") : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(Globals(files, rootNamespace));
+
+        private static Dictionary<string, string> Globals(SchemaFile[] files, string rootNamespace)
+        {
+            var values = new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace };
+            if (files.Select(static f => f.ProjectNumberType).FirstOrDefault(static t => t is not null) is string numberType)
+            {
+                values["build_property.SchemaBindNumberType"] = numberType;
+            }
+
+            return values;
+        }
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
@@ -101,6 +114,11 @@ internal static class GeneratorHarness
             if (file.ClientName is not null)
             {
                 values["build_metadata.AdditionalFiles.SchemaBindClientName"] = file.ClientName;
+            }
+
+            if (file.NumberType is not null)
+            {
+                values["build_metadata.AdditionalFiles.SchemaBindNumberType"] = file.NumberType;
             }
 
             return new DictionaryOptions(values);

@@ -66,7 +66,13 @@ internal static class CSharp
             ValueKind.Int32 => "int",
             ValueKind.Int64 => "long",
             ValueKind.Double => "double",
+            ValueKind.Decimal => "decimal",
             ValueKind.Boolean => "bool",
+            ValueKind.DateTime => "global::System.DateTimeOffset",
+            ValueKind.Date => "global::System.DateOnly",
+            ValueKind.Uuid => "global::System.Guid",
+            ValueKind.Uri => "global::System.Uri",
+            ValueKind.Bytes => "byte[]",
             ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + ">",
             ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(value.Items!, value.Items!.Nullable) + ">",
             ValueKind.Object or ValueKind.Enum => value.TypeName!,
@@ -116,6 +122,7 @@ internal static class CSharp
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
+            case ValueKind.Decimal:
                 string? lower = c.ExclusiveMinimum ?? c.Minimum;
                 string? upper = c.ExclusiveMaximum ?? c.Maximum;
                 if (lower is null && upper is null)
@@ -196,5 +203,11 @@ internal static class CSharp
 
     /// <summary>A numeric literal as written in the schema, typed for the value it is compared with.</summary>
     public static string Number(string raw, ValueKind kind) =>
-        kind == ValueKind.Double && raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw.IndexOfAny(new[] { 'e', 'E' }) >= 0 && kind != ValueKind.Double ? raw + "d" : raw;
+        kind == ValueKind.Decimal ? raw + "m"
+        : kind == ValueKind.Double && raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d"
+        : raw.IndexOfAny(new[] { 'e', 'E' }) >= 0 && kind != ValueKind.Double ? raw + "d"
+        : raw;
+
+    /// <summary>The runtime's text form of a formatted string value (for length and pattern checks and URLs).</summary>
+    public static string FormattedText(string expression) => Runtime + "SchemaFormats.ToText(" + expression + ")";
 }

@@ -339,12 +339,12 @@ internal static class ClientEmitter
 
     private static string ScalarQueryValue(ValueSpec value, string expression)
     {
-        if (value.Kind != ValueKind.Enum)
+        if (value.Kind != ValueKind.Enum && !value.IsFormattedString)
         {
             return expression;
         }
 
-        string toWire = value.TypeName + "Json.ToWireName";
+        string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.Runtime + "SchemaFormats.ToText";
         return value.Nullable
             ? "(" + expression + " is { } " + expression.TrimStart('@') + "Wire ? " + toWire + "(" + expression.TrimStart('@') + "Wire) : null)"
             : toWire + "(" + expression + ")";
@@ -381,6 +381,7 @@ internal static class ClientEmitter
         ValueKind.String => CSharp.Runtime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
         ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",
+        _ when parameter.Value.IsFormattedString => "global::System.Uri.EscapeDataString(" + CSharp.FormattedText(parameter.Name) + ")",
         _ => parameter.Name,
     };
 

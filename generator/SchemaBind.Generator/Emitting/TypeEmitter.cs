@@ -228,14 +228,14 @@ internal static class TypeEmitter
             members.Add(extras);
         }
 
-        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map))
+        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Bytes))
         {
             return;
         }
 
         string Compare(PropertySpec p) => p.Value.Kind switch
         {
-            ValueKind.Array => CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")",
+            ValueKind.Array or ValueKind.Bytes => CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")",
             ValueKind.Map => CSharp.Runtime + "SchemaEquality.DictionaryEqual(" + p.Name + ", other." + p.Name + ")",
             _ => "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")",
         };
@@ -268,7 +268,7 @@ internal static class TypeEmitter
         {
             w.Line(p.Value.Kind switch
             {
-                ValueKind.Array => "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));",
+                ValueKind.Array or ValueKind.Bytes => "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));",
                 ValueKind.Map => "hash.Add(" + CSharp.Runtime + "SchemaEquality.DictionaryHashCode(" + p.Name + "));",
                 _ => "hash.Add(" + p.Name + ");",
             });

@@ -22,6 +22,14 @@ internal static class ValueCode
                 return CSharp.Runtime + "JsonRead.Int64" + orNull + "(ref " + reader + ")";
             case ValueKind.Double:
                 return CSharp.Runtime + "JsonRead.Double" + orNull + "(ref " + reader + ")";
+            case ValueKind.Decimal:
+                return CSharp.Runtime + "JsonRead.Decimal" + orNull + "(ref " + reader + ")";
+            case ValueKind.DateTime:
+            case ValueKind.Date:
+            case ValueKind.Uuid:
+            case ValueKind.Uri:
+            case ValueKind.Bytes:
+                return CSharp.Runtime + "JsonRead." + value.Kind + orNull + "(ref " + reader + ")";
             case ValueKind.Boolean:
                 return CSharp.Runtime + "JsonRead.Boolean" + orNull + "(ref " + reader + ")";
             case ValueKind.Array:
@@ -52,7 +60,15 @@ internal static class ValueCode
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
+            case ValueKind.Decimal:
                 w.Line("writer.WriteNumberValue(" + expression + ");");
+                break;
+            case ValueKind.DateTime:
+            case ValueKind.Date:
+            case ValueKind.Uuid:
+            case ValueKind.Uri:
+            case ValueKind.Bytes:
+                w.Line(CSharp.Runtime + "SchemaFormats.Write(writer, " + expression + ");");
                 break;
             case ValueKind.Boolean:
                 w.Line("writer.WriteBooleanValue(" + expression + ");");
@@ -146,6 +162,18 @@ internal static class ValueCode
     {
         error ??= static (keyword, message) => "context.AddError(" + CSharp.String(keyword) + ", " + CSharp.String(message) + ");";
         ConstraintSpec c = value.Constraints;
+        if (value.IsFormattedString)
+        {
+            // minLength, maxLength and pattern apply to the text that is sent.
+            // A block of its own, so that two such values in one method never clash.
+            string text = "text" + depth;
+            w.OpenBlock(string.Empty);
+            w.Line("string " + text + " = " + CSharp.FormattedText(expression) + ";");
+            Validate(w, value with { Kind = ValueKind.String }, text, patterns, depth, error);
+            w.CloseBlock();
+            return;
+        }
+
         switch (value.Kind)
         {
             case ValueKind.String:
@@ -180,6 +208,7 @@ internal static class ValueCode
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
+            case ValueKind.Decimal:
                 if (c.Minimum is not null)
                 {
                     AddErrorIf(w, error, expression + " < " + CSharp.Number(c.Minimum, value.Kind), "minimum", "must be at least " + c.Minimum + ".");
@@ -198,6 +227,16 @@ internal static class ValueCode
                 if (c.ExclusiveMaximum is not null)
                 {
                     AddErrorIf(w, error, expression + " >= " + CSharp.Number(c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
+                }
+
+                if (c.MultipleOf is not null)
+                {
+                    // Exact: integers by an integer divide as integers, anything else as decimal.
+                    bool integral = value.Kind != ValueKind.Decimal && c.MultipleOf.IndexOf('.') < 0;
+                    string remainder = integral
+                        ? expression + " % " + c.MultipleOf + " != 0"
+                        : (value.Kind == ValueKind.Decimal ? expression : "(decimal)" + expression) + " % " + c.MultipleOf + "m != 0m";
+                    AddErrorIf(w, error, remainder, "multipleOf", "must be a multiple of " + c.MultipleOf + ".");
                 }
 
                 break;

@@ -6,7 +6,14 @@ namespace SchemaBind.Generator.Model;
 // records, EquatableArray, strings and numbers. No Roslyn symbols, syntax or JSON DOM objects.
 
 /// <summary>What the generator reads about one schema file, before parsing.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName, DocumentKind Kind = DocumentKind.Auto, bool AssertFormat = false);
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName, DocumentKind Kind = DocumentKind.Auto, bool AssertFormat = false, NumberType NumberType = NumberType.Double);
+
+/// <summary>The C# type of <c>type: number</c> without a <c>format</c> (SchemaBindNumberType).</summary>
+internal enum NumberType
+{
+    Double,
+    Decimal,
+}
 
 /// <summary>How to read a file: detected from its content, or as the SchemaBindApi item's Kind says.</summary>
 internal enum DocumentKind
@@ -139,6 +146,7 @@ internal enum ValueKind
     Int32,
     Int64,
     Double,
+    Decimal,
     Boolean,
     Array,
     Object,
@@ -147,6 +155,13 @@ internal enum ValueKind
 
     /// <summary>An object used as a map (only <c>additionalProperties</c>): a dictionary of <see cref="ValueSpec.Items"/>.</summary>
     Map,
+
+    // Strings whose format maps to a .NET type (see SchemaBind.Runtime.SchemaFormats).
+    DateTime,
+    Date,
+    Uuid,
+    Uri,
+    Bytes,
 }
 
 /// <summary>The shape of a value and the constraints its schema puts on it.</summary>
@@ -157,7 +172,14 @@ internal sealed record ValueSpec(
     ValueSpec? Items,
     ConstraintSpec Constraints)
 {
-    public bool IsValueType => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum or ValueKind.Json;
+    public bool IsValueType => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal or ValueKind.Boolean
+        or ValueKind.Enum or ValueKind.Json or ValueKind.DateTime or ValueKind.Date or ValueKind.Uuid;
+
+    /// <summary>A string on the wire with a .NET type of its own (date-time, date, uuid, uri, byte).</summary>
+    public bool IsFormattedString => Kind is ValueKind.DateTime or ValueKind.Date or ValueKind.Uuid or ValueKind.Uri or ValueKind.Bytes;
+
+    /// <summary>A number: int, long, double or decimal.</summary>
+    public bool IsNumber => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal;
 }
 
 /// <summary>Validation keywords; numbers are kept as written in the schema.</summary>
@@ -170,7 +192,8 @@ internal sealed record ConstraintSpec(
     int? MaxLength = null,
     string? Pattern = null,
     int? MinItems = null,
-    int? MaxItems = null)
+    int? MaxItems = null,
+    string? MultipleOf = null)
 {
     public static readonly ConstraintSpec None = new();
 

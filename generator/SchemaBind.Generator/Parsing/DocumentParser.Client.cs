@@ -326,7 +326,7 @@ internal sealed partial class DocumentParser
     }
 
     private static bool IsScalar(ValueSpec value) =>
-        value.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Boolean or ValueKind.Enum;
+        value.Kind is ValueKind.String or ValueKind.Boolean or ValueKind.Enum || value.IsNumber || value.IsFormattedString;
 
     private static bool SameParameter(JsonObject a, JsonObject b) => Name(a) == Name(b) && Location(a) == Location(b);
 

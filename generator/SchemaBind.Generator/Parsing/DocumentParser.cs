@@ -1037,14 +1037,16 @@ internal sealed partial class DocumentParser
                 }
 
                 CheckKeywords(schema);
-                return new ValueSpec(ValueKind.String, null, nullable, null, Constraints(schema, ValueKind.String));
+                return new ValueSpec(StringKind(schema), null, nullable, null, Constraints(schema, ValueKind.String));
             case "integer":
-                CheckKeywords(schema);
                 ConstraintSpec integerConstraints = Constraints(schema, ValueKind.Int64);
+                CheckKeywords(schema, typedMultipleOf: integerConstraints.MultipleOf is not null);
                 return new ValueSpec(IntegerKind(schema, integerConstraints), null, nullable, null, integerConstraints);
             case "number":
-                CheckKeywords(schema);
-                return new ValueSpec(ValueKind.Double, null, nullable, null, Constraints(schema, ValueKind.Double));
+                ValueKind numberKind = NumberKind(schema);
+                ConstraintSpec numberConstraints = Constraints(schema, numberKind);
+                CheckKeywords(schema, typedMultipleOf: numberConstraints.MultipleOf is not null);
+                return new ValueSpec(numberKind, null, nullable, null, numberConstraints);
             case "boolean":
                 CheckKeywords(schema);
                 return new ValueSpec(ValueKind.Boolean, null, nullable, null, ConstraintSpec.None);
@@ -1135,6 +1137,29 @@ internal sealed partial class DocumentParser
             _resolving.Remove(target);
         }
     }
+
+    /// <summary>
+    /// The .NET type of a string by its <c>format</c>. Formats with one exact .NET type map to it;
+    /// <c>time</c> (RFC 3339 keeps an offset that TimeOnly cannot), <c>duration</c> (months and years
+    /// are not a TimeSpan), <c>binary</c> (raw bytes have no JSON form) and the rest stay strings.
+    /// </summary>
+    private static ValueKind StringKind(JsonObject schema) => (schema.Get("format") as JsonString)?.Value switch
+    {
+        "date-time" => ValueKind.DateTime,
+        "date" => ValueKind.Date,
+        "uuid" => ValueKind.Uuid,
+        "uri" => ValueKind.Uri,
+        "byte" => ValueKind.Bytes,
+        _ => ValueKind.String,
+    };
+
+    /// <summary><c>format: decimal</c> or <c>double</c>/<c>float</c> decide; without one, the SchemaBindNumberType option does.</summary>
+    private ValueKind NumberKind(JsonObject schema) => (schema.Get("format") as JsonString)?.Value switch
+    {
+        "decimal" => ValueKind.Decimal,
+        "double" or "float" => ValueKind.Double,
+        _ => _input.NumberType == NumberType.Decimal ? ValueKind.Decimal : ValueKind.Double,
+    };
 
     private static ValueKind IntegerKind(JsonObject schema, ConstraintSpec constraints)
     {
@@ -1231,8 +1256,25 @@ internal sealed partial class DocumentParser
                 Minimum: Number("minimum"),
                 Maximum: Number("maximum"),
                 ExclusiveMinimum: Number("exclusiveMinimum"),
-                ExclusiveMaximum: Number("exclusiveMaximum")),
+                ExclusiveMaximum: Number("exclusiveMaximum"),
+                MultipleOf: kind == ValueKind.Double ? null : ExactMultipleOf()),
         };
+
+        // multipleOf is checked in the typed code of integers and decimals, where it is exact: for a
+        // positive divisor that a decimal holds. Otherwise (and for double) it stays a keyword that
+        // CheckKeywords hands to the JSON form of validation, whose arithmetic is exact.
+        string? ExactMultipleOf()
+        {
+            if (schema.Get("multipleOf") is not JsonNumber number
+                || !decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal divisor)
+                || divisor <= 0
+                || !IsExactDecimal(number.Raw, divisor))
+            {
+                return null;
+            }
+
+            return divisor.ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     // ---------------------------------------------------------------- keyword checks
@@ -1269,8 +1311,18 @@ internal sealed partial class DocumentParser
         Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, display);
     }
 
+    /// <summary>True when the decimal parsed from <paramref name="raw"/> is the number written, not a rounding of it.</summary>
+    private static bool IsExactDecimal(string raw, decimal parsed)
+    {
+        // decimal.Parse rounds past 28-29 digits; compare the digits (without exponent and sign) as written.
+        string digits = raw.Split('e', 'E')[0].Replace("-", string.Empty).Replace("+", string.Empty).Replace(".", string.Empty).Trim('0');
+        string parsedDigits = parsed.ToString(CultureInfo.InvariantCulture).Replace("-", string.Empty).Replace(".", string.Empty).Trim('0');
+        return digits == parsedDigits;
+    }
+
     /// <summary>Warns about every keyword of this schema object that the generated code does not honour.</summary>
-    private void CheckKeywords(JsonObject schema)
+    /// <param name="typedMultipleOf">True when the typed code checks this schema's multipleOf itself.</param>
+    private void CheckKeywords(JsonObject schema, bool typedMultipleOf = false)
     {
         CheckSchema(schema);
         foreach (JsonProperty keyword in schema.Properties)
@@ -1308,6 +1360,11 @@ internal sealed partial class DocumentParser
             if (keyword.Name == "allOf" && ComposesObject(schema, 0))
             {
                 NotTyped(keyword, "allOf (the parts' properties are typed, but the rest of a $ref part's schema is not checked here)");
+                continue;
+            }
+
+            if (keyword.Name == "multipleOf" && typedMultipleOf)
+            {
                 continue;
             }
 

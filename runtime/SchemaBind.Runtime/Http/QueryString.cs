@@ -40,6 +40,11 @@ public struct QueryString
     /// <param name="value">The value, or <see langword="null"/> to leave it out.</param>
     public void Add(string name, double? value) => Add(name, value?.ToString("R", CultureInfo.InvariantCulture));
 
+    /// <summary>Adds a decimal number parameter, as written (<c>1.50</c> stays <c>1.50</c>).</summary>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="value">The value, or <see langword="null"/> to leave it out.</param>
+    public void Add(string name, decimal? value) => Add(name, value?.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Adds a boolean parameter as <c>true</c> or <c>false</c>.</summary>
     /// <param name="name">The parameter name.</param>
     /// <param name="value">The value, or <see langword="null"/> to leave it out.</param>

@@ -12,7 +12,7 @@ namespace SchemaBind.Runtime;
 /// Small, reflection-free reading helpers that generated serialization code calls. Each reads
 /// the value the reader is positioned on and leaves the reader on that value's last token.
 /// </summary>
-public static class JsonRead
+public static partial class JsonRead
 {
     /// <summary>Reads a string; anything else is a <see cref="JsonException"/>.</summary>
     public static string String(ref Utf8JsonReader reader)

@@ -10,10 +10,10 @@ namespace Buddy.Api
     public sealed partial record ActionList
     {
         /// <summary>The API URL of the list.</summary>
-        public required string Url { get; init; }
+        public required global::System.Uri Url { get; init; }
 
         /// <summary>The web URL of the pipeline's actions in the Buddy app.</summary>
-        public required string HtmlUrl { get; init; }
+        public required global::System.Uri HtmlUrl { get; init; }
 
         /// <summary>The actions on this page, in pipeline order.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<ActionSummary> Actions { get; init; }
@@ -29,8 +29,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Actions, other.Actions)
                 );
         }
@@ -126,20 +126,20 @@ namespace Buddy.Api
         public static ActionList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "ActionList");
-            string? _url = default;
-            string? _htmlUrl = default;
+            global::System.Uri? _url = default;
+            global::System.Uri? _htmlUrl = default;
             global::System.Collections.Generic.IReadOnlyList<ActionSummary>? _actions = default;
             while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _url = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("html_url"u8))
                 {
                     reader.Read();
-                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("actions"u8))
                 {
@@ -191,9 +191,9 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(value.Url);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
-            writer.WriteStringValue(value.HtmlUrl);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
             writer.WritePropertyName("actions"u8);
             writer.WriteStartArray();
             foreach (ActionSummary item0 in value.Actions)

@@ -10,10 +10,10 @@ namespace Buddy.Api
     public sealed partial record ActionSummary
     {
         /// <summary>The API URL of the action.</summary>
-        public required string Url { get; init; }
+        public required global::System.Uri Url { get; init; }
 
         /// <summary>The web URL of the action in the Buddy app.</summary>
-        public required string HtmlUrl { get; init; }
+        public required global::System.Uri HtmlUrl { get; init; }
 
         /// <summary>The ID of the action.</summary>
         public required long Id { get; init; }
@@ -112,8 +112,8 @@ namespace Buddy.Api
         public static ActionSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "ActionSummary");
-            string? _url = default;
-            string? _htmlUrl = default;
+            global::System.Uri? _url = default;
+            global::System.Uri? _htmlUrl = default;
             long? _id = default;
             string? _name = default;
             string? _type = default;
@@ -124,12 +124,12 @@ namespace Buddy.Api
                 if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _url = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("html_url"u8))
                 {
                     reader.Read();
-                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -215,9 +215,9 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(value.Url);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
-            writer.WriteStringValue(value.HtmlUrl);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
             writer.WritePropertyName("id"u8);
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName("name"u8);

@@ -10,10 +10,10 @@ namespace Buddy.Api
     public sealed partial record HttpAction : PipelineAction
     {
         /// <summary>The API URL of the action.</summary>
-        public required string Url { get; init; }
+        public required global::System.Uri Url { get; init; }
 
         /// <summary>The web URL of the action in the Buddy app.</summary>
-        public required string HtmlUrl { get; init; }
+        public required global::System.Uri HtmlUrl { get; init; }
 
         /// <summary>The ID of the action.</summary>
         public required long Id { get; init; }
@@ -34,7 +34,7 @@ namespace Buddy.Api
         public ExecutionStatus? LastExecutionStatus { get; init; }
 
         /// <summary>The URL the request is sent to.</summary>
-        public string? NotificationUrl { get; init; }
+        public global::System.Uri? NotificationUrl { get; init; }
 
         /// <summary>The HTTP method of the request.</summary>
         public HttpRequestMethod? Method { get; init; }
@@ -93,13 +93,13 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
                 && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(NotificationUrl, other.NotificationUrl)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(NotificationUrl, other.NotificationUrl)
                 && global::System.Collections.Generic.EqualityComparer<HttpRequestMethod?>.Default.Equals(Method, other.Method)
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Port, other.Port)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
@@ -300,13 +300,13 @@ namespace Buddy.Api
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "HttpAction");
             string? _type = null;
-            string? _url = default;
-            string? _htmlUrl = default;
+            global::System.Uri? _url = default;
+            global::System.Uri? _htmlUrl = default;
             long? _id = default;
             string? _name = default;
             TriggerTime? _triggerTime = default;
             ExecutionStatus? _lastExecutionStatus = default;
-            string? _notificationUrl = default;
+            global::System.Uri? _notificationUrl = default;
             HttpRequestMethod? _method = default;
             int? _port = default;
             string? _content = default;
@@ -332,12 +332,12 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _url = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("html_url"u8))
                 {
                     reader.Read();
-                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -362,7 +362,7 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("notification_url"u8))
                 {
                     reader.Read();
-                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.StringOrNull(ref reader);
+                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.UriOrNull(ref reader);
                 }
                 else if (reader.ValueTextEquals("method"u8))
                 {
@@ -514,9 +514,9 @@ namespace Buddy.Api
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(value.Url);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
-            writer.WriteStringValue(value.HtmlUrl);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
             writer.WritePropertyName("id"u8);
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName("name"u8);
@@ -534,7 +534,7 @@ namespace Buddy.Api
             if (value.NotificationUrl is { } _notificationUrl)
             {
                 writer.WritePropertyName("notification_url"u8);
-                writer.WriteStringValue(_notificationUrl);
+                global::SchemaBind.Runtime.SchemaFormats.Write(writer, _notificationUrl);
             }
             if (value.Method is { } _method)
             {

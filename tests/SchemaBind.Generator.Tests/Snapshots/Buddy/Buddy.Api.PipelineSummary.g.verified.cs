@@ -10,10 +10,10 @@ namespace Buddy.Api
     public sealed partial record PipelineSummary
     {
         /// <summary>The API URL of the pipeline.</summary>
-        public required string Url { get; init; }
+        public required global::System.Uri Url { get; init; }
 
         /// <summary>The web URL of the pipeline in the Buddy app.</summary>
-        public required string HtmlUrl { get; init; }
+        public required global::System.Uri HtmlUrl { get; init; }
 
         /// <summary>The ID of the pipeline.</summary>
         public required long Id { get; init; }
@@ -44,8 +44,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<PipelineSummaryOn?>.Default.Equals(On, other.On)
@@ -165,8 +165,8 @@ namespace Buddy.Api
         public static PipelineSummary ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "PipelineSummary");
-            string? _url = default;
-            string? _htmlUrl = default;
+            global::System.Uri? _url = default;
+            global::System.Uri? _htmlUrl = default;
             long? _id = default;
             string? _name = default;
             PipelineSummaryOn? _on = default;
@@ -178,12 +178,12 @@ namespace Buddy.Api
                 if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _url = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("html_url"u8))
                 {
                     reader.Read();
-                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -270,9 +270,9 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(value.Url);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
-            writer.WriteStringValue(value.HtmlUrl);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
             writer.WritePropertyName("id"u8);
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName("name"u8);

@@ -10,10 +10,10 @@ namespace Buddy.Api
     public sealed partial record SshCommandAction : PipelineAction
     {
         /// <summary>The API URL of the action.</summary>
-        public required string Url { get; init; }
+        public required global::System.Uri Url { get; init; }
 
         /// <summary>The web URL of the action in the Buddy app.</summary>
-        public required string HtmlUrl { get; init; }
+        public required global::System.Uri HtmlUrl { get; init; }
 
         /// <summary>The ID of the action.</summary>
         public required long Id { get; init; }
@@ -99,8 +99,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
+                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
@@ -315,8 +315,8 @@ namespace Buddy.Api
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "SshCommandAction");
             string? _type = null;
-            string? _url = default;
-            string? _htmlUrl = default;
+            global::System.Uri? _url = default;
+            global::System.Uri? _htmlUrl = default;
             long? _id = default;
             string? _name = default;
             TriggerTime? _triggerTime = default;
@@ -349,12 +349,12 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("url"u8))
                 {
                     reader.Read();
-                    _url = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _url = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("html_url"u8))
                 {
                     reader.Read();
-                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
+                    _htmlUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
                 }
                 else if (reader.ValueTextEquals("id"u8))
                 {
@@ -543,9 +543,9 @@ namespace Buddy.Api
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
             writer.WritePropertyName("url"u8);
-            writer.WriteStringValue(value.Url);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
-            writer.WriteStringValue(value.HtmlUrl);
+            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
             writer.WritePropertyName("id"u8);
             writer.WriteNumberValue(value.Id);
             writer.WritePropertyName("name"u8);

@@ -1,0 +1,306 @@
+using System;
+using System.Globalization;
+using System.Text.Json;
+
+namespace SchemaBind.Runtime;
+
+/// <summary>
+/// The text forms of the string formats that SchemaBind maps to .NET types: parsing is strict
+/// (the grammar of the format's RFC, nothing culture-dependent), formatting is invariant and
+/// round-trips: <c>Parse(ToText(x)) == x</c>.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>date-time</c> ↔ <see cref="DateTimeOffset"/>: RFC 3339 (<c>2024-05-01T12:30:00.5+02:00</c>). The offset is
+/// kept; fractions beyond 100 ns (7 digits) are truncated; a leap second (<c>:60</c>) cannot be represented and is refused.
+/// Written with the shortest fraction and a numeric offset (<c>Z</c> is written <c>+00:00</c>).</item>
+/// <item><c>date</c> ↔ <see cref="DateOnly"/>: RFC 3339 full-date, <c>yyyy-MM-dd</c>.</item>
+/// <item><c>uuid</c> ↔ <see cref="Guid"/>: RFC 9562, <c>8-4-4-4-12</c> hex digits (either case); written in lower case.</item>
+/// <item><c>uri</c> ↔ <see cref="System.Uri"/>: an absolute URI with a scheme; written as its original text.</item>
+/// <item><c>byte</c> ↔ <c>byte[]</c>: standard base64 with padding (RFC 4648 §4).</item>
+/// </list>
+/// </remarks>
+public static class SchemaFormats
+{
+    private const int MaxDateTimeLength = 64;
+
+    /// <summary>Parses an RFC 3339 <c>date-time</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, when the text is a date-time.</param>
+    /// <returns>True when <paramref name="text"/> is an RFC 3339 date-time that <see cref="DateTimeOffset"/> can hold.</returns>
+    public static bool TryParseDateTime(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+
+        // full-date "T" partial-time time-offset: 2024-05-01T12:30:00[.frac](Z|+hh:mm)
+        if (text.Length < 20 || text.Length > MaxDateTimeLength || (text[10] != 'T' && text[10] != 't')
+            || !TryParseDateParts(text.Slice(0, 10), out int year, out int month, out int day)
+            || !TwoDigits(text, 11, out int hour) || text[13] != ':'
+            || !TwoDigits(text, 14, out int minute) || text[16] != ':'
+            || !TwoDigits(text, 17, out int second)
+            || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        int position = 19;
+        long fractionTicks = 0;
+        if (text[position] == '.')
+        {
+            position++;
+            int start = position;
+            long scale = TimeSpan.TicksPerSecond;
+            while (position < text.Length && char.IsAsciiDigit(text[position]))
+            {
+                scale /= 10;
+                fractionTicks += (text[position] - '0') * scale; // digits past the 7th add 0: truncated
+                position++;
+            }
+
+            if (position == start)
+            {
+                return false;
+            }
+        }
+
+        if (position >= text.Length)
+        {
+            return false;
+        }
+
+        TimeSpan offset;
+        char sign = text[position];
+        if ((sign == 'Z' || sign == 'z') && position == text.Length - 1)
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if ((sign == '+' || sign == '-') && position == text.Length - 6
+            && TwoDigits(text, position + 1, out int offsetHours) && text[position + 3] == ':'
+            && TwoDigits(text, position + 4, out int offsetMinutes)
+            && offsetHours <= 14 && offsetMinutes <= 59 && (offsetHours < 14 || offsetMinutes == 0))
+        {
+            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
+            if (sign == '-')
+            {
+                offset = -offset;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        DateTime local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        long utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(local, offset);
+        return true;
+    }
+
+    /// <summary>Parses an RFC 3339 <c>full-date</c> (<c>yyyy-MM-dd</c>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, when the text is a date.</param>
+    /// <returns>True when <paramref name="text"/> is a valid date.</returns>
+    public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
+    {
+        if (TryParseDateParts(text, out int year, out int month, out int day))
+        {
+            value = new DateOnly(year, month, day);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>Parses a <c>uuid</c>: 32 hex digits as <c>8-4-4-4-12</c>, nothing else.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, when the text is a UUID.</param>
+    /// <returns>True when <paramref name="text"/> is a UUID.</returns>
+    public static bool TryParseUuid(ReadOnlySpan<char> text, out Guid value) => Guid.TryParseExact(text, "D", out value);
+
+    /// <summary>Parses a <c>uri</c>: an absolute URI that starts with a scheme (<c>https:</c>, <c>urn:</c>, ...).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The value, when the text is an absolute URI.</param>
+    /// <returns>True when <paramref name="text"/> is an absolute URI.</returns>
+    public static bool TryParseUri(string text, out Uri? value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        value = null;
+
+        // A scheme is required: on Unix, Uri would otherwise take "/path" for a file: URI.
+        int colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 1 || !char.IsAsciiLetter(text[0]))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < colon; i++)
+        {
+            char c = text[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c != '+' && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out value);
+    }
+
+    /// <summary>The RFC 3339 text of a <c>date-time</c>: <c>yyyy-MM-ddTHH:mm:ss[.fffffff]±hh:mm</c>, trailing zeros of the fraction left out.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(DateTimeOffset value)
+    {
+        Span<char> buffer = stackalloc char[33];
+        return new string(buffer.Slice(0, Format(value, buffer)));
+    }
+
+    /// <summary>The RFC 3339 text of a <c>date</c>: <c>yyyy-MM-dd</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(DateOnly value) => value.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The text of a <c>uuid</c>: lower-case <c>8-4-4-4-12</c>.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(Guid value) => value.ToString("D");
+
+    /// <summary>The text of a <c>uri</c>: the URI exactly as it was given.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value.OriginalString;
+    }
+
+    /// <summary>The text of a <c>byte</c> string: standard base64 with padding.</summary>
+    /// <param name="value">The bytes.</param>
+    /// <returns>The text.</returns>
+    public static string ToText(byte[] value) => Convert.ToBase64String(value);
+
+    /// <summary>Writes a <c>date-time</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+
+        // Written raw: the text is only digits and "-:.T+", but the default encoder would escape '+' as \u002B.
+        Span<char> text = stackalloc char[33];
+        int length = Format(value, text);
+        Span<byte> json = stackalloc byte[35];
+        json[0] = (byte)'"';
+        for (int i = 0; i < length; i++)
+        {
+            json[i + 1] = (byte)text[i];
+        }
+
+        json[length + 1] = (byte)'"';
+        writer.WriteRawValue(json.Slice(0, length + 2), skipInputValidation: true);
+    }
+
+    /// <summary>Writes a <c>date</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<char> buffer = stackalloc char[10];
+        value.TryFormat(buffer, out int written, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+        writer.WriteStringValue(buffer.Slice(0, written));
+    }
+
+    /// <summary>Writes a <c>uuid</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, Guid value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStringValue(value); // "D", lower case
+    }
+
+    /// <summary>Writes a <c>uri</c> string value, the URI's original text.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.OriginalString);
+    }
+
+    /// <summary>Writes a <c>byte</c> string value (base64).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="value">The bytes.</param>
+    public static void Write(Utf8JsonWriter writer, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBase64StringValue(value);
+    }
+
+    private static int Format(DateTimeOffset value, Span<char> buffer)
+    {
+        value.TryFormat(buffer, out int written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+        long fraction = value.Ticks % TimeSpan.TicksPerSecond;
+        if (fraction != 0)
+        {
+            buffer[written++] = '.';
+            int digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            for (int i = digits - 1; i >= 0; i--)
+            {
+                buffer[written + i] = (char)('0' + (fraction % 10));
+                fraction /= 10;
+            }
+
+            written += digits;
+        }
+
+        TimeSpan offset = value.Offset;
+        buffer[written++] = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        buffer[written++] = (char)('0' + (offset.Hours / 10));
+        buffer[written++] = (char)('0' + (offset.Hours % 10));
+        buffer[written++] = ':';
+        buffer[written++] = (char)('0' + (offset.Minutes / 10));
+        buffer[written++] = (char)('0' + (offset.Minutes % 10));
+        return written;
+    }
+
+    private static bool TryParseDateParts(ReadOnlySpan<char> text, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TwoDigits(text, 0, out int century) || !TwoDigits(text, 2, out int yearOfCentury)
+            || !TwoDigits(text, 5, out month) || !TwoDigits(text, 8, out day))
+        {
+            return false;
+        }
+
+        year = (century * 100) + yearOfCentury;
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+    }
+
+    private static bool TwoDigits(ReadOnlySpan<char> text, int at, out int value)
+    {
+        value = 0;
+        if (at + 1 >= text.Length || !char.IsAsciiDigit(text[at]) || !char.IsAsciiDigit(text[at + 1]))
+        {
+            return false;
+        }
+
+        value = ((text[at] - '0') * 10) + (text[at + 1] - '0');
+        return true;
+    }
+}
