@@ -1022,7 +1022,10 @@ internal static class TypeEmitter
         string name = type.Name;
         string helper = name + "Json";
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
-        w.Line("/// <remarks>On the wire each member is written by its schema name; see <see cref=\"" + helper + "\"/>.</remarks>");
+        w.Line("/// <remarks>");
+        w.Line("/// On the wire each member is written by its schema name; see <see cref=\"" + helper + "\"/>. A name the schema");
+        w.Line("/// does not list is read as a negative value that keeps the name: <see cref=\"" + helper + ".IsDefined\"/> is false for it.");
+        w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + helper + ".Converter))]");
         w.OpenBlock("public enum " + name);
@@ -1037,17 +1040,30 @@ internal static class TypeEmitter
         w.Line("/// <summary>Converts <see cref=\"" + name + "\"/> to and from its wire names.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock("public static class " + helper);
+        w.Line("// Values a server sent that the schema does not list, each kept as a negative value of " + name + ".");
+        w.Line("private static readonly " + CSharp.Runtime + "UnknownEnumValues s_unknown = new(" + CSharp.String(name) + ");");
+        w.Line();
         w.Line("/// <summary>The name of <paramref name=\"value\"/> in JSON.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
-        w.Line("/// <returns>The wire name, exactly as in the schema.</returns>");
+        w.Line("/// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>");
+        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is neither a member nor a value that was read.</exception>");
         w.OpenBlock("public static string ToWireName(this " + name + " value) => value switch");
         foreach (EnumMemberSpec member in type.Members)
         {
             w.Line(name + "." + member.Name + " => " + CSharp.String(member.WireName) + ",");
         }
 
+        w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
         w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of " + name + ".\"),");
         w.CloseBlock(";");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// The value for <paramref name=\"wireName\"/>: its member, or for a name the schema does not list a value");
+        w.Line("/// that keeps the name (<see cref=\"IsDefined\"/> is false for it, <see cref=\"ToWireName\"/> gives the name back).");
+        w.Line("/// </summary>");
+        w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
+        w.Line("/// <returns>The value.</returns>");
+        w.Line("public static " + name + " FromWireName(string wireName) => TryParse(wireName, out " + name + " value) ? value : (" + name + ")s_unknown.GetOrAdd(wireName);");
         w.Line();
         w.Line("/// <summary>Finds the member with the wire name <paramref name=\"wireName\"/>.</summary>");
         w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
@@ -1077,14 +1093,11 @@ internal static class TypeEmitter
         w.Line("/// <returns>Whether the value is defined.</returns>");
         w.Line("public static bool IsDefined(" + name + " value) => value is " + string.Join(" or ", type.Members.Select(m => name + "." + m.Name)) + ";");
         w.Line();
-        w.Line("/// <summary>Reads a <see cref=\"" + name + "\"/> from a JSON string.</summary>");
+        w.Line("/// <summary>Reads a <see cref=\"" + name + "\"/> from a JSON string; a string the schema does not list is kept (see <see cref=\"FromWireName\"/>).</summary>");
         w.Line("/// <param name=\"reader\">The reader, positioned on the string.</param>");
-        w.Line("/// <returns>The member.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The value is not a string, or not a value of the schema.</exception>");
-        w.OpenBlock("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
-        w.Line("string wireName = " + CSharp.Runtime + "JsonRead.String(ref reader);");
-        w.Line("return TryParse(wireName, out " + name + " value) ? value : throw " + CSharp.Runtime + "JsonRead.UnknownEnumValue(" + CSharp.String(name) + ", wireName);");
-        w.CloseBlock();
+        w.Line("/// <returns>The value.</returns>");
+        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The value is not a string.</exception>");
+        w.Line("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader) => FromWireName(" + CSharp.Runtime + "JsonRead.String(ref reader));");
         w.Line();
         EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "writer.WriteStringValue(ToWireName(value))");
         w.CloseBlock();

@@ -5,7 +5,10 @@
 namespace Buddy.Api
 {
     /// <summary>The status of an execution.</summary>
-    /// <remarks>On the wire each member is written by its schema name; see <see cref="ExecutionStatusJson"/>.</remarks>
+    /// <remarks>
+    /// On the wire each member is written by its schema name; see <see cref="ExecutionStatusJson"/>. A name the schema
+    /// does not list is read as a negative value that keeps the name: <see cref="ExecutionStatusJson.IsDefined"/> is false for it.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ExecutionStatusJson.Converter))]
     public enum ExecutionStatus
@@ -32,9 +35,13 @@ namespace Buddy.Api
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     public static class ExecutionStatusJson
     {
+        // Values a server sent that the schema does not list, each kept as a negative value of ExecutionStatus.
+        private static readonly global::SchemaBind.Runtime.UnknownEnumValues s_unknown = new("ExecutionStatus");
+
         /// <summary>The name of <paramref name="value"/> in JSON.</summary>
         /// <param name="value">The value.</param>
-        /// <returns>The wire name, exactly as in the schema.</returns>
+        /// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is neither a member nor a value that was read.</exception>
         public static string ToWireName(this ExecutionStatus value) => value switch
         {
             ExecutionStatus.Successful => "SUCCESSFUL",
@@ -45,8 +52,17 @@ namespace Buddy.Api
             ExecutionStatus.Terminated => "TERMINATED",
             ExecutionStatus.Initial => "INITIAL",
             ExecutionStatus.NotExecuted => "NOT_EXECUTED",
+            _ when s_unknown.TryGetName((int)value, out string wireName) => wireName,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), "Not a value of ExecutionStatus."),
         };
+
+        /// <summary>
+        /// The value for <paramref name="wireName"/>: its member, or for a name the schema does not list a value
+        /// that keeps the name (<see cref="IsDefined"/> is false for it, <see cref="ToWireName"/> gives the name back).
+        /// </summary>
+        /// <param name="wireName">The name in JSON (case-sensitive).</param>
+        /// <returns>The value.</returns>
+        public static ExecutionStatus FromWireName(string wireName) => TryParse(wireName, out ExecutionStatus value) ? value : (ExecutionStatus)s_unknown.GetOrAdd(wireName);
 
         /// <summary>Finds the member with the wire name <paramref name="wireName"/>.</summary>
         /// <param name="wireName">The name in JSON (case-sensitive).</param>
@@ -91,15 +107,11 @@ namespace Buddy.Api
         /// <returns>Whether the value is defined.</returns>
         public static bool IsDefined(ExecutionStatus value) => value is ExecutionStatus.Successful or ExecutionStatus.Failed or ExecutionStatus.Inprogress or ExecutionStatus.Enqueued or ExecutionStatus.Skipped or ExecutionStatus.Terminated or ExecutionStatus.Initial or ExecutionStatus.NotExecuted;
 
-        /// <summary>Reads a <see cref="ExecutionStatus"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="ExecutionStatus"/> from a JSON string; a string the schema does not list is kept (see <see cref="FromWireName"/>).</summary>
         /// <param name="reader">The reader, positioned on the string.</param>
-        /// <returns>The member.</returns>
-        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string, or not a value of the schema.</exception>
-        public static ExecutionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            string wireName = global::SchemaBind.Runtime.JsonRead.String(ref reader);
-            return TryParse(wireName, out ExecutionStatus value) ? value : throw global::SchemaBind.Runtime.JsonRead.UnknownEnumValue("ExecutionStatus", wireName);
-        }
+        /// <returns>The value.</returns>
+        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string.</exception>
+        public static ExecutionStatus ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => FromWireName(global::SchemaBind.Runtime.JsonRead.String(ref reader));
 
         /// <summary>Lets System.Text.Json read and write <see cref="ExecutionStatus"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<ExecutionStatus>

@@ -5,7 +5,10 @@
 namespace Buddy.Api
 {
     /// <summary>How the pipeline is triggered: manually (CLICK), on a push event (EVENT) or on a schedule (SCHEDULE).</summary>
-    /// <remarks>On the wire each member is written by its schema name; see <see cref="PipelineSummaryOnJson"/>.</remarks>
+    /// <remarks>
+    /// On the wire each member is written by its schema name; see <see cref="PipelineSummaryOnJson"/>. A name the schema
+    /// does not list is read as a negative value that keeps the name: <see cref="PipelineSummaryOnJson.IsDefined"/> is false for it.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(PipelineSummaryOnJson.Converter))]
     public enum PipelineSummaryOn
@@ -22,16 +25,29 @@ namespace Buddy.Api
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     public static class PipelineSummaryOnJson
     {
+        // Values a server sent that the schema does not list, each kept as a negative value of PipelineSummaryOn.
+        private static readonly global::SchemaBind.Runtime.UnknownEnumValues s_unknown = new("PipelineSummaryOn");
+
         /// <summary>The name of <paramref name="value"/> in JSON.</summary>
         /// <param name="value">The value.</param>
-        /// <returns>The wire name, exactly as in the schema.</returns>
+        /// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is neither a member nor a value that was read.</exception>
         public static string ToWireName(this PipelineSummaryOn value) => value switch
         {
             PipelineSummaryOn.Click => "CLICK",
             PipelineSummaryOn.Event => "EVENT",
             PipelineSummaryOn.Schedule => "SCHEDULE",
+            _ when s_unknown.TryGetName((int)value, out string wireName) => wireName,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), "Not a value of PipelineSummaryOn."),
         };
+
+        /// <summary>
+        /// The value for <paramref name="wireName"/>: its member, or for a name the schema does not list a value
+        /// that keeps the name (<see cref="IsDefined"/> is false for it, <see cref="ToWireName"/> gives the name back).
+        /// </summary>
+        /// <param name="wireName">The name in JSON (case-sensitive).</param>
+        /// <returns>The value.</returns>
+        public static PipelineSummaryOn FromWireName(string wireName) => TryParse(wireName, out PipelineSummaryOn value) ? value : (PipelineSummaryOn)s_unknown.GetOrAdd(wireName);
 
         /// <summary>Finds the member with the wire name <paramref name="wireName"/>.</summary>
         /// <param name="wireName">The name in JSON (case-sensitive).</param>
@@ -61,15 +77,11 @@ namespace Buddy.Api
         /// <returns>Whether the value is defined.</returns>
         public static bool IsDefined(PipelineSummaryOn value) => value is PipelineSummaryOn.Click or PipelineSummaryOn.Event or PipelineSummaryOn.Schedule;
 
-        /// <summary>Reads a <see cref="PipelineSummaryOn"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="PipelineSummaryOn"/> from a JSON string; a string the schema does not list is kept (see <see cref="FromWireName"/>).</summary>
         /// <param name="reader">The reader, positioned on the string.</param>
-        /// <returns>The member.</returns>
-        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string, or not a value of the schema.</exception>
-        public static PipelineSummaryOn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            string wireName = global::SchemaBind.Runtime.JsonRead.String(ref reader);
-            return TryParse(wireName, out PipelineSummaryOn value) ? value : throw global::SchemaBind.Runtime.JsonRead.UnknownEnumValue("PipelineSummaryOn", wireName);
-        }
+        /// <returns>The value.</returns>
+        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string.</exception>
+        public static PipelineSummaryOn ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => FromWireName(global::SchemaBind.Runtime.JsonRead.String(ref reader));
 
         /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummaryOn"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<PipelineSummaryOn>

@@ -5,7 +5,10 @@
 namespace Buddy.Api
 {
     /// <summary>How the action authenticates to the SSH server.</summary>
-    /// <remarks>On the wire each member is written by its schema name; see <see cref="SshAuthenticationModeJson"/>.</remarks>
+    /// <remarks>
+    /// On the wire each member is written by its schema name; see <see cref="SshAuthenticationModeJson"/>. A name the schema
+    /// does not list is read as a negative value that keeps the name: <see cref="SshAuthenticationModeJson.IsDefined"/> is false for it.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(SshAuthenticationModeJson.Converter))]
     public enum SshAuthenticationMode
@@ -22,16 +25,29 @@ namespace Buddy.Api
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     public static class SshAuthenticationModeJson
     {
+        // Values a server sent that the schema does not list, each kept as a negative value of SshAuthenticationMode.
+        private static readonly global::SchemaBind.Runtime.UnknownEnumValues s_unknown = new("SshAuthenticationMode");
+
         /// <summary>The name of <paramref name="value"/> in JSON.</summary>
         /// <param name="value">The value.</param>
-        /// <returns>The wire name, exactly as in the schema.</returns>
+        /// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is neither a member nor a value that was read.</exception>
         public static string ToWireName(this SshAuthenticationMode value) => value switch
         {
             SshAuthenticationMode.Pass => "PASS",
             SshAuthenticationMode.PrivateKey => "PRIVATE_KEY",
             SshAuthenticationMode.PrivateKeyAndPass => "PRIVATE_KEY_AND_PASS",
+            _ when s_unknown.TryGetName((int)value, out string wireName) => wireName,
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), "Not a value of SshAuthenticationMode."),
         };
+
+        /// <summary>
+        /// The value for <paramref name="wireName"/>: its member, or for a name the schema does not list a value
+        /// that keeps the name (<see cref="IsDefined"/> is false for it, <see cref="ToWireName"/> gives the name back).
+        /// </summary>
+        /// <param name="wireName">The name in JSON (case-sensitive).</param>
+        /// <returns>The value.</returns>
+        public static SshAuthenticationMode FromWireName(string wireName) => TryParse(wireName, out SshAuthenticationMode value) ? value : (SshAuthenticationMode)s_unknown.GetOrAdd(wireName);
 
         /// <summary>Finds the member with the wire name <paramref name="wireName"/>.</summary>
         /// <param name="wireName">The name in JSON (case-sensitive).</param>
@@ -61,15 +77,11 @@ namespace Buddy.Api
         /// <returns>Whether the value is defined.</returns>
         public static bool IsDefined(SshAuthenticationMode value) => value is SshAuthenticationMode.Pass or SshAuthenticationMode.PrivateKey or SshAuthenticationMode.PrivateKeyAndPass;
 
-        /// <summary>Reads a <see cref="SshAuthenticationMode"/> from a JSON string.</summary>
+        /// <summary>Reads a <see cref="SshAuthenticationMode"/> from a JSON string; a string the schema does not list is kept (see <see cref="FromWireName"/>).</summary>
         /// <param name="reader">The reader, positioned on the string.</param>
-        /// <returns>The member.</returns>
-        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string, or not a value of the schema.</exception>
-        public static SshAuthenticationMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
-        {
-            string wireName = global::SchemaBind.Runtime.JsonRead.String(ref reader);
-            return TryParse(wireName, out SshAuthenticationMode value) ? value : throw global::SchemaBind.Runtime.JsonRead.UnknownEnumValue("SshAuthenticationMode", wireName);
-        }
+        /// <returns>The value.</returns>
+        /// <exception cref="global::System.Text.Json.JsonException">The value is not a string.</exception>
+        public static SshAuthenticationMode ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => FromWireName(global::SchemaBind.Runtime.JsonRead.String(ref reader));
 
         /// <summary>Lets System.Text.Json read and write <see cref="SshAuthenticationMode"/> with this generated code, without reflection.</summary>
         public sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<SshAuthenticationMode>
