@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Buddy.Api;
 using SchemaBind.Runtime;
@@ -20,7 +21,7 @@ public sealed class UnknownValueTests
           "actions": [
             { "url": "https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2/actions/7",
               "html_url": "https://app.buddy.works/buddy/company-website/pipelines/action/7/edit",
-              "id": 7, "name": "Wait for it", "type": "SLEEP",
+              "id": 7, "name": "Push the tag", "type": "GIT_PUSH",
               "trigger_time": "ON_SCHEDULE", "last_execution_status": "WAITING_FOR_APPROVAL" },
             { "url": "https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2/actions/8",
               "html_url": "https://app.buddy.works/buddy/company-website/pipelines/action/8/edit",
@@ -42,6 +43,7 @@ public sealed class UnknownValueTests
         ActionList list = await Client(server.BaseAddress, http).ListActionsAsync("buddy", "company-website", 2);
 
         ActionSummary first = list.Actions[0];
+        Assert.Equal("GIT_PUSH", first.Type); // an action type the schema does not list
         TriggerTime triggerTime = first.TriggerTime!.Value;
         Assert.False(TriggerTimeJson.IsDefined(triggerTime));
         Assert.Equal("ON_SCHEDULE", triggerTime.ToWireName());
@@ -60,6 +62,71 @@ public sealed class UnknownValueTests
             [("/actions/0/trigger_time", "enum"), ("/actions/0/last_execution_status", "enum"), ("/actions/1/last_execution_status", "enum")],
             list.Validate().Select(static e => (e.InstanceLocation, e.Keyword)));
         Assert.Equal(ActionsPath, Assert.Single(server.Received).RawTarget);
+    }
+
+    // A full action of a type the schema does not list, with fields of its own (and one that is sensitive).
+    private const string GitPushAction = """{"url":"https://api.buddy.works/workspaces/buddy/projects/company-website/pipelines/2/actions/7","html_url":"https://app.buddy.works/buddy/company-website/pipelines/action/7/edit","id":7,"name":"Push the tag","type":"GIT_PUSH","trigger_time":"ON_EVERY_EXECUTION","target":{"remote":"origin","ref":"refs/tags/v1.0"},"push_tags":true,"retries":[1,2.5,null],"password":"s3cret"}""";
+
+    [Fact]
+    public async Task GetAction_of_a_type_the_schema_does_not_list_is_the_Unknown_case_and_writes_back_unchanged()
+    {
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, GitPushAction);
+        using var http = new HttpClient();
+
+        PipelineAction action = await Client(server.BaseAddress, http).GetActionAsync("buddy", "company-website", 2, 7);
+
+        var unknown = Assert.IsType<PipelineAction.Unknown>(action);
+        Assert.Equal("GIT_PUSH", unknown.Type);
+        Assert.Equal("refs/tags/v1.0", unknown.Json.GetProperty("target").GetProperty("ref").GetString());
+        Assert.Equal(GitPushAction, action.ToJson()); // byte for byte: nothing is lost or reordered
+        Assert.Equal(action, PipelineAction.FromJson(GitPushAction));
+        Assert.NotEqual(action, PipelineAction.FromJson(GitPushAction.Replace("v1.0", "v1.1", StringComparison.Ordinal)));
+
+        // Code that switches over the union still has a case for it.
+        string described = action switch
+        {
+            SleepAction sleep => "sleep " + sleep.SleepInSec,
+            PipelineAction.Unknown other => "unknown " + other.Type,
+            _ => "another known type",
+        };
+        Assert.Equal("unknown GIT_PUSH", described);
+
+        // Which of its fields are secret is not known, so ToString (for logs) shows none of the values.
+        Assert.Equal("""{"url":"***","html_url":"***","id":"***","name":"***","type":"GIT_PUSH","trigger_time":"***","target":"***","push_tags":"***","retries":"***","password":"***"}""", action.ToString());
+
+        // It matches no case of the schema.
+        Assert.Equal([("/type", "oneOf")], action.Validate().Select(static e => (e.InstanceLocation, e.Keyword)));
+    }
+
+    [Fact]
+    public async Task An_unknown_action_type_is_never_sent()
+    {
+        await using HandlerServer server = await ScriptedServer.StartAsync(201, GitPushAction);
+        using var http = new HttpClient();
+        ActionRequest request = ActionRequest.FromJson("""{ "type": "GIT_PUSH", "name": "Push the tag" }""");
+        Assert.Equal("GIT_PUSH", Assert.IsType<ActionRequest.Unknown>(request).Type);
+
+        var ex = await Assert.ThrowsAsync<RequestValidationException>(
+            () => Client(server.BaseAddress, http).AddActionAsync("buddy", "company-website", 2, request));
+
+        Assert.Equal([("/type", "oneOf")], ex.Errors.Select(static e => (e.InstanceLocation, e.Keyword)));
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public void The_Unknown_case_can_be_made_from_JSON_and_refuses_JSON_without_a_discriminator()
+    {
+        JsonDocument document = JsonDocument.Parse("""{ "type": "GIT_PUSH", "name": "x" }""");
+        var made = new PipelineAction.Unknown(document.RootElement);
+        document.Dispose();
+        Assert.Equal("x", made.Json.GetProperty("name").GetString()); // copied: the document is gone
+
+        Assert.Throws<ArgumentException>(() => new PipelineAction.Unknown(JsonDocument.Parse("""{ "name": "x" }""").RootElement));
+        Assert.Throws<ArgumentException>(() => new PipelineAction.Unknown(JsonDocument.Parse("""{ "type": 3 }""").RootElement));
+        Assert.Throws<ArgumentException>(() => new PipelineAction.Unknown(JsonDocument.Parse("[]").RootElement));
+
+        // Without a string discriminator, reading stays an error: there is no way to tell what it is.
+        Assert.Contains("'type'", Assert.ThrowsAny<JsonException>(() => PipelineAction.FromJson("""{ "name": "x" }""")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,7 +7,8 @@ namespace Buddy.Api
     /// <summary>Changes to a pipeline action; the fields depend on `type`, which must be the action's own.</summary>
     /// <remarks>
     /// One of: <see cref="RunDockerContainerActionPatch"/>, <see cref="SleepActionPatch"/>, <see cref="BuildActionPatch"/>, <see cref="HttpActionPatch"/>, <see cref="SshCommandActionPatch"/>, <see cref="SlackActionPatch"/>, <see cref="RunNextPipelineActionPatch"/>, <see cref="SftpActionPatch"/>,
-    /// told apart by <c>type</c>, which each case sets itself.
+    /// told apart by <c>type</c>, which each case sets itself; or <see cref="Unknown"/>
+    /// when a server sends a <c>type</c> the schema does not list.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ActionPatch.Converter))]
@@ -62,7 +63,7 @@ namespace Buddy.Api
         /// <summary>Reads the case named by <c>type</c> from a reader positioned on the start of its object.</summary>
         /// <param name="reader">The reader; left on the object's last token.</param>
         /// <returns>The case read.</returns>
-        /// <exception cref="global::System.Text.Json.JsonException">The JSON is not an object, or names no known case.</exception>
+        /// <exception cref="global::System.Text.Json.JsonException">The JSON is not an object, or has no string <c>type</c>.</exception>
         public static ActionPatch ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::SchemaBind.Runtime.JsonRead.StartObject(ref reader, "ActionPatch");
@@ -77,7 +78,8 @@ namespace Buddy.Api
                 "SLACK" => SlackActionPatch.ReadJson(ref reader),
                 "RUN_NEXT_PIPELINE" => RunNextPipelineActionPatch.ReadJson(ref reader),
                 "SFTP" => SftpActionPatch.ReadJson(ref reader),
-                _ => throw global::SchemaBind.Runtime.JsonRead.UnknownDiscriminator("ActionPatch", "type", discriminator),
+                null => throw global::SchemaBind.Runtime.JsonRead.UnknownDiscriminator("ActionPatch", "type", discriminator),
+                _ => Unknown.ReadJson(ref reader, discriminator),
             };
         }
 
@@ -113,6 +115,90 @@ namespace Buddy.Api
 
             /// <inheritdoc/>
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ActionPatch value, global::System.Text.Json.JsonSerializerOptions options) => WriteJson(writer, value);
+        }
+
+        /// <summary>A <see cref="ActionPatch"/> whose <c>type</c> the schema does not list, kept as the JSON that was read.</summary>
+        /// <remarks>It is written back exactly as read; <see cref="Validate(global::SchemaBind.Runtime.ValidationContext)"/> reports it, since the schema has no case for it.</remarks>
+        [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
+        public sealed partial record Unknown : ActionPatch
+        {
+            /// <summary>Creates the case from a JSON object that has a string <c>type</c>.</summary>
+            /// <param name="json">The JSON object; it is copied.</param>
+            /// <exception cref="global::System.ArgumentException"><paramref name="json"/> is not an object with a string <c>type</c>.</exception>
+            public Unknown(global::System.Text.Json.JsonElement json)
+            {
+                if (json.ValueKind != global::System.Text.Json.JsonValueKind.Object || !json.TryGetProperty("type"u8, out global::System.Text.Json.JsonElement value) || value.ValueKind != global::System.Text.Json.JsonValueKind.String)
+                {
+                    throw new global::System.ArgumentException("The JSON of a ActionPatch must be an object with a string 'type'.", nameof(json));
+                }
+
+                Type = value.GetString()!;
+                Json = json.Clone();
+            }
+
+            private Unknown(string discriminator, global::System.Text.Json.JsonElement json)
+            {
+                Type = discriminator;
+                Json = json;
+            }
+
+            /// <summary>The <c>type</c> that the schema does not list.</summary>
+            public override string Type { get; }
+
+            /// <summary>The whole JSON object as it was read, <c>type</c> included.</summary>
+            public global::System.Text.Json.JsonElement Json { get; }
+
+            /// <summary>True when <paramref name="other"/> has the same JSON (compared as JSON values, not as text).</summary>
+            /// <param name="other">The value to compare with.</param>
+            /// <returns>Whether the values are equal.</returns>
+            public bool Equals(Unknown? other) => other is not null && (ReferenceEquals(this, other) || (Type == other.Type && global::System.Text.Json.JsonElement.DeepEquals(Json, other.Json)));
+
+            /// <summary>A hash code consistent with <see cref="Equals(Unknown)"/>.</summary>
+            /// <returns>The hash code.</returns>
+            public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Type);
+
+            /// <inheritdoc/>
+            public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(context);
+                context.Push("type");
+                context.AddError("oneOf", "'" + Type + "' is not a type of ActionPatch that the schema lists.");
+                context.Pop();
+            }
+
+            /// <summary>Reads the object the reader is on, whose discriminator is <paramref name="discriminator"/>.</summary>
+            /// <param name="reader">The reader; left on the object's last token.</param>
+            /// <param name="discriminator">The discriminator, already read.</param>
+            /// <returns>The case.</returns>
+            internal static Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader, string discriminator) => new(discriminator, global::SchemaBind.Runtime.JsonRead.Element(ref reader));
+
+            /// <summary>Writes the JSON as it was read; redacted, every value but the discriminator is <c>"***"</c> (which of them are secret is not known).</summary>
+            /// <param name="writer">The writer.</param>
+            /// <param name="redact">True to hide the values, for logs.</param>
+            private protected override void WriteJsonCore(global::System.Text.Json.Utf8JsonWriter writer, bool redact)
+            {
+                global::System.ArgumentNullException.ThrowIfNull(writer);
+                if (!redact)
+                {
+                    Json.WriteTo(writer);
+                    return;
+                }
+
+                writer.WriteStartObject();
+                foreach (global::System.Text.Json.JsonProperty property in Json.EnumerateObject())
+                {
+                    if (property.NameEquals("type"u8))
+                    {
+                        property.WriteTo(writer);
+                    }
+                    else
+                    {
+                        writer.WriteString(property.Name, "***"u8);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
         }
     }
 }

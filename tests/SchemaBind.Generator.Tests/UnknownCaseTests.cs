@@ -1,0 +1,40 @@
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>The case a discriminated union gets for discriminator values its schema does not list.</summary>
+public sealed class UnknownCaseTests
+{
+    private static string Schema(string caseName) => $$"""
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Shape",
+          "oneOf": [ { "$ref": "#/$defs/{{caseName}}" }, { "$ref": "#/$defs/Square" } ],
+          "discriminator": { "propertyName": "kind" },
+          "$defs": {
+            "{{caseName}}": { "type": "object", "properties": { "kind": { "const": "odd" }, "r": { "type": "number" } } },
+            "Square": { "type": "object", "properties": { "kind": { "const": "square" }, "side": { "type": "number" } } }
+          }
+        }
+        """;
+
+    [Fact]
+    public void Every_union_gets_a_nested_Unknown_case_that_compiles_cleanly()
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/shape.json", Schema("Circle"), "P"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.NotNull(result.Output.GetTypeByMetadataName("P.Shape+Unknown"));
+        Assert.Contains("_ => Unknown.ReadJson(ref reader, discriminator),", result.Source("P.Shape.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_case_type_named_Unknown_keeps_its_name_and_the_nested_case_is_UnknownCase()
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/shape.json", Schema("Unknown"), "P"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        string union = result.Source("P.Shape.g.cs");
+        Assert.Contains("\"odd\" => Unknown.ReadJson(ref reader),", union, StringComparison.Ordinal);
+        Assert.Contains("_ => UnknownCase.ReadJson(ref reader, discriminator),", union, StringComparison.Ordinal);
+        Assert.NotNull(result.Output.GetTypeByMetadataName("P.Shape+UnknownCase"));
+        Assert.Null(result.Output.GetTypeByMetadataName("P.Shape+Unknown"));
+    }
+}
