@@ -96,7 +96,7 @@ public sealed class RoundTripTests
         new SleepActionRequest { Name = "Wait", SleepInSec = 1200, Timeout = 5 },
         new HttpActionRequest
         {
-            Name = "Ping", NotificationUrl = new Uri("https://example.com/hook?x=1&y=2"), Method = HttpRequestMethod.Patch, Port = 8443,
+            Name = "Ping", NotificationUrl = "https://example.com/hook?x=1&y=2", Method = HttpRequestMethod.Patch, Port = 8443,
             Content = "{\"a\":1}", Headers = [new HttpHeader { Name = "X-Id", Value = "7" }], Login = "u", Password = "p",
         },
         new SshCommandActionRequest

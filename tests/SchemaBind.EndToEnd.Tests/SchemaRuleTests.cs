@@ -44,7 +44,7 @@ public sealed class SchemaRuleTests
 
     private static SleepActionRequest Sleep() => new() { Name = "Wait", SleepInSec = 5 };
 
-    private static HttpActionRequest Http() => new() { Name = "Ping", NotificationUrl = new Uri("https://example.com/hook"), Method = HttpRequestMethod.Post };
+    private static HttpActionRequest Http() => new() { Name = "Ping", NotificationUrl = "https://example.com/hook", Method = HttpRequestMethod.Post };
 
     private static SshCommandActionRequest Ssh() => new()
     {
@@ -179,7 +179,7 @@ public sealed class SchemaRuleTests
     {
         var request = Http() with
         {
-            NotificationUrl = new Uri("", UriKind.Relative),
+            NotificationUrl = "",
             Method = (HttpRequestMethod)77,
             Headers = [new HttpHeader { Name = "X-Ok", Value = "" }, new HttpHeader { Name = "", Value = "v" }, new HttpHeader { Name = "X-Null", Value = null! }],
         };

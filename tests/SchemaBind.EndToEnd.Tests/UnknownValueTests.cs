@@ -130,6 +130,17 @@ public sealed class UnknownValueTests
     }
 
     [Fact]
+    public void A_notification_url_that_holds_a_Buddy_variable_reads_as_its_text()
+    {
+        const string json = """{"type":"HTTP","url":"https://api.buddy.works/a/9","html_url":"https://app.buddy.works/a/9","id":9,"name":"Ping","notification_url":"$HOOK_URL/ping","method":"POST"}""";
+
+        var action = Assert.IsType<HttpAction>(PipelineAction.FromJson(json));
+
+        Assert.Equal("$HOOK_URL/ping", action.NotificationUrl);
+        Assert.Equal(json, action.ToJson());
+    }
+
+    [Fact]
     public void FromWireName_gives_members_for_known_names_and_a_kept_value_for_others()
     {
         Assert.Equal(TriggerTime.OnWarning, TriggerTimeJson.FromWireName("ON_WARNING"));

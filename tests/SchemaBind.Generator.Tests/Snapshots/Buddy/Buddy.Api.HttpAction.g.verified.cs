@@ -33,8 +33,8 @@ namespace Buddy.Api
         /// <summary>The status of the action's last execution.</summary>
         public ExecutionStatus? LastExecutionStatus { get; init; }
 
-        /// <summary>The URL the request is sent to.</summary>
-        public global::System.Uri? NotificationUrl { get; init; }
+        /// <summary>The URL the request is sent to. It may hold $VARIABLES that Buddy fills in when the action runs, so it is a string, not a checked URI.</summary>
+        public string? NotificationUrl { get; init; }
 
         /// <summary>The HTTP method of the request.</summary>
         public HttpRequestMethod? Method { get; init; }
@@ -99,7 +99,7 @@ namespace Buddy.Api
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
                 && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(NotificationUrl, other.NotificationUrl)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(NotificationUrl, other.NotificationUrl)
                 && global::System.Collections.Generic.EqualityComparer<HttpRequestMethod?>.Default.Equals(Method, other.Method)
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Port, other.Port)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
@@ -306,7 +306,7 @@ namespace Buddy.Api
             string? _name = default;
             TriggerTime? _triggerTime = default;
             ExecutionStatus? _lastExecutionStatus = default;
-            global::System.Uri? _notificationUrl = default;
+            string? _notificationUrl = default;
             HttpRequestMethod? _method = default;
             int? _port = default;
             string? _content = default;
@@ -362,7 +362,7 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("notification_url"u8))
                 {
                     reader.Read();
-                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.UriOrNull(ref reader);
+                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.StringOrNull(ref reader);
                 }
                 else if (reader.ValueTextEquals("method"u8))
                 {
@@ -534,7 +534,7 @@ namespace Buddy.Api
             if (value.NotificationUrl is { } _notificationUrl)
             {
                 writer.WritePropertyName("notification_url"u8);
-                global::SchemaBind.Runtime.SchemaFormats.Write(writer, _notificationUrl);
+                writer.WriteStringValue(_notificationUrl);
             }
             if (value.Method is { } _method)
             {

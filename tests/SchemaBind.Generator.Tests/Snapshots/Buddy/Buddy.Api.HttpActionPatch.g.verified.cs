@@ -25,8 +25,9 @@ namespace Buddy.Api
         /// <summary>The variables available to the action (key/value pairs).</summary>
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
-        /// <summary>The URL the request is sent to.</summary>
-        public global::System.Uri? NotificationUrl { get; init; }
+        /// <summary>The URL the request is sent to. It may hold $VARIABLES that Buddy fills in when the action runs, so it is a string, not a checked URI.</summary>
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
+        public string? NotificationUrl { get; init; }
 
         /// <summary>The HTTP method of the request.</summary>
         public HttpRequestMethod? Method { get; init; }
@@ -89,7 +90,7 @@ namespace Buddy.Api
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri?>.Default.Equals(NotificationUrl, other.NotificationUrl)
+                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(NotificationUrl, other.NotificationUrl)
                 && global::System.Collections.Generic.EqualityComparer<HttpRequestMethod?>.Default.Equals(Method, other.Method)
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Port, other.Port)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
@@ -179,13 +180,10 @@ namespace Buddy.Api
             if (NotificationUrl is { } _notificationUrl)
             {
                 context.Push("notification_url");
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(_notificationUrl);
+                if (length0 < 1)
                 {
-                    string text0 = global::SchemaBind.Runtime.SchemaFormats.ToText(_notificationUrl);
-                    int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(text0);
-                    if (length0 < 1)
-                    {
-                        context.AddError("minLength", "must be at least 1 character long.");
-                    }
+                    context.AddError("minLength", "must be at least 1 character long.");
                 }
                 context.Pop();
             }
@@ -320,7 +318,7 @@ namespace Buddy.Api
             string? _name = default;
             TriggerTime? _triggerTime = default;
             global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-            global::System.Uri? _notificationUrl = default;
+            string? _notificationUrl = default;
             HttpRequestMethod? _method = default;
             int? _port = default;
             string? _content = default;
@@ -360,7 +358,7 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("notification_url"u8))
                 {
                     reader.Read();
-                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
+                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
                 }
                 else if (reader.ValueTextEquals("method"u8))
                 {
@@ -512,7 +510,7 @@ namespace Buddy.Api
             if (value.NotificationUrl is { } _notificationUrl)
             {
                 writer.WritePropertyName("notification_url"u8);
-                global::SchemaBind.Runtime.SchemaFormats.Write(writer, _notificationUrl);
+                writer.WriteStringValue(_notificationUrl);
             }
             if (value.Method is { } _method)
             {

@@ -25,8 +25,9 @@ namespace Buddy.Api
         /// <summary>The variables available to the action (key/value pairs).</summary>
         public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
 
-        /// <summary>The URL the request is sent to.</summary>
-        public required global::System.Uri NotificationUrl { get; init; }
+        /// <summary>The URL the request is sent to. It may hold $VARIABLES that Buddy fills in when the action runs, so it is a string, not a checked URI.</summary>
+        [global::SchemaBind.Runtime.SchemaMinLength(1)]
+        public required string NotificationUrl { get; init; }
 
         /// <summary>The HTTP method of the request.</summary>
         public required HttpRequestMethod Method { get; init; }
@@ -89,7 +90,7 @@ namespace Buddy.Api
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(NotificationUrl, other.NotificationUrl)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(NotificationUrl, other.NotificationUrl)
                 && global::System.Collections.Generic.EqualityComparer<HttpRequestMethod>.Default.Equals(Method, other.Method)
                 && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Port, other.Port)
                 && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
@@ -187,13 +188,10 @@ namespace Buddy.Api
             else
             {
                 context.Push("notification_url");
+                int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(NotificationUrl);
+                if (length0 < 1)
                 {
-                    string text0 = global::SchemaBind.Runtime.SchemaFormats.ToText(NotificationUrl);
-                    int length0 = global::SchemaBind.Runtime.SchemaText.CodePointLength(text0);
-                    if (length0 < 1)
-                    {
-                        context.AddError("minLength", "must be at least 1 character long.");
-                    }
+                    context.AddError("minLength", "must be at least 1 character long.");
                 }
                 context.Pop();
             }
@@ -325,7 +323,7 @@ namespace Buddy.Api
             string? _name = default;
             TriggerTime? _triggerTime = default;
             global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-            global::System.Uri? _notificationUrl = default;
+            string? _notificationUrl = default;
             HttpRequestMethod? _method = default;
             int? _port = default;
             string? _content = default;
@@ -365,7 +363,7 @@ namespace Buddy.Api
                 else if (reader.ValueTextEquals("notification_url"u8))
                 {
                     reader.Read();
-                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.Uri(ref reader);
+                    _notificationUrl = global::SchemaBind.Runtime.JsonRead.String(ref reader);
                 }
                 else if (reader.ValueTextEquals("method"u8))
                 {
@@ -527,7 +525,7 @@ namespace Buddy.Api
                 writer.WriteEndArray();
             }
             writer.WritePropertyName("notification_url"u8);
-            global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.NotificationUrl);
+            writer.WriteStringValue(value.NotificationUrl);
             writer.WritePropertyName("method"u8);
             writer.WriteStringValue(HttpRequestMethodJson.ToWireName(value.Method));
             if (value.Port is { } _port)
