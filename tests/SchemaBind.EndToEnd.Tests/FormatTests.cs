@@ -62,6 +62,7 @@ public sealed class FormatTests
     [InlineData("2024-05-01T12:30:00.123456789+01:00", "2024-05-01T12:30:00.1234567+01:00")] // past 100 ns: truncated
     [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00+00:00")]
     [InlineData("2024-05-01T12:30:00+14:00", "2024-05-01T12:30:00+14:00")]
+    [InlineData("\\u0032024-05-01T12:30:00\\u002B01:00", "2024-05-01T12:30:00+01:00")] // escaped in the JSON text
     public void A_date_time_keeps_its_instant_and_offset(string sent, string written)
     {
         Reading reading = Reading.FromJson(With("at", "\"" + sent + "\""));
@@ -84,7 +85,7 @@ public sealed class FormatTests
     [InlineData("at", "\"2024-05-01T12:30:00+15:00\"", "date-time")]
     [InlineData("at", "\"0001-01-01T00:00:00+01:00\"", "date-time")] // before DateTimeOffset.MinValue in UTC
     [InlineData("at", "\"２０２４-05-01T12:30:00Z\"", "date-time")] // digits of another script
-    [InlineData("at", "1714566600", "a string")]
+    [InlineData("at", "1714566600", "date-time string")]
     [InlineData("id", "\"0f8fad5bd9cb469fa16570867728950e\"", "UUID")]
     [InlineData("id", "\"{0f8fad5b-d9cb-469f-a165-70867728950e}\"", "UUID")]
     [InlineData("id", "\"0f8fad5b-d9cb-469f-a165-70867728950g\"", "UUID")]
@@ -100,6 +101,15 @@ public sealed class FormatTests
     {
         var ex = Assert.ThrowsAny<JsonException>(() => Reading.FromJson(With(property, json)));
         Assert.Contains(mentioned, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_string_too_long_for_any_date_time_is_refused_without_reading_it_all_as_one()
+    {
+        string json = With("at", "\"2024-05-01T12:30:00." + new string('1', 400) + "Z\"");
+        var ex = Assert.ThrowsAny<JsonException>(() => Reading.FromJson(json));
+        Assert.Contains("date-time", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("…", ex.Message, StringComparison.Ordinal); // the quote is cut short
     }
 
     [Fact]

@@ -9,10 +9,11 @@ public static partial class JsonRead
     /// <summary>Reads an RFC 3339 <c>date-time</c> string, keeping its offset.</summary>
     public static global::System.DateTimeOffset DateTime(ref Utf8JsonReader reader)
     {
-        string text = String(ref reader);
-        return SchemaFormats.TryParseDateTime(text, out global::System.DateTimeOffset value)
+        Expect(ref reader, JsonTokenType.String, "a date-time string");
+        global::System.Span<char> text = stackalloc char[MaxFormattedBytes];
+        return TryCopyShortString(ref reader, text, out int length) && SchemaFormats.TryParseDateTime(text.Slice(0, length), out global::System.DateTimeOffset value)
             ? value
-            : throw NotFormat(text, "an RFC 3339 date-time such as 2024-05-01T12:30:00Z (with a time offset)");
+            : throw NotFormat(reader.GetString()!, "an RFC 3339 date-time such as 2024-05-01T12:30:00Z (with a time offset)");
     }
 
     /// <summary>Reads a <c>date-time</c> string or <c>null</c>.</summary>
@@ -22,10 +23,11 @@ public static partial class JsonRead
     /// <summary>Reads an RFC 3339 <c>date</c> string (<c>yyyy-MM-dd</c>).</summary>
     public static global::System.DateOnly Date(ref Utf8JsonReader reader)
     {
-        string text = String(ref reader);
-        return SchemaFormats.TryParseDate(text, out global::System.DateOnly value)
+        Expect(ref reader, JsonTokenType.String, "a date string");
+        global::System.Span<char> text = stackalloc char[MaxFormattedBytes];
+        return TryCopyShortString(ref reader, text, out int length) && SchemaFormats.TryParseDate(text.Slice(0, length), out global::System.DateOnly value)
             ? value
-            : throw NotFormat(text, "an RFC 3339 date such as 2024-05-01");
+            : throw NotFormat(reader.GetString()!, "an RFC 3339 date such as 2024-05-01");
     }
 
     /// <summary>Reads a <c>date</c> string or <c>null</c>.</summary>
@@ -35,10 +37,11 @@ public static partial class JsonRead
     /// <summary>Reads a <c>uuid</c> string (<c>8-4-4-4-12</c> hex digits).</summary>
     public static global::System.Guid Uuid(ref Utf8JsonReader reader)
     {
-        string text = String(ref reader);
-        return SchemaFormats.TryParseUuid(text, out global::System.Guid value)
+        Expect(ref reader, JsonTokenType.String, "a UUID string");
+        global::System.Span<char> text = stackalloc char[MaxFormattedBytes];
+        return TryCopyShortString(ref reader, text, out int length) && SchemaFormats.TryParseUuid(text.Slice(0, length), out global::System.Guid value)
             ? value
-            : throw NotFormat(text, "a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
+            : throw NotFormat(reader.GetString()!, "a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e");
     }
 
     /// <summary>Reads a <c>uuid</c> string or <c>null</c>.</summary>
@@ -83,6 +86,23 @@ public static partial class JsonRead
     /// <summary>Reads a decimal number or <c>null</c>.</summary>
     public static decimal? DecimalOrNull(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : Decimal(ref reader);
+
+    // Dates, date-times and UUIDs are at most 64 characters, which take at most 6 bytes each in JSON
+    // (\u0030); anything longer cannot be one. Such strings are parsed from the stack, not a new string.
+    private const int MaxFormattedBytes = 64 * 6;
+
+    private static bool TryCopyShortString(ref Utf8JsonReader reader, scoped global::System.Span<char> destination, out int length)
+    {
+        long bytes = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (bytes > destination.Length)
+        {
+            length = 0;
+            return false;
+        }
+
+        length = reader.CopyString(destination);
+        return true;
+    }
 
     private static JsonException NotFormat(string text, string expected)
     {
