@@ -1,0 +1,51 @@
+namespace SchemaBind.Packaging.Tests;
+
+/// <summary>The build files' check of options with a fixed set of values (SBBUILD002), run by MSBuild on a bare project.</summary>
+public sealed class BuildOptionTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("schemabind-options-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private async Task<ProcessResult> CheckAsync(string projectNumberType, string itemNumberType)
+    {
+        string buildTransitive = DotNet.RepoFile("generator", "SchemaBind.Generator", "buildTransitive");
+        string project = Path.Combine(_directory, "options.proj");
+        await File.WriteAllTextAsync(project, $"""
+            <Project>
+              <Import Project="{Path.Combine(buildTransitive, "SchemaBind.Generator.props")}" />
+              <PropertyGroup>
+                <Language>C#</Language>
+                <SchemaBindNumberType>{projectNumberType}</SchemaBindNumberType>
+              </PropertyGroup>
+              <ItemGroup>
+                <SchemaBindApi Include="a.json" NumberType="{itemNumberType}" />
+                <SchemaBindApi Include="b.json" />
+              </ItemGroup>
+              <Import Project="{Path.Combine(buildTransitive, "SchemaBind.Generator.targets")}" />
+            </Project>
+            """);
+        return await DotNet.RunAsync(_directory, "msbuild", project, "-t:SchemaBindCheckOptions", "-nologo", "-v:m");
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("decimal", "double")]
+    [InlineData("Decimal", "DOUBLE")]
+    public async Task Known_values_pass_without_a_warning(string projectNumberType, string itemNumberType)
+    {
+        ProcessResult result = await CheckAsync(projectNumberType, itemNumberType);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.DoesNotContain("SBBUILD002", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_number_type_is_a_warning_that_names_it()
+    {
+        ProcessResult result = await CheckAsync("decimall", "float");
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("warning SBBUILD002: SchemaBindNumberType is 'decimall'", result.Output, StringComparison.Ordinal);
+        Assert.Contains("a.json : warning SBBUILD002: The NumberType of SchemaBindApi 'a.json' is 'float'", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("'b.json'", result.Output, StringComparison.Ordinal);
+    }
+}
