@@ -102,6 +102,19 @@ public sealed class ScalarTypeTests
         Assert.Contains("JsonValidation.AddErrors", result.Source("P.Thing.g.cs"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("maximum", "1e30")]
+    [InlineData("minimum", "-1e-40")]
+    public void A_decimal_bound_that_a_decimal_cannot_hold_is_left_to_the_json_form(string keyword, string bound)
+    {
+        GeneratorResult result = Run("    \"n\": { \"type\": \"number\", \"" + keyword + "\": " + bound + ", \"exclusiveMaximum\": 2.5 }", numberType: "decimal");
+        string source = result.Source("P.Thing.g.cs");
+        Assert.Contains("JsonValidation.AddErrors", source, StringComparison.Ordinal);
+        Assert.Contains(">= 2.5m", source, StringComparison.Ordinal); // the bound a decimal holds is still typed
+        Assert.DoesNotContain(bound + "m", source, StringComparison.Ordinal);
+        Assert.Empty(result.SchemaDiagnostics);
+    }
+
     [Fact]
     public void Formatted_query_and_path_parameters_are_sent_as_their_text()
     {

@@ -1198,6 +1198,14 @@ internal sealed partial class DocumentParser
 
             if (property.Value is JsonNumber number)
             {
+                if (kind == ValueKind.Decimal
+                    && !(decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal bound) && IsExactDecimal(number.Raw, bound)))
+                {
+                    // A bound no decimal holds exactly (1e30, 1e-40) would not compile, or compare wrongly: the JSON form checks it.
+                    NotTyped(property, keyword + " (beyond what a decimal holds exactly)");
+                    return null;
+                }
+
                 return number.Raw;
             }
 
