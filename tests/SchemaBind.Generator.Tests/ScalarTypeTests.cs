@@ -76,6 +76,7 @@ public sealed class ScalarTypeTests
     [Theory]
     [InlineData("integer", null, "% 5 != 0")]
     [InlineData("integer", "2.5", "(decimal)_n % 2.5m != 0m")]
+    [InlineData("integer", "1e20", "(decimal)_n % 100000000000000000000m != 0m")] // no long holds the divisor
     [InlineData("number", null, "_n % 5m != 0m")]
     public void MultipleOf_of_integers_and_decimals_is_checked_by_the_typed_code(string type, string? divisor, string expected)
     {

@@ -232,7 +232,8 @@ internal static class ValueCode
                 if (c.MultipleOf is not null)
                 {
                     // Exact: integers by an integer divide as integers, anything else as decimal.
-                    bool integral = value.Kind != ValueKind.Decimal && c.MultipleOf.IndexOf('.') < 0;
+                    bool integral = value.Kind != ValueKind.Decimal
+                        && long.TryParse(c.MultipleOf, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
                     string remainder = integral
                         ? expression + " % " + c.MultipleOf + " != 0"
                         : (value.Kind == ValueKind.Decimal ? expression : "(decimal)" + expression) + " % " + c.MultipleOf + "m != 0m";
