@@ -787,9 +787,7 @@ internal static class TypeEmitter
         w.Line("/// <inheritdoc/>");
         w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-        w.Line("context.Push(" + CSharp.String(union.DiscriminatorJsonName) + ");");
         w.Line("context.AddError(\"oneOf\", \"'\" + " + discriminator + " + " + CSharp.String("' is not a " + union.DiscriminatorJsonName + " of " + name + " that the schema lists.") + ");");
-        w.Line("context.Pop();");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Reads the object the reader is on, whose discriminator is <paramref name=\"discriminator\"/>.</summary>");

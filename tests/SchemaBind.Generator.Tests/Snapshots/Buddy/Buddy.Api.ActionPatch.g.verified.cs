@@ -161,9 +161,7 @@ namespace Buddy.Api
             public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
             {
                 global::System.ArgumentNullException.ThrowIfNull(context);
-                context.Push("type");
                 context.AddError("oneOf", "'" + Type + "' is not a type of ActionPatch that the schema lists.");
-                context.Pop();
             }
 
             /// <summary>Reads the object the reader is on, whose discriminator is <paramref name="discriminator"/>.</summary>
