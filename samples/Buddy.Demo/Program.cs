@@ -78,10 +78,15 @@ try
     {
         Console.WriteLine($"Created action {action.Id}: \"{action.Name}\" ({action.Type})");
         Console.WriteLine($"  url:          {action.Url}");
-        Console.WriteLine($"  trigger time: {action.TriggerTime}");
-        Console.WriteLine($"  status:       {action.LastExecutionStatus}");
+        Console.WriteLine($"  trigger time: {action.TriggerTime?.ToWireName()}");
+        Console.WriteLine($"  status:       {action.LastExecutionStatus?.ToWireName()}");
         Console.WriteLine($"  image:        {action.DockerImageName}:{action.DockerImageTag}");
         Console.WriteLine($"  pipeline:     \"{action.Pipeline?.Name}\" (id {action.Pipeline?.Id})");
+    }
+    else if (response.Value is PipelineAction.Unknown unknown)
+    {
+        // A type the schema does not describe: its JSON is kept as it came.
+        Console.WriteLine($"Created an action of a type this client does not know: {unknown.Type}");
     }
     else
     {
