@@ -117,6 +117,25 @@ public sealed class ScalarTypeTests
     }
 
     [Fact]
+    public void Formats_and_decimals_compose_with_unions_and_allOf()
+    {
+        GeneratorResult result = Run(
+            "    \"when\": { \"oneOf\": [ { \"type\": \"string\", \"format\": \"date-time\" }, { \"type\": \"integer\" }, { \"type\": \"string\", \"format\": \"uuid\" } ] },\n"
+            + "    \"price\": { \"anyOf\": [ { \"type\": \"number\", \"multipleOf\": 0.01 }, { \"type\": \"string\", \"format\": \"byte\" } ] },\n"
+            + "    \"link\": { \"allOf\": [ { \"type\": \"string\", \"format\": \"uri\" }, { \"maxLength\": 100 } ] }",
+            numberType: "decimal");
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Equal("global::System.Uri?", TypeOf(result, "Link"));
+        string source = string.Concat(result.Sources.Select(static s => s.SourceText.ToString()));
+        Assert.Contains("DateTimeCase", source, StringComparison.Ordinal);
+        Assert.Contains("UuidCase", source, StringComparison.Ordinal);
+        Assert.Contains("BytesCase", source, StringComparison.Ordinal);
+        Assert.Contains("% 0.01m != 0m", source, StringComparison.Ordinal);
+        Assert.Contains("string text0 = global::SchemaBind.Runtime.SchemaFormats.ToText(_link);", source, StringComparison.Ordinal);
+        Assert.Contains("length0 > 100", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Formatted_query_and_path_parameters_are_sent_as_their_text()
     {
         const string api = """

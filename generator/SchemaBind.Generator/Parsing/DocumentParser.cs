@@ -738,11 +738,12 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        if (shape.Kind is ValueKind.String or ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Array)
+        if (shape.Kind is ValueKind.String or ValueKind.Array || shape.IsNumber || shape.IsFormattedString)
         {
+            ValueKind constraintKind = shape.IsFormattedString ? ValueKind.String : shape.Kind;
             foreach (JsonObject part in parts.Where(static p => p.Get("$ref") is null && p.Get("type") is null))
             {
-                shape = shape with { Constraints = Stricter(shape.Constraints, Constraints(part, shape.Kind)) };
+                shape = shape with { Constraints = Stricter(shape.Constraints, Constraints(part, constraintKind)) };
             }
         }
 
@@ -775,7 +776,8 @@ internal sealed partial class DocumentParser
             MaxLength: Min(a.MaxLength, b.MaxLength),
             Pattern: a.Pattern ?? b.Pattern, // a second pattern is checked by the JSON validation
             MinItems: Max(a.MinItems, b.MinItems),
-            MaxItems: Min(a.MaxItems, b.MaxItems));
+            MaxItems: Min(a.MaxItems, b.MaxItems),
+            MultipleOf: a.MultipleOf ?? b.MultipleOf); // a second multipleOf is checked by the JSON validation
     }
 
     /// <summary>
@@ -929,7 +931,8 @@ internal sealed partial class DocumentParser
     {
         ValueKind.String => "String",
         ValueKind.Int32 or ValueKind.Int64 => "Integer",
-        ValueKind.Double => "Number",
+        ValueKind.Double or ValueKind.Decimal => "Number",
+        ValueKind.DateTime or ValueKind.Date or ValueKind.Uuid or ValueKind.Uri or ValueKind.Bytes => value.Kind.ToString(),
         ValueKind.Boolean => "Boolean",
         ValueKind.Array => value.Items!.TypeName is string item ? item + "List" : "Array",
         ValueKind.Map => value.Items!.TypeName is string item ? item + "Map" : "Map",
