@@ -27,6 +27,21 @@ public sealed class UnknownCaseTests
     }
 
     [Fact]
+    public void A_generated_type_named_Unknown_that_is_no_case_is_not_hidden_from_the_cases()
+    {
+        // Circle has a property of type Unknown: inside Circle (a case, so derived from Shape) the simple
+        // name must still be the namespace's Unknown, not a nested Shape.Unknown.
+        string schema = Schema("Circle")
+            .Replace("\"r\": { \"type\": \"number\" }", "\"r\": { \"$ref\": \"#/$defs/Unknown\" }", StringComparison.Ordinal)
+            .Replace("\"Square\": {", "\"Unknown\": { \"type\": \"object\", \"properties\": { \"x\": { \"type\": \"string\" } } },\n    \"Square\": {", StringComparison.Ordinal);
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/shape.json", schema, "P"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.NotNull(result.Output.GetTypeByMetadataName("P.Shape+UnknownCase"));
+        Assert.Equal("P.Unknown", ((Microsoft.CodeAnalysis.IPropertySymbol)result.Output.GetTypeByMetadataName("P.Circle")!.GetMembers("R").Single()).Type.ToDisplayString(Microsoft.CodeAnalysis.SymbolDisplayFormat.CSharpErrorMessageFormat).TrimEnd('?'));
+    }
+
+    [Fact]
     public void A_case_type_named_Unknown_keeps_its_name_and_the_nested_case_is_UnknownCase()
     {
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/shape.json", Schema("Unknown"), "P"));

@@ -668,7 +668,7 @@ internal static class TypeEmitter
         string name = union.Name;
         CSharp.DocComment(w, "summary", union.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line("/// <remarks>");
-        string unknown = UnknownCaseName(union);
+        string unknown = union.UnknownCaseName;
         w.Line("/// One of: " + string.Join(", ", union.Cases.Select(static c => "<see cref=\"" + c.TypeName + "\"/>")) + ",");
         w.Line("/// told apart by <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c>, which each case sets itself; or <see cref=\"" + unknown + "\"/>");
         w.Line("/// when a server sends a <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> the schema does not list.");
@@ -731,12 +731,6 @@ internal static class TypeEmitter
         EmitUnknownCase(w, union, unknown);
         w.CloseBlock();
     }
-
-    /// <summary>The nested case for discriminator values the schema does not list; named so it hides no case type.</summary>
-    private static string UnknownCaseName(UnionSpec union) =>
-        union.Name == "Unknown" || union.DiscriminatorPropertyName == "Unknown" || union.Cases.Any(static c => c.TypeName == "Unknown")
-            ? "UnknownCase"
-            : "Unknown";
 
     /// <summary>
     /// A server may know more cases than the schema (Buddy has hundreds of action types): such a value

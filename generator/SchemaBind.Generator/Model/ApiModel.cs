@@ -108,7 +108,8 @@ internal sealed record UnionSpec(
     string SchemaPointer,
     string DiscriminatorJsonName,
     string DiscriminatorPropertyName,
-    EquatableArray<UnionCaseSpec> Cases)
+    EquatableArray<UnionCaseSpec> Cases,
+    string UnknownCaseName = "Unknown")
     : TypeSpec(Name, Description, SchemaPointer);
 
 internal sealed record UnionCaseSpec(string Value, string TypeName);

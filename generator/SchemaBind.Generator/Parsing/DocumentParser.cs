@@ -444,7 +444,15 @@ internal sealed partial class DocumentParser
             cases.Add(new UnionCaseSpec(value, caseName));
         }
 
-        _types.Add(new UnionSpec(name, Description(schema), pointer, propertyName.Value, propertyCSharpName, cases.ToEquatableArray()));
+        // The nested record for values the schema does not list: named so that it hides no generated type
+        // (the cases derive from the union, so inside them a nested name wins over a namespace's).
+        string unknown = "Unknown";
+        for (int n = 2; _takenTypeNames.Contains(unknown) || unknown == name || unknown == propertyCSharpName; n++)
+        {
+            unknown = "UnknownCase" + (n == 2 ? string.Empty : n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        _types.Add(new UnionSpec(name, Description(schema), pointer, propertyName.Value, propertyCSharpName, cases.ToEquatableArray(), unknown));
     }
 
     private ObjectSpec BuildObject(string pointer, string name, JsonObject schema)
