@@ -184,7 +184,7 @@ public sealed class StructureGenerationTests
                   "oneOf": [
                     { "$ref": "#/$defs/Point" },
                     { "type": "string", "maxLength": 3 },
-                    { "type": "string", "format": "date" },
+                    { "type": "string", "format": "email" },
                     { "type": "object", "title": "Box", "properties": { "w": { "type": "number" } } },
                     { "type": "array", "items": { "$ref": "#/$defs/Value" } },
                     { "type": "null" }
