@@ -1,0 +1,61 @@
+using Buddy.Api;
+using SchemaBind.Runtime;
+
+namespace SchemaBind.Benchmarks.Validation;
+
+/// <summary>Verdicts and error counts of every validator on every payload, and allocation of typed validation.</summary>
+internal static class Check
+{
+    private static string Describe(NJsonSchema.Validation.ValidationError error) =>
+        error.Path + " " + error.Kind + (error is NJsonSchema.Validation.ChildSchemaValidationError child
+            ? " (" + string.Join(", ", child.Errors.SelectMany(e => e.Value.Take(3).Select(Describe))) + ")"
+            : string.Empty);
+
+    public static void Run()
+    {
+        foreach ((string name, string schema, string payload) in new[]
+        {
+            ("seed request", Payloads.RequestSchema, Payloads.SeedRequest),
+            ("seed request, broken", Payloads.RequestSchema, Payloads.SeedRequestInvalid),
+            ("100 actions", Payloads.ActionsSchema, Payloads.Actions),
+            ("100 actions, broken", Payloads.ActionsSchema, Payloads.ActionsInvalid),
+        })
+        {
+            using var v = new Validators(schema, payload);
+            IReadOnlyList<ValidationError> errors = v.SchemaBind.Validate(v.Element);
+            Json.Schema.EvaluationResults list = v.JsonSchemaNet.Evaluate(v.Element, Validators.List);
+            ICollection<NJsonSchema.Validation.ValidationError> nj = v.NJsonSchema.Validate(v.Token);
+            Console.WriteLine($"{name} ({payload.Length:N0} chars):");
+            Console.WriteLine($"  SchemaBind      valid={v.SchemaBind.IsValid(v.Element)} errors={errors.Count}: {string.Join("; ", errors)}");
+            Console.WriteLine($"  JsonSchema.Net  valid={v.JsonSchemaNet.Evaluate(v.Element, Validators.Flag).IsValid} (list: {list.IsValid}, {list.Details?.Count(d => d.Errors is not null) ?? 0} failing nodes)");
+            Console.WriteLine($"  NJsonSchema     valid={nj.Count == 0} errors={nj.Count}: {string.Join("; ", nj.Take(3).Select(Describe))}");
+        }
+
+        foreach ((string name, RunDockerContainerActionRequest request) in new[] { ("typed seed request", Payloads.TypedRequest()), ("typed seed request, broken", Payloads.TypedRequestInvalid()) })
+        {
+            IReadOnlyList<ValidationError> errors = request.Validate();
+            for (int i = 0; i < 1000; i++)
+            {
+                request.Validate();
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++)
+            {
+                request.Validate();
+            }
+
+            long bytes = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
+            Console.WriteLine($"{name}: {errors.Count} errors ({string.Join("; ", errors)}), {bytes} B allocated per Validate()");
+        }
+
+        PipelineAction[] actions = ActionsTypedBenchmarks.ReadActions(Payloads.Actions);
+        var context = new ValidationContext();
+        foreach (PipelineAction action in actions)
+        {
+            action.Validate(context);
+        }
+
+        Console.WriteLine($"typed 100 actions: {context.ErrorCount} errors");
+    }
+}
