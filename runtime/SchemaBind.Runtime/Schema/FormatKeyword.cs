@@ -27,7 +27,7 @@ internal sealed partial class FormatKeyword(string format) : Keyword("format")
             valid = false;
         }
 
-        return valid is null or true || Fail(e, report, "must be a valid " + format + ".");
+        return valid is null or true || Fail(e, report, "must be a valid ", format, ".");
     }
 }
 

@@ -159,7 +159,7 @@ internal static class JsonNumbers
             case JsonValueKind.Number:
                 return Compare(a, b) == 0;
             case JsonValueKind.String:
-                return a.ValueEquals(b.GetString());
+                return Utf8Text.TryGetUnescaped(b, out ReadOnlySpan<byte> utf8) ? a.ValueEquals(utf8) : a.ValueEquals(b.GetString());
             case JsonValueKind.Array:
                 if (a.GetArrayLength() != b.GetArrayLength())
                 {

@@ -78,21 +78,37 @@ public sealed class JsonSchemaValidator
     /// <summary>True when <paramref name="instance"/> is valid.</summary>
     /// <param name="instance">The JSON value.</param>
     /// <returns>Whether it is valid.</returns>
-    public bool IsValid(JsonElement instance) => new Evaluator(_registry, report: false).Evaluate(_root, instance, null);
+    /// <remarks>Stops at the first failure and builds no message: a valid or invalid value allocates nothing.</remarks>
+    public bool IsValid(JsonElement instance)
+    {
+        Evaluator evaluator = Evaluator.Rent(_registry, report: false);
+        bool valid = evaluator.Evaluate(_root, instance, null);
+        Evaluator.Return(evaluator);
+        return valid;
+    }
 
     /// <summary>Every error of <paramref name="instance"/>, each with its JSON Pointer; empty when valid.</summary>
     /// <param name="instance">The JSON value.</param>
     /// <returns>The errors.</returns>
     public IReadOnlyList<ValidationError> Validate(JsonElement instance)
     {
-        var evaluator = new Evaluator(_registry, report: true);
-        bool valid = evaluator.Evaluate(_root, instance, null);
-        if (!valid && evaluator.Errors.Count == 0)
+        // A verdict first: most values are valid, and the verdict allocates nothing. Only an invalid
+        // value is evaluated again, in full, for its errors.
+        if (IsValid(instance))
         {
-            evaluator.Errors.Add(new ValidationError(string.Empty, "schema", "The value does not match the schema."));
+            return Array.Empty<ValidationError>();
         }
 
-        return evaluator.Errors;
+        Evaluator evaluator = Evaluator.Rent(_registry, report: true);
+        evaluator.Evaluate(_root, instance, null);
+        List<ValidationError> errors = evaluator.TakeErrors();
+        Evaluator.Return(evaluator);
+        if (errors.Count == 0)
+        {
+            errors.Add(new ValidationError(string.Empty, "schema", "The value does not match the schema."));
+        }
+
+        return errors;
     }
 
     /// <summary>Every error of the UTF-8 JSON document <paramref name="utf8Json"/>; empty when valid.</summary>
@@ -140,28 +156,75 @@ internal sealed class Evaluated
     public bool HasItem(int index) => AllItems || index < ItemPrefix || (Items?.Contains(index) ?? false);
 }
 
-/// <summary>One validation run: the instance location, the dynamic scope and the errors.</summary>
+/// <summary>
+/// One validation run: the instance location, the dynamic scope and the errors. Runs reuse one
+/// evaluator per thread (<see cref="Rent"/>), so evaluating a valid value allocates nothing.
+/// </summary>
 internal sealed class Evaluator
 {
     private const int MaxDepth = 1024;
-    private readonly List<object> _path = new();
+
+    [ThreadStatic]
+    private static Evaluator? t_cached;
+
+    private PathSegment[] _path = new PathSegment[16];
+    private int _pathLength;
     private readonly List<SchemaNode> _dynamicScope = new();
+    private List<ValidationError>? _errors;
     private int _depth;
 
-    public Evaluator(SchemaRegistry registry, bool report)
+    private Evaluator(SchemaRegistry registry, bool report)
     {
         Registry = registry;
         Report = report;
     }
 
-    public SchemaRegistry Registry { get; }
+    public SchemaRegistry Registry { get; private set; }
 
     /// <summary>When false, evaluation stops at the first failure and builds no messages.</summary>
-    public bool Report { get; }
+    public bool Report { get; private set; }
 
-    public List<ValidationError> Errors { get; } = new();
+    /// <summary>
+    /// True when some schema of the registry reads annotations (unevaluatedProperties/Items): only
+    /// then does evaluation record what it evaluated.
+    /// </summary>
+    public bool Annotate => Registry.UsesAnnotations;
 
     public IReadOnlyList<SchemaNode> DynamicScope => _dynamicScope;
+
+    /// <summary>The thread's evaluator (or a new one when it is in use), set up for one run.</summary>
+    public static Evaluator Rent(SchemaRegistry registry, bool report)
+    {
+        Evaluator? evaluator = t_cached;
+        if (evaluator is null)
+        {
+            return new Evaluator(registry, report);
+        }
+
+        t_cached = null;
+        evaluator.Registry = registry;
+        evaluator.Report = report;
+        return evaluator;
+    }
+
+    /// <summary>Gives the evaluator back after a run that completed (one that threw is simply dropped).</summary>
+    public static void Return(Evaluator evaluator)
+    {
+        evaluator._errors = null;
+        evaluator._pathLength = 0;
+        evaluator._depth = 0;
+        evaluator._dynamicScope.Clear();
+        evaluator.Registry = null!;
+        t_cached = evaluator;
+    }
+
+    /// <summary>The errors of the run, handed over to the caller.</summary>
+    public List<ValidationError> TakeErrors()
+    {
+        List<ValidationError> errors = _errors ?? new List<ValidationError>();
+        _errors = null;
+        return errors;
+    }
 
     public bool Evaluate(SchemaNode node, JsonElement instance, Evaluated? evaluated) => Evaluate(node, instance, evaluated, Report);
 
@@ -194,11 +257,12 @@ internal sealed class Evaluator
 
         try
         {
-            Evaluated? local = instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
+            Evaluated? local = Annotate && instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
             bool valid = true;
-            foreach (Keyword keyword in node.Keywords)
+            Keyword[] keywords = node.CompiledKeywords;
+            for (int i = 0; i < keywords.Length; i++)
             {
-                if (!keyword.Evaluate(this, instance, local, report))
+                if (!keywords[i].Evaluate(this, instance, local, report))
                 {
                     valid = false;
                     if (!report)
@@ -229,30 +293,50 @@ internal sealed class Evaluator
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>
     public bool Test(SchemaNode node, JsonElement instance, Evaluated? evaluated) => Evaluate(node, instance, evaluated, report: false);
 
-    public void Push(string property) => _path.Add(property);
+    /// <summary>A fresh annotation record for a subschema, or null when nothing reads annotations.</summary>
+    public Evaluated? NewEvaluated() => Annotate ? new Evaluated() : null;
 
-    public void Push(int index) => _path.Add(index);
+    public void Push(string property) => PushSegment(new PathSegment(property, default, -1));
 
-    public void Pop() => _path.RemoveAt(_path.Count - 1);
+    /// <summary>Enters a property; its name becomes a string only if an error needs it.</summary>
+    public void Push(JsonProperty property) => PushSegment(new PathSegment(null, property, -1));
 
-    public void AddError(string keyword, string message) => Errors.Add(new ValidationError(CurrentPointer(), keyword, message));
+    public void Push(int index) => PushSegment(new PathSegment(null, default, index));
+
+    public void Pop() => _path[--_pathLength] = default;
+
+    public void AddError(string keyword, string message) => (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPointer(), keyword, message));
+
+    private void PushSegment(PathSegment segment)
+    {
+        if (_pathLength == _path.Length)
+        {
+            Array.Resize(ref _path, _path.Length * 2);
+        }
+
+        _path[_pathLength++] = segment;
+    }
 
     private string CurrentPointer()
     {
-        if (_path.Count == 0)
+        if (_pathLength == 0)
         {
             return string.Empty;
         }
 
         var builder = new StringBuilder();
-        foreach (object segment in _path)
+        for (int i = 0; i < _pathLength; i++)
         {
+            PathSegment segment = _path[i];
             builder.Append('/');
-            builder.Append(segment is int i
-                ? i.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : ((string)segment).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+            builder.Append(segment.Index >= 0
+                ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : (segment.Name ?? segment.Property.Name).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
         }
 
         return builder.ToString();
     }
+
+    /// <summary>One step of the instance location: a property (by name or as the instance's member) or an item index.</summary>
+    private readonly record struct PathSegment(string? Name, JsonProperty Property, int Index);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text.Json;
 
 namespace SchemaBind.Runtime;
@@ -23,33 +24,82 @@ public static class JsonValidation
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(write);
-        var json = new System.Buffers.ArrayBufferWriter<byte>(256);
+        JsonBuffer buffer = JsonBuffer.Rent();
         try
         {
-            using var writer = new Utf8JsonWriter(json);
-            write(writer, value);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
-        {
-            // A value the typed checks already reject (an undefined enum member, a required null)
-            // cannot always be written; its typed errors say what is wrong.
-            if (context.ErrorCount > firstError)
+            try
+            {
+                write(buffer.Writer, value);
+                buffer.Writer.Flush();
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NullReferenceException)
+            {
+                // A value the typed checks already reject (an undefined enum member, a required null)
+                // cannot always be written; its typed errors say what is wrong.
+                if (context.ErrorCount > firstError)
+                {
+                    return;
+                }
+
+                throw;
+            }
+
+            using JsonDocument document = JsonDocument.Parse(buffer.Written);
+            if (schema.IsValid(document.RootElement))
             {
                 return;
             }
 
-            throw;
+            string here = context.CurrentPointer();
+            foreach (ValidationError error in schema.Validate(document.RootElement))
+            {
+                string pointer = here + error.InstanceLocation;
+                if (!context.IsExplained(firstError, pointer, error.Keyword))
+                {
+                    context.AddError(error.InstanceLocation, error.Keyword, error.Message, skipDuplicate: false);
+                }
+            }
+        }
+        finally
+        {
+            JsonBuffer.Return(buffer);
+        }
+    }
+
+    /// <summary>The thread's buffer and writer for JSON forms, reused from one validation to the next.</summary>
+    private sealed class JsonBuffer
+    {
+        [ThreadStatic]
+        private static JsonBuffer? t_cached;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+
+        private JsonBuffer()
+        {
+            Writer = new Utf8JsonWriter(_buffer);
         }
 
-        string here = context.CurrentPointer();
-        using JsonDocument document = JsonDocument.Parse(json.WrittenMemory);
-        foreach (ValidationError error in schema.Validate(document.RootElement))
+        public Utf8JsonWriter Writer { get; }
+
+        public ReadOnlyMemory<byte> Written => _buffer.WrittenMemory;
+
+        public static JsonBuffer Rent()
         {
-            string pointer = here + error.InstanceLocation;
-            if (!context.IsExplained(firstError, pointer, error.Keyword))
+            JsonBuffer? buffer = t_cached;
+            t_cached = null;
+            return buffer ?? new JsonBuffer();
+        }
+
+        public static void Return(JsonBuffer buffer)
+        {
+            if (buffer._buffer.Capacity > 64 * 1024)
             {
-                context.AddError(error.InstanceLocation, error.Keyword, error.Message, skipDuplicate: false);
+                return; // not kept: one very large value should not pin its buffer to the thread
             }
+
+            buffer._buffer.ResetWrittenCount();
+            buffer.Writer.Reset(buffer._buffer);
+            t_cached = buffer;
         }
     }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -25,6 +27,17 @@ internal abstract class Keyword
         if (report)
         {
             e.AddError(Name, message);
+        }
+
+        return false;
+    }
+
+    /// <summary>Fails with a message of three parts, joined only when it is reported (a verdict builds no strings).</summary>
+    protected bool Fail(Evaluator e, bool report, string first, string second, string third)
+    {
+        if (report)
+        {
+            e.AddError(Name, first + second + third);
         }
 
         return false;
@@ -163,6 +176,13 @@ internal static class KeywordCompiler
         {
             k.Add(unevaluatedItems);
         }
+
+        if (unevaluatedProperties is not null || unevaluatedItems is not null)
+        {
+            registry.UsesAnnotations = true;
+        }
+
+        node.CompiledKeywords = k.ToArray();
     }
 }
 
@@ -210,46 +230,77 @@ internal sealed class DynamicRefKeyword(SchemaRegistry registry, SchemaNode from
 
 internal sealed class TypeKeyword(string[] types) : Keyword("type")
 {
+    private readonly int _kinds = KindsOf(types);
+    private readonly bool _integer = Array.IndexOf(types, "integer") >= 0 && Array.IndexOf(types, "number") < 0;
+    private readonly string _message = "must be " + string.Join(" or ", types) + ".";
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
+        JsonValueKind kind = instance.ValueKind;
+        if ((_kinds & (1 << (int)kind)) != 0)
+        {
+            return true;
+        }
+
+        return (_integer && kind == JsonValueKind.Number && JsonNumbers.IsInteger(instance)) || Fail(e, report, _message);
+    }
+
+    /// <summary>The value kinds that match outright, as a bit set; "integer" alone needs a look at the number.</summary>
+    private static int KindsOf(string[] types)
+    {
+        int kinds = 0;
         foreach (string type in types)
         {
-            if (Matches(type, instance))
+            kinds |= type switch
+            {
+                "object" => 1 << (int)JsonValueKind.Object,
+                "array" => 1 << (int)JsonValueKind.Array,
+                "string" => 1 << (int)JsonValueKind.String,
+                "number" => 1 << (int)JsonValueKind.Number,
+                "boolean" => (1 << (int)JsonValueKind.True) | (1 << (int)JsonValueKind.False),
+                "null" => 1 << (int)JsonValueKind.Null,
+                _ => 0,
+            };
+        }
+
+        return kinds;
+    }
+}
+
+internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
+{
+    // String members as UTF-8, compared with the instance without decoding it.
+    private readonly byte[]?[] _strings = values.Select(static v => v.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(v.GetString()!) : null).ToArray();
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        bool isString = instance.ValueKind == JsonValueKind.String;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (_strings[i] is { } utf8 ? isString && instance.ValueEquals(utf8) : JsonNumbers.JsonEquals(values[i], instance))
             {
                 return true;
             }
         }
 
-        return Fail(e, report, "must be " + string.Join(" or ", types) + ".");
+        return Fail(e, report, "must be one of the enum values.");
     }
-
-    private static bool Matches(string type, JsonElement instance) => type switch
-    {
-        "object" => instance.ValueKind == JsonValueKind.Object,
-        "array" => instance.ValueKind == JsonValueKind.Array,
-        "string" => instance.ValueKind == JsonValueKind.String,
-        "number" => instance.ValueKind == JsonValueKind.Number,
-        "integer" => instance.ValueKind == JsonValueKind.Number && JsonNumbers.IsInteger(instance),
-        "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "null" => instance.ValueKind == JsonValueKind.Null,
-        _ => false,
-    };
-}
-
-internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
-{
-    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
-        values.Any(v => JsonNumbers.JsonEquals(v, instance)) || Fail(e, report, "must be one of the enum values.");
 }
 
 internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 {
+    private readonly byte[]? _string = value.ValueKind == JsonValueKind.String ? Encoding.UTF8.GetBytes(value.GetString()!) : null;
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
-        JsonNumbers.JsonEquals(value, instance) || Fail(e, report, "must be the const value.");
+        (_string is not null ? instance.ValueKind == JsonValueKind.String && instance.ValueEquals(_string) : JsonNumbers.JsonEquals(value, instance))
+        || Fail(e, report, "must be the const value.");
 }
 
 internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(name)
 {
+    private readonly string _text = limit.GetRawText();
+    private readonly bool _exact = limit.TryGetDecimal(out _);
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Number)
@@ -257,32 +308,38 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
             return true;
         }
 
-        string text = limit.GetRawText();
         if (Name == "multipleOf")
         {
-            return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of " + text + ".");
+            return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of ", _text, ".");
         }
 
-        int c = JsonNumbers.Compare(instance, limit);
+        int c = _exact && instance.TryGetDecimal(out decimal x) ? x.CompareTo(limit.GetDecimal()) : JsonNumbers.Compare(instance, limit);
         return Name switch
         {
-            "maximum" => c <= 0 || Fail(e, report, "must be at most " + text + "."),
-            "exclusiveMaximum" => c < 0 || Fail(e, report, "must be less than " + text + "."),
-            "minimum" => c >= 0 || Fail(e, report, "must be at least " + text + "."),
-            _ => c > 0 || Fail(e, report, "must be greater than " + text + "."),
+            "maximum" => c <= 0 || Fail(e, report, "must be at most ", _text, "."),
+            "exclusiveMaximum" => c < 0 || Fail(e, report, "must be less than ", _text, "."),
+            "minimum" => c >= 0 || Fail(e, report, "must be at least ", _text, "."),
+            _ => c > 0 || Fail(e, report, "must be greater than ", _text, "."),
         };
     }
 }
 
 internal sealed class CountKeyword(string name, double limit) : Keyword(name)
 {
+    private readonly bool _max = name.StartsWith("max", StringComparison.Ordinal);
+    private readonly string _message = "must have " + (name.StartsWith("max", StringComparison.Ordinal) ? "at most " : "at least ")
+        + limit.ToString(CultureInfo.InvariantCulture) + " "
+        + (name.EndsWith("Length", StringComparison.Ordinal) ? "characters" : name.EndsWith("Items", StringComparison.Ordinal) ? "items" : "properties") + ".";
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         double count;
         switch (Name)
         {
             case "maxLength" or "minLength" when instance.ValueKind == JsonValueKind.String:
-                count = SchemaText.CodePointLength(instance.GetString()!);
+                count = Utf8Text.TryGetUnescaped(instance, out ReadOnlySpan<byte> utf8)
+                    ? Utf8Text.CodePointCount(utf8)
+                    : SchemaText.CodePointLength(instance.GetString()!);
                 break;
             case "maxItems" or "minItems" when instance.ValueKind == JsonValueKind.Array:
                 count = instance.GetArrayLength();
@@ -299,10 +356,7 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
                 return true;
         }
 
-        bool max = Name.StartsWith("max", StringComparison.Ordinal);
-        string unit = Name.EndsWith("Length", StringComparison.Ordinal) ? "characters" : Name.EndsWith("Items", StringComparison.Ordinal) ? "items" : "properties";
-        return (max ? count <= limit : count >= limit)
-            || Fail(e, report, "must have " + (max ? "at most " : "at least ") + limit.ToString(CultureInfo.InvariantCulture) + " " + unit + ".");
+        return (_max ? count <= limit : count >= limit) || Fail(e, report, _message);
     }
 }
 
@@ -313,7 +367,7 @@ internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
     public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern);
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
-        instance.ValueKind != JsonValueKind.String || _regex.IsMatch(instance.GetString()!) || Fail(e, report, "must match the pattern " + pattern + ".");
+        instance.ValueKind != JsonValueKind.String || Utf8Text.IsMatch(_regex, instance) || Fail(e, report, "must match the pattern ", pattern, ".");
 }
 
 internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
@@ -332,7 +386,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
             {
                 if (JsonNumbers.JsonEquals(items[i], items[j]))
                 {
-                    return Fail(e, report, "must not have duplicate items (items " + i + " and " + j + " are equal).");
+                    return Fail(e, report, "must not have duplicate items (items " + i.ToString(CultureInfo.InvariantCulture), " and " + j.ToString(CultureInfo.InvariantCulture), " are equal).");
                 }
             }
         }
@@ -343,6 +397,8 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
 
 internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 {
+    private readonly byte[][] _utf8 = names.Select(static n => Encoding.UTF8.GetBytes(n)).ToArray();
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -351,11 +407,11 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
         }
 
         bool valid = true;
-        foreach (string name in names)
+        for (int i = 0; i < _utf8.Length; i++)
         {
-            if (!instance.TryGetProperty(name, out _))
+            if (!instance.TryGetProperty(_utf8[i], out _))
             {
-                valid = Fail(e, report, "The property '" + name + "' is required.");
+                valid = Fail(e, report, "The property '", names[i], "' is required.");
                 if (!report)
                 {
                     return false;
@@ -388,7 +444,7 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
             {
                 if (!instance.TryGetProperty(name, out _))
                 {
-                    valid = Fail(e, report, "The property '" + name + "' is required when '" + dependency.Key + "' is present.");
+                    valid = Fail(e, report, "The property '", name, "' is required when '" + dependency.Key + "' is present.");
                 }
             }
         }
@@ -423,17 +479,22 @@ internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) :
         int valid = 0;
         foreach (SchemaNode schema in schemas)
         {
-            var branch = new Evaluated();
+            Evaluated? branch = e.NewEvaluated();
             if (e.Test(schema, instance, branch))
             {
                 valid++;
-                evaluated?.Merge(branch);
+                if (branch is not null)
+                {
+                    evaluated?.Merge(branch);
+                }
             }
         }
 
         return Name == "anyOf"
             ? valid > 0 || Fail(e, report, "must match at least one of the anyOf schemas.")
-            : valid == 1 || Fail(e, report, valid == 0 ? "must match exactly one of the oneOf schemas, but matches none." : "must match exactly one of the oneOf schemas, but matches " + valid + ".");
+            : valid == 1 || (valid == 0
+                ? Fail(e, report, "must match exactly one of the oneOf schemas, but matches none.")
+                : Fail(e, report, "must match exactly one of the oneOf schemas, but matches ", valid.ToString(CultureInfo.InvariantCulture), "."));
     }
 }
 
@@ -447,10 +508,14 @@ internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNo
 {
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
-        var branch = new Evaluated();
+        Evaluated? branch = e.NewEvaluated();
         if (e.Test(condition, instance, branch))
         {
-            evaluated?.Merge(branch);
+            if (branch is not null)
+            {
+                evaluated?.Merge(branch);
+            }
+
             return then is null || e.Evaluate(then, instance, evaluated, report);
         }
 
@@ -501,7 +566,7 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
             foreach (SchemaNode schema in SchemasFor(property.Name, evaluated))
             {
                 applied = true;
-                e.Push(property.Name);
+                e.Push(property);
                 bool ok = e.Evaluate(schema, property.Value, null, report);
                 e.Pop();
                 if (!ok)
@@ -526,10 +591,41 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
     protected abstract IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated);
 }
 
-internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) : PropertyApplicator("properties")
+internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) : Keyword("properties")
 {
-    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated) =>
-        schemas.TryGetValue(property, out SchemaNode? schema) ? new[] { schema } : Array.Empty<SchemaNode>();
+    private readonly Utf8NameMap<SchemaNode> _schemas = new(schemas);
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (JsonProperty property in instance.EnumerateObject())
+        {
+            if (!_schemas.TryGetValue(property, out SchemaNode? schema))
+            {
+                continue;
+            }
+
+            e.Push(property);
+            bool ok = e.Evaluate(schema, property.Value, null, report);
+            e.Pop();
+            evaluated?.AddProperty(property.Name);
+            if (!ok)
+            {
+                valid = false;
+                if (!report)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
 }
 
 internal sealed class PatternPropertiesKeyword((Regex Pattern, SchemaNode Schema)[] schemas) : PropertyApplicator("patternProperties")
@@ -546,10 +642,54 @@ internal sealed class PatternPropertiesKeyword((Regex Pattern, SchemaNode Schema
     }
 }
 
-internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<string> named, Regex[] patterns) : PropertyApplicator("additionalProperties")
+internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<string> named, Regex[] patterns) : Keyword("additionalProperties")
 {
-    protected override IEnumerable<SchemaNode> SchemasFor(string property, Evaluated? evaluated) =>
-        named.Contains(property) || patterns.Any(p => p.IsMatch(property)) ? Array.Empty<SchemaNode>() : new[] { schema };
+    private readonly Utf8NameMap<bool> _named = new(named.ToDictionary(static n => n, static _ => true, StringComparer.Ordinal));
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        bool valid = true;
+        foreach (JsonProperty property in instance.EnumerateObject())
+        {
+            if (_named.TryGetValue(property, out _) || (patterns.Length > 0 && MatchesPattern(property.Name)))
+            {
+                continue;
+            }
+
+            e.Push(property);
+            bool ok = e.Evaluate(schema, property.Value, null, report);
+            e.Pop();
+            evaluated?.AddProperty(property.Name);
+            if (!ok)
+            {
+                valid = false;
+                if (!report)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return valid;
+    }
+
+    private bool MatchesPattern(string name)
+    {
+        foreach (Regex pattern in patterns)
+        {
+            if (pattern.IsMatch(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 internal sealed class UnevaluatedPropertiesKeyword(SchemaNode schema) : PropertyApplicator("unevaluatedProperties")
@@ -706,9 +846,91 @@ internal sealed class ContainsKeyword(SchemaNode schema, double minContains, dou
 
         if (matches < minContains)
         {
-            return Fail(e, report, minContains == 1 ? "must contain an item that matches the 'contains' schema." : "must contain at least " + minContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.");
+            return minContains == 1
+                ? Fail(e, report, "must contain an item that matches the 'contains' schema.")
+                : report && Fail(e, report, "must contain at least ", minContains.ToString(CultureInfo.InvariantCulture), " items that match the 'contains' schema.");
         }
 
-        return matches <= maxContains || Fail(e, report, "must contain at most " + maxContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.");
+        return matches <= maxContains || (report && Fail(e, report, "must contain at most ", maxContains.ToString(CultureInfo.InvariantCulture), " items that match the 'contains' schema."));
+    }
+}
+
+/// <summary>Reads JSON strings and property names as the UTF-8 the document holds, without making strings.</summary>
+internal static class Utf8Text
+{
+    /// <summary>Strings up to this many UTF-8 bytes are decoded on the stack.</summary>
+    public const int StackLimit = 256;
+
+    /// <summary>The UTF-8 of a string value when it has no escape sequence (then it is the value itself).</summary>
+    public static bool TryGetUnescaped(JsonElement value, out ReadOnlySpan<byte> utf8) =>
+        TryStrip(JsonMarshal.GetRawUtf8Value(value), out utf8);
+
+    /// <summary>The UTF-8 of a property name when it has no escape sequence.</summary>
+    public static bool TryGetUnescaped(JsonProperty property, out ReadOnlySpan<byte> utf8) =>
+        TryStrip(JsonMarshal.GetRawUtf8PropertyName(property), out utf8);
+
+    /// <summary>Code points in valid UTF-8: every byte that does not continue a sequence starts one.</summary>
+    public static int CodePointCount(ReadOnlySpan<byte> utf8)
+    {
+        int count = 0;
+        foreach (byte b in utf8)
+        {
+            if ((b & 0xC0) != 0x80)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Matches a string value, decoded on the stack when it is short and has no escapes.</summary>
+    public static bool IsMatch(Regex regex, JsonElement value)
+    {
+        if (TryGetUnescaped(value, out ReadOnlySpan<byte> utf8) && utf8.Length <= StackLimit)
+        {
+            Span<char> chars = stackalloc char[StackLimit];
+            int length = Encoding.UTF8.GetChars(utf8, chars);
+            return regex.IsMatch(chars[..length]);
+        }
+
+        return regex.IsMatch(value.GetString()!);
+    }
+
+    private static bool TryStrip(ReadOnlySpan<byte> raw, out ReadOnlySpan<byte> utf8)
+    {
+        // Raw strings come with their quotes; an escape (a backslash) means the text is not the value.
+        if (raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"')
+        {
+            raw = raw[1..^1];
+        }
+
+        utf8 = raw;
+        return raw.IndexOf((byte)'\\') < 0;
+    }
+}
+
+/// <summary>A map by property name that looks up an instance's property names without making strings of them.</summary>
+internal sealed class Utf8NameMap<T>
+{
+    private readonly Dictionary<string, T> _map;
+    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public Utf8NameMap(Dictionary<string, T> map)
+    {
+        _map = new Dictionary<string, T>(map, StringComparer.Ordinal);
+        _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public bool TryGetValue(JsonProperty property, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+    {
+        if (Utf8Text.TryGetUnescaped(property, out ReadOnlySpan<byte> utf8) && utf8.Length <= Utf8Text.StackLimit)
+        {
+            Span<char> chars = stackalloc char[Utf8Text.StackLimit];
+            int length = Encoding.UTF8.GetChars(utf8, chars);
+            return _lookup.TryGetValue(chars[..length], out value);
+        }
+
+        return _map.TryGetValue(property.Name, out value);
     }
 }

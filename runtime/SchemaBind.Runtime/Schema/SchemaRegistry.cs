@@ -37,6 +37,9 @@ internal sealed class SchemaNode
     public int Document { get; }
 
     public List<Keyword> Keywords { get; } = new();
+
+    /// <summary>The keywords as an array, for evaluation; set once the node is compiled.</summary>
+    public Keyword[] CompiledKeywords { get; set; } = Array.Empty<Keyword>();
 }
 
 /// <summary>
@@ -62,6 +65,19 @@ internal sealed class SchemaRegistry
     }
 
     public bool AssertFormat => _options.AssertFormat;
+
+    private volatile bool _usesAnnotations;
+
+    /// <summary>
+    /// True once a compiled schema holds unevaluatedProperties or unevaluatedItems, the only keywords
+    /// that read annotations. Until then evaluation records none. (A schema that reads them is compiled
+    /// before it is evaluated, and so before any schema whose annotations it reads.)
+    /// </summary>
+    public bool UsesAnnotations
+    {
+        get => _usesAnnotations;
+        set => _usesAnnotations = value;
+    }
 
     private readonly Dictionary<string, bool> _validationVocabulary = new(StringComparer.Ordinal);
 
