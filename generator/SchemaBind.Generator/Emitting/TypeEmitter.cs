@@ -285,9 +285,10 @@ internal static class TypeEmitter
         w.Line("/// <summary>Checks this value against its schema.</summary>");
         w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
         w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> Validate()");
-        w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
+        // A rented context: validating a valid value allocates nothing.
+        w.Line("var context = " + CSharp.Runtime + "ValidationContext.Rent();");
         w.Line("Validate(context);");
-        w.Line("return context.Errors;");
+        w.Line("return " + CSharp.Runtime + "ValidationContext.Return(context);");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");

@@ -8,13 +8,52 @@ namespace SchemaBind.Runtime;
 /// <summary>
 /// Collects validation errors while generated validators walk a value. It tracks the current
 /// location as a stack of segments and formats a JSON Pointer only when an error is added, so
-/// validating a valid value builds no strings.
+/// validating a valid value builds no strings and, with a context from <see cref="Rent"/>,
+/// allocates nothing at all.
 /// </summary>
 public sealed class ValidationContext
 {
-    private object[] _segments = new object[8];
+    [ThreadStatic]
+    private static ValidationContext? t_cached;
+
+    private Segment[] _segments = new Segment[8];
     private int _depth;
     private List<ValidationError>? _errors;
+
+    /// <summary>
+    /// A context for one validation: the thread's cached context when it is free, else a new one.
+    /// Give it back with <see cref="Return"/>, which hands over the errors found.
+    /// </summary>
+    /// <returns>An empty context at the root.</returns>
+    public static ValidationContext Rent()
+    {
+        ValidationContext? context = t_cached;
+        if (context is null)
+        {
+            return new ValidationContext();
+        }
+
+        t_cached = null;
+        return context;
+    }
+
+    /// <summary>
+    /// Ends a validation begun with <see cref="Rent"/>: returns its errors (the same empty list for
+    /// every valid value) and keeps the emptied context for the thread's next validation. The context
+    /// must not be used afterwards.
+    /// </summary>
+    /// <param name="context">The rented context.</param>
+    /// <returns>Every error found, in the order found; empty when the value is valid.</returns>
+    public static IReadOnlyList<ValidationError> Return(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<ValidationError> errors = context.Errors;
+        context._errors = null;
+        Array.Clear(context._segments, 0, context._depth);
+        context._depth = 0;
+        t_cached = context;
+        return errors;
+    }
 
     /// <summary>True once any error has been added.</summary>
     public bool HasErrors => _errors is not null;
@@ -26,10 +65,10 @@ public sealed class ValidationContext
     public IReadOnlyList<ValidationError> Errors => _errors ?? (IReadOnlyList<ValidationError>)Array.Empty<ValidationError>();
 
     /// <summary>Enters a property of the current object, by its JSON name.</summary>
-    public void Push(string propertyName) => PushSegment(propertyName);
+    public void Push(string propertyName) => PushSegment(new Segment(propertyName, -1));
 
     /// <summary>Enters an item of the current array.</summary>
-    public void Push(int index) => PushSegment(index);
+    public void Push(int index) => PushSegment(new Segment(null, index));
 
     /// <summary>Leaves the segment entered last.</summary>
     public void Pop()
@@ -39,7 +78,7 @@ public sealed class ValidationContext
             throw new InvalidOperationException("Pop was called more often than Push.");
         }
 
-        _segments[--_depth] = null!;
+        _segments[--_depth] = default;
     }
 
     /// <summary>Adds an error at the current location.</summary>
@@ -100,21 +139,22 @@ public sealed class ValidationContext
         for (int i = 0; i < _depth; i++)
         {
             builder.Append('/');
-            if (_segments[i] is int index)
+            Segment segment = _segments[i];
+            if (segment.Name is null)
             {
-                builder.Append(index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.Append(segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
             else
             {
                 // RFC 6901: '~' is written '~0' and '/' is written '~1'.
-                builder.Append(((string)_segments[i]).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+                builder.Append(segment.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
             }
         }
 
         return builder.ToString();
     }
 
-    private void PushSegment(object segment)
+    private void PushSegment(Segment segment)
     {
         if (_depth == _segments.Length)
         {
@@ -123,4 +163,7 @@ public sealed class ValidationContext
 
         _segments[_depth++] = segment;
     }
+
+    /// <summary>A property name, or (when the name is null) an array index: a struct, so pushing an index boxes nothing.</summary>
+    private readonly record struct Segment(string? Name, int Index);
 }
