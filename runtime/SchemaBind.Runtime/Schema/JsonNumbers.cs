@@ -19,6 +19,11 @@ internal static class JsonNumbers
 
     public static bool IsInteger(JsonElement number)
     {
+        if (number.TryGetInt64(out _))
+        {
+            return true;
+        }
+
         if (TryDecimal(number, out decimal d))
         {
             return d == decimal.Truncate(d);
@@ -86,7 +91,7 @@ internal static class JsonNumbers
     /// (so at most 28 digits). Otherwise decimal would round (30 digits), underflow (1e-400 becomes 0) or
     /// overflow (1e308), and the exact path is taken.
     /// </summary>
-    private static bool TryDecimal(JsonElement number, out decimal value)
+    public static bool TryDecimal(JsonElement number, out decimal value)
     {
         ReadOnlySpan<byte> raw = JsonMarshal.GetRawUtf8Value(number);
         if (raw.Length > 28 || raw.IndexOfAny((byte)'e', (byte)'E') >= 0)

@@ -255,39 +255,35 @@ internal sealed class Evaluator
             _dynamicScope.Add(node);
         }
 
-        try
+        // No try/finally: a run that throws leaves this evaluator half-way, and it is never reused
+        // (Return is only called after a run that completed).
+        Evaluated? local = Annotate && instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
+        bool valid = true;
+        Keyword[] keywords = node.CompiledKeywords;
+        for (int i = 0; i < keywords.Length; i++)
         {
-            Evaluated? local = Annotate && instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
-            bool valid = true;
-            Keyword[] keywords = node.CompiledKeywords;
-            for (int i = 0; i < keywords.Length; i++)
+            if (!keywords[i].Evaluate(this, instance, local, report))
             {
-                if (!keywords[i].Evaluate(this, instance, local, report))
+                valid = false;
+                if (!report)
                 {
-                    valid = false;
-                    if (!report)
-                    {
-                        return false;
-                    }
+                    break;
                 }
             }
-
-            if (valid && local is not null && evaluated is not null)
-            {
-                evaluated.Merge(local);
-            }
-
-            return valid;
         }
-        finally
+
+        if (valid && local is not null && evaluated is not null)
         {
-            if (pushed)
-            {
-                _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
-            }
-
-            _depth--;
+            evaluated.Merge(local);
         }
+
+        if (pushed)
+        {
+            _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
+        }
+
+        _depth--;
+        return valid;
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

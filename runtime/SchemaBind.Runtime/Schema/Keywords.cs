@@ -910,27 +910,75 @@ internal static class Utf8Text
     }
 }
 
-/// <summary>A map by property name that looks up an instance's property names without making strings of them.</summary>
+/// <summary>
+/// A map by property name that looks up an instance's property names as the UTF-8 the document holds,
+/// without decoding them or making strings: a small hash table over the names' UTF-8 bytes. Names
+/// written with escapes are looked up by their decoded string.
+/// </summary>
 internal sealed class Utf8NameMap<T>
 {
     private readonly Dictionary<string, T> _map;
-    private readonly Dictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly byte[][] _keys;
+    private readonly T[] _values;
+    private readonly int[] _next;
+    private readonly int[] _buckets;
+    private readonly int _mask;
 
     public Utf8NameMap(Dictionary<string, T> map)
     {
         _map = new Dictionary<string, T>(map, StringComparer.Ordinal);
-        _lookup = _map.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keys = new byte[_map.Count][];
+        _values = new T[_map.Count];
+        _next = new int[_map.Count];
+        int size = 4;
+        while (size < _map.Count * 2)
+        {
+            size *= 2;
+        }
+
+        _buckets = new int[size];
+        _mask = size - 1;
+        int i = 0;
+        foreach (KeyValuePair<string, T> entry in _map)
+        {
+            _keys[i] = Encoding.UTF8.GetBytes(entry.Key);
+            _values[i] = entry.Value;
+            int bucket = Hash(_keys[i]) & _mask;
+            _next[i] = _buckets[bucket] - 1;
+            _buckets[bucket] = i + 1;
+            i++;
+        }
     }
 
     public bool TryGetValue(JsonProperty property, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
     {
-        if (Utf8Text.TryGetUnescaped(property, out ReadOnlySpan<byte> utf8) && utf8.Length <= Utf8Text.StackLimit)
+        if (!Utf8Text.TryGetUnescaped(property, out ReadOnlySpan<byte> utf8))
         {
-            Span<char> chars = stackalloc char[Utf8Text.StackLimit];
-            int length = Encoding.UTF8.GetChars(utf8, chars);
-            return _lookup.TryGetValue(chars[..length], out value);
+            return _map.TryGetValue(property.Name, out value);
         }
 
-        return _map.TryGetValue(property.Name, out value);
+        for (int i = _buckets[Hash(utf8) & _mask] - 1; i >= 0; i = _next[i])
+        {
+            if (utf8.SequenceEqual(_keys[i]))
+            {
+                value = _values[i];
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>FNV-1a: names are short, and the table is private to one schema.</summary>
+    private static int Hash(ReadOnlySpan<byte> utf8)
+    {
+        uint hash = 2166136261;
+        foreach (byte b in utf8)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return (int)(hash ^ (hash >> 15));
     }
 }
