@@ -28,6 +28,31 @@ internal static class Check
         return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
     }
 
+    /// <summary>A plain timing loop of SchemaBind's JSON validator per payload: a quick look between changes, not a measurement.</summary>
+    public static void Time()
+    {
+        foreach ((string name, string schema, string payload, int count) in new[]
+        {
+            ("seed request", Payloads.RequestSchema, Payloads.SeedRequest, 200_000),
+            ("100 actions", Payloads.ActionsSchema, Payloads.Actions, 500),
+        })
+        {
+            using var v = new Validators(schema, payload);
+            for (int i = 0; i < count / 10; i++)
+            {
+                v.SchemaBind.IsValid(v.Element);
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (int i = 0; i < count; i++)
+            {
+                v.SchemaBind.IsValid(v.Element);
+            }
+
+            Console.WriteLine($"{name}: {watch.Elapsed.TotalMilliseconds * 1_000_000 / count:N0} ns per IsValid");
+        }
+    }
+
     public static void Run()
     {
         foreach ((string name, string schema, string payload) in new[]

@@ -249,7 +249,7 @@ internal sealed class Evaluator
 
         // The dynamic scope is the chain of schema resources evaluation has passed through,
         // whether it entered them at their root or through a reference into their middle.
-        bool pushed = _dynamicScope.Count == 0 || _dynamicScope[^1].ResourceUri != node.ResourceUri;
+        bool pushed = _dynamicScope.Count == 0 || !ReferenceEquals(_dynamicScope[^1].ResourceUri, node.ResourceUri);
         if (pushed)
         {
             _dynamicScope.Add(node);
@@ -292,14 +292,39 @@ internal sealed class Evaluator
     /// <summary>A fresh annotation record for a subschema, or null when nothing reads annotations.</summary>
     public Evaluated? NewEvaluated() => Annotate ? new Evaluated() : null;
 
-    public void Push(string property) => PushSegment(new PathSegment(property, default, -1));
+    // The instance location only matters for messages: a run that reports none (IsValid) does not track it.
+    public void Push(string property)
+    {
+        if (Report)
+        {
+            PushSegment(new PathSegment(property, default, -1));
+        }
+    }
 
     /// <summary>Enters a property; its name becomes a string only if an error needs it.</summary>
-    public void Push(JsonProperty property) => PushSegment(new PathSegment(null, property, -1));
+    public void Push(JsonProperty property)
+    {
+        if (Report)
+        {
+            PushSegment(new PathSegment(null, property, -1));
+        }
+    }
 
-    public void Push(int index) => PushSegment(new PathSegment(null, default, index));
+    public void Push(int index)
+    {
+        if (Report)
+        {
+            PushSegment(new PathSegment(null, default, index));
+        }
+    }
 
-    public void Pop() => _path[--_pathLength] = default;
+    public void Pop()
+    {
+        if (Report)
+        {
+            _path[--_pathLength] = default;
+        }
+    }
 
     public void AddError(string keyword, string message) => (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPointer(), keyword, message));
 

@@ -300,6 +300,8 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
 {
     private readonly string _text = limit.GetRawText();
     private readonly bool _exact = limit.TryGetDecimal(out _);
+    private readonly decimal _decimal = limit.TryGetDecimal(out decimal d) ? d : 0;
+    private readonly int _kind = name switch { "multipleOf" => 0, "maximum" => 1, "exclusiveMaximum" => 2, "minimum" => 3, _ => 4 };
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -308,17 +310,17 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
             return true;
         }
 
-        if (Name == "multipleOf")
+        if (_kind == 0)
         {
             return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of ", _text, ".");
         }
 
-        int c = _exact && instance.TryGetDecimal(out decimal x) ? x.CompareTo(limit.GetDecimal()) : JsonNumbers.Compare(instance, limit);
-        return Name switch
+        int c = _exact && instance.TryGetDecimal(out decimal x) ? x.CompareTo(_decimal) : JsonNumbers.Compare(instance, limit);
+        return _kind switch
         {
-            "maximum" => c <= 0 || Fail(e, report, "must be at most ", _text, "."),
-            "exclusiveMaximum" => c < 0 || Fail(e, report, "must be less than ", _text, "."),
-            "minimum" => c >= 0 || Fail(e, report, "must be at least ", _text, "."),
+            1 => c <= 0 || Fail(e, report, "must be at most ", _text, "."),
+            2 => c < 0 || Fail(e, report, "must be less than ", _text, "."),
+            3 => c >= 0 || Fail(e, report, "must be at least ", _text, "."),
             _ => c > 0 || Fail(e, report, "must be greater than ", _text, "."),
         };
     }
@@ -327,24 +329,31 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
 internal sealed class CountKeyword(string name, double limit) : Keyword(name)
 {
     private readonly bool _max = name.StartsWith("max", StringComparison.Ordinal);
+    private readonly JsonValueKind _kind = name.EndsWith("Length", StringComparison.Ordinal) ? JsonValueKind.String
+        : name.EndsWith("Items", StringComparison.Ordinal) ? JsonValueKind.Array : JsonValueKind.Object;
     private readonly string _message = "must have " + (name.StartsWith("max", StringComparison.Ordinal) ? "at most " : "at least ")
         + limit.ToString(CultureInfo.InvariantCulture) + " "
         + (name.EndsWith("Length", StringComparison.Ordinal) ? "characters" : name.EndsWith("Items", StringComparison.Ordinal) ? "items" : "properties") + ".";
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
-        double count;
-        switch (Name)
+        if (instance.ValueKind != _kind)
         {
-            case "maxLength" or "minLength" when instance.ValueKind == JsonValueKind.String:
+            return true;
+        }
+
+        double count;
+        switch (_kind)
+        {
+            case JsonValueKind.String:
                 count = Utf8Text.TryGetUnescaped(instance, out ReadOnlySpan<byte> utf8)
                     ? Utf8Text.CodePointCount(utf8)
                     : SchemaText.CodePointLength(instance.GetString()!);
                 break;
-            case "maxItems" or "minItems" when instance.ValueKind == JsonValueKind.Array:
+            case JsonValueKind.Array:
                 count = instance.GetArrayLength();
                 break;
-            case "maxProperties" or "minProperties" when instance.ValueKind == JsonValueKind.Object:
+            default:
                 count = 0;
                 foreach (JsonProperty _ in instance.EnumerateObject())
                 {
@@ -352,8 +361,6 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
                 }
 
                 break;
-            default:
-                return true;
         }
 
         return (_max ? count <= limit : count >= limit) || Fail(e, report, _message);

@@ -10,12 +10,12 @@ internal sealed class SchemaNode
     public SchemaNode(bool boolean, string resourceUri)
     {
         Boolean = boolean;
-        ResourceUri = resourceUri;
+        ResourceUri = string.Intern(resourceUri);
     }
 
     public SchemaNode(string resourceUri, bool isResource, JsonElement element, string documentPointer, int document)
     {
-        ResourceUri = resourceUri;
+        ResourceUri = string.Intern(resourceUri);
         IsResource = isResource;
         Element = element;
         DocumentPointer = documentPointer;
@@ -24,7 +24,10 @@ internal sealed class SchemaNode
 
     public bool? Boolean { get; }
 
-    /// <summary>The absolute URI (without fragment) of the schema resource this node belongs to.</summary>
+    /// <summary>
+    /// The absolute URI (without fragment) of the schema resource this node belongs to; interned, so
+    /// two nodes of one resource hold the same string instance.
+    /// </summary>
     public string ResourceUri { get; }
 
     /// <summary>True when this node starts a schema resource (the document root or an <c>$id</c>).</summary>
