@@ -148,11 +148,14 @@ internal static class ClientEmitter
         if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
         {
             // Nothing is sent when the request breaks its schema.
-            w.Line("var context = new " + CSharp.Runtime + "ValidationContext();");
+            // A rented context: a valid request costs no allocation here.
+            w.Line("var context = " + CSharp.Runtime + "ValidationContext.Rent();");
             ValueCode.Validate(w, operation.Body.Value with { Nullable = false }, "body", patterns);
             w.OpenBlock("if (context.HasErrors)");
-            w.Line("throw new " + CSharp.Runtime + "RequestValidationException(" + CSharp.String(operation.OperationId) + ", context.Errors);");
+            w.Line("throw new " + CSharp.Runtime + "RequestValidationException(" + CSharp.String(operation.OperationId) + ", " + CSharp.Runtime + "ValidationContext.Return(context));");
             w.CloseBlock();
+            w.Line();
+            w.Line(CSharp.Runtime + "ValidationContext.Return(context);");
             w.Line();
         }
 

@@ -81,12 +81,14 @@ namespace Buddy.Api
                 }
             }
 
-            var context = new global::SchemaBind.Runtime.ValidationContext();
+            var context = global::SchemaBind.Runtime.ValidationContext.Rent();
             body.Validate(context);
             if (context.HasErrors)
             {
-                throw new global::SchemaBind.Runtime.RequestValidationException("addAction", context.Errors);
+                throw new global::SchemaBind.Runtime.RequestValidationException("addAction", global::SchemaBind.Runtime.ValidationContext.Return(context));
             }
+
+            global::SchemaBind.Runtime.ValidationContext.Return(context);
 
             string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
             return _transport.SendAsync(
@@ -296,12 +298,14 @@ namespace Buddy.Api
                 }
             }
 
-            var context = new global::SchemaBind.Runtime.ValidationContext();
+            var context = global::SchemaBind.Runtime.ValidationContext.Rent();
             body.Validate(context);
             if (context.HasErrors)
             {
-                throw new global::SchemaBind.Runtime.RequestValidationException("updateAction", context.Errors);
+                throw new global::SchemaBind.Runtime.RequestValidationException("updateAction", global::SchemaBind.Runtime.ValidationContext.Return(context));
             }
+
+            global::SchemaBind.Runtime.ValidationContext.Return(context);
 
             string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(global::SchemaBind.Runtime.UriPath.Segment(domain, nameof(domain)))}/projects/{(global::SchemaBind.Runtime.UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
             return _transport.SendAsync(
