@@ -89,7 +89,7 @@ public static class Payloads
     /// <param name="root">The root schema, such as <c>{"$ref":"#/$defs/RunDockerContainerActionRequest"}</c>.</param>
     public static string StandaloneSchema(string root)
     {
-        JsonNode openApi = JsonNode.Parse(PipelineActionsJsonSchema.Text)!;
+        JsonNode openApi = JsonNode.Parse(PipelineActionsJsonSchema.Utf8Json)!;
         string defs = openApi["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
         var document = JsonNode.Parse(root)!.AsObject();
         document.Insert(0, "$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -371,7 +371,8 @@ internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
 {
     private readonly Regex _regex = CreateRegex(pattern);
 
-    public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern);
+    // Compiled: a validator is built once and matches many values (under Native AOT .NET interprets instead).
+    public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern, RegexOptions.Compiled);
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
         instance.ValueKind != JsonValueKind.String || Utf8Text.IsMatch(_regex, instance) || Fail(e, report, "must match the pattern ", pattern, ".");

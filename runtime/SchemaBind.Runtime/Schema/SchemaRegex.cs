@@ -19,17 +19,20 @@ public static class SchemaRegex
     /// <param name="pattern">The pattern as written in the schema.</param>
     /// <returns>The compiled regex.</returns>
     /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
-    public static Regex Create(string pattern)
+    public static Regex Create(string pattern) => Create(pattern, RegexOptions.None);
+
+    /// <summary>Builds the regex for a pattern with more options (the JSON validator adds <see cref="RegexOptions.Compiled"/>).</summary>
+    internal static Regex Create(string pattern, RegexOptions options)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         string translated = Internal.EcmaRegexTranslator.Translate(pattern);
         try
         {
-            return new Regex(translated, RegexOptions.ECMAScript);
+            return new Regex(translated, RegexOptions.ECMAScript | options);
         }
         catch (ArgumentException)
         {
-            return new Regex(translated, RegexOptions.CultureInvariant);
+            return new Regex(translated, RegexOptions.CultureInvariant | options);
         }
     }
 
