@@ -602,12 +602,27 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
 internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) : Keyword("properties")
 {
     private readonly Utf8NameMap<SchemaNode> _schemas = new(schemas);
+    private (byte[] Name, SchemaNode Schema)[]? _selective;
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
         {
             return true;
+        }
+
+        // A verdict may come in any order. Properties held to a const or an enum (such as the "type"
+        // that tells the branches of a oneOf apart) reject a wrong value soonest, so they go first.
+        if (!report)
+        {
+            _selective ??= Selective(schemas);
+            foreach ((byte[] name, SchemaNode schema) in _selective)
+            {
+                if (instance.TryGetProperty(name, out JsonElement value) && !e.Evaluate(schema, value, null, report: false))
+                {
+                    return false;
+                }
+            }
         }
 
         bool valid = true;
@@ -634,6 +649,12 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
 
         return valid;
     }
+
+    /// <summary>The properties whose schema has a const or an enum of its own (their schemas are compiled by now).</summary>
+    private static (byte[] Name, SchemaNode Schema)[] Selective(Dictionary<string, SchemaNode> schemas) =>
+        schemas.Where(static p => p.Value.CompiledKeywords.Any(static k => k is ConstKeyword or EnumKeyword))
+            .Select(static p => (Encoding.UTF8.GetBytes(p.Key), p.Value))
+            .ToArray();
 }
 
 internal sealed class PatternPropertiesKeyword((Regex Pattern, SchemaNode Schema)[] schemas) : PropertyApplicator("patternProperties")
