@@ -241,6 +241,25 @@ internal sealed class Evaluator
             return constant;
         }
 
+        if (node.IsLeaf)
+        {
+            Keyword[] assertions = node.CompiledKeywords;
+            bool ok = true;
+            for (int i = 0; i < assertions.Length; i++)
+            {
+                if (!assertions[i].Evaluate(this, instance, null, report))
+                {
+                    ok = false;
+                    if (!report)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return ok;
+        }
+
         if (++_depth > MaxDepth)
         {
             _depth--;

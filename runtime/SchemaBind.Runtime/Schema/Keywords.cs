@@ -183,6 +183,8 @@ internal static class KeywordCompiler
         }
 
         node.CompiledKeywords = k.ToArray();
+        node.IsLeaf = k.TrueForAll(static keyword => keyword is TypeKeyword or EnumKeyword or ConstKeyword or NumberKeyword
+            or CountKeyword or PatternKeyword or RequiredKeyword or DependentRequiredKeyword or UniqueItemsKeyword or FormatKeyword);
     }
 }
 

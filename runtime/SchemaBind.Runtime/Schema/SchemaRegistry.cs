@@ -43,6 +43,12 @@ internal sealed class SchemaNode
 
     /// <summary>The keywords as an array, for evaluation; set once the node is compiled.</summary>
     public Keyword[] CompiledKeywords { get; set; } = Array.Empty<Keyword>();
+
+    /// <summary>
+    /// True when every keyword only asserts something of the value itself: none applies a subschema or
+    /// follows a reference, so evaluating the node needs no depth, scope or annotation bookkeeping.
+    /// </summary>
+    public bool IsLeaf { get; set; }
 }
 
 /// <summary>
