@@ -301,8 +301,9 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(name)
 {
     private readonly string _text = limit.GetRawText();
-    private readonly bool _exact = limit.TryGetDecimal(out _);
-    private readonly decimal _decimal = limit.TryGetDecimal(out decimal d) ? d : 0;
+    // The limit as an exact decimal when it is one (the common case), so most comparisons parse one number.
+    private readonly bool _exact = JsonNumbers.TryDecimal(limit, out _);
+    private readonly decimal _decimal = JsonNumbers.TryDecimal(limit, out decimal d) ? d : 0;
     private readonly int _kind = name switch { "multipleOf" => 0, "maximum" => 1, "exclusiveMaximum" => 2, "minimum" => 3, _ => 4 };
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
@@ -317,7 +318,7 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
             return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of ", _text, ".");
         }
 
-        int c = _exact && instance.TryGetDecimal(out decimal x) ? x.CompareTo(_decimal) : JsonNumbers.Compare(instance, limit);
+        int c = _exact && JsonNumbers.TryDecimal(instance, out decimal x) ? x.CompareTo(_decimal) : JsonNumbers.Compare(instance, limit);
         return _kind switch
         {
             1 => c <= 0 || Fail(e, report, "must be at most ", _text, "."),
