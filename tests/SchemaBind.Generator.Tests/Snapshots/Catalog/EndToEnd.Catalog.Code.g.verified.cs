@@ -93,9 +93,9 @@ namespace EndToEnd.Catalog
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()
         {
-            var context = new global::SchemaBind.Runtime.ValidationContext();
+            var context = global::SchemaBind.Runtime.ValidationContext.Rent();
             Validate(context);
-            return context.Errors;
+            return global::SchemaBind.Runtime.ValidationContext.Return(context);
         }
 
         /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
