@@ -365,6 +365,7 @@ internal static class TypeEmitter
             w.CloseBlock();
         }
 
+        RuleCode.Emit(w, type.Rules, patterns);
         if (type.ValidatesJson)
         {
             // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)

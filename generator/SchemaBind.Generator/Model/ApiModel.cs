@@ -85,8 +85,83 @@ internal sealed record ObjectSpec(
     EquatableArray<PropertySpec> Properties,
     UnionMembership? Union,
     bool ValidatesJson = false,
-    PropertySpec? AdditionalProperties = null)
+    PropertySpec? AdditionalProperties = null,
+    EquatableArray<RuleSpec> Rules = default)
     : TypeSpec(Name, Description, SchemaPointer);
+
+/// <summary>
+/// A rule of an object schema about which members it has and what they hold (<c>dependentRequired</c>,
+/// <c>if</c>/<c>then</c>/<c>else</c>, <c>anyOf</c>/<c>oneOf</c>/<c>not</c> of <c>required</c>, ...), checked in
+/// typed code with the JSON validator's keyword and message.
+/// </summary>
+/// <param name="Kind">What the rule does.</param>
+/// <param name="Condition">What must hold (<see cref="RuleKind.Require"/>), or what chooses the branch (<see cref="RuleKind.When"/>).</param>
+/// <param name="Keyword">The keyword an error is reported under.</param>
+/// <param name="Message">The error's message.</param>
+/// <param name="Then">The rules checked when <paramref name="Condition"/> holds (<see cref="RuleKind.When"/>).</param>
+/// <param name="Else">The rules checked when it does not.</param>
+internal sealed record RuleSpec(
+    RuleKind Kind,
+    ConditionSpec Condition,
+    string? Keyword = null,
+    string? Message = null,
+    EquatableArray<RuleSpec> Then = default,
+    EquatableArray<RuleSpec> Else = default);
+
+internal enum RuleKind
+{
+    /// <summary>An error unless the condition holds.</summary>
+    Require,
+
+    /// <summary>An error unless exactly one of the condition's parts holds (oneOf); the message says how many did.</summary>
+    RequireOne,
+
+    /// <summary>Then or Else, by the condition.</summary>
+    When,
+}
+
+/// <summary>A test of an object's members that typed code decides without its JSON form.</summary>
+/// <param name="Kind">The test.</param>
+/// <param name="Member">The C# member tested.</param>
+/// <param name="Operand">
+/// The value compared with (<see cref="ConditionKind.Equals"/>: a string's text, <c>true</c>/<c>false</c>, an
+/// integer, or an enum's <c>Type.Member</c>), or an ECMA-262 pattern (<see cref="ConditionKind.Matches"/>).
+/// </param>
+/// <param name="Parts">The operands of All, Any, ExactlyOne and Not.</param>
+/// <param name="OperandKind">The kind of value <see cref="Operand"/> is.</param>
+internal sealed record ConditionSpec(
+    ConditionKind Kind,
+    string? Member = null,
+    string? Operand = null,
+    EquatableArray<ConditionSpec> Parts = default,
+    ValueKind OperandKind = ValueKind.String)
+{
+    public static readonly ConditionSpec Always = new(ConditionKind.Always);
+
+    public static readonly ConditionSpec Never = new(ConditionKind.Never);
+}
+
+internal enum ConditionKind
+{
+    Always,
+    Never,
+
+    /// <summary>The member has a value (it is written to JSON).</summary>
+    Present,
+
+    /// <summary>The member has no value (it is not written).</summary>
+    Absent,
+
+    /// <summary>The member equals a constant (so it is present).</summary>
+    Equals,
+
+    /// <summary>The member, a string known to be present here, matches a pattern.</summary>
+    Matches,
+    All,
+    Any,
+    ExactlyOne,
+    Not,
+}
 
 /// <summary>Marks an object as one case of a discriminated union.</summary>
 internal sealed record UnionMembership(string BaseTypeName, string DiscriminatorJsonName, string DiscriminatorPropertyName, string DiscriminatorValue);

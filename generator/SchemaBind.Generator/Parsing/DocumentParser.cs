@@ -338,7 +338,9 @@ internal sealed partial class DocumentParser
         switch (_typeKinds[pointer])
         {
             case ValueKind.Enum:
-                _types.Add(BuildEnum(pointer, name, schema));
+                EnumSpec enumSpec = BuildEnum(pointer, name, schema);
+                _enumsByName[name] = enumSpec;
+                _types.Add(enumSpec);
                 break;
             case ValueKind.Object when schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject:
                 break; // built in BuildAllNamedTypes
@@ -474,14 +476,14 @@ internal sealed partial class DocumentParser
 
     private ObjectSpec BuildObjectCore(string pointer, string name, JsonObject schema, bool[]? needsJson)
     {
-        CheckKeywords(schema);
-        _memberships.TryGetValue(pointer, out UnionMembership? membership);
-
         // allOf: the parts' properties, then the schema's own, in one record; a property is required
         // when any part requires it. Every part's constraints are also kept by the JSON validation
         // (ValidatesJson), since allOf is a keyword the typed checks alone do not express.
         var parts = new List<(JsonObject Schema, string Pointer)>();
         CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>());
+        List<JsonProperty> plannedRules = PlanRules(schema, pointer, parts);
+        CheckKeywords(schema);
+        _memberships.TryGetValue(pointer, out UnionMembership? membership);
         var required = new HashSet<string>(StringComparer.Ordinal);
         foreach ((JsonObject part, string partPointer) in parts)
         {
@@ -521,7 +523,14 @@ internal sealed partial class DocumentParser
             additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
         }
 
-        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional);
+        // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
+        EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
+        if (needsJson?[0] == true)
+        {
+            rules = EquatableArray<RuleSpec>.Empty;
+        }
+
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional, rules);
     }
 
     private bool ComposesItsOwnUnion(string pointer, JsonObject schema)
@@ -1346,6 +1355,11 @@ internal sealed partial class DocumentParser
         CheckSchema(schema);
         foreach (JsonProperty keyword in schema.Properties)
         {
+            if (_typedRuleKeywords.Contains(keyword))
+            {
+                continue; // a rule of an object type, checked by its typed code (or handed back by CompileRules)
+            }
+
             if (keyword.Name is "oneOf" or "anyOf" && ChoiceAlternatives(schema) is { Count: > 0 } alternatives)
             {
                 // Typed: a union (or one schema made nullable). Only a oneOf union inline in an

@@ -185,7 +185,6 @@ namespace Buddy.Api
         public override void Validate(global::SchemaBind.Runtime.ValidationContext context)
         {
             global::System.ArgumentNullException.ThrowIfNull(context);
-            int errorsBefore = context.ErrorCount;
             if (Name is null)
             {
                 context.AddError("required", "The property 'name' is required.");
@@ -352,7 +351,27 @@ namespace Buddy.Api
                 }
                 context.Pop();
             }
-            global::SchemaBind.Runtime.JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
+            if (Registry is not null && s_pattern1.IsMatch(Registry))
+            {
+                if (Integration is null)
+                {
+                    context.AddError("required", "The property 'integration' is required.");
+                }
+            }
+            if (UseImageFromAction is true)
+            {
+                if (DockerBuildActionId is null && DockerBuildActionName is null)
+                {
+                    context.AddError("anyOf", "must match at least one of the anyOf schemas.");
+                }
+            }
+            if (Region is not null)
+            {
+                if (Integration is null)
+                {
+                    context.AddError("dependentRequired", "The property 'integration' is required when 'region' is present.");
+                }
+            }
         }
 
         private static global::SchemaBind.Runtime.JsonSchemaValidator? s_jsonSchema;
@@ -816,5 +835,6 @@ namespace Buddy.Api
         }
 
         private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = global::SchemaBind.Runtime.SchemaRegex.Create("^[^:]+:[^:]+$");
+        private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = global::SchemaBind.Runtime.SchemaRegex.Create("(^|\\.)(gcr\\.io|pkg\\.dev)(/|$)");
     }
 }
