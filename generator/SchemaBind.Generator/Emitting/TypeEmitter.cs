@@ -217,7 +217,7 @@ internal static class TypeEmitter
     }
 
     /// <summary>
-    /// Records compare list and dictionary members by reference; when a type has them, Equals and GetHashCode
+    /// Records compare list and dictionary members by reference, and a Uri by an Equals that ignores its fragment; when a type has them, Equals and GetHashCode
     /// are written out so that two values with equal items are equal, as users of records expect.
     /// </summary>
     private static void EmitEquality(SourceWriter w, ObjectSpec type)
@@ -228,7 +228,7 @@ internal static class TypeEmitter
             members.Add(extras);
         }
 
-        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Bytes))
+        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Bytes or ValueKind.Uri))
         {
             return;
         }
@@ -237,10 +237,11 @@ internal static class TypeEmitter
         {
             ValueKind.Array or ValueKind.Bytes => CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")",
             ValueKind.Map => CSharp.Runtime + "SchemaEquality.DictionaryEqual(" + p.Name + ", other." + p.Name + ")",
+            ValueKind.Uri => CSharp.Runtime + "SchemaEquality.UriEqual(" + p.Name + ", other." + p.Name + ")",
             _ => "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")",
         };
 
-        w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members; lists and dictionaries are compared item by item.</summary>");
+        w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>");
         w.Line("/// <param name=\"other\">The value to compare with.</param>");
         w.Line("/// <returns>Whether the values are equal.</returns>");
         w.OpenBlock("public bool Equals(" + type.Name + "? other)");
@@ -270,6 +271,7 @@ internal static class TypeEmitter
             {
                 ValueKind.Array or ValueKind.Bytes => "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));",
                 ValueKind.Map => "hash.Add(" + CSharp.Runtime + "SchemaEquality.DictionaryHashCode(" + p.Name + "));",
+                ValueKind.Uri => "hash.Add(" + CSharp.Runtime + "SchemaEquality.UriHashCode(" + p.Name + "));",
                 _ => "hash.Add(" + p.Name + ");",
             });
         }
@@ -1077,12 +1079,13 @@ internal static class TypeEmitter
         w.CloseBlock();
     }
 
-    /// <summary>Lists, dictionaries and free-form JSON compare by value, as in the generated records.</summary>
+    /// <summary>Lists, dictionaries, byte strings, URIs and free-form JSON compare by value, as in the generated records.</summary>
     private static void EmitCaseEquality(SourceWriter w, ChoiceCaseSpec c)
     {
         (string equal, string hash) = c.Value.Kind switch
         {
-            ValueKind.Array => (CSharp.Runtime + "SchemaEquality.SequenceEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.SequenceHashCode(Value)"),
+            ValueKind.Array or ValueKind.Bytes => (CSharp.Runtime + "SchemaEquality.SequenceEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.SequenceHashCode(Value)"),
+            ValueKind.Uri => (CSharp.Runtime + "SchemaEquality.UriEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.UriHashCode(Value)"),
             ValueKind.Map => (CSharp.Runtime + "SchemaEquality.DictionaryEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.DictionaryHashCode(Value)"),
             ValueKind.Json => (CSharp.Json + "JsonElement.DeepEquals(Value, other.Value)", "(int)Value.ValueKind"),
             _ => (string.Empty, string.Empty),

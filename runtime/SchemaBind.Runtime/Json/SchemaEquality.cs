@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace SchemaBind.Runtime;
 
 /// <summary>
-/// Value equality for the list and dictionary members of generated records: item by item, with
-/// <see cref="JsonElement"/> items (free-form JSON) compared by their JSON value, not by reference.
+/// Value equality for the list, dictionary and URI members of generated records: item by item, with
+/// <see cref="JsonElement"/> items (free-form JSON) compared by their JSON value, byte strings by their
+/// bytes and URIs by their text, not by reference or by <see cref="Uri"/>'s own looser equality.
 /// </summary>
 public static class SchemaEquality
 {
@@ -106,14 +107,58 @@ public static class SchemaEquality
         return hash;
     }
 
-    private static bool ItemEquals<T>(T left, T right) =>
-        typeof(T) == typeof(JsonElement)
-            ? JsonElement.DeepEquals((JsonElement)(object)left!, (JsonElement)(object)right!)
+    /// <summary>
+    /// True when both URIs are null or have the same text. <see cref="Uri.Equals(object)"/> is not used: it
+    /// ignores the fragment and the user information, which make two different JSON values.
+    /// </summary>
+    /// <param name="left">One URI.</param>
+    /// <param name="right">The other URI.</param>
+    /// <returns>Whether they are equal.</returns>
+    public static bool UriEqual(Uri? left, Uri? right) =>
+        ReferenceEquals(left, right)
+        || (left is not null && right is not null && string.Equals(left.OriginalString, right.OriginalString, StringComparison.Ordinal));
+
+    /// <summary>A hash code consistent with <see cref="UriEqual"/>.</summary>
+    /// <param name="value">The URI.</param>
+    /// <returns>The hash code (0 for null).</returns>
+    public static int UriHashCode(Uri? value) => value is null ? 0 : StringComparer.Ordinal.GetHashCode(value.OriginalString);
+
+    // byte strings compare by their bytes and URIs by their text, as the JSON they are written as.
+    private static bool ItemEquals<T>(T left, T right)
+    {
+        if (typeof(T) == typeof(JsonElement))
+        {
+            return JsonElement.DeepEquals((JsonElement)(object)left!, (JsonElement)(object)right!);
+        }
+
+        if (typeof(T) == typeof(byte[]))
+        {
+            return ReferenceEquals(left, right)
+                || (left is byte[] a && right is byte[] b && a.AsSpan().SequenceEqual(b));
+        }
+
+        return typeof(T) == typeof(Uri)
+            ? UriEqual((Uri?)(object?)left, (Uri?)(object?)right)
             : EqualityComparer<T>.Default.Equals(left, right);
+    }
 
     // Equal JSON can be written in many ways (spacing, number forms), so a JsonElement hashes by its kind only.
-    private static int ItemHashCode<T>(T item) =>
-        typeof(T) == typeof(JsonElement)
-            ? (int)((JsonElement)(object)item!).ValueKind
+    private static int ItemHashCode<T>(T item)
+    {
+        if (typeof(T) == typeof(JsonElement))
+        {
+            return (int)((JsonElement)(object)item!).ValueKind;
+        }
+
+        if (typeof(T) == typeof(byte[]))
+        {
+            var hash = new HashCode();
+            hash.AddBytes(item is byte[] bytes ? bytes : ReadOnlySpan<byte>.Empty);
+            return hash.ToHashCode();
+        }
+
+        return typeof(T) == typeof(Uri)
+            ? UriHashCode((Uri?)(object?)item)
             : item is null ? 0 : EqualityComparer<T>.Default.GetHashCode(item);
+    }
 }

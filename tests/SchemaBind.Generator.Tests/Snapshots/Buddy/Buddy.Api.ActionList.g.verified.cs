@@ -18,7 +18,7 @@ namespace Buddy.Api
         /// <summary>The actions on this page, in pipeline order.</summary>
         public required global::System.Collections.Generic.IReadOnlyList<ActionSummary> Actions { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(ActionList? other)
@@ -29,8 +29,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Actions, other.Actions)
                 );
         }
@@ -41,8 +41,8 @@ namespace Buddy.Api
         {
             var hash = new global::System.HashCode();
             hash.Add(EqualityContract);
-            hash.Add(Url);
-            hash.Add(HtmlUrl);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(Url));
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(HtmlUrl));
             hash.Add(global::SchemaBind.Runtime.SchemaEquality.SequenceHashCode(Actions));
             return hash.ToHashCode();
         }

@@ -30,6 +30,43 @@ namespace Buddy.Api
         /// <summary>The status of the action's last execution.</summary>
         public ExecutionStatus? LastExecutionStatus { get; init; }
 
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
+        /// <param name="other">The value to compare with.</param>
+        /// <returns>Whether the values are equal.</returns>
+        public bool Equals(ActionSummary? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
+                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Type, other.Type)
+                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
+                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
+                );
+        }
+
+        /// <summary>A hash code consistent with <see cref="Equals(ActionSummary)"/>.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(EqualityContract);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(Url));
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(HtmlUrl));
+            hash.Add(Id);
+            hash.Add(Name);
+            hash.Add(Type);
+            hash.Add(TriggerTime);
+            hash.Add(LastExecutionStatus);
+            return hash.ToHashCode();
+        }
+
         /// <summary>Checks this value against its schema.</summary>
         /// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>
         public global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ValidationError> Validate()

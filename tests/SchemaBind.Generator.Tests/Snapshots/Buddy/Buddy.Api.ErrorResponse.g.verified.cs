@@ -12,7 +12,7 @@ namespace Buddy.Api
         /// <summary>The errors.</summary>
         public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(ErrorResponse? other)

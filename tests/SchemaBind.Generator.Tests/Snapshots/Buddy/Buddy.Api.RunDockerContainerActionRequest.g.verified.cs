@@ -104,7 +104,7 @@ namespace Buddy.Api
         /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
         public bool? RunOnlyOnFirstFailure { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(RunDockerContainerActionRequest? other)

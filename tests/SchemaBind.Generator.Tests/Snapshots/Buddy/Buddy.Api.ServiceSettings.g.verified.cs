@@ -18,7 +18,7 @@ namespace Buddy.Api
         /// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(ServiceSettings? other)

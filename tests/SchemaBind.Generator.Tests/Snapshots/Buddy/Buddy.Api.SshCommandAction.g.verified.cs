@@ -88,7 +88,7 @@ namespace Buddy.Api
         /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
         public bool? RunOnlyOnFirstFailure { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(SshCommandAction? other)
@@ -99,8 +99,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(Url, other.Url)
-                && global::System.Collections.Generic.EqualityComparer<global::System.Uri>.Default.Equals(HtmlUrl, other.HtmlUrl)
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
+                && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
                 && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
                 && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
                 && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
@@ -132,8 +132,8 @@ namespace Buddy.Api
         {
             var hash = new global::System.HashCode();
             hash.Add(EqualityContract);
-            hash.Add(Url);
-            hash.Add(HtmlUrl);
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(Url));
+            hash.Add(global::SchemaBind.Runtime.SchemaEquality.UriHashCode(HtmlUrl));
             hash.Add(Id);
             hash.Add(Name);
             hash.Add(TriggerTime);

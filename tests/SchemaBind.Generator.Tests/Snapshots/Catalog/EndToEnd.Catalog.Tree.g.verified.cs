@@ -18,7 +18,7 @@ namespace EndToEnd.Catalog
         /// <summary>The <c>byName</c> property.</summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, Tree>? ByName { get; init; }
 
-        /// <summary>True when <paramref name="other"/> has equal members; lists and dictionaries are compared item by item.</summary>
+        /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
         /// <param name="other">The value to compare with.</param>
         /// <returns>Whether the values are equal.</returns>
         public bool Equals(Tree? other)
