@@ -70,6 +70,39 @@ public sealed class CrossFileReferenceTests
     }
 
     [Fact]
+    public void A_union_with_a_null_alternative_in_another_file_is_nullable_where_it_is_used()
+    {
+        var shared = new SchemaFile(
+            "/p/schemas/ids.schema.json",
+            """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Ids",
+              "$defs": { "Ref": { "anyOf": [ { "type": "string" }, { "type": "integer" }, { "type": "null" } ] } }
+            }
+            """,
+            "P.Ids");
+        var user = new SchemaFile(
+            "/p/schemas/user.schema.json",
+            """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "User",
+              "type": "object",
+              "required": ["manager"],
+              "properties": { "manager": { "$ref": "ids.schema.json#/$defs/Ref" } }
+            }
+            """,
+            "P.Users");
+        GeneratorResult result = GeneratorHarness.Run(shared, user);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        // As in its own file: null is one of its values, so a required member of that type may hold null.
+        Assert.Contains("public required global::P.Ids.Ref? Manager { get; init; }", result.Source("P.Users.User.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reference_to_a_file_that_is_not_in_the_project_is_an_error_at_the_reference()
     {
         SchemaFile orders = Orders("../schemas/missing.schema.json#/$defs/Address");

@@ -101,7 +101,7 @@ internal sealed partial class DocumentParser
             if (!named.Key.StartsWith("#/paths/", StringComparison.Ordinal))
             {
                 string qualified = "global::" + api.Namespace + "." + named.Value;
-                schemas.Add(new ExportedSchema(named.Key, new ValueSpec(_typeKinds[named.Key], qualified, false, null, ConstraintSpec.None)));
+                schemas.Add(new ExportedSchema(named.Key, new ValueSpec(_typeKinds[named.Key], qualified, IsNullChoice(named.Key), null, ConstraintSpec.None)));
             }
         }
 

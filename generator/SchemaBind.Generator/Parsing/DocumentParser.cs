@@ -1107,9 +1107,12 @@ internal sealed partial class DocumentParser
     private ValueSpec NamedValue(string pointer, bool nullable)
     {
         EnsureBuilt(pointer);
-        bool nullChoice = _nullChoices.Contains(pointer) || (ChoiceAlternatives(_typeSchemas[pointer]) is { Count: > 1 } alternatives && alternatives.Any(static a => a.Index < 0));
-        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable || nullChoice, null, ConstraintSpec.None);
+        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable || IsNullChoice(pointer), null, ConstraintSpec.None);
     }
+
+    /// <summary>A union (oneOf/anyOf without a discriminator) with a <c>{"type": "null"}</c> alternative: its values may be null.</summary>
+    private bool IsNullChoice(string pointer) =>
+        _nullChoices.Contains(pointer) || (ChoiceAlternatives(_typeSchemas[pointer]) is { Count: > 1 } alternatives && alternatives.Any(static a => a.Index < 0));
 
     private ValueSpec BuildReference(JsonProperty refProperty)
     {
