@@ -242,7 +242,7 @@ internal static class ValueCode
 
                 break;
             case ValueKind.Enum:
-                AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the values of " + value.TypeName + ".");
+                AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the enum values.");
                 break;
             case ValueKind.Object:
                 w.Line(expression + ".Validate(context);");

@@ -334,9 +334,17 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
     private readonly bool _max = name.StartsWith("max", StringComparison.Ordinal);
     private readonly JsonValueKind _kind = name.EndsWith("Length", StringComparison.Ordinal) ? JsonValueKind.String
         : name.EndsWith("Items", StringComparison.Ordinal) ? JsonValueKind.Array : JsonValueKind.Object;
-    private readonly string _message = "must have " + (name.StartsWith("max", StringComparison.Ordinal) ? "at most " : "at least ")
-        + limit.ToString(CultureInfo.InvariantCulture) + " "
-        + (name.EndsWith("Length", StringComparison.Ordinal) ? "characters" : name.EndsWith("Items", StringComparison.Ordinal) ? "items" : "properties") + ".";
+    private readonly string _message = CountMessage(name, limit);
+
+    /// <summary>The message typed validation gives for the same keyword ("must be at least 1 character long.", "must have at most 2 items.").</summary>
+    private static string CountMessage(string name, double limit)
+    {
+        string bound = (name.StartsWith("max", StringComparison.Ordinal) ? "at most " : "at least ") + limit.ToString(CultureInfo.InvariantCulture);
+        bool one = limit == 1;
+        return name.EndsWith("Length", StringComparison.Ordinal) ? "must be " + bound + (one ? " character long." : " characters long.")
+            : name.EndsWith("Items", StringComparison.Ordinal) ? "must have " + bound + (one ? " item." : " items.")
+            : "must have " + bound + (one ? " property." : " properties.");
+    }
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {

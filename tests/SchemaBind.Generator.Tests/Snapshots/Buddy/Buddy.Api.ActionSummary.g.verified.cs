@@ -102,7 +102,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -111,7 +111,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

@@ -173,7 +173,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -278,7 +278,7 @@ namespace Buddy.Api
                 context.Push("shell");
                 if (!ShellJson.IsDefined(_shell))
                 {
-                    context.AddError("enum", "must be one of the values of Shell.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

@@ -170,7 +170,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -179,7 +179,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -188,7 +188,7 @@ namespace Buddy.Api
                 context.Push("method");
                 if (!HttpRequestMethodJson.IsDefined(_method))
                 {
-                    context.AddError("enum", "must be one of the values of HttpRequestMethod.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

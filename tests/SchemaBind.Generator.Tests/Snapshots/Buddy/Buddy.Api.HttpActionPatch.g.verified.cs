@@ -154,7 +154,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -192,7 +192,7 @@ namespace Buddy.Api
                 context.Push("method");
                 if (!HttpRequestMethodJson.IsDefined(_method))
                 {
-                    context.AddError("enum", "must be one of the values of HttpRequestMethod.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

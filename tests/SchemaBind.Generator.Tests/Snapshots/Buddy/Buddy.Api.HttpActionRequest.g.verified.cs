@@ -158,7 +158,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -198,7 +198,7 @@ namespace Buddy.Api
             context.Push("method");
             if (!HttpRequestMethodJson.IsDefined(Method))
             {
-                context.AddError("enum", "must be one of the values of HttpRequestMethod.");
+                context.AddError("enum", "must be one of the enum values.");
             }
             context.Pop();
             if (Port is { } _port)

@@ -103,7 +103,7 @@ namespace Buddy.Api
                 context.Push("on");
                 if (!PipelineSummaryOnJson.IsDefined(_on))
                 {
-                    context.AddError("enum", "must be one of the values of PipelineSummaryOn.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -127,7 +127,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

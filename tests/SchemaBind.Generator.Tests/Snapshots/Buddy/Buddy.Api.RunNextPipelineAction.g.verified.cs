@@ -164,7 +164,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -173,7 +173,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -188,7 +188,7 @@ namespace Buddy.Api
                 context.Push("revision");
                 if (!PipelineRevisionJson.IsDefined(_revision))
                 {
-                    context.AddError("enum", "must be one of the values of PipelineRevision.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -197,7 +197,7 @@ namespace Buddy.Api
                 context.Push("priority");
                 if (!ExecutionPriorityJson.IsDefined(_priority))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionPriority.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

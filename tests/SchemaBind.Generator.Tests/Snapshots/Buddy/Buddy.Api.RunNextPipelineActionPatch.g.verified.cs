@@ -142,7 +142,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -176,7 +176,7 @@ namespace Buddy.Api
                 context.Push("revision");
                 if (!PipelineRevisionJson.IsDefined(_revision))
                 {
-                    context.AddError("enum", "must be one of the values of PipelineRevision.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -185,7 +185,7 @@ namespace Buddy.Api
                 context.Push("priority");
                 if (!ExecutionPriorityJson.IsDefined(_priority))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionPriority.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

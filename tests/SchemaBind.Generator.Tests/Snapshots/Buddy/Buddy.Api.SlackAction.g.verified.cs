@@ -159,7 +159,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -168,7 +168,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

@@ -180,7 +180,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -189,7 +189,7 @@ namespace Buddy.Api
                 context.Push("last_execution_status");
                 if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
                 {
-                    context.AddError("enum", "must be one of the values of ExecutionStatus.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -211,7 +211,7 @@ namespace Buddy.Api
                 context.Push("authentication_mode");
                 if (!SshAuthenticationModeJson.IsDefined(_authenticationMode))
                 {
-                    context.AddError("enum", "must be one of the values of SshAuthenticationMode.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -235,7 +235,7 @@ namespace Buddy.Api
                 context.Push("shell");
                 if (!ShellJson.IsDefined(_shell))
                 {
-                    context.AddError("enum", "must be one of the values of Shell.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

@@ -165,7 +165,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -226,7 +226,7 @@ namespace Buddy.Api
                 context.Push("authentication_mode");
                 if (!SshAuthenticationModeJson.IsDefined(_authenticationMode))
                 {
-                    context.AddError("enum", "must be one of the values of SshAuthenticationMode.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -250,7 +250,7 @@ namespace Buddy.Api
                 context.Push("shell");
                 if (!ShellJson.IsDefined(_shell))
                 {
-                    context.AddError("enum", "must be one of the values of Shell.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }

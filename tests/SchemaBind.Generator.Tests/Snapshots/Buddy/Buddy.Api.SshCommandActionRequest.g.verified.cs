@@ -169,7 +169,7 @@ namespace Buddy.Api
                 context.Push("trigger_time");
                 if (!TriggerTimeJson.IsDefined(_triggerTime))
                 {
-                    context.AddError("enum", "must be one of the values of TriggerTime.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
@@ -233,7 +233,7 @@ namespace Buddy.Api
             context.Push("authentication_mode");
             if (!SshAuthenticationModeJson.IsDefined(AuthenticationMode))
             {
-                context.AddError("enum", "must be one of the values of SshAuthenticationMode.");
+                context.AddError("enum", "must be one of the enum values.");
             }
             context.Pop();
             if (Commands is null)
@@ -260,7 +260,7 @@ namespace Buddy.Api
                 context.Push("shell");
                 if (!ShellJson.IsDefined(_shell))
                 {
-                    context.AddError("enum", "must be one of the values of Shell.");
+                    context.AddError("enum", "must be one of the enum values.");
                 }
                 context.Pop();
             }
