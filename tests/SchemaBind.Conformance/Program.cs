@@ -15,6 +15,7 @@ using SchemaBind.Runtime;
 string? suite = null;
 string? remotes = null;
 bool assertFormat = false;
+string? errorsFile = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -22,25 +23,29 @@ for (int i = 0; i < args.Length; i++)
         case "--suite" when i + 1 < args.Length: suite = args[++i]; break;
         case "--remotes" when i + 1 < args.Length: remotes = args[++i]; break;
         case "--assert-format": assertFormat = true; break;
+        case "--errors" when i + 1 < args.Length: errorsFile = args[++i]; break;
         default:
-            Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format]");
+            Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>]");
             return 2;
     }
 }
 
 if (suite is null || !Directory.Exists(suite))
 {
-    Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format]");
+    Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>]");
     return 2;
 }
 
-var runner = new ConformanceRunner(remotes);
+// --errors writes every test's reported errors (Validate) to a file, one line each, to compare two builds' output.
+using StreamWriter? errorLog = errorsFile is null ? null : new StreamWriter(errorsFile);
+var runner = new ConformanceRunner(remotes, errorLog);
 int passed = 0, failed = 0, skipped = 0;
 foreach (string file in Directory.EnumerateFiles(suite, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
 {
     string relative = Path.GetRelativePath(suite, file).Replace('\\', '/');
     // Format is an assertion in optional/format (that is what those files test), else an annotation.
     bool formatOn = assertFormat || relative.StartsWith("optional/format/", StringComparison.Ordinal);
+    errorLog?.WriteLine("# " + relative);
     FileResult result = runner.Run(file, formatOn);
     passed += result.Passed;
     failed += result.Failed;
@@ -57,7 +62,7 @@ return 0;
 
 internal sealed record FileResult(int Passed, int Failed, int Skipped, List<string> Failures);
 
-internal sealed class ConformanceRunner(string? remotes)
+internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
 {
     private static readonly ImmutableArray<MetadataReference> References =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -105,6 +110,17 @@ internal sealed class ConformanceRunner(string? remotes)
                 try
                 {
                     bool actual = validator.IsValid(test.GetProperty("data"));
+                    if (errorLog is not null)
+                    {
+                        // Every error, and whether the errors agree with the verdict (none exactly when valid).
+                        IReadOnlyList<ValidationError> errors = validator.Validate(test.GetProperty("data"));
+                        errorLog.WriteLine(name + (errors.Count == 0 == actual ? string.Empty : " — ERRORS DISAGREE WITH THE VERDICT"));
+                        foreach (ValidationError error in errors)
+                        {
+                            errorLog.WriteLine("    " + error.InstanceLocation + " [" + error.Keyword + "] " + error.Message);
+                        }
+                    }
+
                     if (actual == expected)
                     {
                         result = result with { Passed = result.Passed + 1 };
