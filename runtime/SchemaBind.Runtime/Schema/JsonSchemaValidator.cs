@@ -92,20 +92,20 @@ public sealed class JsonSchemaValidator
     /// <returns>The errors.</returns>
     public IReadOnlyList<ValidationError> Validate(JsonElement instance)
     {
-        // A verdict first: most values are valid, and the verdict allocates nothing. Only an invalid
-        // value is evaluated again, in full, for its errors.
-        if (IsValid(instance))
+        // One pass that reports as it goes: a valid value builds nothing (no error list, no location,
+        // no message), so it costs what a verdict costs; an invalid one is not evaluated a second time.
+        Evaluator evaluator = Evaluator.Rent(_registry, report: true);
+        bool valid = evaluator.Evaluate(_root, instance, null);
+        List<ValidationError>? errors = evaluator.TakeErrors();
+        Evaluator.Return(evaluator);
+        if (valid)
         {
             return Array.Empty<ValidationError>();
         }
 
-        Evaluator evaluator = Evaluator.Rent(_registry, report: true);
-        evaluator.Evaluate(_root, instance, null);
-        List<ValidationError> errors = evaluator.TakeErrors();
-        Evaluator.Return(evaluator);
-        if (errors.Count == 0)
+        if (errors is null)
         {
-            errors.Add(new ValidationError(string.Empty, "schema", "The value does not match the schema."));
+            errors = new List<ValidationError>(1) { new ValidationError(string.Empty, "schema", "The value does not match the schema.") };
         }
 
         return errors;
@@ -218,10 +218,10 @@ internal sealed class Evaluator
         t_cached = evaluator;
     }
 
-    /// <summary>The errors of the run, handed over to the caller.</summary>
-    public List<ValidationError> TakeErrors()
+    /// <summary>The errors of the run, handed over to the caller; null when there were none.</summary>
+    public List<ValidationError>? TakeErrors()
     {
-        List<ValidationError> errors = _errors ?? new List<ValidationError>();
+        List<ValidationError>? errors = _errors;
         _errors = null;
         return errors;
     }
@@ -311,35 +311,36 @@ internal sealed class Evaluator
     /// <summary>A fresh annotation record for a subschema, or null when nothing reads annotations.</summary>
     public Evaluated? NewEvaluated() => Annotate ? new Evaluated() : null;
 
-    // The instance location only matters for messages: a run that reports none (IsValid) does not track it.
-    public void Push(string property)
+    // The instance location only matters for messages: only a part of a run that reports (not IsValid,
+    // not a subschema evaluated for its verdict, such as a oneOf branch) tracks it.
+    public void Push(string property, bool report)
     {
-        if (Report)
+        if (report)
         {
             PushSegment(new PathSegment(property, default, -1));
         }
     }
 
     /// <summary>Enters a property; its name becomes a string only if an error needs it.</summary>
-    public void Push(JsonProperty property)
+    public void Push(JsonProperty property, bool report)
     {
-        if (Report)
+        if (report)
         {
             PushSegment(new PathSegment(null, property, -1));
         }
     }
 
-    public void Push(int index)
+    public void Push(int index, bool report)
     {
-        if (Report)
+        if (report)
         {
             PushSegment(new PathSegment(null, default, index));
         }
     }
 
-    public void Pop()
+    public void Pop(bool report)
     {
-        if (Report)
+        if (report)
         {
             _path[--_pathLength] = default;
         }

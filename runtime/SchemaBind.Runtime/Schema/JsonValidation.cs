@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace SchemaBind.Runtime;
@@ -45,13 +46,14 @@ public static class JsonValidation
             }
 
             using JsonDocument document = JsonDocument.Parse(buffer.Written);
-            if (schema.IsValid(document.RootElement))
+            IReadOnlyList<ValidationError> errors = schema.Validate(document.RootElement);
+            if (errors.Count == 0)
             {
                 return;
             }
 
             string here = context.CurrentPointer();
-            foreach (ValidationError error in schema.Validate(document.RootElement))
+            foreach (ValidationError error in errors)
             {
                 string pointer = here + error.InstanceLocation;
                 if (!context.IsExplained(firstError, pointer, error.Keyword))

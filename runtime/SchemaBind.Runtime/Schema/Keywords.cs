@@ -585,9 +585,9 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
             foreach (SchemaNode schema in SchemasFor(property.Name, evaluated))
             {
                 applied = true;
-                e.Push(property);
+                e.Push(property, report);
                 bool ok = e.Evaluate(schema, property.Value, null, report);
-                e.Pop();
+                e.Pop(report);
                 if (!ok)
                 {
                     valid = false;
@@ -644,9 +644,9 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
                 continue;
             }
 
-            e.Push(property);
+            e.Push(property, report);
             bool ok = e.Evaluate(schema, property.Value, null, report);
-            e.Pop();
+            e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
             {
@@ -701,9 +701,9 @@ internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<str
                 continue;
             }
 
-            e.Push(property);
+            e.Push(property, report);
             bool ok = e.Evaluate(schema, property.Value, null, report);
-            e.Pop();
+            e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
             {
@@ -763,9 +763,9 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
         {
             // The name as a JSON string instance, written (and so escaped) by System.Text.Json itself.
             using JsonDocument name = JsonDocument.Parse(JsonStringBytes(property.Name));
-            e.Push(property.Name);
+            e.Push(property.Name, report);
             bool ok = e.Evaluate(schema, name.RootElement, null, report);
-            e.Pop();
+            e.Pop(report);
             if (!ok)
             {
                 valid = false;
@@ -797,9 +797,9 @@ internal abstract class ItemApplicator(string name) : Keyword(name)
             SchemaNode? schema = SchemaFor(index, evaluated);
             if (schema is not null)
             {
-                e.Push(index);
+                e.Push(index, report);
                 bool ok = e.Evaluate(schema, item, null, report);
-                e.Pop();
+                e.Pop(report);
                 Record(index, evaluated);
                 if (!ok)
                 {
