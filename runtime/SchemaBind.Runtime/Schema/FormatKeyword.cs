@@ -9,6 +9,8 @@ namespace SchemaBind.Runtime;
 /// <summary><c>format</c> as an assertion (only when <see cref="JsonSchemaOptions.AssertFormat"/> is on).</summary>
 internal sealed partial class FormatKeyword(string format) : Keyword("format")
 {
+    private readonly string _message = "must be a valid " + format + ".";
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.String)
@@ -27,7 +29,7 @@ internal sealed partial class FormatKeyword(string format) : Keyword("format")
             valid = false;
         }
 
-        return valid is null or true || Fail(e, report, "must be a valid ", format, ".");
+        return valid is null or true || Fail(e, report, _message);
     }
 }
 

@@ -168,6 +168,7 @@ internal sealed class Evaluator
     private static Evaluator? t_cached;
 
     private PathSegment[] _path = new PathSegment[16];
+    private char[] _pointer = new char[64];
     private int _pathLength;
     private readonly List<SchemaNode> _dynamicScope = new();
     private List<ValidationError>? _errors;
@@ -358,6 +359,10 @@ internal sealed class Evaluator
         _path[_pathLength++] = segment;
     }
 
+    /// <summary>
+    /// The JSON Pointer of the current instance location, written into a buffer the evaluator keeps: the
+    /// only string made is the pointer itself (a property name is decoded from the document's UTF-8).
+    /// </summary>
     private string CurrentPointer()
     {
         if (_pathLength == 0)
@@ -365,17 +370,70 @@ internal sealed class Evaluator
             return string.Empty;
         }
 
-        var builder = new StringBuilder();
+        int length = 0;
         for (int i = 0; i < _pathLength; i++)
         {
             PathSegment segment = _path[i];
-            builder.Append('/');
-            builder.Append(segment.Index >= 0
-                ? segment.Index.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                : (segment.Name ?? segment.Property.Name).Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+            Reserve(length + 1);
+            _pointer[length++] = '/';
+            if (segment.Index >= 0)
+            {
+                Reserve(length + 11);
+                segment.Index.TryFormat(_pointer.AsSpan(length), out int written, default, System.Globalization.CultureInfo.InvariantCulture);
+                length += written;
+                continue;
+            }
+
+            if (segment.Name is null && Utf8Text.TryGetUnescaped(segment.Property, out ReadOnlySpan<byte> utf8))
+            {
+                // UTF-8 never decodes to more chars than it has bytes; "~" and "/" are escaped after.
+                Reserve(length + utf8.Length);
+                int start = length;
+                length += Encoding.UTF8.GetChars(utf8, _pointer.AsSpan(length));
+                if (utf8.IndexOfAny((byte)'~', (byte)'/') >= 0)
+                {
+                    string name = new(_pointer, start, length - start);
+                    length = start;
+                    AppendEscaped(name, ref length);
+                }
+
+                continue;
+            }
+
+            AppendEscaped(segment.Name ?? segment.Property.Name, ref length);
         }
 
-        return builder.ToString();
+        return new string(_pointer, 0, length);
+    }
+
+    private void AppendEscaped(string name, ref int length)
+    {
+        Reserve(length + (name.Length * 2));
+        foreach (char c in name)
+        {
+            switch (c)
+            {
+                case '~':
+                    _pointer[length++] = '~';
+                    _pointer[length++] = '0';
+                    break;
+                case '/':
+                    _pointer[length++] = '~';
+                    _pointer[length++] = '1';
+                    break;
+                default:
+                    _pointer[length++] = c;
+                    break;
+            }
+        }
+    }
+
+    private void Reserve(int length)
+    {
+        if (length > _pointer.Length)
+        {
+            Array.Resize(ref _pointer, Math.Max(length, _pointer.Length * 2));
+        }
     }
 
     /// <summary>One step of the instance location: a property (by name or as the instance's member) or an item index.</summary>

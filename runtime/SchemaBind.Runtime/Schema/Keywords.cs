@@ -300,11 +300,18 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 
 internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(name)
 {
-    private readonly string _text = limit.GetRawText();
     // The limit as an exact decimal when it is one (the common case), so most comparisons parse one number.
     private readonly bool _exact = JsonNumbers.TryDecimal(limit, out _);
     private readonly decimal _decimal = JsonNumbers.TryDecimal(limit, out decimal d) ? d : 0;
     private readonly int _kind = name switch { "multipleOf" => 0, "maximum" => 1, "exclusiveMaximum" => 2, "minimum" => 3, _ => 4 };
+    private readonly string _message = name switch
+    {
+        "multipleOf" => "must be a multiple of ",
+        "maximum" => "must be at most ",
+        "exclusiveMaximum" => "must be less than ",
+        "minimum" => "must be at least ",
+        _ => "must be greater than ",
+    } + limit.GetRawText() + ".";
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -315,16 +322,16 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
 
         if (_kind == 0)
         {
-            return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, "must be a multiple of ", _text, ".");
+            return JsonNumbers.IsMultipleOf(instance, limit) || Fail(e, report, _message);
         }
 
         int c = _exact && JsonNumbers.TryDecimal(instance, out decimal x) ? x.CompareTo(_decimal) : JsonNumbers.Compare(instance, limit);
         return _kind switch
         {
-            1 => c <= 0 || Fail(e, report, "must be at most ", _text, "."),
-            2 => c < 0 || Fail(e, report, "must be less than ", _text, "."),
-            3 => c >= 0 || Fail(e, report, "must be at least ", _text, "."),
-            _ => c > 0 || Fail(e, report, "must be greater than ", _text, "."),
+            1 => c <= 0 || Fail(e, report, _message),
+            2 => c < 0 || Fail(e, report, _message),
+            3 => c >= 0 || Fail(e, report, _message),
+            _ => c > 0 || Fail(e, report, _message),
         };
     }
 }
@@ -381,12 +388,13 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
 internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
 {
     private readonly Regex _regex = CreateRegex(pattern);
+    private readonly string _message = "must match the pattern " + pattern + ".";
 
     // Compiled: a validator is built once and matches many values (under Native AOT .NET interprets instead).
     public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern, RegexOptions.Compiled);
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
-        instance.ValueKind != JsonValueKind.String || Utf8Text.IsMatch(_regex, instance) || Fail(e, report, "must match the pattern ", pattern, ".");
+        instance.ValueKind != JsonValueKind.String || Utf8Text.IsMatch(_regex, instance) || Fail(e, report, _message);
 }
 
 internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
@@ -405,7 +413,8 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
             {
                 if (JsonNumbers.JsonEquals(items[i], items[j]))
                 {
-                    return Fail(e, report, "must not have duplicate items (items " + i.ToString(CultureInfo.InvariantCulture), " and " + j.ToString(CultureInfo.InvariantCulture), " are equal).");
+                    // The message names the items: built only when it is reported.
+                    return report && Fail(e, report, "must not have duplicate items (items " + i.ToString(CultureInfo.InvariantCulture), " and " + j.ToString(CultureInfo.InvariantCulture), " are equal).");
                 }
             }
         }
@@ -417,6 +426,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
 internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 {
     private readonly byte[][] _utf8 = names.Select(static n => Encoding.UTF8.GetBytes(n)).ToArray();
+    private readonly string[] _messages = names.Select(static n => "The property '" + n + "' is required.").ToArray();
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -430,7 +440,7 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
         {
             if (!instance.TryGetProperty(_utf8[i], out _))
             {
-                valid = Fail(e, report, "The property '", names[i], "' is required.");
+                valid = Fail(e, report, _messages[i]);
                 if (!report)
                 {
                     return false;
@@ -444,6 +454,11 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 
 internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> dependencies) : Keyword("dependentRequired")
 {
+    // Per dependency: the property's UTF-8 name, and each name it requires with its message.
+    private readonly (byte[] Name, (byte[] Name, string Message)[] Required)[] _dependencies = dependencies
+        .Select(static d => (Encoding.UTF8.GetBytes(d.Key), d.Value.Select(n => (Encoding.UTF8.GetBytes(n), "The property '" + n + "' is required when '" + d.Key + "' is present.")).ToArray()))
+        .ToArray();
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -452,18 +467,18 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
         }
 
         bool valid = true;
-        foreach (KeyValuePair<string, string[]> dependency in dependencies)
+        foreach ((byte[] name, (byte[] Name, string Message)[] required) in _dependencies)
         {
-            if (!instance.TryGetProperty(dependency.Key, out _))
+            if (!instance.TryGetProperty(name, out _))
             {
                 continue;
             }
 
-            foreach (string name in dependency.Value)
+            foreach ((byte[] requiredName, string message) in required)
             {
-                if (!instance.TryGetProperty(name, out _))
+                if (!instance.TryGetProperty(requiredName, out _))
                 {
-                    valid = Fail(e, report, "The property '", name, "' is required when '" + dependency.Key + "' is present.");
+                    valid = Fail(e, report, message);
                 }
             }
         }
@@ -861,6 +876,11 @@ internal sealed class UnevaluatedItemsKeyword(SchemaNode schema) : ItemApplicato
 
 internal sealed class ContainsKeyword(SchemaNode schema, double minContains, double maxContains) : Keyword("contains")
 {
+    private readonly string _tooFew = minContains == 1
+        ? "must contain an item that matches the 'contains' schema."
+        : "must contain at least " + minContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.";
+    private readonly string _tooMany = "must contain at most " + maxContains.ToString(CultureInfo.InvariantCulture) + " items that match the 'contains' schema.";
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Array)
@@ -886,12 +906,10 @@ internal sealed class ContainsKeyword(SchemaNode schema, double minContains, dou
 
         if (matches < minContains)
         {
-            return minContains == 1
-                ? Fail(e, report, "must contain an item that matches the 'contains' schema.")
-                : report && Fail(e, report, "must contain at least ", minContains.ToString(CultureInfo.InvariantCulture), " items that match the 'contains' schema.");
+            return Fail(e, report, _tooFew);
         }
 
-        return matches <= maxContains || (report && Fail(e, report, "must contain at most ", maxContains.ToString(CultureInfo.InvariantCulture), " items that match the 'contains' schema."));
+        return matches <= maxContains || Fail(e, report, _tooMany);
     }
 }
 
