@@ -1,0 +1,124 @@
+using System.Text.Json;
+using SchemaBind.Runtime;
+
+namespace SchemaBind.Runtime.Tests;
+
+/// <summary>
+/// What the JSON validator reports for every error of a value: the instance location (a JSON Pointer), the
+/// keyword and the message, in evaluation order. Validate reports as it evaluates, in one pass; these pin its
+/// output, including what it must not report (errors inside a failed branch of anyOf, oneOf, not or if).
+/// </summary>
+public sealed class JsonSchemaErrorTests
+{
+    private static string[] Errors(string schema, string instance)
+    {
+        var validator = JsonSchemaValidator.Create(schema);
+        using JsonDocument document = JsonDocument.Parse(instance);
+        IReadOnlyList<ValidationError> errors = validator.Validate(document.RootElement);
+        Assert.Equal(errors.Count == 0, validator.IsValid(document.RootElement));
+        return errors.Select(static e => e.InstanceLocation + " [" + e.Keyword + "] " + e.Message).ToArray();
+    }
+
+    [Fact]
+    public void A_valid_value_has_no_errors()
+    {
+        Assert.Empty(Errors("""{ "type": "object", "properties": { "a": { "type": "integer" } }, "required": ["a"] }""", """{ "a": 1 }"""));
+    }
+
+    [Fact]
+    public void Every_error_is_reported_in_evaluation_order_with_its_pointer()
+    {
+        const string schema = """
+            {
+              "type": "object",
+              "properties": {
+                "name": { "type": "string", "minLength": 2, "pattern": "^[a-z]+$" },
+                "tags": { "type": "array", "items": { "type": "string", "maxLength": 3 } },
+                "size": { "type": "number", "minimum": 1, "multipleOf": 2 }
+              },
+              "required": ["name", "id"],
+              "dependentRequired": { "size": ["unit"] }
+            }
+            """;
+
+        Assert.Equal(
+            [
+                "/name [minLength] must have at least 2 characters.",
+                "/name [pattern] must match the pattern ^[a-z]+$.",
+                "/tags/1 [maxLength] must have at most 3 characters.",
+                "/tags/2 [type] must be string.",
+                "/size [minimum] must be at least 1.",
+                "/size [multipleOf] must be a multiple of 2.",
+                " [required] The property 'id' is required.",
+                " [dependentRequired] The property 'unit' is required when 'size' is present.",
+            ],
+            Errors(schema, """{ "name": "A", "tags": ["ab", "abcd", 5], "size": 0.5 }"""));
+    }
+
+    [Fact]
+    public void Property_names_are_escaped_in_pointers()
+    {
+        const string schema = """{ "additionalProperties": { "type": "integer" } }""";
+
+        Assert.Equal(
+            ["/a~1b [type] must be integer.", "/c~0d [type] must be integer.", "/é\"x [type] must be integer.", "/~0~1 [type] must be integer."],
+            Errors(schema, """{ "a/b": "1", "c~d": "1", "\u00e9\"x": "1", "~/": "1" }"""));
+    }
+
+    [Fact]
+    public void Errors_inside_failed_branches_are_not_reported()
+    {
+        const string schema = """
+            {
+              "properties": {
+                "any": { "anyOf": [{ "type": "string" }, { "minimum": 10 }] },
+                "one": { "oneOf": [{ "type": "string" }, { "type": "integer" }, { "type": "number" }] },
+                "not": { "not": { "type": "integer" } },
+                "if": { "if": { "minimum": 5 }, "then": { "multipleOf": 5 }, "else": { "maximum": 0 } }
+              }
+            }
+            """;
+
+        Assert.Equal(
+            [
+                "/any [anyOf] must match at least one of the anyOf schemas.",
+                "/one [oneOf] must match exactly one of the oneOf schemas, but matches 2.",
+                "/not [not] must not match the 'not' schema.",
+                "/if [multipleOf] must be a multiple of 5.",
+            ],
+            Errors(schema, """{ "any": 1, "one": 3, "not": 1, "if": 6 }"""));
+        Assert.Equal(["/if [maximum] must be at most 0."], Errors(schema, """{ "if": 3 }"""));
+    }
+
+    [Fact]
+    public void A_reference_reports_the_errors_of_its_target()
+    {
+        const string schema = """
+            {
+              "type": "array",
+              "items": { "$ref": "#/$defs/item" },
+              "$defs": { "item": { "type": "object", "required": ["id"], "properties": { "id": { "type": "integer" } } } }
+            }
+            """;
+
+        Assert.Equal([" [type] must be array."], Errors(schema, "{}"));
+        Assert.Equal(["/1 [required] The property 'id' is required.", "/2/id [type] must be integer."], Errors(schema, """[{ "id": 1 }, {}, { "id": "x" }]"""));
+    }
+
+    [Fact]
+    public void A_false_schema_reports_the_keyword_that_applies_it()
+    {
+        const string schema = """
+            {
+              "properties": { "gone": false },
+              "additionalProperties": false,
+              "prefixItems": [true, false],
+              "items": false
+            }
+            """;
+
+        Assert.Equal(["/gone [false] No value is valid here (the schema is false).", "/zip [false] No value is valid here (the schema is false)."], Errors(schema, """{ "gone": 1, "zip": "0150" }"""));
+        Assert.Equal(["/1 [false] No value is valid here (the schema is false).", "/2 [false] No value is valid here (the schema is false)."], Errors(schema, "[1, 2, 3]"));
+        Assert.Equal([" [false] No value is valid here (the schema is false)."], Errors("false", "1"));
+    }
+}
