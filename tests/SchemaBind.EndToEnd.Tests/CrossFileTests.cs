@@ -44,7 +44,7 @@ public sealed class CrossFileTests
         Assert.Empty(Shipment.ValidateJson(valid.RootElement));
         var errors = Shipment.ValidateJson(invalid.RootElement).Select(static e => (e.InstanceLocation, e.Keyword)).ToHashSet();
         Assert.Contains(("/to/country", "pattern"), errors);
-        Assert.Contains(errors, static e => e.InstanceLocation == "/to/zip"); // the other file says additionalProperties: false
+        Assert.Contains(("/to/zip", "additionalProperties"), errors); // the other file says additionalProperties: false
         Assert.Contains(("/priority", "enum"), errors);
     }
 }

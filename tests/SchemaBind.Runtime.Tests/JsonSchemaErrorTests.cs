@@ -117,8 +117,12 @@ public sealed class JsonSchemaErrorTests
             }
             """;
 
-        Assert.Equal(["/gone [false] No value is valid here (the schema is false).", "/zip [false] No value is valid here (the schema is false)."], Errors(schema, """{ "gone": 1, "zip": "0150" }"""));
-        Assert.Equal(["/1 [false] No value is valid here (the schema is false).", "/2 [false] No value is valid here (the schema is false)."], Errors(schema, "[1, 2, 3]"));
+        Assert.Equal(["/gone [properties] No value is valid here (the schema is false).", "/zip [additionalProperties] No value is valid here (the schema is false)."], Errors(schema, """{ "gone": 1, "zip": "0150" }"""));
+        Assert.Equal(["/1 [prefixItems] No value is valid here (the schema is false).", "/2 [items] No value is valid here (the schema is false)."], Errors(schema, "[1, 2, 3]"));
+        Assert.Equal([" [allOf] No value is valid here (the schema is false)."], Errors("""{ "allOf": [true, false] }""", "1"));
+
+        // With no keyword applying it (the root, or the target of a reference), the schema itself is named.
         Assert.Equal([" [false] No value is valid here (the schema is false)."], Errors("false", "1"));
+        Assert.Equal(["/a [false] No value is valid here (the schema is false)."], Errors("""{ "properties": { "a": { "$ref": "#/$defs/never" } }, "$defs": { "never": false } }""", """{ "a": 1 }"""));
     }
 }

@@ -163,6 +163,7 @@ internal sealed class Evaluated
 internal sealed class Evaluator
 {
     private const int MaxDepth = 1024;
+    private const string FalseMessage = "No value is valid here (the schema is false).";
 
     [ThreadStatic]
     private static Evaluator? t_cached;
@@ -236,7 +237,7 @@ internal sealed class Evaluator
         {
             if (!constant && report)
             {
-                AddError("false", "No value is valid here (the schema is false).");
+                AddError("false", FalseMessage);
             }
 
             return constant;
@@ -304,6 +305,26 @@ internal sealed class Evaluator
 
         _depth--;
         return valid;
+    }
+
+    /// <summary>
+    /// Evaluates a subschema that the keyword <paramref name="keyword"/> applies: when it is the schema
+    /// <c>false</c>, its error names that keyword (<c>additionalProperties</c>, <c>items</c>, ...), the one
+    /// that failed. (A <c>false</c> reached through a reference, or at the root, is reported as <c>false</c>.)
+    /// </summary>
+    public bool Apply(string keyword, SchemaNode node, JsonElement instance, Evaluated? evaluated, bool report)
+    {
+        if (node.Boolean is bool constant)
+        {
+            if (!constant && report)
+            {
+                AddError(keyword, FalseMessage);
+            }
+
+            return constant;
+        }
+
+        return Evaluate(node, instance, evaluated, report);
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

@@ -496,7 +496,7 @@ internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) :
             bool all = true;
             foreach (SchemaNode schema in schemas)
             {
-                if (!e.Evaluate(schema, instance, evaluated, report))
+                if (!e.Apply(Name, schema, instance, evaluated, report))
                 {
                     all = false;
                     if (!report)
@@ -550,10 +550,10 @@ internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNo
                 evaluated?.Merge(branch);
             }
 
-            return then is null || e.Evaluate(then, instance, evaluated, report);
+            return then is null || e.Apply("then", then, instance, evaluated, report);
         }
 
-        return otherwise is null || e.Evaluate(otherwise, instance, evaluated, report);
+        return otherwise is null || e.Apply("else", otherwise, instance, evaluated, report);
     }
 }
 
@@ -569,7 +569,7 @@ internal sealed class DependentSchemasKeyword(Dictionary<string, SchemaNode> sch
         bool valid = true;
         foreach (KeyValuePair<string, SchemaNode> dependency in schemas)
         {
-            if (instance.TryGetProperty(dependency.Key, out _) && !e.Evaluate(dependency.Value, instance, evaluated, report))
+            if (instance.TryGetProperty(dependency.Key, out _) && !e.Apply(Name, dependency.Value, instance, evaluated, report))
             {
                 valid = false;
                 if (!report)
@@ -601,7 +601,7 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
             {
                 applied = true;
                 e.Push(property, report);
-                bool ok = e.Evaluate(schema, property.Value, null, report);
+                bool ok = e.Apply(Name, schema, property.Value, null, report);
                 e.Pop(report);
                 if (!ok)
                 {
@@ -660,7 +660,7 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
             }
 
             e.Push(property, report);
-            bool ok = e.Evaluate(schema, property.Value, null, report);
+            bool ok = e.Apply(Name, schema, property.Value, null, report);
             e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
@@ -717,7 +717,7 @@ internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<str
             }
 
             e.Push(property, report);
-            bool ok = e.Evaluate(schema, property.Value, null, report);
+            bool ok = e.Apply(Name, schema, property.Value, null, report);
             e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
@@ -779,7 +779,7 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
             // The name as a JSON string instance, written (and so escaped) by System.Text.Json itself.
             using JsonDocument name = JsonDocument.Parse(JsonStringBytes(property.Name));
             e.Push(property.Name, report);
-            bool ok = e.Evaluate(schema, name.RootElement, null, report);
+            bool ok = e.Apply(Name, schema, name.RootElement, null, report);
             e.Pop(report);
             if (!ok)
             {
@@ -813,7 +813,7 @@ internal abstract class ItemApplicator(string name) : Keyword(name)
             if (schema is not null)
             {
                 e.Push(index, report);
-                bool ok = e.Evaluate(schema, item, null, report);
+                bool ok = e.Apply(Name, schema, item, null, report);
                 e.Pop(report);
                 Record(index, evaluated);
                 if (!ok)
