@@ -106,6 +106,37 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void Required_names_are_checked_for_the_object_at_hand_when_the_schema_applies_itself_to_a_member()
+    {
+        // required reads which names the object has from the properties walk before it; the same schema
+        // evaluated on a member (through additionalProperties) must not leave its answer to the outer object.
+        const string schema = """
+            {
+              "properties": { "a": {}, "b": {} },
+              "required": ["a", "b"],
+              "dependentRequired": { "a": ["b"] },
+              "additionalProperties": { "$ref": "#" }
+            }
+            """;
+
+        Assert.Empty(Errors(schema, """{ "a": 1, "b": 2, "c": { "a": 1, "b": 2 } }"""));
+        Assert.Equal(
+            [
+                "/c [required] The property 'a' is required.",
+                "/c [required] The property 'b' is required.",
+            ],
+            Errors(schema, """{ "a": 1, "b": 2, "c": { "x": 1 } }"""));
+        Assert.Equal(
+            [
+                " [required] The property 'b' is required.",
+                " [dependentRequired] The property 'b' is required when 'a' is present.",
+            ],
+            Errors(schema, """{ "a": 1, "c": { "a": 1, "b": 2 } }"""));
+        Assert.Equal([" [required] The property 'a' is required."], Errors("""{ "required": ["a"], "properties": { "a": {} } }""", """{ "b": 1 }"""));
+        Assert.Equal([" [required] The property 'b' is required."], Errors("""{ "properties": { "a": {} }, "required": ["a", "b"] }""", """{ "a": 1 }"""));
+    }
+
+    [Fact]
     public void A_false_schema_reports_the_keyword_that_applies_it()
     {
         const string schema = """

@@ -175,6 +175,10 @@ internal sealed class Evaluator
     private List<ValidationError>? _errors;
     private int _depth;
 
+    // Which names of its properties keyword the object at hand has, for the schema object being evaluated.
+    private PropertiesKeyword? _presenceOf;
+    private ulong _presence;
+
     private Evaluator(SchemaRegistry registry, bool report)
     {
         Registry = registry;
@@ -216,6 +220,7 @@ internal sealed class Evaluator
         evaluator._pathLength = 0;
         evaluator._depth = 0;
         evaluator._dynamicScope.Clear();
+        evaluator._presenceOf = null;
         evaluator.Registry = null!;
         t_cached = evaluator;
     }
@@ -278,6 +283,9 @@ internal sealed class Evaluator
 
         // No try/finally: a run that throws leaves this evaluator half-way, and it is never reused
         // (Return is only called after a run that completed).
+        PropertiesKeyword? outerPresenceOf = _presenceOf;
+        ulong outerPresence = _presence;
+        _presenceOf = null;
         Evaluated? local = Annotate && instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
         bool valid = true;
         Keyword[] keywords = node.CompiledKeywords;
@@ -303,6 +311,8 @@ internal sealed class Evaluator
             _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
         }
 
+        _presenceOf = outerPresenceOf;
+        _presence = outerPresence;
         _depth--;
         return valid;
     }
@@ -325,6 +335,24 @@ internal sealed class Evaluator
         }
 
         return Evaluate(node, instance, evaluated, report);
+    }
+
+    /// <summary>
+    /// Leaves, for the keywords that follow in the schema object being evaluated, which of the names of
+    /// <paramref name="properties"/> the object has (bit i: its name i). A nested evaluation of another
+    /// schema object keeps its own, so what a keyword reads is always about its own object and instance.
+    /// </summary>
+    public void SetPresence(PropertiesKeyword properties, ulong present)
+    {
+        _presenceOf = properties;
+        _presence = present;
+    }
+
+    /// <summary>The names <paramref name="properties"/> found, if it was evaluated before in this schema object.</summary>
+    public bool TryGetPresence(PropertiesKeyword properties, out ulong present)
+    {
+        present = _presence;
+        return ReferenceEquals(_presenceOf, properties);
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

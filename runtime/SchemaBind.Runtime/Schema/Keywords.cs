@@ -182,6 +182,20 @@ internal static class KeywordCompiler
             registry.UsesAnnotations = true;
         }
 
+        // required and dependentRequired after properties read which names the object has from its walk.
+        int propertiesAt = k.FindIndex(static keyword => keyword is PropertiesKeyword);
+        for (int i = propertiesAt + 1; propertiesAt >= 0 && i < k.Count; i++)
+        {
+            if (k[i] is RequiredKeyword required)
+            {
+                required.UsePresenceOf((PropertiesKeyword)k[propertiesAt]);
+            }
+            else if (k[i] is DependentRequiredKeyword dependentRequired)
+            {
+                dependentRequired.UsePresenceOf((PropertiesKeyword)k[propertiesAt]);
+            }
+        }
+
         node.CompiledKeywords = k.ToArray();
         node.IsLeaf = k.TrueForAll(static keyword => keyword is TypeKeyword or EnumKeyword or ConstKeyword or NumberKeyword
             or CountKeyword or PatternKeyword or RequiredKeyword or DependentRequiredKeyword or UniqueItemsKeyword or FormatKeyword);
@@ -427,10 +441,40 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 {
     private readonly byte[][] _utf8 = names.Select(static n => Encoding.UTF8.GetBytes(n)).ToArray();
     private readonly string[] _messages = names.Select(static n => "The property '" + n + "' is required.").ToArray();
+    private PropertiesKeyword? _properties;
+    private ulong _bits;
+
+    /// <summary>
+    /// Reads presence from the <c>properties</c> keyword evaluated before this one in the same schema object,
+    /// when it names every required property (set while compiling, before any evaluation).
+    /// </summary>
+    public void UsePresenceOf(PropertiesKeyword properties)
+    {
+        ulong bits = 0;
+        foreach (string name in names)
+        {
+            int bit = properties.PresenceBit(name);
+            if (bit < 0)
+            {
+                return;
+            }
+
+            bits |= 1UL << bit;
+        }
+
+        _properties = properties;
+        _bits = bits;
+    }
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        // All present per the properties walk: nothing to look up (one missing: look each up, for its message).
+        if (_properties is not null && e.TryGetPresence(_properties, out ulong present) && (present & _bits) == _bits)
         {
             return true;
         }
@@ -459,6 +503,30 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
         .Select(static d => (Encoding.UTF8.GetBytes(d.Key), d.Value.Select(n => (Encoding.UTF8.GetBytes(n), "The property '" + n + "' is required when '" + d.Key + "' is present.")).ToArray()))
         .ToArray();
 
+    private PropertiesKeyword? _properties;
+    private (ulong Bit, ulong[] Required)[]? _bits;
+
+    /// <summary>As <see cref="RequiredKeyword.UsePresenceOf"/>: when the properties keyword names every property involved.</summary>
+    public void UsePresenceOf(PropertiesKeyword properties)
+    {
+        var bits = new (ulong Bit, ulong[] Required)[_dependencies.Length];
+        int i = 0;
+        foreach (KeyValuePair<string, string[]> dependency in dependencies)
+        {
+            int bit = properties.PresenceBit(dependency.Key);
+            ulong[] required = dependency.Value.Select(properties.PresenceBit).Select(static b => b < 0 ? 0 : 1UL << b).ToArray();
+            if (bit < 0 || Array.IndexOf(required, 0UL) >= 0)
+            {
+                return;
+            }
+
+            bits[i++] = (1UL << bit, required);
+        }
+
+        _properties = properties;
+        _bits = bits;
+    }
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -467,6 +535,28 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
         }
 
         bool valid = true;
+        if (_properties is not null && e.TryGetPresence(_properties, out ulong present))
+        {
+            for (int d = 0; d < _dependencies.Length; d++)
+            {
+                (ulong bit, ulong[] requiredBits) = _bits![d];
+                if ((present & bit) == 0)
+                {
+                    continue;
+                }
+
+                for (int r = 0; r < requiredBits.Length; r++)
+                {
+                    if ((present & requiredBits[r]) == 0)
+                    {
+                        valid = Fail(e, report, _dependencies[d].Required[r].Message);
+                    }
+                }
+            }
+
+            return valid;
+        }
+
         foreach ((byte[] name, (byte[] Name, string Message)[] required) in _dependencies)
         {
             if (!instance.TryGetProperty(name, out _))
@@ -630,6 +720,13 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
     private readonly Utf8NameMap<SchemaNode> _schemas = new(schemas);
     private (byte[] Name, SchemaNode Schema)[]? _selective;
 
+    /// <summary>
+    /// The bit of a named property in the presence mask this keyword leaves for the <c>required</c> and
+    /// <c>dependentRequired</c> of its schema object (<see cref="Evaluator.SetPresence"/>), or -1 when it has
+    /// no bit (more than 64 names).
+    /// </summary>
+    public int PresenceBit(string name) => _schemas.Count <= 64 ? _schemas.IndexOf(name) : -1;
+
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
         if (instance.ValueKind != JsonValueKind.Object)
@@ -652,15 +749,18 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
         }
 
         bool valid = true;
+        ulong present = 0;
         foreach (JsonProperty property in instance.EnumerateObject())
         {
-            if (!_schemas.TryGetValue(property, out SchemaNode? schema))
+            int index = _schemas.IndexOf(property);
+            if (index < 0)
             {
                 continue;
             }
 
+            present |= 1UL << index; // (shifts wrap past 64 names: then no sibling reads the mask)
             e.Push(property, report);
-            bool ok = e.Apply(Name, schema, property.Value, null, report);
+            bool ok = e.Apply(Name, _schemas.ValueAt(index), property.Value, null, report);
             e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
@@ -673,6 +773,9 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
             }
         }
 
+        // Which of the named properties the object has, for the required and dependentRequired that follow
+        // in this schema object: they need not look the names up again.
+        e.SetPresence(this, present);
         return valid;
     }
 
@@ -975,7 +1078,7 @@ internal static class Utf8Text
 /// </summary>
 internal sealed class Utf8NameMap<T>
 {
-    private readonly Dictionary<string, T> _map;
+    private readonly Dictionary<string, int> _indexes;
     private readonly byte[][] _keys;
     private readonly T[] _values;
     private readonly int[] _next;
@@ -984,12 +1087,12 @@ internal sealed class Utf8NameMap<T>
 
     public Utf8NameMap(Dictionary<string, T> map)
     {
-        _map = new Dictionary<string, T>(map, StringComparer.Ordinal);
-        _keys = new byte[_map.Count][];
-        _values = new T[_map.Count];
-        _next = new int[_map.Count];
+        _indexes = new Dictionary<string, int>(map.Count, StringComparer.Ordinal);
+        _keys = new byte[map.Count][];
+        _values = new T[map.Count];
+        _next = new int[map.Count];
         int size = 4;
-        while (size < _map.Count * 2)
+        while (size < map.Count * 2)
         {
             size *= 2;
         }
@@ -997,8 +1100,9 @@ internal sealed class Utf8NameMap<T>
         _buckets = new int[size];
         _mask = size - 1;
         int i = 0;
-        foreach (KeyValuePair<string, T> entry in _map)
+        foreach (KeyValuePair<string, T> entry in map)
         {
+            _indexes.Add(entry.Key, i);
             _keys[i] = Encoding.UTF8.GetBytes(entry.Key);
             _values[i] = entry.Value;
             int bucket = Hash(_keys[i]) & _mask;
@@ -1008,25 +1112,45 @@ internal sealed class Utf8NameMap<T>
         }
     }
 
+    /// <summary>How many names the map holds; entries are numbered from 0 in the order they were given.</summary>
+    public int Count => _keys.Length;
+
+    /// <summary>The entry number of <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name) => _indexes.TryGetValue(name, out int index) ? index : -1;
+
     public bool TryGetValue(JsonProperty property, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+    {
+        int index = IndexOf(property);
+        if (index < 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = _values[index];
+        return true;
+    }
+
+    /// <summary>The entry number of the property's name, or -1.</summary>
+    public int IndexOf(JsonProperty property)
     {
         if (!Utf8Text.TryGetUnescaped(property, out ReadOnlySpan<byte> utf8))
         {
-            return _map.TryGetValue(property.Name, out value);
+            return IndexOf(property.Name);
         }
 
         for (int i = _buckets[Hash(utf8) & _mask] - 1; i >= 0; i = _next[i])
         {
             if (utf8.SequenceEqual(_keys[i]))
             {
-                value = _values[i];
-                return true;
+                return i;
             }
         }
 
-        value = default;
-        return false;
+        return -1;
     }
+
+    public T ValueAt(int index) => _values[index];
 
     /// <summary>FNV-1a: names are short, and the table is private to one schema.</summary>
     private static int Hash(ReadOnlySpan<byte> utf8)
