@@ -66,6 +66,17 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void Property_names_written_with_escapes_are_the_names_they_decode_to()
+    {
+        const string schema = """{ "properties": { "a": { "type": "integer" }, "b\\c": { "type": "integer" }, "\\u0064": { "type": "integer" } } }""";
+
+        Assert.Equal(
+            ["/a [type] must be integer.", "/b\\c [type] must be integer.", "/\\u0064 [type] must be integer."],
+            Errors(schema, """{ "\u0061": "x", "b\\c": "x", "\\u0064": "x", "d": "x", "bc": "x" }"""));
+        Assert.Equal(["/a [type] must be integer."], Errors("""{ "properties": { "a": { "type": "integer" } } }""", """{ "\u0061": "x", "b": "x" }"""));
+    }
+
+    [Fact]
     public void Errors_inside_failed_branches_are_not_reported()
     {
         const string schema = """

@@ -1058,6 +1058,10 @@ internal static class Utf8Text
         return regex.IsMatch(value.GetString()!);
     }
 
+    /// <summary>A raw string or name without its quotes (if it has them).</summary>
+    public static ReadOnlySpan<byte> Unquote(ReadOnlySpan<byte> raw) =>
+        raw.Length >= 2 && raw[0] == (byte)'"' && raw[^1] == (byte)'"' ? raw[1..^1] : raw;
+
     private static bool TryStrip(ReadOnlySpan<byte> raw, out ReadOnlySpan<byte> utf8)
     {
         // Raw strings come with their quotes; an escape (a backslash) means the text is not the value.
@@ -1085,6 +1089,9 @@ internal sealed class Utf8NameMap<T>
     private readonly int[] _buckets;
     private readonly int _mask;
 
+    // True when a name has a backslash: then a raw (escaped) name that equals its bytes is not that name.
+    private readonly bool _backslash;
+
     public Utf8NameMap(Dictionary<string, T> map)
     {
         _indexes = new Dictionary<string, int>(map.Count, StringComparer.Ordinal);
@@ -1104,6 +1111,7 @@ internal sealed class Utf8NameMap<T>
         {
             _indexes.Add(entry.Key, i);
             _keys[i] = Encoding.UTF8.GetBytes(entry.Key);
+            _backslash |= entry.Key.Contains('\\', StringComparison.Ordinal);
             _values[i] = entry.Value;
             int bucket = Hash(_keys[i]) & _mask;
             _next[i] = _buckets[bucket] - 1;
@@ -1134,6 +1142,23 @@ internal sealed class Utf8NameMap<T>
     /// <summary>The entry number of the property's name, or -1.</summary>
     public int IndexOf(JsonProperty property)
     {
+        ReadOnlySpan<byte> raw = Utf8Text.Unquote(JsonMarshal.GetRawUtf8PropertyName(property));
+        if (!_backslash)
+        {
+            // The name as written in the document: when it equals a name of the map, it has no escape
+            // (no name here has a backslash), so it is that name.
+            for (int i = _buckets[Hash(raw) & _mask] - 1; i >= 0; i = _next[i])
+            {
+                if (raw.SequenceEqual(_keys[i]))
+                {
+                    return i;
+                }
+            }
+
+            // Not found as written: it may still be one of the names written with escapes.
+            return raw.IndexOf((byte)'\\') < 0 ? -1 : IndexOf(property.Name);
+        }
+
         if (!Utf8Text.TryGetUnescaped(property, out ReadOnlySpan<byte> utf8))
         {
             return IndexOf(property.Name);
@@ -1152,15 +1177,31 @@ internal sealed class Utf8NameMap<T>
 
     public T ValueAt(int index) => _values[index];
 
-    /// <summary>FNV-1a: names are short, and the table is private to one schema.</summary>
+    /// <summary>
+    /// A hash of the length and the first and last eight bytes (names are short): a few multiplications
+    /// whatever the length. Names alike there share a bucket, and are told apart by their bytes.
+    /// </summary>
     private static int Hash(ReadOnlySpan<byte> utf8)
     {
-        uint hash = 2166136261;
-        foreach (byte b in utf8)
+        ulong first;
+        ulong last;
+        if (utf8.Length >= 8)
         {
-            hash = (hash ^ b) * 16777619;
+            first = MemoryMarshal.Read<ulong>(utf8);
+            last = MemoryMarshal.Read<ulong>(utf8[^8..]);
+        }
+        else if (utf8.Length >= 4)
+        {
+            first = MemoryMarshal.Read<uint>(utf8);
+            last = MemoryMarshal.Read<uint>(utf8[^4..]);
+        }
+        else
+        {
+            first = utf8.Length > 0 ? utf8[0] : 0u;
+            last = utf8.Length > 1 ? (ulong)utf8[^1] << 8 | utf8[1] : 0u;
         }
 
-        return (int)(hash ^ (hash >> 15));
+        ulong hash = (first * 0x9E3779B97F4A7C15UL) ^ ((last + (ulong)utf8.Length) * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(hash >> 32) ^ (int)hash;
     }
 }
