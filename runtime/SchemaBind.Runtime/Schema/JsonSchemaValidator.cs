@@ -172,6 +172,9 @@ internal sealed class Evaluator
     private char[] _pointer = new char[64];
     private int _pathLength;
     private readonly List<SchemaNode> _dynamicScope = new();
+
+    // The resource of the innermost entry of the dynamic scope (interned, compared by reference).
+    private string? _scope;
     private List<ValidationError>? _errors;
     private int _depth;
 
@@ -220,6 +223,7 @@ internal sealed class Evaluator
         evaluator._pathLength = 0;
         evaluator._depth = 0;
         evaluator._dynamicScope.Clear();
+        evaluator._scope = null;
         evaluator._presenceOf = null;
         evaluator.Registry = null!;
         t_cached = evaluator;
@@ -275,10 +279,12 @@ internal sealed class Evaluator
 
         // The dynamic scope is the chain of schema resources evaluation has passed through,
         // whether it entered them at their root or through a reference into their middle.
-        bool pushed = _dynamicScope.Count == 0 || !ReferenceEquals(_dynamicScope[^1].ResourceUri, node.ResourceUri);
+        string? outerScope = _scope;
+        bool pushed = !ReferenceEquals(outerScope, node.ResourceUri);
         if (pushed)
         {
             _dynamicScope.Add(node);
+            _scope = node.ResourceUri;
         }
 
         // No try/finally: a run that throws leaves this evaluator half-way, and it is never reused
@@ -309,6 +315,7 @@ internal sealed class Evaluator
         if (pushed)
         {
             _dynamicScope.RemoveAt(_dynamicScope.Count - 1);
+            _scope = outerScope;
         }
 
         _presenceOf = outerPresenceOf;
