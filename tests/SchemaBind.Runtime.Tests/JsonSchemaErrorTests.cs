@@ -144,6 +144,28 @@ public sealed class JsonSchemaErrorTests
             ],
             Errors(schema, """{ "a": 1, "c": { "a": 1, "b": 2 } }"""));
         Assert.Equal([" [required] The property 'a' is required."], Errors("""{ "required": ["a"], "properties": { "a": {} } }""", """{ "b": 1 }"""));
+
+        // A required applied in place (allOf, if, anyOf) reads the walk of the same object; one applied to a
+        // member or an item does not.
+        const string inPlace = """
+            {
+              "properties": { "a": {}, "b": {}, "c": { "allOf": [{ "required": ["a"] }] } },
+              "items": { "required": ["a"] },
+              "allOf": [{ "required": ["b"] }],
+              "if": { "required": ["a"] }, "then": { "required": ["b"] },
+              "anyOf": [{ "required": ["x"] }, { "required": ["a", "b"] }]
+            }
+            """;
+        Assert.Empty(Errors(inPlace, """{ "a": 1, "b": 2, "c": { "a": 1 } }"""));
+        Assert.Equal(
+            [
+                "/c [required] The property 'a' is required.",
+                " [required] The property 'b' is required.",
+                " [required] The property 'b' is required.",
+                " [anyOf] must match at least one of the anyOf schemas.",
+            ],
+            Errors(inPlace, """{ "a": 1, "c": { "b": 1 } }"""));
+        Assert.Equal(["/1 [required] The property 'a' is required."], Errors(inPlace, """[{ "a": 1 }, { "b": 1 }]"""));
         Assert.Equal([" [required] The property 'b' is required."], Errors("""{ "properties": { "a": {} }, "required": ["a", "b"] }""", """{ "a": 1 }"""));
     }
 

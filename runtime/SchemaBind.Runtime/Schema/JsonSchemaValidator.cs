@@ -291,7 +291,6 @@ internal sealed class Evaluator
         // (Return is only called after a run that completed).
         PropertiesKeyword? outerPresenceOf = _presenceOf;
         ulong outerPresence = _presence;
-        _presenceOf = null;
         Evaluated? local = Annotate && instance.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? new Evaluated() : null;
         bool valid = true;
         Keyword[] keywords = node.CompiledKeywords;
@@ -345,9 +344,11 @@ internal sealed class Evaluator
     }
 
     /// <summary>
-    /// Leaves, for the keywords that follow in the schema object being evaluated, which of the names of
-    /// <paramref name="properties"/> the object has (bit i: its name i). A nested evaluation of another
-    /// schema object keeps its own, so what a keyword reads is always about its own object and instance.
+    /// Leaves, for the keywords evaluated after it on the same value, which of the names of
+    /// <paramref name="properties"/> the object has (bit i: its name i). It holds while evaluation stays on
+    /// this value: for the keywords that follow in the schema object, and in the subschemas it applies in
+    /// place (allOf, if, $ref, ...). The evaluation of a member or an item (<see cref="ApplyToMember"/>)
+    /// starts without it, and a schema object gives back, when it ends, what there was when it began.
     /// </summary>
     public void SetPresence(PropertiesKeyword properties, ulong present)
     {
@@ -355,11 +356,27 @@ internal sealed class Evaluator
         _presence = present;
     }
 
-    /// <summary>The names <paramref name="properties"/> found, if it was evaluated before in this schema object.</summary>
-    public bool TryGetPresence(PropertiesKeyword properties, out ulong present)
+    /// <summary>The last properties walk of the value at hand, if there was one.</summary>
+    public bool TryGetPresence([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PropertiesKeyword? walked, out ulong present)
     {
+        walked = _presenceOf;
         present = _presence;
-        return ReferenceEquals(_presenceOf, properties);
+        return walked is not null;
+    }
+
+    /// <summary>
+    /// Evaluates a subschema that <paramref name="keyword"/> applies to a member or an item of the value at
+    /// hand: what is known of the value's names does not hold for it.
+    /// </summary>
+    public bool ApplyToMember(string keyword, SchemaNode node, JsonElement member, bool report)
+    {
+        PropertiesKeyword? presenceOf = _presenceOf;
+        ulong presence = _presence;
+        _presenceOf = null;
+        bool valid = Apply(keyword, node, member, null, report);
+        _presenceOf = presenceOf;
+        _presence = presence;
+        return valid;
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

@@ -182,15 +182,12 @@ internal static class KeywordCompiler
             registry.UsesAnnotations = true;
         }
 
-        // required and dependentRequired after properties read which names the object has from its walk.
+        // dependentRequired after properties reads which names the object has from its walk (required
+        // finds the last walk of the object by itself: see RequiredKeyword).
         int propertiesAt = k.FindIndex(static keyword => keyword is PropertiesKeyword);
         for (int i = propertiesAt + 1; propertiesAt >= 0 && i < k.Count; i++)
         {
-            if (k[i] is RequiredKeyword required)
-            {
-                required.UsePresenceOf((PropertiesKeyword)k[propertiesAt]);
-            }
-            else if (k[i] is DependentRequiredKeyword dependentRequired)
+            if (k[i] is DependentRequiredKeyword dependentRequired)
             {
                 dependentRequired.UsePresenceOf((PropertiesKeyword)k[propertiesAt]);
             }
@@ -441,30 +438,10 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 {
     private readonly byte[][] _utf8 = names.Select(static n => Encoding.UTF8.GetBytes(n)).ToArray();
     private readonly string[] _messages = names.Select(static n => "The property '" + n + "' is required.").ToArray();
-    private PropertiesKeyword? _properties;
-    private ulong _bits;
 
-    /// <summary>
-    /// Reads presence from the <c>properties</c> keyword evaluated before this one in the same schema object,
-    /// when it names every required property (set while compiling, before any evaluation).
-    /// </summary>
-    public void UsePresenceOf(PropertiesKeyword properties)
-    {
-        ulong bits = 0;
-        foreach (string name in names)
-        {
-            int bit = properties.PresenceBit(name);
-            if (bit < 0)
-            {
-                return;
-            }
-
-            bits |= 1UL << bit;
-        }
-
-        _properties = properties;
-        _bits = bits;
-    }
+    // The names' bits in the presence masks of the properties keywords this one has met (a few: it is
+    // usually evaluated under one schema object). Entries are immutable and only ever added.
+    private readonly PresenceBits?[] _bits = new PresenceBits?[4];
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -473,10 +450,25 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
             return true;
         }
 
-        // All present per the properties walk: nothing to look up (one missing: look each up, for its message).
-        if (_properties is not null && e.TryGetPresence(_properties, out ulong present) && (present & _bits) == _bits)
+        // Which names the object has, from a properties walk of it earlier in this evaluation: in this
+        // schema object, or in one that applies this one in place (through allOf, if, $ref, ...). Looking
+        // a name up in the object scans it, which costs most when the name is missing.
+        if (e.TryGetPresence(out PropertiesKeyword? walked, out ulong present) && BitsFor(walked).Each is { } each)
         {
-            return true;
+            bool found = true;
+            for (int i = 0; i < each.Length; i++)
+            {
+                if ((present & each[i]) == 0)
+                {
+                    found = Fail(e, report, _messages[i]);
+                    if (!report)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return found;
         }
 
         bool valid = true;
@@ -494,6 +486,52 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 
         return valid;
     }
+
+    private PresenceBits BitsFor(PropertiesKeyword walked)
+    {
+        PresenceBits?[] cache = _bits;
+        for (int i = 0; i < cache.Length; i++)
+        {
+            PresenceBits? entry = cache[i];
+            if (entry is null)
+            {
+                return cache[i] = new PresenceBits(walked, names);
+            }
+
+            if (ReferenceEquals(entry.Walked, walked))
+            {
+                return entry;
+            }
+        }
+
+        return new PresenceBits(walked, names); // met more than a few: worked out each time, still right
+    }
+
+    /// <summary>Each name's bit in one properties keyword's mask; Each is null when that keyword lacks one of the names.</summary>
+    private sealed class PresenceBits
+    {
+        public PresenceBits(PropertiesKeyword walked, string[] names)
+        {
+            Walked = walked;
+            var each = new ulong[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                int bit = walked.PresenceBit(names[i]);
+                if (bit < 0)
+                {
+                    return;
+                }
+
+                each[i] = 1UL << bit;
+            }
+
+            Each = each;
+        }
+
+        public PropertiesKeyword Walked { get; }
+
+        public ulong[]? Each { get; }
+    }
 }
 
 internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> dependencies) : Keyword("dependentRequired")
@@ -506,7 +544,7 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
     private PropertiesKeyword? _properties;
     private (ulong Bit, ulong[] Required)[]? _bits;
 
-    /// <summary>As <see cref="RequiredKeyword.UsePresenceOf"/>: when the properties keyword names every property involved.</summary>
+    /// <summary>Reads presence from the properties keyword before this one in the same schema object, when it names every property involved.</summary>
     public void UsePresenceOf(PropertiesKeyword properties)
     {
         var bits = new (ulong Bit, ulong[] Required)[_dependencies.Length];
@@ -535,7 +573,7 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
         }
 
         bool valid = true;
-        if (_properties is not null && e.TryGetPresence(_properties, out ulong present))
+        if (_properties is not null && e.TryGetPresence(out PropertiesKeyword? walked, out ulong present) && ReferenceEquals(walked, _properties))
         {
             for (int d = 0; d < _dependencies.Length; d++)
             {
@@ -691,7 +729,7 @@ internal abstract class PropertyApplicator(string name) : Keyword(name)
             {
                 applied = true;
                 e.Push(property, report);
-                bool ok = e.Apply(Name, schema, property.Value, null, report);
+                bool ok = e.ApplyToMember(Name, schema, property.Value, report);
                 e.Pop(report);
                 if (!ok)
                 {
@@ -741,7 +779,7 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
             _selective ??= Selective(schemas);
             foreach ((byte[] name, SchemaNode schema) in _selective)
             {
-                if (instance.TryGetProperty(name, out JsonElement value) && !e.Evaluate(schema, value, null, report: false))
+                if (instance.TryGetProperty(name, out JsonElement value) && !e.ApplyToMember(Name, schema, value, report: false))
                 {
                     return false;
                 }
@@ -760,7 +798,7 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
 
             present |= 1UL << index; // (shifts wrap past 64 names: then no sibling reads the mask)
             e.Push(property, report);
-            bool ok = e.Apply(Name, _schemas.ValueAt(index), property.Value, null, report);
+            bool ok = e.ApplyToMember(Name, _schemas.ValueAt(index), property.Value, report);
             e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
@@ -820,7 +858,7 @@ internal sealed class AdditionalPropertiesKeyword(SchemaNode schema, HashSet<str
             }
 
             e.Push(property, report);
-            bool ok = e.Apply(Name, schema, property.Value, null, report);
+            bool ok = e.ApplyToMember(Name, schema, property.Value, report);
             e.Pop(report);
             evaluated?.AddProperty(property.Name);
             if (!ok)
@@ -882,7 +920,7 @@ internal sealed class PropertyNamesKeyword(SchemaNode schema) : Keyword("propert
             // The name as a JSON string instance, written (and so escaped) by System.Text.Json itself.
             using JsonDocument name = JsonDocument.Parse(JsonStringBytes(property.Name));
             e.Push(property.Name, report);
-            bool ok = e.Apply(Name, schema, name.RootElement, null, report);
+            bool ok = e.ApplyToMember(Name, schema, name.RootElement, report);
             e.Pop(report);
             if (!ok)
             {
@@ -916,7 +954,7 @@ internal abstract class ItemApplicator(string name) : Keyword(name)
             if (schema is not null)
             {
                 e.Push(index, report);
-                bool ok = e.Apply(Name, schema, item, null, report);
+                bool ok = e.ApplyToMember(Name, schema, item, report);
                 e.Pop(report);
                 Record(index, evaluated);
                 if (!ok)
@@ -995,7 +1033,7 @@ internal sealed class ContainsKeyword(SchemaNode schema, double minContains, dou
         int index = 0;
         foreach (JsonElement item in instance.EnumerateArray())
         {
-            if (e.Test(schema, item, null))
+            if (e.ApplyToMember(Name, schema, item, report: false))
             {
                 matches++;
                 if (evaluated is not null)
