@@ -1088,7 +1088,9 @@ internal static class Utf8Text
     {
         if (TryGetUnescaped(value, out ReadOnlySpan<byte> utf8) && utf8.Length <= StackLimit)
         {
-            Span<char> chars = stackalloc char[StackLimit];
+            // Only as many chars as there are bytes (a UTF-8 byte never decodes to more than one char):
+            // the stack memory is cleared first, so it is worth keeping small.
+            Span<char> chars = stackalloc char[utf8.Length];
             int length = Encoding.UTF8.GetChars(utf8, chars);
             return regex.IsMatch(chars[..length]);
         }
