@@ -170,6 +170,35 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void OneOf_branches_told_apart_by_a_const_see_each_object_s_own_discriminator()
+    {
+        // A verdict looks the branches' "type" up once per object; nested objects and items have their own.
+        const string schema = """
+            {
+              "$defs": {
+                "node": {
+                  "oneOf": [
+                    { "properties": { "type": { "const": "leaf" }, "value": { "type": "integer" } }, "required": ["type"] },
+                    { "properties": { "type": { "const": "pair" }, "left": { "$ref": "#/$defs/node" }, "right": { "$ref": "#/$defs/node" } }, "required": ["type", "left"] }
+                  ]
+                }
+              },
+              "type": "array",
+              "items": { "$ref": "#/$defs/node" }
+            }
+            """;
+
+        Assert.Empty(Errors(schema, """[{ "type": "leaf", "value": 1 }, { "type": "pair", "left": { "type": "leaf" }, "right": { "type": "pair", "left": { "type": "leaf" } } }]"""));
+        Assert.Equal(
+            [
+                "/0 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+                "/1 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+                "/2 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+            ],
+            Errors(schema, """[{ "type": "tree" }, { "type": "pair", "left": { "type": "pear" } }, { "type": "leaf", "value": "x" }]"""));
+    }
+
+    [Fact]
     public void A_false_schema_reports_the_keyword_that_applies_it()
     {
         const string schema = """

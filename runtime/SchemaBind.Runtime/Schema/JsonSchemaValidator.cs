@@ -182,6 +182,15 @@ internal sealed class Evaluator
     private PropertiesKeyword? _presenceOf;
     private ulong _presence;
 
+    // Which visit of a value this is: a number of its own for every member or item entered. The last
+    // lookup of a property by name is kept with the visit it was made in.
+    private int _visit;
+    private int _visits;
+    private int _lookupVisit;
+    private byte[]? _lookupName;
+    private bool _lookupFound;
+    private JsonElement _lookupValue;
+
     private Evaluator(SchemaRegistry registry, bool report)
     {
         Registry = registry;
@@ -225,6 +234,10 @@ internal sealed class Evaluator
         evaluator._dynamicScope.Clear();
         evaluator._scope = null;
         evaluator._presenceOf = null;
+        evaluator._visit = 0;
+        evaluator._visits = 0;
+        evaluator._lookupName = null;
+        evaluator._lookupValue = default;
         evaluator.Registry = null!;
         t_cached = evaluator;
     }
@@ -372,11 +385,33 @@ internal sealed class Evaluator
     {
         PropertiesKeyword? presenceOf = _presenceOf;
         ulong presence = _presence;
+        int visit = _visit;
         _presenceOf = null;
+        _visit = ++_visits;
         bool valid = Apply(keyword, node, member, null, report);
         _presenceOf = presenceOf;
         _presence = presence;
+        _visit = visit;
         return valid;
+    }
+
+    /// <summary>
+    /// Looks a property of the object at hand up by its UTF-8 name, once per visit of the object: the
+    /// branches of a oneOf each look up the same discriminator (such as "type") on the same object.
+    /// </summary>
+    public bool TryGetProperty(JsonElement instance, byte[] name, out JsonElement value)
+    {
+        if (_lookupVisit == _visit && _lookupName is { } last && (ReferenceEquals(last, name) || name.AsSpan().SequenceEqual(last)))
+        {
+            value = _lookupValue;
+            return _lookupFound;
+        }
+
+        _lookupFound = instance.TryGetProperty(name, out value);
+        _lookupValue = value;
+        _lookupName = name;
+        _lookupVisit = _visit;
+        return _lookupFound;
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

@@ -779,7 +779,7 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
             _selective ??= Selective(schemas);
             foreach ((byte[] name, SchemaNode schema) in _selective)
             {
-                if (instance.TryGetProperty(name, out JsonElement value) && !e.ApplyToMember(Name, schema, value, report: false))
+                if (e.TryGetProperty(instance, name, out JsonElement value) && !e.ApplyToMember(Name, schema, value, report: false))
                 {
                     return false;
                 }
