@@ -267,21 +267,7 @@ internal sealed class Evaluator
 
         if (node.IsLeaf)
         {
-            Keyword[] assertions = node.CompiledKeywords;
-            bool ok = true;
-            for (int i = 0; i < assertions.Length; i++)
-            {
-                if (!assertions[i].Evaluate(this, instance, null, report))
-                {
-                    ok = false;
-                    if (!report)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            return ok;
+            return Assert(node, instance, report);
         }
 
         if (++_depth > MaxDepth)
@@ -383,6 +369,12 @@ internal sealed class Evaluator
     /// </summary>
     public bool ApplyToMember(string keyword, SchemaNode node, JsonElement member, bool report)
     {
+        // Most members' schemas only assert (type, minLength, ...) and read nothing of the evaluation.
+        if (node.IsPlainLeaf)
+        {
+            return Assert(node, member, report);
+        }
+
         PropertiesKeyword? presenceOf = _presenceOf;
         ulong presence = _presence;
         int visit = _visit;
@@ -412,6 +404,26 @@ internal sealed class Evaluator
         _lookupName = name;
         _lookupVisit = _visit;
         return _lookupFound;
+    }
+
+    /// <summary>Evaluates a schema node whose keywords only assert something of the value (<see cref="SchemaNode.IsLeaf"/>).</summary>
+    private bool Assert(SchemaNode node, JsonElement instance, bool report)
+    {
+        Keyword[] assertions = node.CompiledKeywords;
+        bool ok = true;
+        for (int i = 0; i < assertions.Length; i++)
+        {
+            if (!assertions[i].Evaluate(this, instance, null, report))
+            {
+                ok = false;
+                if (!report)
+                {
+                    break;
+                }
+            }
+        }
+
+        return ok;
     }
 
     /// <summary>Evaluates a subschema without reporting, for applicators that only need a verdict.</summary>

@@ -196,6 +196,7 @@ internal static class KeywordCompiler
         node.CompiledKeywords = k.ToArray();
         node.IsLeaf = k.TrueForAll(static keyword => keyword is TypeKeyword or EnumKeyword or ConstKeyword or NumberKeyword
             or CountKeyword or PatternKeyword or RequiredKeyword or DependentRequiredKeyword or UniqueItemsKeyword or FormatKeyword);
+        node.IsPlainLeaf = node.IsLeaf && !k.Exists(static keyword => keyword is RequiredKeyword);
     }
 }
 

@@ -49,6 +49,12 @@ internal sealed class SchemaNode
     /// follows a reference, so evaluating the node needs no depth, scope or annotation bookkeeping.
     /// </summary>
     public bool IsLeaf { get; set; }
+
+    /// <summary>
+    /// True for a leaf without <c>required</c>, the one assertion that reads what the evaluation knows of
+    /// the value (<see cref="Evaluator.TryGetPresence"/>): it can be evaluated on a member as it is.
+    /// </summary>
+    public bool IsPlainLeaf { get; set; }
 }
 
 /// <summary>
