@@ -199,6 +199,17 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void References_that_only_refer_to_each_other_end_in_an_error()
+    {
+        var validator = JsonSchemaValidator.Create("""{ "$ref": "#/$defs/a", "$defs": { "a": { "$ref": "#/$defs/b" }, "b": { "$ref": "#/$defs/a" } } }""");
+        using JsonDocument document = JsonDocument.Parse("1");
+
+        Assert.Throws<InvalidOperationException>(() => validator.IsValid(document.RootElement));
+        Assert.Throws<InvalidOperationException>(() => validator.Validate(document.RootElement));
+        Assert.Equal(["/a [type] must be integer."], Errors("""{ "properties": { "a": { "$ref": "#/$defs/n" } }, "$defs": { "n": { "$ref": "#/$defs/m" }, "m": { "type": "integer" } } }""", """{ "a": "x" }"""));
+    }
+
+    [Fact]
     public void A_false_schema_reports_the_keyword_that_applies_it()
     {
         const string schema = """

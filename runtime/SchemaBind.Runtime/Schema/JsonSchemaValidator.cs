@@ -270,6 +270,22 @@ internal sealed class Evaluator
             return Assert(node, instance, report);
         }
 
+        // A node that is only a $ref, in the resource evaluation is in (so the dynamic scope gains
+        // nothing): its target is evaluated in its place, counted in the depth (a cycle of references
+        // still ends in an error). What the target records is what the node would have passed on.
+        if (node.Reference is { } reference && ReferenceEquals(node.ResourceUri, _scope))
+        {
+            if (++_depth > MaxDepth)
+            {
+                _depth--;
+                throw new InvalidOperationException("The schema references itself without end at " + CurrentPointer() + ".");
+            }
+
+            bool matches = Evaluate(reference.Target, instance, evaluated, report);
+            _depth--;
+            return matches;
+        }
+
         if (++_depth > MaxDepth)
         {
             _depth--;

@@ -197,6 +197,7 @@ internal static class KeywordCompiler
         node.IsLeaf = k.TrueForAll(static keyword => keyword is TypeKeyword or EnumKeyword or ConstKeyword or NumberKeyword
             or CountKeyword or PatternKeyword or RequiredKeyword or DependentRequiredKeyword or UniqueItemsKeyword or FormatKeyword);
         node.IsPlainLeaf = node.IsLeaf && !k.Exists(static keyword => keyword is RequiredKeyword);
+        node.Reference = k.Count == 1 ? k[0] as RefKeyword : null;
     }
 }
 
@@ -204,11 +205,11 @@ internal sealed class RefKeyword(SchemaRegistry registry, SchemaNode from, strin
 {
     private SchemaNode? _target;
 
-    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
-    {
-        _target ??= registry.Resolve(from, reference);
-        return e.Evaluate(_target, instance, evaluated, report);
-    }
+    /// <summary>The schema referred to, resolved on first use.</summary>
+    public SchemaNode Target => _target ??= registry.Resolve(from, reference);
+
+    public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
+        e.Evaluate(Target, instance, evaluated, report);
 }
 
 internal sealed class DynamicRefKeyword(SchemaRegistry registry, SchemaNode from, string reference) : Keyword("$dynamicRef")

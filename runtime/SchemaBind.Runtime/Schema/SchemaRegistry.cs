@@ -55,6 +55,9 @@ internal sealed class SchemaNode
     /// the value (<see cref="Evaluator.TryGetPresence"/>): it can be evaluated on a member as it is.
     /// </summary>
     public bool IsPlainLeaf { get; set; }
+
+    /// <summary>The node's only keyword when it is a <c>$ref</c> (such as <c>{"$ref": "#/$defs/Item"}</c>), else null.</summary>
+    public RefKeyword? Reference { get; set; }
 }
 
 /// <summary>
