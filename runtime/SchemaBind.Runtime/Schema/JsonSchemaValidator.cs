@@ -520,6 +520,11 @@ internal sealed class Evaluator
                 continue;
             }
 
+            if (segment.Name is null && TryAppendPlainAscii(Utf8Text.Unquote(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(segment.Property)), ref length))
+            {
+                continue;
+            }
+
             if (segment.Name is null && Utf8Text.TryGetUnescaped(segment.Property, out ReadOnlySpan<byte> utf8))
             {
                 // UTF-8 never decodes to more chars than it has bytes; "~" and "/" are escaped after.
@@ -540,6 +545,31 @@ internal sealed class Evaluator
         }
 
         return new string(_pointer, 0, length);
+    }
+
+    /// <summary>
+    /// Appends a name as written in the document when it is plain ASCII: no escape, no "~" or "/" to
+    /// escape in a pointer (most names), one char per byte, with no decoder.
+    /// </summary>
+    private bool TryAppendPlainAscii(ReadOnlySpan<byte> raw, ref int length)
+    {
+        foreach (byte b in raw)
+        {
+            if (b >= 0x80 || b == (byte)'~' || b == (byte)'/' || b == (byte)'\\')
+            {
+                return false;
+            }
+        }
+
+        Reserve(length + raw.Length);
+        Span<char> destination = _pointer.AsSpan(length, raw.Length);
+        for (int i = 0; i < raw.Length; i++)
+        {
+            destination[i] = (char)raw[i];
+        }
+
+        length += raw.Length;
+        return true;
     }
 
     private void AppendEscaped(string name, ref int length)
