@@ -43,9 +43,9 @@ public sealed class JsonSchemaErrorTests
 
         Assert.Equal(
             [
-                "/name [minLength] must have at least 2 characters.",
+                "/name [minLength] must be at least 2 characters long.",
                 "/name [pattern] must match the pattern ^[a-z]+$.",
-                "/tags/1 [maxLength] must have at most 3 characters.",
+                "/tags/1 [maxLength] must be at most 3 characters long.",
                 "/tags/2 [type] must be string.",
                 "/size [minimum] must be at least 1.",
                 "/size [multipleOf] must be a multiple of 2.",
