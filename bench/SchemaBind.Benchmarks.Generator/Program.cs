@@ -52,6 +52,23 @@ if (args.Length > 1 && args[0] == "write")
     return 0;
 }
 
+// `dump <dir>`: every generated file of every document, to compare the output before and after a change (diff -r).
+if (args.Length > 1 && args[0] == "dump")
+{
+    foreach (string name in Specs.Names)
+    {
+        string directory = Path.Combine(args[1], name);
+        Directory.CreateDirectory(directory);
+        GeneratorDriverRunResult result = Project.Driver(Project.Schema(Specs.Load(name))).RunGenerators(Project.Compilation()).GetRunResult();
+        foreach (GeneratedSourceResult source in result.Results.SelectMany(static r => r.GeneratedSources))
+        {
+            File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString());
+        }
+    }
+
+    return 0;
+}
+
 // `loop <document> <runs>`: cold runs back to back, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
 if (args.Length > 2 && args[0] == "loop")
 {
@@ -61,6 +78,8 @@ if (args.Length > 2 && args[0] == "loop")
     long generatedChars = 0;
     long allocated = GC.GetTotalAllocatedBytes(precise: true);
     int collections = GC.CollectionCount(0);
+    int collections1 = GC.CollectionCount(1);
+    int collections2 = GC.CollectionCount(2);
     var stopwatch = Stopwatch.StartNew();
     for (int i = 0; i < runs; i++)
     {
@@ -70,7 +89,9 @@ if (args.Length > 2 && args[0] == "loop")
 
     double perRunMB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / (1024 * 1024);
     Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F1} ms and {perRunMB:F1} MB allocated each "
-        + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0 collections");
+        + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0, "
+        + $"{GC.CollectionCount(1) - collections1} gen-1 and {GC.CollectionCount(2) - collections2} gen-2 collections "
+        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run)");
     return 0;
 }
 
