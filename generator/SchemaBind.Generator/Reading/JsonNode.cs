@@ -52,6 +52,14 @@ internal sealed class JsonObject : JsonNode
         Properties = properties;
     }
 
+    /// <summary>Objects with more properties than this get an index by name on their first lookup.</summary>
+    private const int MaxScanned = 8;
+
+    // By name, the last property with that name; built on first lookup of a large object
+    // (components/schemas, paths): a scan there made resolving every $ref linear in the document.
+    private Dictionary<string, JsonProperty>? _byName;
+
+    /// <summary>The properties in document order; never changed after parsing.</summary>
     public List<JsonProperty> Properties { get; }
 
     public override JsonKind Kind => JsonKind.Object;
@@ -59,15 +67,33 @@ internal sealed class JsonObject : JsonNode
     /// <summary>The last property with this name (JSON's usual "last one wins"), or null.</summary>
     public JsonProperty? Find(string name)
     {
-        for (int i = Properties.Count - 1; i >= 0; i--)
+        List<JsonProperty> properties = Properties;
+        if (properties.Count <= MaxScanned)
         {
-            if (Properties[i].Name == name)
+            for (int i = properties.Count - 1; i >= 0; i--)
             {
-                return Properties[i];
+                if (properties[i].Name == name)
+                {
+                    return properties[i];
+                }
             }
+
+            return null;
         }
 
-        return null;
+        Dictionary<string, JsonProperty>? byName = _byName;
+        if (byName is null)
+        {
+            byName = new Dictionary<string, JsonProperty>(properties.Count, System.StringComparer.Ordinal);
+            foreach (JsonProperty property in properties)
+            {
+                byName[property.Name] = property;
+            }
+
+            _byName = byName;
+        }
+
+        return byName.TryGetValue(name, out JsonProperty? found) ? found : null;
     }
 
     public JsonNode? Get(string name) => Find(name)?.Value;
