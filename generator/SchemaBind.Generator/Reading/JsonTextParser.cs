@@ -21,6 +21,7 @@ internal sealed class JsonTextParser
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;
     private readonly StringBuilder _buffer = new();
+    private readonly StringTable _strings = new();
     private int _pos;
     private int _depth;
 
@@ -206,6 +207,24 @@ internal sealed class JsonTextParser
     {
         int start = _pos;
         _pos++; // opening quote
+
+        // Most strings have no escape: take them from the text as they are (short ones shared).
+        for (int i = _pos; i < _text.Length; i++)
+        {
+            char c = _text[i];
+            if (c == '"')
+            {
+                string value = _strings.Get(_text, _pos, i - _pos);
+                _pos = i + 1;
+                return value;
+            }
+
+            if (c == '\\' || c < 0x20)
+            {
+                break;
+            }
+        }
+
         _buffer.Clear();
         while (true)
         {
@@ -372,6 +391,88 @@ internal sealed class JsonTextParser
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
     private static string Printable(char c) => c < 0x20 ? $"\\u{(int)c:X4}" : c.ToString();
+}
+
+/// <summary>
+/// One string instance per distinct short text of a document: keywords, type names and <c>$ref</c>s
+/// repeat thousands of times in a large API description, and the parse tree lives through the parse.
+/// </summary>
+internal sealed class StringTable
+{
+    /// <summary>Longer strings are rarely repeated; they are not looked up.</summary>
+    private const int MaxLength = 48;
+
+    private string?[] _slots = new string?[1024];
+    private int _count;
+
+    /// <summary>The text of <paramref name="text"/> from <paramref name="start"/>, <paramref name="length"/> chars long.</summary>
+    public string Get(string text, int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (length > MaxLength)
+        {
+            return text.Substring(start, length);
+        }
+
+        uint hash = 2166136261;
+        for (int i = start; i < start + length; i++)
+        {
+            hash = (hash ^ text[i]) * 16777619;
+        }
+
+        int mask = _slots.Length - 1;
+        int slot = (int)(hash & (uint)mask);
+        while (_slots[slot] is string candidate)
+        {
+            if (candidate.Length == length && string.CompareOrdinal(candidate, 0, text, start, length) == 0)
+            {
+                return candidate;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        string value = text.Substring(start, length);
+        _slots[slot] = value;
+        if (++_count * 2 > _slots.Length)
+        {
+            Grow();
+        }
+
+        return value;
+    }
+
+    private void Grow()
+    {
+        string?[] old = _slots;
+        _slots = new string?[old.Length * 2];
+        int mask = _slots.Length - 1;
+        foreach (string? value in old)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            uint hash = 2166136261;
+            foreach (char c in value)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            int slot = (int)(hash & (uint)mask);
+            while (_slots[slot] is not null)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _slots[slot] = value;
+        }
+    }
 }
 
 /// <summary>The document is not valid JSON; <see cref="Offset"/> is where it breaks.</summary>
