@@ -69,17 +69,24 @@ if (args.Length > 1 && args[0] == "dump")
     return 0;
 }
 
-// `loop <document> <runs>`: cold runs back to back, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
+// `loop <document> <runs>`: cold runs back to back after 3 warm-up runs, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
 if (args.Length > 2 && args[0] == "loop")
 {
     string text = Specs.Load(args[1]);
     Compilation compilation = Project.Compilation();
     int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
     long generatedChars = 0;
+    for (int i = 0; i < 3; i++)
+    {
+        // Warm-up (JIT, tiering), not counted.
+        Project.Driver(Project.Schema(text)).RunGenerators(compilation);
+    }
+
     long allocated = GC.GetTotalAllocatedBytes(precise: true);
     int collections = GC.CollectionCount(0);
     int collections1 = GC.CollectionCount(1);
     int collections2 = GC.CollectionCount(2);
+    TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
     var stopwatch = Stopwatch.StartNew();
     for (int i = 0; i < runs; i++)
     {
@@ -88,7 +95,8 @@ if (args.Length > 2 && args[0] == "loop")
     }
 
     double perRunMB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / (1024 * 1024);
-    Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F1} ms and {perRunMB:F1} MB allocated each "
+    double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
+    Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F1} ms ({cpuMs:F1} ms CPU) and {perRunMB:F1} MB allocated each "
         + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0, "
         + $"{GC.CollectionCount(1) - collections1} gen-1 and {GC.CollectionCount(2) - collections2} gen-2 collections "
         + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run)");
