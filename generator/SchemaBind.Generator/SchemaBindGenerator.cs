@@ -101,12 +101,12 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, FileUnit unit)
     {
-        string source = unit switch
+        SourceText source = unit switch
         {
             { Types.IsEmpty: false } => TypeEmitter.Emit(unit.Namespace, unit.Types, unit.DocumentClass),
             { Client: { } client } => ClientEmitter.Emit(unit.Namespace, client),
             { Document: { } document } => TypeEmitter.EmitSchemaDocument(unit.Namespace, document),
-            _ => string.Empty,
+            _ => SourceText.From(string.Empty, System.Text.Encoding.UTF8),
         };
         AddSource(context, unit, source);
     }
@@ -187,12 +187,12 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         }
     }
 
-    private static void AddSource(SourceProductionContext context, FileUnit unit, string source)
+    private static void AddSource(SourceProductionContext context, FileUnit unit, SourceText source)
     {
         string hintName = unit.Namespace + "." + unit.Name + ".g.cs";
         try
         {
-            context.AddSource(hintName, SourceText.From(source, System.Text.Encoding.UTF8));
+            context.AddSource(hintName, source);
         }
         catch (ArgumentException ex)
         {

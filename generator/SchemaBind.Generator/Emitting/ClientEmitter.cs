@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Emitting;
@@ -8,7 +9,7 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits the client class: one pair of async methods per operation.</summary>
 internal static class ClientEmitter
 {
-    public static string Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
+    public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
     {
         EmitClient(w, client);
         w.Line();

@@ -1,11 +1,16 @@
 using System;
+using System.IO;
 using System.Text;
+using Microsoft.CodeAnalysis.Text;
 
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>An indented text writer over a <see cref="StringBuilder"/>; generated code is plain text.</summary>
 internal sealed class SourceWriter
 {
+    /// <summary>From this length (in chars) on, Roslyn keeps a source text in chunks (its large object heap limit).</summary>
+    private const int LargeTextChars = 40 * 1024;
+
     /// <summary>Builders up to this capacity (in chars) are kept for the next file of the thread.</summary>
     private const int MaxCachedCapacity = 1024 * 1024;
 
@@ -24,7 +29,7 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// A writer over this thread's cached builder, for a whole generated file; finish with
-    /// <see cref="ToStringAndFree"/>. A large API emits thousands of files: reusing one builder
+    /// <see cref="ToSourceTextAndFree"/>. A large API emits thousands of files: reusing one builder
     /// avoids allocating (and collecting) their text twice.
     /// </summary>
     public static SourceWriter ForFile()
@@ -77,10 +82,16 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>The text; the builder goes back to the thread's cache and this writer must not be used again.</summary>
-    public string ToStringAndFree()
+    /// <summary>
+    /// The text, as UTF-8 source; the builder goes back to the thread's cache and this writer must not
+    /// be used again. A large file is copied into the source text in chunks, never as one string: a
+    /// string that size would go on the large object heap, whose allocations cost full collections.
+    /// </summary>
+    public SourceText ToSourceTextAndFree()
     {
-        string text = _builder.ToString();
+        SourceText text = _builder.Length < LargeTextChars
+            ? SourceText.From(_builder.ToString(), Encoding.UTF8)
+            : SourceText.From(new BuilderReader(_builder), _builder.Length, Encoding.UTF8);
         if (_builder.Capacity <= MaxCachedCapacity)
         {
             _builder.Clear();
@@ -88,5 +99,38 @@ internal sealed class SourceWriter
         }
 
         return text;
+    }
+
+    /// <summary>Reads a builder's text from start to end without making a string of it.</summary>
+    private sealed class BuilderReader : TextReader
+    {
+        private readonly StringBuilder _builder;
+        private int _position;
+
+        public BuilderReader(StringBuilder builder) => _builder = builder;
+
+        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
+
+        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            int read = Math.Min(count, _builder.Length - _position);
+            if (read <= 0)
+            {
+                return 0;
+            }
+
+            _builder.CopyTo(_position, buffer, index, read);
+            _position += read;
+            return read;
+        }
+
+        public override string ReadToEnd()
+        {
+            string rest = _builder.ToString(_position, _builder.Length - _position);
+            _position = _builder.Length;
+            return rest;
+        }
     }
 }
