@@ -13,7 +13,18 @@ internal static class CSharp
 
     public static string String(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
+        int first = 0;
+        while (first < value.Length && StringEscape(value[first]) is null)
+        {
+            first++;
+        }
+
+        if (first == value.Length)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
         AppendString(builder, value);
         return builder.ToString();
     }
@@ -24,22 +35,31 @@ internal static class CSharp
         builder.Append('"');
         foreach (char c in value)
         {
-            switch (c)
+            if (StringEscape(c) is string escape)
             {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                case '\0': builder.Append("\\0"); break;
-                default:
-                    AppendVisible(builder, c);
-                    break;
+                builder.Append(escape);
+            }
+            else
+            {
+                builder.Append(c);
             }
         }
 
         builder.Append('"');
     }
+
+    /// <summary>How <paramref name="c"/> is written inside a C# string literal, or null when it is written as it is.</summary>
+    public static string? StringEscape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\0' => "\\0",
+        _ when c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+        _ => null,
+    };
 
     /// <summary>Appends <paramref name="c"/>, or its \uXXXX escape when it is a control or line-breaking character.</summary>
     private static void AppendVisible(StringBuilder builder, char c)

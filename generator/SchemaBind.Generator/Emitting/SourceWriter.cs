@@ -1,62 +1,72 @@
 using System;
-using System.IO;
+using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace SchemaBind.Generator.Emitting;
 
-/// <summary>An indented text writer over a <see cref="StringBuilder"/>; generated code is plain text.</summary>
+/// <summary>
+/// An indented text writer; generated code is plain text. The text goes into chunks of
+/// <see cref="ChunkSize"/> chars, which become the file's <see cref="SourceText"/> as they are: a large
+/// file is never copied, nor held as one string (which would go on the large object heap, whose
+/// allocations cost full collections).
+/// </summary>
 internal sealed class SourceWriter
 {
-    /// <summary>From this length (in chars) on, Roslyn keeps a source text in chunks (its large object heap limit).</summary>
-    private const int LargeTextChars = 40 * 1024;
+    /// <summary>Chars per chunk: 64 KB, under the large object heap's 85,000 bytes.</summary>
+    internal const int ChunkSize = 1 << ChunkBits;
 
-    /// <summary>Builders up to this capacity (in chars) are kept for the next file of the thread.</summary>
-    private const int MaxCachedCapacity = 1024 * 1024;
+    internal const int ChunkBits = 15;
 
+    /// <summary>A file's first chunk, kept for the next file of the thread when the file fit in it.</summary>
     [ThreadStatic]
-    private static StringBuilder? t_cached;
+    private static char[]? t_firstChunk;
 
-    private readonly StringBuilder _builder;
+    private readonly List<char[]> _full = new();
+    private char[] _chunk;
+    private int _used;
     private int _indent;
 
     public SourceWriter()
-        : this(new StringBuilder(256))
+        : this(new char[256])
     {
     }
 
-    private SourceWriter(StringBuilder builder) => _builder = builder;
+    private SourceWriter(char[] chunk) => _chunk = chunk;
+
+    /// <summary>The number of chars written.</summary>
+    public int Length => (_full.Count << ChunkBits) + _used;
 
     /// <summary>
-    /// A writer over this thread's cached builder, for a whole generated file; finish with
-    /// <see cref="ToSourceTextAndFree"/>. A large API emits thousands of files: reusing one builder
-    /// avoids allocating (and collecting) their text twice.
+    /// A writer for a whole generated file; finish with <see cref="ToSourceTextAndFree"/>. A large API
+    /// emits thousands of files: the first chunk is reused from file to file of a thread.
     /// </summary>
     public static SourceWriter ForFile()
     {
-        StringBuilder? builder = t_cached;
-        t_cached = null;
-        return new SourceWriter(builder ?? new StringBuilder(16 * 1024));
+        char[]? chunk = t_firstChunk;
+        t_firstChunk = null;
+        return new SourceWriter(chunk ?? new char[ChunkSize]);
     }
 
     public void Line(string text = "")
     {
         if (text.Length > 0)
         {
-            _builder.Append(' ', _indent * 4);
-            _builder.Append(text);
+            Append(' ', _indent * 4);
+            Append(text);
         }
 
-        _builder.Append('\n');
+        Append('\n');
     }
 
     /// <summary>A line made of <paramref name="prefix"/>, <paramref name="value"/> as a C# string literal, and <paramref name="suffix"/>.</summary>
     public void LiteralLine(string prefix, string value, string suffix)
     {
-        _builder.Append(' ', _indent * 4);
-        _builder.Append(prefix);
-        CSharp.AppendString(_builder, value);
-        _builder.Append(suffix).Append('\n');
+        Append(' ', _indent * 4);
+        Append(prefix);
+        AppendStringLiteral(value);
+        Append(suffix);
+        Append('\n');
     }
 
     public void OpenBlock(string header)
@@ -73,64 +83,180 @@ internal sealed class SourceWriter
     public void CloseBlock(string suffix = "")
     {
         _indent--;
-        Line("}" + suffix);
+        Append(' ', _indent * 4);
+        Append('}');
+        Append(suffix);
+        Append('\n');
     }
 
     public void Indent() => _indent++;
 
     public void Unindent() => _indent--;
 
-    public override string ToString() => _builder.ToString();
-
-    /// <summary>
-    /// The text, as UTF-8 source; the builder goes back to the thread's cache and this writer must not
-    /// be used again. A large file is copied into the source text in chunks, never as one string: a
-    /// string that size would go on the large object heap, whose allocations cost full collections.
-    /// </summary>
-    public SourceText ToSourceTextAndFree()
+    /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
+    public void AppendStringLiteral(string value)
     {
-        SourceText text = _builder.Length < LargeTextChars
-            ? SourceText.From(_builder.ToString(), Encoding.UTF8)
-            : SourceText.From(new BuilderReader(_builder), _builder.Length, Encoding.UTF8);
-        if (_builder.Capacity <= MaxCachedCapacity)
+        Append('"');
+        int start = 0;
+        for (int i = 0; i < value.Length; i++)
         {
-            _builder.Clear();
-            t_cached = _builder;
+            if (CSharp.StringEscape(value[i]) is string escape)
+            {
+                Append(value, start, i - start);
+                Append(escape);
+                start = i + 1;
+            }
         }
 
-        return text;
+        Append(value, start, value.Length - start);
+        Append('"');
     }
 
-    /// <summary>Reads a builder's text from start to end without making a string of it.</summary>
-    private sealed class BuilderReader : TextReader
+    public void Append(char c)
     {
-        private readonly StringBuilder _builder;
-        private int _position;
-
-        public BuilderReader(StringBuilder builder) => _builder = builder;
-
-        public override int Peek() => _position < _builder.Length ? _builder[_position] : -1;
-
-        public override int Read() => _position < _builder.Length ? _builder[_position++] : -1;
-
-        public override int Read(char[] buffer, int index, int count)
+        if (_used == _chunk.Length)
         {
-            int read = Math.Min(count, _builder.Length - _position);
-            if (read <= 0)
-            {
-                return 0;
-            }
-
-            _builder.CopyTo(_position, buffer, index, read);
-            _position += read;
-            return read;
+            Grow();
         }
 
-        public override string ReadToEnd()
+        _chunk[_used++] = c;
+    }
+
+    public void Append(char c, int count)
+    {
+        while (count > 0)
         {
-            string rest = _builder.ToString(_position, _builder.Length - _position);
-            _position = _builder.Length;
-            return rest;
+            if (_used == _chunk.Length)
+            {
+                Grow();
+            }
+
+            int n = Math.Min(count, _chunk.Length - _used);
+            for (int i = 0; i < n; i++)
+            {
+                _chunk[_used + i] = c;
+            }
+
+            _used += n;
+            count -= n;
+        }
+    }
+
+    public void Append(string text) => Append(text, 0, text.Length);
+
+    public void Append(string text, int start, int count)
+    {
+        while (count > 0)
+        {
+            if (_used == _chunk.Length)
+            {
+                Grow();
+            }
+
+            int n = Math.Min(count, _chunk.Length - _used);
+            text.CopyTo(start, _chunk, _used, n);
+            _used += n;
+            start += n;
+            count -= n;
+        }
+    }
+
+    private void Grow()
+    {
+        if (_chunk.Length < ChunkSize)
+        {
+            // A writer for a fragment starts small and doubles up to a chunk.
+            char[] larger = new char[Math.Min(_chunk.Length * 2, ChunkSize)];
+            Array.Copy(_chunk, larger, _used);
+            _chunk = larger;
+            return;
+        }
+
+        _full.Add(_chunk);
+        _chunk = new char[ChunkSize];
+        _used = 0;
+    }
+
+    public override string ToString()
+    {
+        var builder = new StringBuilder(Length);
+        foreach (char[] chunk in _full)
+        {
+            builder.Append(chunk);
+        }
+
+        return builder.Append(_chunk, 0, _used).ToString();
+    }
+
+    /// <summary>The text, as UTF-8 source; this writer must not be used again.</summary>
+    public SourceText ToSourceTextAndFree()
+    {
+        if (_full.Count == 0)
+        {
+            // A file that fits in one chunk: one string, and the chunk is kept for the next file.
+            var text = SourceText.From(new string(_chunk, 0, _used), Encoding.UTF8);
+            if (_chunk.Length == ChunkSize)
+            {
+                t_firstChunk = _chunk;
+            }
+
+            return text;
+        }
+
+        var chunks = new char[_full.Count + 1][];
+        _full.CopyTo(chunks);
+        char[] last = new char[_used];
+        Array.Copy(_chunk, last, _used);
+        chunks[_full.Count] = last;
+        return new ChunkedText(chunks, Length);
+    }
+
+    /// <summary>A source text held in the writer's chunks (each <see cref="ChunkSize"/> chars but the last).</summary>
+    private sealed class ChunkedText : SourceText
+    {
+        private readonly char[][] _chunks;
+        private readonly int _length;
+
+        public ChunkedText(char[][] chunks, int length)
+        {
+            _chunks = chunks;
+            _length = length;
+        }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override int Length => _length;
+
+        public override char this[int position]
+        {
+            get
+            {
+                if ((uint)position >= (uint)_length)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(position));
+                }
+
+                return _chunks[position >> ChunkBits][position & (ChunkSize - 1)];
+            }
+        }
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
+        {
+            if (sourceIndex < 0 || count < 0 || sourceIndex > _length - count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sourceIndex));
+            }
+
+            while (count > 0)
+            {
+                char[] chunk = _chunks[sourceIndex >> ChunkBits];
+                int offset = sourceIndex & (ChunkSize - 1);
+                int n = Math.Min(count, chunk.Length - offset);
+                Array.Copy(chunk, offset, destination, destinationIndex, n);
+                sourceIndex += n;
+                destinationIndex += n;
+                count -= n;
+            }
         }
     }
 }
