@@ -201,24 +201,24 @@ internal static class CSharp
         if (string.IsNullOrWhiteSpace(text))
         {
             // The fallback is XML already (it may hold <c> and <see/>); only schema text is escaped.
-            writer.Line("/// <" + tag + attributes + ">" + fallback + "</" + tag + ">");
+            writer.Line($"/// <{tag}{attributes}>{fallback}</{tag}>");
             return;
         }
 
         string[] lines = text!.Trim().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         if (lines.Length == 1)
         {
-            writer.Line("/// <" + tag + attributes + ">" + Xml(lines[0].Trim()) + "</" + tag + ">");
+            writer.Line($"/// <{tag}{attributes}>{Xml(lines[0].Trim())}</{tag}>");
             return;
         }
 
-        writer.Line("/// <" + tag + attributes + ">");
+        writer.Line($"/// <{tag}{attributes}>");
         foreach (string line in lines)
         {
             writer.Line(line.Trim().Length == 0 ? "/// <para/>" : "/// " + Xml(line.Trim()));
         }
 
-        writer.Line("/// </" + tag + ">");
+        writer.Line($"/// </{tag}>");
     }
 
     /// <summary>A numeric literal as written in the schema, typed for the value it is compared with.</summary>

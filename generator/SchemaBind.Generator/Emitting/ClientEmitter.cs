@@ -20,21 +20,21 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter w, ClientSpec client)
     {
         string name = client.Name;
-        w.Line("/// <summary>Registers <see cref=\"" + name + "\"/> with <c>IHttpClientFactory</c>.</summary>");
+        w.Line($"/// <summary>Registers <see cref=\"{name}\"/> with <c>IHttpClientFactory</c>.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock("public static partial class " + name + "ServiceCollectionExtensions");
+        w.OpenBlock($"public static partial class {name}ServiceCollectionExtensions");
         w.Line("/// <summary>");
-        w.Line("/// Registers <see cref=\"" + name + "\"/> as a typed client of <c>IHttpClientFactory</c>, with its options");
+        w.Line($"/// Registers <see cref=\"{name}\"/> as a typed client of <c>IHttpClientFactory</c>, with its options");
         w.Line("/// (base address, token or token provider, retries, timeouts). The returned builder composes with");
         w.Line("/// handlers such as <c>AddStandardResilienceHandler()</c>.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"configure\">Sets the client's options.</param>");
         w.Line("/// <returns>The HTTP client builder, to add handlers.</returns>");
-        w.Line("public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add" + name + "(");
+        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{name}(");
         w.Line("    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,");
-        w.Line("    global::System.Action<" + CSharp.Runtime + "ApiClientOptions>? configure = null) =>");
-        w.Line("    global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<" + name + ">(services, static (http, options) => new " + name + "(http, options), configure);");
+        w.Line($"    global::System.Action<{CSharp.Runtime}ApiClientOptions>? configure = null) =>");
+        w.Line($"    global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<{name}>(services, static (http, options) => new {name}(http, options), configure);");
         w.CloseBlock();
     }
 
@@ -48,13 +48,13 @@ internal static class ClientEmitter
         }
 
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock("public sealed partial class " + name);
+        w.OpenBlock($"public sealed partial class {name}");
         if (client.DefaultServerUrl.Length > 0)
         {
             ServerSpec server = client.Servers.First(s => s.Url == client.DefaultServerUrl);
             w.Line("/// <summary>The server used when neither the options nor the <see cref=\"global::System.Net.Http.HttpClient\"/> set a base address: <c>"
                 + CSharp.Xml(server.Url) + "</c>" + (server.Description is null ? string.Empty : " (" + CSharp.Xml(server.Description) + ")") + ".</summary>");
-            w.Line("public static readonly global::System.Uri DefaultBaseAddress = new(" + CSharp.String(client.DefaultServerUrl) + ");");
+            w.Line($"public static readonly global::System.Uri DefaultBaseAddress = new({CSharp.String(client.DefaultServerUrl)});");
         }
         else
         {
@@ -63,22 +63,22 @@ internal static class ClientEmitter
         }
 
         w.Line();
-        w.Line("private readonly " + CSharp.Runtime + "ApiTransport _transport;");
+        w.Line($"private readonly {CSharp.Runtime}ApiTransport _transport;");
         w.Line();
         w.Line("/// <summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         w.Line("/// <param name=\"httpClient\">The HTTP client; its handler, timeout and default headers apply.</param>");
-        w.Line("/// <param name=\"options\">The base address and credentials; see <see cref=\"" + CSharp.Runtime + "ApiClientOptions\"/>.</param>");
-        w.OpenBlock("public " + name + "(global::System.Net.Http.HttpClient httpClient, " + CSharp.Runtime + "ApiClientOptions? options = null)");
+        w.Line($"/// <param name=\"options\">The base address and credentials; see <see cref=\"{CSharp.Runtime}ApiClientOptions\"/>.</param>");
+        w.OpenBlock($"public {name}(global::System.Net.Http.HttpClient httpClient, {CSharp.Runtime}ApiClientOptions? options = null)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(httpClient);");
         if (client.DefaultServerUrl.Length > 0)
         {
-            w.Line("_transport = new " + CSharp.Runtime + "ApiTransport(httpClient, options, DefaultBaseAddress);");
+            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, DefaultBaseAddress);");
         }
         else
         {
             w.Line("global::System.Uri baseAddress = options?.BaseAddress ?? httpClient.BaseAddress");
             w.Line("    ?? throw new global::System.ArgumentException(\"The API description names no server: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
-            w.Line("_transport = new " + CSharp.Runtime + "ApiTransport(httpClient, options, baseAddress);");
+            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, baseAddress);");
         }
 
         w.CloseBlock();
@@ -119,13 +119,13 @@ internal static class ClientEmitter
         EmitDocs(w, operation, withResponse: false);
         if (result is null)
         {
-            w.OpenBlock("public async global::System.Threading.Tasks.Task " + operation.MethodName + "Async(" + parameters + ")");
-            w.Line("_ = await " + operation.MethodName + "WithResponseAsync(" + arguments + ").ConfigureAwait(false);");
+            w.OpenBlock($"public async global::System.Threading.Tasks.Task {operation.MethodName}Async({parameters})");
+            w.Line($"_ = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
         }
         else
         {
-            w.OpenBlock("public async global::System.Threading.Tasks.Task<" + resultType + "> " + operation.MethodName + "Async(" + parameters + ")");
-            w.Line(responseType + " response = await " + operation.MethodName + "WithResponseAsync(" + arguments + ").ConfigureAwait(false);");
+            w.OpenBlock($"public async global::System.Threading.Tasks.Task<{resultType}> {operation.MethodName}Async({parameters})");
+            w.Line($"{responseType} response = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
             w.Line("return response.Value;");
         }
 
@@ -134,10 +134,10 @@ internal static class ClientEmitter
 
         // The full method: body, status, headers and rate-limit figures.
         EmitDocs(w, operation, withResponse: true);
-        w.OpenBlock("public global::System.Threading.Tasks.Task<" + responseType + "> " + operation.MethodName + "WithResponseAsync(" + parameters + ")");
+        w.OpenBlock($"public global::System.Threading.Tasks.Task<{responseType}> {operation.MethodName}WithResponseAsync({parameters})");
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.Name + ");");
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
         if (operation.Body is not null && !operation.Body.Value.IsValueType)
@@ -150,30 +150,30 @@ internal static class ClientEmitter
         {
             // Nothing is sent when the request breaks its schema.
             // A rented context: a valid request costs no allocation here.
-            w.Line("var context = " + CSharp.Runtime + "ValidationContext.Rent();");
+            w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
             ValueCode.Validate(w, operation.Body.Value with { Nullable = false }, "body", patterns);
             w.OpenBlock("if (context.HasErrors)");
-            w.Line("throw new " + CSharp.Runtime + "RequestValidationException(" + CSharp.String(operation.OperationId) + ", " + CSharp.Runtime + "ValidationContext.Return(context));");
+            w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.String(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return(context));");
             w.CloseBlock();
             w.Line();
-            w.Line(CSharp.Runtime + "ValidationContext.Return(context);");
+            w.Line($"{CSharp.Runtime}ValidationContext.Return(context);");
             w.Line();
         }
 
         List<ParameterSpec> query = operation.Parameters.Where(static p => p.Location == ParameterLocation.Query).ToList();
         if (query.Count == 0)
         {
-            w.Line("string path = " + PathExpression(operation) + ";");
+            w.Line($"string path = {PathExpression(operation)};");
         }
         else
         {
-            w.Line("var query = new " + CSharp.Runtime + "QueryString();");
+            w.Line($"var query = new {CSharp.Runtime}QueryString();");
             foreach (ParameterSpec parameter in query)
             {
                 EmitQueryAdd(w, parameter);
             }
 
-            w.Line("string path = " + PathExpression(operation) + " + query.ToString();");
+            w.Line($"string path = {PathExpression(operation)} + query.ToString();");
         }
 
 
@@ -239,12 +239,12 @@ internal static class ClientEmitter
         string summary = operation.Summary ?? operation.Description ?? operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate;
         CSharp.DocComment(w, "summary", summary, string.Empty);
         w.Line("/// <remarks>");
-        w.Line("/// <c>" + operation.HttpMethod.ToUpperInvariant() + " " + CSharp.Xml(operation.PathTemplate) + "</c> (operation <c>" + CSharp.Xml(operation.OperationId) + "</c>).");
+        w.Line($"/// <c>{operation.HttpMethod.ToUpperInvariant()} {CSharp.Xml(operation.PathTemplate)}</c> (operation <c>{CSharp.Xml(operation.OperationId)}</c>).");
         if (operation.Summary is not null && operation.Description is not null)
         {
             foreach (string line in operation.Description.Replace("\r\n", "\n").Split('\n'))
             {
-                w.Line("/// " + CSharp.Xml(line.Trim()));
+                w.Line($"/// {CSharp.Xml(line.Trim())}");
             }
         }
 
@@ -263,11 +263,11 @@ internal static class ClientEmitter
         string responseText = operation.Response.Description is null ? string.Empty : " (" + CSharp.Xml(operation.Response.Description) + ")";
         if (withResponse)
         {
-            w.Line("/// <returns>The " + operation.Response.StatusCode + " response" + responseText + " with its status, headers and rate-limit figures.</returns>");
+            w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers and rate-limit figures.</returns>");
         }
         else if (operation.Response.Value is not null)
         {
-            w.Line("/// <returns>The body of the " + operation.Response.StatusCode + " response" + responseText + ".</returns>");
+            w.Line($"/// <returns>The body of the {operation.Response.StatusCode} response{responseText}.</returns>");
         }
         else
         {
@@ -276,7 +276,7 @@ internal static class ClientEmitter
 
         if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
         {
-            w.Line("/// <exception cref=\"" + CSharp.Runtime + "RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
+            w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
         }
 
         if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
@@ -284,7 +284,7 @@ internal static class ClientEmitter
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
         }
 
-        w.Line("/// <exception cref=\"" + CSharp.Runtime + "ApiException\">The server answered with an error status, or with a body that is not the documented JSON.</exception>");
+        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The server answered with an error status, or with a body that is not the documented JSON.</exception>");
         if (operation.Deprecated)
         {
             w.Line("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");
@@ -314,7 +314,7 @@ internal static class ClientEmitter
             else
             {
                 value = argument.TrimStart('@') + "Value";
-                w.OpenBlock("if (" + argument + " is { } " + value + ")");
+                w.OpenBlock($"if ({argument} is {{ }} {value})");
             }
 
             ValueCode.Validate(w, parameter.Value with { Nullable = false }, value, patterns, error: (keyword, message) =>
@@ -332,13 +332,13 @@ internal static class ClientEmitter
         {
             // style: form, explode: true (the OpenAPI default): one name=value pair per item.
             string item = parameter.Name.TrimStart('@') + "Item";
-            w.OpenBlock("foreach (" + CSharp.TypeOf(value.Items!, value.Items!.Nullable) + " " + item + " in " + parameter.Name + (parameter.Required ? string.Empty : " ?? []") + ")");
-            w.Line("query.Add(" + name + ", " + ScalarQueryValue(value.Items!, item) + ");");
+            w.OpenBlock($"foreach ({CSharp.TypeOf(value.Items!, value.Items!.Nullable)} {item} in {parameter.Name}{(parameter.Required ? string.Empty : " ?? []")})");
+            w.Line($"query.Add({name}, {ScalarQueryValue(value.Items!, item)});");
             w.CloseBlock();
             return;
         }
 
-        w.Line("query.Add(" + name + ", " + ScalarQueryValue(value, parameter.Name) + ");");
+        w.Line($"query.Add({name}, {ScalarQueryValue(value, parameter.Name)});");
     }
 
     private static string ScalarQueryValue(ValueSpec value, string expression)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
@@ -57,6 +59,73 @@ internal sealed class SourceWriter
         }
 
         Append('\n');
+    }
+
+    /// <summary>
+    /// A line written as it is interpolated: <c>w.Line($"public {type} {name};")</c> puts its parts
+    /// straight into the file, with no string for the line nor for its parts.
+    /// </summary>
+    public void Line([InterpolatedStringHandlerArgument("")] ref LineHandler line) => Append('\n');
+
+    /// <summary>A block's header line, written as it is interpolated (see <see cref="Line(ref LineHandler)"/>), then its opening brace.</summary>
+    public void OpenBlock([InterpolatedStringHandlerArgument("")] ref LineHandler header)
+    {
+        if (header.Written)
+        {
+            Append('\n');
+        }
+
+        Line("{");
+        _indent++;
+    }
+
+    /// <summary>Writes an interpolated line's parts; the indentation goes before the first non-empty one, as for <see cref="Line(string)"/>.</summary>
+    [InterpolatedStringHandler]
+    public struct LineHandler
+    {
+        private readonly SourceWriter _writer;
+
+        public LineHandler(int literalLength, int formattedCount, SourceWriter writer)
+        {
+            _ = literalLength;
+            _ = formattedCount;
+            _writer = writer;
+            Written = false;
+        }
+
+        /// <summary>Whether the line has any text (an empty line gets no indentation).</summary>
+        public bool Written { get; private set; }
+
+        public void AppendLiteral(string value) => AppendFormatted(value);
+
+        public void AppendFormatted(string? value)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return;
+            }
+
+            if (!Written)
+            {
+                _writer.Append(' ', _writer._indent * 4);
+                Written = true;
+            }
+
+            _writer.Append(value!);
+        }
+
+        public void AppendFormatted(char value)
+        {
+            if (!Written)
+            {
+                _writer.Append(' ', _writer._indent * 4);
+                Written = true;
+            }
+
+            _writer.Append(value);
+        }
+
+        public void AppendFormatted(int value) => AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>A line made of <paramref name="prefix"/>, <paramref name="value"/> as a C# string literal, and <paramref name="suffix"/>.</summary>

@@ -39,27 +39,27 @@ internal static class TypeEmitter
         string validator = CSharp.Runtime + "JsonSchemaValidator";
         w.Line("/// <summary>The schema document this code was generated from, for validating JSON against any of its schemas.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock("public static partial class " + document.ClassName);
+        w.OpenBlock($"public static partial class {document.ClassName}");
         // UTF-8 bytes, not a string constant: string constants share a 16 MB heap in the assembly
         // (CS8103), which a large API description (10 MB of JSON at 5,000 operations) would overflow.
         w.Line("/// <summary>The document as UTF-8 JSON, as in the schema file without insignificant whitespace.</summary>");
         w.LiteralLine("public static global::System.ReadOnlySpan<byte> Utf8Json => ", document.Text, "u8;");
         w.Line();
-        w.Line("private static " + validator + "? s_document;");
+        w.Line($"private static {validator}? s_document;");
         w.Line();
-        w.Line("/// <summary>A validator for the whole document" + (document.AssertFormat ? ", with <c>format</c> asserted" : string.Empty) + "; built on first use and shared.</summary>");
-        w.Line("public static " + validator + " Document => s_document ??= Create(new " + CSharp.Runtime + "JsonSchemaOptions { AssertFormat = " + (document.AssertFormat ? "true" : "false") + " });");
+        w.Line($"/// <summary>A validator for the whole document{(document.AssertFormat ? ", with <c>format</c> asserted" : string.Empty)}; built on first use and shared.</summary>");
+        w.Line($"public static {validator} Document => s_document ??= Create(new {CSharp.Runtime}JsonSchemaOptions {{ AssertFormat = {(document.AssertFormat ? "true" : "false")} }});");
         w.Line();
         w.Line("/// <summary>Builds a new validator for the document with other options (a resolver for referenced documents, format assertion).</summary>");
         w.Line("/// <param name=\"options\">The options.</param>");
         w.Line("/// <returns>The validator.</returns>");
         if (document.BaseUri is null)
         {
-            w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Utf8Json, options);");
+            w.Line($"public static {validator} Create({CSharp.Runtime}JsonSchemaOptions options) => {validator}.Create(Utf8Json, options);");
         }
         else
         {
-            w.Line("public static " + validator + " Create(" + CSharp.Runtime + "JsonSchemaOptions options) => " + validator + ".Create(Utf8Json, Linked(options));");
+            w.Line($"public static {validator} Create({CSharp.Runtime}JsonSchemaOptions options) => {validator}.Create(Utf8Json, Linked(options));");
             w.Line();
             EmitLinkedOptions(w, document);
         }
@@ -75,10 +75,10 @@ internal static class TypeEmitter
     {
         string options = CSharp.Runtime + "JsonSchemaOptions";
         w.Line("/// <summary>The options with this document's base URI and a resolver for the project's other schema documents, which its references reach.</summary>");
-        w.OpenBlock("private static " + options + " Linked(" + options + " options)");
+        w.OpenBlock($"private static {options} Linked({options} options)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(options);");
-        w.Line("global::System.Func<global::System.Uri, " + CSharp.Json + "JsonElement?>? next = options.DocumentResolver;");
-        w.OpenBlock("return new " + options);
+        w.Line($"global::System.Func<global::System.Uri, {CSharp.Json}JsonElement?>? next = options.DocumentResolver;");
+        w.OpenBlock($"return new {options}");
         w.Line("AssertFormat = options.AssertFormat,");
         w.LiteralLine("BaseUri = options.BaseUri ?? new global::System.Uri(", document.BaseUri!, "),");
         w.OpenBlock("DocumentResolver = uri => uri.AbsoluteUri switch");
@@ -102,15 +102,15 @@ internal static class TypeEmitter
         }
 
         string validator = CSharp.Runtime + "JsonSchemaValidator";
-        w.Line("private static " + validator + "? s_jsonSchema;");
+        w.Line($"private static {validator}? s_jsonSchema;");
         w.Line();
-        w.Line("/// <summary>The JSON Schema of this type (<c>" + CSharp.Xml(type.SchemaPointer) + "</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
-        w.Line("public static " + hide + validator + " JsonSchema => s_jsonSchema ??= " + documentClass + ".Document.Subschema(" + CSharp.String(type.SchemaPointer) + ");");
+        w.Line($"/// <summary>The JSON Schema of this type (<c>{CSharp.Xml(type.SchemaPointer)}</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
+        w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.String(type.SchemaPointer)});");
         w.Line();
         w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>");
         w.Line("/// <param name=\"json\">The JSON value.</param>");
         w.Line("/// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>");
-        w.Line("public static " + hide + "global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> ValidateJson(" + CSharp.Json + "JsonElement json) => JsonSchema.Validate(json);");
+        w.Line($"public static {hide}global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> ValidateJson({CSharp.Json}JsonElement json) => JsonSchema.Validate(json);");
         w.Line();
     }
 
@@ -121,7 +121,7 @@ internal static class TypeEmitter
         w.Line("// Generated by SchemaBind from a schema file. Edit the schema, not this file.");
         w.Line("#nullable enable");
         w.Line();
-        w.OpenBlock("namespace " + @namespace);
+        w.OpenBlock($"namespace {@namespace}");
         body(w);
         w.CloseBlock();
         return w.ToSourceTextAndFree();
@@ -137,8 +137,8 @@ internal static class TypeEmitter
 
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
-        w.OpenBlock("public sealed partial record " + name + (union is null ? string.Empty : " : " + union.BaseTypeName));
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.OpenBlock($"public sealed partial record {name}{(union is null ? string.Empty : " : " + union.BaseTypeName)}");
 
         // Properties. The discriminator (and any other const) is not settable: it is always right.
         bool first = true;
@@ -153,18 +153,18 @@ internal static class TypeEmitter
             if (property.ConstValue is not null)
             {
                 bool isDiscriminator = union is not null && property.JsonName == union.DiscriminatorJsonName;
-                w.Line("/// <summary>The value of <c>" + CSharp.Xml(property.JsonName) + "</c> for this type: always <c>" + CSharp.Xml(property.ConstValue) + "</c>.</summary>");
-                w.Line("public const string " + property.Name + "Value = " + CSharp.String(property.ConstValue) + ";");
+                w.Line($"/// <summary>The value of <c>{CSharp.Xml(property.JsonName)}</c> for this type: always <c>{CSharp.Xml(property.ConstValue)}</c>.</summary>");
+                w.Line($"public const string {property.Name}Value = {CSharp.String(property.ConstValue)};");
                 w.Line();
                 CSharp.DocComment(w, "summary", property.Description, "Always <c>" + CSharp.Xml(property.ConstValue) + "</c>; set automatically.");
-                w.Line("public " + (isDiscriminator ? "override " : string.Empty) + "string " + property.Name + " => " + property.Name + "Value;");
+                w.Line($"public {(isDiscriminator ? "override " : string.Empty)}string {property.Name} => {property.Name}Value;");
                 continue;
             }
 
             CSharp.DocComment(w, "summary", property.Description, "The <c>" + CSharp.Xml(property.JsonName) + "</c> property.");
             if (property.Deprecated)
             {
-                w.Line("[global::System.Obsolete(\"The schema marks '" + property.JsonName.Replace("\"", "\\\"") + "' as deprecated.\")]");
+                w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
             }
 
             foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
@@ -173,7 +173,7 @@ internal static class TypeEmitter
             }
 
             string memberType = CSharp.TypeOf(property.Value, property.Value.Nullable || !property.Required);
-            w.Line("public " + (property.Required ? "required " : string.Empty) + memberType + " " + property.Name + " { get; init; }");
+            w.Line($"public {(property.Required ? "required " : string.Empty)}{memberType} {property.Name} {{ get; init; }}");
         }
 
         if (type.AdditionalProperties is PropertySpec extras)
@@ -184,7 +184,7 @@ internal static class TypeEmitter
             }
 
             w.Line("/// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>");
-            w.Line("public " + CSharp.TypeOf(extras.Value, nullable: true) + " " + extras.Name + " { get; init; }");
+            w.Line($"public {CSharp.TypeOf(extras.Value, nullable: true)} {extras.Name} {{ get; init; }}");
         }
 
         if (!type.Properties.IsEmpty || type.AdditionalProperties is not null)
@@ -245,23 +245,23 @@ internal static class TypeEmitter
         w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>");
         w.Line("/// <param name=\"other\">The value to compare with.</param>");
         w.Line("/// <returns>Whether the values are equal.</returns>");
-        w.OpenBlock("public bool Equals(" + type.Name + "? other)");
+        w.OpenBlock($"public bool Equals({type.Name}? other)");
         w.OpenBlock("if (other is null)");
         w.Line("return false;");
         w.CloseBlock();
         w.Line();
-        w.Line("return ReferenceEquals(this, other) || (" + (type.Union is null ? "EqualityContract == other.EqualityContract" : "base.Equals(other)"));
+        w.Line($"return ReferenceEquals(this, other) || ({(type.Union is null ? "EqualityContract == other.EqualityContract" : "base.Equals(other)")}");
         w.Indent();
         foreach (PropertySpec p in members)
         {
-            w.Line("&& " + Compare(p));
+            w.Line($"&& {Compare(p)}");
         }
 
         w.Line(");");
         w.Unindent();
         w.CloseBlock();
         w.Line();
-        w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + type.Name + ")\"/>.</summary>");
+        w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({type.Name})\"/>.</summary>");
         w.Line("/// <returns>The hash code.</returns>");
         w.OpenBlock("public override int GetHashCode()");
         w.Line("var hash = new global::System.HashCode();");
@@ -287,11 +287,11 @@ internal static class TypeEmitter
     {
         w.Line("/// <summary>Checks this value against its schema.</summary>");
         w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
-        w.OpenBlock("public global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ValidationError> Validate()");
+        w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> Validate()");
         // A rented context: validating a valid value allocates nothing.
-        w.Line("var context = " + CSharp.Runtime + "ValidationContext.Rent();");
+        w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
         w.Line("Validate(context);");
-        w.Line("return " + CSharp.Runtime + "ValidationContext.Return(context);");
+        w.Line($"return {CSharp.Runtime}ValidationContext.Return(context);");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
@@ -397,58 +397,58 @@ internal static class TypeEmitter
         if (!member)
         {
             w.Line("/// <summary>Serializes this value to JSON text.</summary>");
-            w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");
+            w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
             w.Line();
         }
 
         // ReadJson
-        w.Line("/// <summary>Reads a <see cref=\"" + name + "\"/> from a reader positioned on the start of its object.</summary>");
+        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a reader positioned on the start of its object.</summary>");
         w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
         w.Line("/// <returns>The value read.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The JSON does not have the shape of " + name + ".</exception>");
-        w.OpenBlock("public static " + hide + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
-        w.Line(CSharp.Runtime + "JsonRead.StartObject(ref reader, " + CSharp.String(name) + ");");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON does not have the shape of {name}.</exception>");
+        w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
+        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.String(name)});");
         List<PropertySpec> readable = type.Properties.Where(static p => p.ConstValue is null).ToList();
         List<PropertySpec> constants = type.Properties.Where(static p => p.ConstValue is not null).ToList();
         foreach (PropertySpec property in constants)
         {
-            w.Line("string? " + Local(property) + " = null;");
+            w.Line($"string? {Local(property)} = null;");
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.Line(CSharp.TypeOf(property.Value, true) + " " + Local(property) + " = default;");
+            w.Line($"{CSharp.TypeOf(property.Value, true)} {Local(property)} = default;");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line("bool " + Local(property) + "Seen = false;");
+                w.Line($"bool {Local(property)}Seen = false;");
             }
         }
 
         PropertySpec? extras = type.AdditionalProperties;
         if (extras is not null)
         {
-            w.Line("global::System.Collections.Generic.Dictionary<string, " + CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable) + ">? " + Local(extras) + " = null;");
+            w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {Local(extras)} = null;");
         }
 
-        w.OpenBlock("while (reader.Read() && reader.TokenType == " + CSharp.Json + "JsonTokenType.PropertyName)");
+        w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
         string keyword = "if";
         foreach (PropertySpec property in constants)
         {
-            w.OpenBlock(keyword + " (reader.ValueTextEquals(" + CSharp.Utf8(property.JsonName) + "))");
+            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8(property.JsonName)}))");
             w.Line("reader.Read();");
-            w.Line(Local(property) + " = " + CSharp.Runtime + "JsonRead.String(ref reader);");
+            w.Line($"{Local(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
             w.CloseBlock();
             keyword = "else if";
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.OpenBlock(keyword + " (reader.ValueTextEquals(" + CSharp.Utf8(property.JsonName) + "))");
+            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8(property.JsonName)}))");
             w.Line("reader.Read();");
-            w.Line(Local(property) + " = " + ValueCode.Read(property.Value, "reader") + ";");
+            w.Line($"{Local(property)} = {ValueCode.Read(property.Value, "reader")};");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line(Local(property) + "Seen = true;");
+                w.Line($"{Local(property)}Seen = true;");
             }
 
             w.CloseBlock();
@@ -464,7 +464,7 @@ internal static class TypeEmitter
         {
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
-            w.Line("(" + Local(extras) + " ??= new global::System.Collections.Generic.Dictionary<string, " + CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable) + ">(global::System.StringComparer.Ordinal))[name] = " + ValueCode.Read(extras.Value.Items!, "reader") + ";");
+            w.Line($"({Local(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.Read(extras.Value.Items!, "reader")};");
         }
         else
         {
@@ -488,27 +488,27 @@ internal static class TypeEmitter
             string condition = discriminator
                 ? Local(property) + " != " + property.Name + "Value"
                 : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
-            w.OpenBlock("if (" + condition + ")");
-            w.Line("throw " + CSharp.Runtime + "JsonRead.WrongConst(" + CSharp.String(name) + ", " + CSharp.String(property.JsonName) + ", " + property.Name + "Value, " + Local(property) + ");");
+            w.OpenBlock($"if ({condition})");
+            w.Line($"throw {CSharp.Runtime}JsonRead.WrongConst({CSharp.String(name)}, {CSharp.String(property.JsonName)}, {property.Name}Value, {Local(property)});");
             w.CloseBlock();
             w.Line();
         }
         foreach (PropertySpec property in readable.Where(static p => p.Required))
         {
             string missing = property.Value.Nullable || property.Value.Kind == ValueKind.Json ? "!" + Local(property) + "Seen" : Local(property) + " is null";
-            w.OpenBlock("if (" + missing + ")");
-            w.Line("throw " + CSharp.Runtime + "JsonRead.MissingProperty(" + CSharp.String(name) + ", " + CSharp.String(property.JsonName) + ");");
+            w.OpenBlock($"if ({missing})");
+            w.Line($"throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.String(name)}, {CSharp.String(property.JsonName)});");
             w.CloseBlock();
             w.Line();
         }
 
         if (readable.Count == 0 && extras is null)
         {
-            w.Line("return new " + name + "();");
+            w.Line($"return new {name}();");
         }
         else
         {
-            w.Line("return new " + name);
+            w.Line($"return new {name}");
             w.Line("{");
             w.Indent();
             foreach (PropertySpec property in readable)
@@ -520,12 +520,12 @@ internal static class TypeEmitter
                     value = Local(property) + ".GetValueOrDefault()";
                 }
 
-                w.Line(property.Name + " = " + value + ",");
+                w.Line($"{property.Name} = {value},");
             }
 
             if (extras is not null)
             {
-                w.Line(extras.Name + " = " + Local(extras) + ",");
+                w.Line($"{extras.Name} = {Local(extras)},");
             }
 
             w.Unindent();
@@ -541,7 +541,7 @@ internal static class TypeEmitter
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
         w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
-        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
+        w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.Line("writer.WriteStartObject();");
@@ -549,7 +549,7 @@ internal static class TypeEmitter
         // The discriminator goes first: readers that buffer less (and people) find it at once.
         foreach (PropertySpec property in type.Properties.Where(static p => p.ConstValue is not null))
         {
-            w.Line("writer.WriteString(" + CSharp.Utf8(property.JsonName) + ", " + property.Name + "Value);");
+            w.Line($"writer.WriteString({CSharp.Utf8(property.JsonName)}, {property.Name}Value);");
         }
 
         foreach (PropertySpec property in readable)
@@ -562,14 +562,14 @@ internal static class TypeEmitter
             }
 
             string local = Local(property);
-            w.OpenBlock("if (value." + property.Name + " is { } " + local + ")");
+            w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
             WriteProperty(w, property, property.Value with { Nullable = false }, local);
             w.CloseBlock();
             if (property.Required)
             {
                 // Required but nullable: the property must be present, so null is written.
                 w.OpenBlock("else");
-                w.Line("writer.WriteNull(" + CSharp.Utf8(property.JsonName) + ");");
+                w.Line($"writer.WriteNull({CSharp.Utf8(property.JsonName)});");
                 w.CloseBlock();
             }
         }
@@ -578,7 +578,7 @@ internal static class TypeEmitter
         {
             // Declared members are written above from their own properties, never twice.
             string declared = string.Join(" or ", type.Properties.Select(static p => CSharp.String(p.JsonName)));
-            w.OpenBlock("if (value." + extras.Name + " is { } " + Local(extras) + ")");
+            w.OpenBlock($"if (value.{extras.Name} is {{ }} {Local(extras)})");
             ValueCode.WriteEntries(w, extras.Value.Items!, Local(extras), "redact", 0, declared.Length == 0 ? null : declared);
             w.CloseBlock();
         }
@@ -590,7 +590,7 @@ internal static class TypeEmitter
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("private protected override void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);");
+            w.Line($"private protected override void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);");
         }
         else
         {
@@ -607,12 +607,12 @@ internal static class TypeEmitter
         if (property.Sensitive)
         {
             w.OpenBlock("if (redact)");
-            w.Line("writer.WriteString(" + CSharp.Utf8(property.JsonName) + ", \"***\"u8);");
+            w.Line($"writer.WriteString({CSharp.Utf8(property.JsonName)}, \"***\"u8);");
             w.CloseBlock();
             w.OpenBlock("else");
         }
 
-        w.Line("writer.WritePropertyName(" + CSharp.Utf8(property.JsonName) + ");");
+        w.Line($"writer.WritePropertyName({CSharp.Utf8(property.JsonName)});");
         ValueCode.Write(w, value, expression, "redact");
         if (property.Sensitive)
         {
@@ -625,7 +625,7 @@ internal static class TypeEmitter
         w.Line("/// <summary>Writes <paramref name=\"value\"/> as JSON.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.Line("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value) => WriteJson(writer, value, redact: false);");
+        w.Line($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value) => WriteJson(writer, value, redact: false);");
         w.Line();
     }
 
@@ -633,34 +633,34 @@ internal static class TypeEmitter
     {
         w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
         w.Line("/// <returns>The redacted JSON text.</returns>");
-        w.Line("public sealed override string ToString() => " + CSharp.Runtime + "JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
+        w.Line($"public sealed override string ToString() => {CSharp.Runtime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
     private static void EmitParseMethods(SourceWriter w, string name, string hide)
     {
-        w.Line("/// <summary>Parses a <see cref=\"" + name + "\"/> from JSON text.</summary>");
+        w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from JSON text.</summary>");
         w.Line("/// <param name=\"json\">The JSON text.</param>");
         w.Line("/// <returns>The value read.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The text is not JSON of this shape.</exception>");
-        w.Line("public static " + hide + name + " FromJson(string json) => " + CSharp.Runtime + "JsonRead.Parse(json, ReadJson);");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The text is not JSON of this shape.</exception>");
+        w.Line($"public static {hide}{name} FromJson(string json) => {CSharp.Runtime}JsonRead.Parse(json, ReadJson);");
         w.Line();
-        w.Line("/// <summary>Parses a <see cref=\"" + name + "\"/> from UTF-8 JSON.</summary>");
+        w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from UTF-8 JSON.</summary>");
         w.Line("/// <param name=\"utf8Json\">The UTF-8 encoded JSON.</param>");
         w.Line("/// <returns>The value read.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The data is not JSON of this shape.</exception>");
-        w.Line("public static " + hide + name + " FromJson(global::System.ReadOnlySpan<byte> utf8Json) => " + CSharp.Runtime + "JsonRead.Parse(utf8Json, ReadJson);");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The data is not JSON of this shape.</exception>");
+        w.Line($"public static {hide}{name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharp.Runtime}JsonRead.Parse(utf8Json, ReadJson);");
         w.Line();
     }
 
     private static void EmitConverter(SourceWriter w, string name, string hide, string read, string write)
     {
-        w.Line("/// <summary>Lets System.Text.Json read and write <see cref=\"" + name + "\"/> with this generated code, without reflection.</summary>");
-        w.OpenBlock("public " + hide + "sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">");
+        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> with this generated code, without reflection.</summary>");
+        w.OpenBlock($"public {hide}sealed class Converter : global::System.Text.Json.Serialization.JsonConverter<{name}>");
         w.Line("/// <inheritdoc/>");
-        w.Line("public override " + name + " Read(ref " + CSharp.Json + "Utf8JsonReader reader, global::System.Type typeToConvert, " + CSharp.Json + "JsonSerializerOptions options) => " + read + ";");
+        w.Line($"public override {name} Read(ref {CSharp.Json}Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}JsonSerializerOptions options) => {read};");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line("public override void Write(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, " + CSharp.Json + "JsonSerializerOptions options) => " + write + ";");
+        w.Line($"public override void Write({CSharp.Json}Utf8JsonWriter writer, {name} value, {CSharp.Json}JsonSerializerOptions options) => {write};");
         w.CloseBlock();
     }
 
@@ -674,43 +674,43 @@ internal static class TypeEmitter
         CSharp.DocComment(w, "summary", union.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line("/// <remarks>");
         string unknown = union.UnknownCaseName;
-        w.Line("/// One of: " + string.Join(", ", union.Cases.Select(static c => "<see cref=\"" + c.TypeName + "\"/>")) + ",");
-        w.Line("/// told apart by <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c>, which each case sets itself; or <see cref=\"" + unknown + "\"/>");
-        w.Line("/// when a server sends a <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> the schema does not list.");
+        w.Line($"/// One of: {string.Join(", ", union.Cases.Select(static c => "<see cref=\"" + c.TypeName + "\"/>"))},");
+        w.Line($"/// told apart by <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>, which each case sets itself; or <see cref=\"{unknown}\"/>");
+        w.Line($"/// when a server sends a <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> the schema does not list.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
-        w.OpenBlock("public abstract partial record " + name);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.OpenBlock($"public abstract partial record {name}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
-        w.OpenBlock("private protected " + name + "()");
+        w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
         w.Line();
-        w.Line("/// <summary>The <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> that identifies the case.</summary>");
-        w.Line("public abstract string " + union.DiscriminatorPropertyName + " { get; }");
+        w.Line($"/// <summary>The <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> that identifies the case.</summary>");
+        w.Line($"public abstract string {union.DiscriminatorPropertyName} {{ get; }}");
         w.Line();
         EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
         w.Line();
         EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
         w.Line("/// <summary>Serializes this value to JSON text.</summary>");
-        w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");
+        w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         EmitParseMethods(w, name, string.Empty);
 
-        w.Line("/// <summary>Reads the case named by <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> from a reader positioned on the start of its object.</summary>");
+        w.Line($"/// <summary>Reads the case named by <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> from a reader positioned on the start of its object.</summary>");
         w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
         w.Line("/// <returns>The case read.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The JSON is not an object, or has no string <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c>.</exception>");
-        w.OpenBlock("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
-        w.Line(CSharp.Runtime + "JsonRead.StartObject(ref reader, " + CSharp.String(name) + ");");
-        w.Line("string? discriminator = " + CSharp.Runtime + "JsonRead.PeekDiscriminator(reader, " + CSharp.Utf8(union.DiscriminatorJsonName) + ");");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON is not an object, or has no string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</exception>");
+        w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
+        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.String(name)});");
+        w.Line($"string? discriminator = {CSharp.Runtime}JsonRead.PeekDiscriminator(reader, {CSharp.Utf8(union.DiscriminatorJsonName)});");
         w.OpenBlock("return discriminator switch");
         foreach (UnionCaseSpec unionCase in union.Cases)
         {
-            w.Line(CSharp.String(unionCase.Value) + " => " + unionCase.TypeName + ".ReadJson(ref reader),");
+            w.Line($"{CSharp.String(unionCase.Value)} => {unionCase.TypeName}.ReadJson(ref reader),");
         }
 
-        w.Line("null => throw " + CSharp.Runtime + "JsonRead.UnknownDiscriminator(" + CSharp.String(name) + ", " + CSharp.String(union.DiscriminatorJsonName) + ", discriminator),");
-        w.Line("_ => " + unknown + ".ReadJson(ref reader, discriminator),");
+        w.Line($"null => throw {CSharp.Runtime}JsonRead.UnknownDiscriminator({CSharp.String(name)}, {CSharp.String(union.DiscriminatorJsonName)}, discriminator),");
+        w.Line($"_ => {unknown}.ReadJson(ref reader, discriminator),");
         w.CloseBlock(";");
         w.CloseBlock();
         w.Line();
@@ -719,7 +719,7 @@ internal static class TypeEmitter
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
         w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
-        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
+        w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.Line("value.WriteJsonCore(writer, redact);");
         w.CloseBlock();
@@ -727,7 +727,7 @@ internal static class TypeEmitter
         w.Line("/// <summary>Writes this case as JSON.</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"redact\">True to write sensitive values as <c>\"***\"</c>.</param>");
-        w.Line("private protected abstract void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer, bool redact);");
+        w.Line($"private protected abstract void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact);");
         w.Line();
         EmitToString(w);
         w.Line();
@@ -747,58 +747,58 @@ internal static class TypeEmitter
         string name = union.Name;
         string discriminator = union.DiscriminatorPropertyName;
         string element = CSharp.Json + "JsonElement";
-        w.Line("/// <summary>A <see cref=\"" + name + "\"/> whose <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> the schema does not list, kept as the JSON that was read.</summary>");
-        w.Line("/// <remarks>It is written back exactly as read; <see cref=\"Validate(" + CSharp.Runtime + "ValidationContext)\"/> reports it, since the schema has no case for it.</remarks>");
+        w.Line($"/// <summary>A <see cref=\"{name}\"/> whose <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> the schema does not list, kept as the JSON that was read.</summary>");
+        w.Line($"/// <remarks>It is written back exactly as read; <see cref=\"Validate({CSharp.Runtime}ValidationContext)\"/> reports it, since the schema has no case for it.</remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock("public sealed partial record " + unknown + " : " + name);
-        w.Line("/// <summary>Creates the case from a JSON object that has a string <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c>.</summary>");
+        w.OpenBlock($"public sealed partial record {unknown} : {name}");
+        w.Line($"/// <summary>Creates the case from a JSON object that has a string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</summary>");
         w.Line("/// <param name=\"json\">The JSON object; it is copied.</param>");
-        w.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"json\"/> is not an object with a string <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c>.</exception>");
-        w.OpenBlock("public " + unknown + "(" + element + " json)");
-        w.OpenBlock("if (json.ValueKind != " + CSharp.Json + "JsonValueKind.Object || !json.TryGetProperty(" + CSharp.Utf8(union.DiscriminatorJsonName) + ", out " + element + " value) || value.ValueKind != " + CSharp.Json + "JsonValueKind.String)");
-        w.Line("throw new global::System.ArgumentException(" + CSharp.String("The JSON of a " + name + " must be an object with a string '" + union.DiscriminatorJsonName + "'.") + ", nameof(json));");
+        w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"json\"/> is not an object with a string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</exception>");
+        w.OpenBlock($"public {unknown}({element} json)");
+        w.OpenBlock($"if (json.ValueKind != {CSharp.Json}JsonValueKind.Object || !json.TryGetProperty({CSharp.Utf8(union.DiscriminatorJsonName)}, out {element} value) || value.ValueKind != {CSharp.Json}JsonValueKind.String)");
+        w.Line($"throw new global::System.ArgumentException({CSharp.String("The JSON of a " + name + " must be an object with a string '" + union.DiscriminatorJsonName + "'.")}, nameof(json));");
         w.CloseBlock();
         w.Line();
-        w.Line(discriminator + " = value.GetString()!;");
+        w.Line($"{discriminator} = value.GetString()!;");
         w.Line("Json = json.Clone();");
         w.CloseBlock();
         w.Line();
-        w.OpenBlock("private " + unknown + "(string discriminator, " + element + " json)");
-        w.Line(discriminator + " = discriminator;");
+        w.OpenBlock($"private {unknown}(string discriminator, {element} json)");
+        w.Line($"{discriminator} = discriminator;");
         w.Line("Json = json;");
         w.CloseBlock();
         w.Line();
-        w.Line("/// <summary>The <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> that the schema does not list.</summary>");
-        w.Line("public override string " + discriminator + " { get; }");
+        w.Line($"/// <summary>The <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> that the schema does not list.</summary>");
+        w.Line($"public override string {discriminator} {{ get; }}");
         w.Line();
-        w.Line("/// <summary>The whole JSON object as it was read, <c>" + CSharp.Xml(union.DiscriminatorJsonName) + "</c> included.</summary>");
-        w.Line("public " + element + " Json { get; }");
+        w.Line($"/// <summary>The whole JSON object as it was read, <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> included.</summary>");
+        w.Line($"public {element} Json {{ get; }}");
         w.Line();
         w.Line("/// <summary>True when <paramref name=\"other\"/> has the same JSON (compared as JSON values, not as text).</summary>");
         w.Line("/// <param name=\"other\">The value to compare with.</param>");
         w.Line("/// <returns>Whether the values are equal.</returns>");
-        w.Line("public bool Equals(" + unknown + "? other) => other is not null && (ReferenceEquals(this, other) || (" + discriminator + " == other." + discriminator + " && " + element + ".DeepEquals(Json, other.Json)));");
+        w.Line($"public bool Equals({unknown}? other) => other is not null && (ReferenceEquals(this, other) || ({discriminator} == other.{discriminator} && {element}.DeepEquals(Json, other.Json)));");
         w.Line();
-        w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + unknown + ")\"/>.</summary>");
+        w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({unknown})\"/>.</summary>");
         w.Line("/// <returns>The hash code.</returns>");
-        w.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(" + discriminator + ");");
+        w.Line($"public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode({discriminator});");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
+        w.OpenBlock($"public override void Validate({CSharp.Runtime}ValidationContext context)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-        w.Line("context.AddError(\"oneOf\", \"'\" + " + discriminator + " + " + CSharp.String("' is not a " + union.DiscriminatorJsonName + " of " + name + " that the schema lists.") + ");");
+        w.Line($"context.AddError(\"oneOf\", \"'\" + {discriminator} + {CSharp.String("' is not a " + union.DiscriminatorJsonName + " of " + name + " that the schema lists.")});");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Reads the object the reader is on, whose discriminator is <paramref name=\"discriminator\"/>.</summary>");
         w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
         w.Line("/// <param name=\"discriminator\">The discriminator, already read.</param>");
         w.Line("/// <returns>The case.</returns>");
-        w.Line("internal static " + unknown + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader, string discriminator) => new(discriminator, " + CSharp.Runtime + "JsonRead.Element(ref reader));");
+        w.Line($"internal static {unknown} ReadJson(ref {CSharp.Json}Utf8JsonReader reader, string discriminator) => new(discriminator, {CSharp.Runtime}JsonRead.Element(ref reader));");
         w.Line();
         w.Line("/// <summary>Writes the JSON as it was read; redacted, every value but the discriminator is <c>\"***\"</c> (which of them are secret is not known).</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"redact\">True to hide the values, for logs.</param>");
-        w.OpenBlock("private protected override void WriteJsonCore(" + CSharp.Json + "Utf8JsonWriter writer, bool redact)");
+        w.OpenBlock($"private protected override void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.OpenBlock("if (!redact)");
         w.Line("Json.WriteTo(writer);");
@@ -806,8 +806,8 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         w.Line("writer.WriteStartObject();");
-        w.OpenBlock("foreach (" + CSharp.Json + "JsonProperty property in Json.EnumerateObject())");
-        w.OpenBlock("if (property.NameEquals(" + CSharp.Utf8(union.DiscriminatorJsonName) + "))");
+        w.OpenBlock($"foreach ({CSharp.Json}JsonProperty property in Json.EnumerateObject())");
+        w.OpenBlock($"if (property.NameEquals({CSharp.Utf8(union.DiscriminatorJsonName)}))");
         w.Line("property.WriteTo(writer);");
         w.CloseBlock();
         w.OpenBlock("else");
@@ -834,13 +834,13 @@ internal static class TypeEmitter
         w.Line("/// <remarks>");
         w.Line("/// " + (choice.Keyword == "oneOf" ? "Exactly one" : "At least one") + " of (<c>" + choice.Keyword + "</c>): "
             + string.Join(", ", choice.Cases.Select(static c => "<see cref=\"" + c.Name + "Case\"/>")) + ".");
-        w.Line("/// JSON is read as the " + (choice.Keyword == "oneOf" ? "only alternative" : "first alternative") + " whose schema it matches; use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.");
+        w.Line($"/// JSON is read as the {(choice.Keyword == "oneOf" ? "only alternative" : "first alternative")} whose schema it matches; use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".Converter))]");
-        w.OpenBlock("public abstract partial record " + name);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.OpenBlock($"public abstract partial record {name}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
-        w.OpenBlock("private protected " + name + "()");
+        w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
         w.Line();
 
@@ -850,11 +850,11 @@ internal static class TypeEmitter
             string shown = c.Value.Kind is ValueKind.Object or ValueKind.Enum
                 ? "<see cref=\"" + c.Value.TypeName + "\"/>"
                 : "<c>" + CSharp.Xml(type.Replace("global::", string.Empty)) + "</c>";
-            w.Line("/// <summary>The alternative <c>" + CSharp.Xml(choice.Keyword) + "[" + c.Index + "]</c>: a " + shown + ".</summary>");
-            w.OpenBlock("public sealed record " + c.Name + "Case : " + name);
+            w.Line($"/// <summary>The alternative <c>{CSharp.Xml(choice.Keyword)}[{c.Index}]</c>: a {shown}.</summary>");
+            w.OpenBlock($"public sealed record {c.Name}Case : {name}");
             w.Line("/// <summary>Makes the case from its value.</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
-            w.OpenBlock("public " + c.Name + "Case(" + type + " value)");
+            w.OpenBlock($"public {c.Name}Case({type} value)");
             if (!c.Value.IsValueType)
             {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -864,7 +864,7 @@ internal static class TypeEmitter
             w.CloseBlock();
             w.Line();
             w.Line("/// <summary>The value.</summary>");
-            w.Line("public " + type + " Value { get; }");
+            w.Line($"public {type} Value {{ get; }}");
             EmitCaseEquality(w, c);
             w.CloseBlock();
             w.Line();
@@ -874,7 +874,7 @@ internal static class TypeEmitter
         {
             w.Line("/// <summary>Wraps <paramref name=\"value\"/> in its case.</summary>");
             w.Line("/// <param name=\"value\">The value.</param>");
-            w.Line("public static implicit operator " + name + "(" + CaseType(c) + " value) => new " + c.Name + "Case(value);");
+            w.Line($"public static implicit operator {name}({CaseType(c)} value) => new {c.Name}Case(value);");
             w.Line();
         }
 
@@ -883,44 +883,44 @@ internal static class TypeEmitter
         w.Line("/// <typeparam name=\"TResult\">The type of the result.</typeparam>");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("/// <param name=\"" + Parameter(c) + "\">Handles a <see cref=\"" + c.Name + "Case\"/>.</param>");
+            w.Line($"/// <param name=\"{Parameter(c)}\">Handles a <see cref=\"{c.Name}Case\"/>.</param>");
         }
 
         w.Line("/// <returns>The handler's result.</returns>");
-        w.OpenBlock("public TResult Match<TResult>(" + string.Join(", ", choice.Cases.Select(c => "global::System.Func<" + CaseType(c) + ", TResult> " + Parameter(c))) + ")");
+        w.OpenBlock($"public TResult Match<TResult>({string.Join(", ", choice.Cases.Select(c => "global::System.Func<" + CaseType(c) + ", TResult> " + Parameter(c)))})");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Parameter(c) + ");");
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({Parameter(c)});");
         }
 
         w.OpenBlock("return this switch");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line(c.Name + "Case value => " + Parameter(c) + "(value.Value),");
+            w.Line($"{c.Name}Case value => {Parameter(c)}(value.Value),");
         }
 
-        w.Line("_ => throw new global::System.InvalidOperationException(\"Not a case of " + name + ".\"),");
+        w.Line($"_ => throw new global::System.InvalidOperationException(\"Not a case of {name}.\"),");
         w.CloseBlock(";");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Runs the handler for this value's case.</summary>");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("/// <param name=\"" + Parameter(c) + "\">Handles a <see cref=\"" + c.Name + "Case\"/>.</param>");
+            w.Line($"/// <param name=\"{Parameter(c)}\">Handles a <see cref=\"{c.Name}Case\"/>.</param>");
         }
 
-        w.OpenBlock("public void Switch(" + string.Join(", ", choice.Cases.Select(c => "global::System.Action<" + CaseType(c) + "> " + Parameter(c))) + ")");
+        w.OpenBlock($"public void Switch({string.Join(", ", choice.Cases.Select(c => "global::System.Action<" + CaseType(c) + "> " + Parameter(c)))})");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("global::System.ArgumentNullException.ThrowIfNull(" + Parameter(c) + ");");
+            w.Line($"global::System.ArgumentNullException.ThrowIfNull({Parameter(c)});");
         }
 
         w.OpenBlock("switch (this)");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("case " + c.Name + "Case value:");
+            w.Line($"case {c.Name}Case value:");
             w.Indent();
-            w.Line(Parameter(c) + "(value.Value);");
+            w.Line($"{Parameter(c)}(value.Value);");
             w.Line("break;");
             w.Unindent();
         }
@@ -945,7 +945,7 @@ internal static class TypeEmitter
             w.OpenBlock("switch (this)");
             foreach (ChoiceCaseSpec c in checkedCases)
             {
-                w.Line("case " + c.Name + "Case " + Local(c) + ":");
+                w.Line($"case {c.Name}Case {Local(c)}:");
                 w.OpenBlock(string.Empty);
                 ValueCode.Validate(w, c.Value, Local(c) + ".Value", patterns);
                 w.Line("break;");
@@ -960,7 +960,7 @@ internal static class TypeEmitter
             // A case with errors of its own also fails the union's oneOf/anyOf on the JSON form: that
             // would say the same thing twice, so the JSON form is checked only for a case valid by itself.
             w.OpenBlock("if (context.ErrorCount == errorsBefore)");
-            w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+            w.Line($"{CSharp.Runtime}JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
             w.CloseBlock();
         }
 
@@ -973,17 +973,17 @@ internal static class TypeEmitter
         }
 
         w.Line("/// <summary>Serializes this value to JSON text.</summary>");
-        w.Line("public string ToJson() => " + CSharp.Runtime + "JsonRead.Serialize(this, WriteJson);");
+        w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         EmitParseMethods(w, name, string.Empty);
 
         // ReadJson: parse once, then test the alternatives.
-        w.Line("/// <summary>Reads the case whose schema the JSON value matches" + (choice.Keyword == "oneOf" ? " (exactly one must)" : " (the first that does)") + ".</summary>");
+        w.Line($"/// <summary>Reads the case whose schema the JSON value matches{(choice.Keyword == "oneOf" ? " (exactly one must)" : " (the first that does)")}.</summary>");
         w.Line("/// <param name=\"reader\">The reader, positioned on the value; left on its last token.</param>");
         w.Line("/// <returns>The case read.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The value matches no alternative" + (choice.Keyword == "oneOf" ? ", or more than one" : string.Empty) + ".</exception>");
-        w.OpenBlock("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader)");
-        w.Line(CSharp.Json + "JsonElement json = " + CSharp.Runtime + "JsonRead.Element(ref reader);");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The value matches no alternative{(choice.Keyword == "oneOf" ? ", or more than one" : string.Empty)}.</exception>");
+        w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
+        w.Line($"{CSharp.Json}JsonElement json = {CSharp.Runtime}JsonRead.Element(ref reader);");
         string ReadCase(ChoiceCaseSpec c) => "new " + c.Name + "Case(" + CSharp.Runtime + "JsonRead.FromElement(json, static (ref " + CSharp.Json + "Utf8JsonReader r) => " + ValueCode.Read(c.Value, "r") + "))";
         if (!hasSchema)
         {
@@ -991,41 +991,41 @@ internal static class TypeEmitter
             foreach (ChoiceCaseSpec c in choice.Cases)
             {
                 w.OpenBlock("try");
-                w.Line("return " + ReadCase(c) + ";");
+                w.Line($"return {ReadCase(c)};");
                 w.CloseBlock();
-                w.OpenBlock("catch (" + CSharp.Json + "JsonException)");
+                w.OpenBlock($"catch ({CSharp.Json}JsonException)");
                 w.CloseBlock();
                 w.Line();
             }
 
-            w.Line("throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", " + CSharp.String(choice.Keyword) + ", 0);");
+            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, {CSharp.String(choice.Keyword)}, 0);");
         }
         else if (choice.Keyword == "anyOf")
         {
             foreach (ChoiceCaseSpec c in choice.Cases)
             {
-                w.OpenBlock("if (Alternative(" + c.Index + ").IsValid(json))");
-                w.Line("return " + ReadCase(c) + ";");
+                w.OpenBlock($"if (Alternative({c.Index}).IsValid(json))");
+                w.Line($"return {ReadCase(c)};");
                 w.CloseBlock();
                 w.Line();
             }
 
-            w.Line("throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", \"anyOf\", 0);");
+            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, \"anyOf\", 0);");
         }
         else
         {
             w.Line("int matches = 0;");
-            w.Line(name + "? found = null;");
+            w.Line($"{name}? found = null;");
             foreach (ChoiceCaseSpec c in choice.Cases)
             {
-                w.OpenBlock("if (Alternative(" + c.Index + ").IsValid(json) && ++matches == 1)");
-                w.Line("found = " + ReadCase(c) + ";");
+                w.OpenBlock($"if (Alternative({c.Index}).IsValid(json) && ++matches == 1)");
+                w.Line($"found = {ReadCase(c)};");
                 w.CloseBlock();
                 w.Line();
             }
 
             // The null alternative, if any, is read by the caller; a oneOf counts it too.
-            w.Line("return matches == 1 ? found! : throw " + CSharp.Runtime + "JsonRead.NoUnionCase(" + CSharp.String(name) + ", \"oneOf\", matches);");
+            w.Line($"return matches == 1 ? found! : throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, \"oneOf\", matches);");
         }
 
         w.CloseBlock();
@@ -1034,9 +1034,9 @@ internal static class TypeEmitter
         {
             int size = choice.Cases.Max(static c => c.Index) + 1;
             string validator = CSharp.Runtime + "JsonSchemaValidator";
-            w.Line("private static readonly " + validator + "?[] s_alternatives = new " + validator + "?[" + size + "];");
+            w.Line($"private static readonly {validator}?[] s_alternatives = new {validator}?[{size}];");
             w.Line();
-            w.Line("/// <summary>The schema of the alternative at <paramref name=\"index\"/> in <c>" + choice.Keyword + "</c>, built on first use.</summary>");
+            w.Line($"/// <summary>The schema of the alternative at <paramref name=\"index\"/> in <c>{choice.Keyword}</c>, built on first use.</summary>");
             w.Line("private static " + validator + " Alternative(int index) => s_alternatives[index] ??= "
                 + documentClass + ".Document.Subschema(" + CSharp.String(choice.SchemaPointer + "/" + choice.Keyword + "/") + " + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));");
             w.Line();
@@ -1047,13 +1047,13 @@ internal static class TypeEmitter
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"value\">The value to write.</param>");
         w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
-        w.OpenBlock("public static void WriteJson(" + CSharp.Json + "Utf8JsonWriter writer, " + name + " value, bool redact)");
+        w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.OpenBlock("switch (value)");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line("case " + c.Name + "Case " + Local(c) + ":");
+            w.Line($"case {c.Name}Case {Local(c)}:");
             w.OpenBlock(string.Empty);
             ValueCode.Write(w, c.Value, Local(c) + ".Value", "redact");
             w.Line("break;");
@@ -1062,7 +1062,7 @@ internal static class TypeEmitter
 
         w.Line("default:");
         w.Indent();
-        w.Line("throw new global::System.InvalidOperationException(\"Not a case of " + name + ".\");");
+        w.Line($"throw new global::System.InvalidOperationException(\"Not a case of {name}.\");");
         w.Unindent();
         w.CloseBlock();
         w.CloseBlock();
@@ -1100,11 +1100,11 @@ internal static class TypeEmitter
         w.Line("/// <summary>True when <paramref name=\"other\"/> holds an equal value, compared item by item.</summary>");
         w.Line("/// <param name=\"other\">The case to compare with.</param>");
         w.Line("/// <returns>Whether the cases are equal.</returns>");
-        w.Line("public bool Equals(" + c.Name + "Case? other) => other is not null && " + equal + ";");
+        w.Line($"public bool Equals({c.Name}Case? other) => other is not null && {equal};");
         w.Line();
-        w.Line("/// <summary>A hash code consistent with <see cref=\"Equals(" + c.Name + "Case)\"/>.</summary>");
+        w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({c.Name}Case)\"/>.</summary>");
         w.Line("/// <returns>The hash code.</returns>");
-        w.Line("public override int GetHashCode() => " + hash + ";");
+        w.Line($"public override int GetHashCode() => {hash};");
     }
 
     private static string Local(ChoiceCaseSpec c) => "_" + char.ToLowerInvariant(c.Name[0]) + c.Name.Substring(1);
@@ -1117,38 +1117,38 @@ internal static class TypeEmitter
         string helper = name + "Json";
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line("/// <remarks>");
-        w.Line("/// On the wire each member is written by its schema name; see <see cref=\"" + helper + "\"/>. A name the schema");
-        w.Line("/// does not list is read as a negative value that keeps the name: <see cref=\"" + helper + ".IsDefined\"/> is false for it.");
+        w.Line($"/// On the wire each member is written by its schema name; see <see cref=\"{helper}\"/>. A name the schema");
+        w.Line($"/// does not list is read as a negative value that keeps the name: <see cref=\"{helper}.IsDefined\"/> is false for it.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + helper + ".Converter))]");
-        w.OpenBlock("public enum " + name);
+        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({helper}.Converter))]");
+        w.OpenBlock($"public enum {name}");
         foreach (EnumMemberSpec member in type.Members)
         {
-            w.Line("/// <summary><c>" + CSharp.Xml(member.WireName) + "</c></summary>");
-            w.Line(member.Name + ",");
+            w.Line($"/// <summary><c>{CSharp.Xml(member.WireName)}</c></summary>");
+            w.Line($"{member.Name},");
         }
 
         w.CloseBlock();
         w.Line();
-        w.Line("/// <summary>Converts <see cref=\"" + name + "\"/> to and from its wire names.</summary>");
+        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock("public static class " + helper);
-        w.Line("// Values a server sent that the schema does not list, each kept as a negative value of " + name + ".");
-        w.Line("private static readonly " + CSharp.Runtime + "UnknownEnumValues s_unknown = new(" + CSharp.String(name) + ");");
+        w.OpenBlock($"public static class {helper}");
+        w.Line($"// Values a server sent that the schema does not list, each kept as a negative value of {name}.");
+        w.Line($"private static readonly {CSharp.Runtime}UnknownEnumValues s_unknown = new({CSharp.String(name)});");
         w.Line();
         w.Line("/// <summary>The name of <paramref name=\"value\"/> in JSON.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Line("/// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is neither a member nor a value that was read.</exception>");
-        w.OpenBlock("public static string ToWireName(this " + name + " value) => value switch");
+        w.OpenBlock($"public static string ToWireName(this {name} value) => value switch");
         foreach (EnumMemberSpec member in type.Members)
         {
-            w.Line(name + "." + member.Name + " => " + CSharp.String(member.WireName) + ",");
+            w.Line($"{name}.{member.Name} => {CSharp.String(member.WireName)},");
         }
 
         w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
-        w.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of " + name + ".\"),");
+        w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\"),");
         w.CloseBlock(";");
         w.Line();
         w.Line("/// <summary>");
@@ -1157,19 +1157,19 @@ internal static class TypeEmitter
         w.Line("/// </summary>");
         w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
         w.Line("/// <returns>The value.</returns>");
-        w.Line("public static " + name + " FromWireName(string wireName) => TryParse(wireName, out " + name + " value) ? value : (" + name + ")s_unknown.GetOrAdd(wireName);");
+        w.Line($"public static {name} FromWireName(string wireName) => TryParse(wireName, out {name} value) ? value : ({name})s_unknown.GetOrAdd(wireName);");
         w.Line();
         w.Line("/// <summary>Finds the member with the wire name <paramref name=\"wireName\"/>.</summary>");
         w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
         w.Line("/// <param name=\"value\">The member, when found.</param>");
         w.Line("/// <returns>True when <paramref name=\"wireName\"/> is a value of the schema.</returns>");
-        w.OpenBlock("public static bool TryParse(string? wireName, out " + name + " value)");
+        w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
         w.OpenBlock("switch (wireName)");
         foreach (EnumMemberSpec member in type.Members)
         {
-            w.Line("case " + CSharp.String(member.WireName) + ":");
+            w.Line($"case {CSharp.String(member.WireName)}:");
             w.Indent();
-            w.Line("value = " + name + "." + member.Name + ";");
+            w.Line($"value = {name}.{member.Name};");
             w.Line("return true;");
             w.Unindent();
         }
@@ -1185,13 +1185,13 @@ internal static class TypeEmitter
         w.Line("/// <summary>True when <paramref name=\"value\"/> is one of the named members.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Line("/// <returns>Whether the value is defined.</returns>");
-        w.Line("public static bool IsDefined(" + name + " value) => value is " + string.Join(" or ", type.Members.Select(m => name + "." + m.Name)) + ";");
+        w.Line($"public static bool IsDefined({name} value) => value is {string.Join(" or ", type.Members.Select(m => name + "." + m.Name))};");
         w.Line();
-        w.Line("/// <summary>Reads a <see cref=\"" + name + "\"/> from a JSON string; a string the schema does not list is kept (see <see cref=\"FromWireName\"/>).</summary>");
+        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a JSON string; a string the schema does not list is kept (see <see cref=\"FromWireName\"/>).</summary>");
         w.Line("/// <param name=\"reader\">The reader, positioned on the string.</param>");
         w.Line("/// <returns>The value.</returns>");
-        w.Line("/// <exception cref=\"" + CSharp.Json + "JsonException\">The value is not a string.</exception>");
-        w.Line("public static " + name + " ReadJson(ref " + CSharp.Json + "Utf8JsonReader reader) => FromWireName(" + CSharp.Runtime + "JsonRead.String(ref reader));");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The value is not a string.</exception>");
+        w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => FromWireName({CSharp.Runtime}JsonRead.String(ref reader));");
         w.Line();
         EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "writer.WriteStringValue(ToWireName(value))");
         w.CloseBlock();

@@ -55,37 +55,37 @@ internal static class ValueCode
         switch (value.Kind)
         {
             case ValueKind.String:
-                w.Line("writer.WriteStringValue(" + expression + ");");
+                w.Line($"writer.WriteStringValue({expression});");
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
             case ValueKind.Double:
             case ValueKind.Decimal:
-                w.Line("writer.WriteNumberValue(" + expression + ");");
+                w.Line($"writer.WriteNumberValue({expression});");
                 break;
             case ValueKind.DateTime:
             case ValueKind.Date:
             case ValueKind.Uuid:
             case ValueKind.Uri:
             case ValueKind.Bytes:
-                w.Line(CSharp.Runtime + "SchemaFormats.Write(writer, " + expression + ");");
+                w.Line($"{CSharp.Runtime}SchemaFormats.Write(writer, {expression});");
                 break;
             case ValueKind.Boolean:
-                w.Line("writer.WriteBooleanValue(" + expression + ");");
+                w.Line($"writer.WriteBooleanValue({expression});");
                 break;
             case ValueKind.Enum:
-                w.Line("writer.WriteStringValue(" + ReaderOf(value) + ".ToWireName(" + expression + "));");
+                w.Line($"writer.WriteStringValue({ReaderOf(value)}.ToWireName({expression}));");
                 break;
             case ValueKind.Object:
-                w.Line(value.TypeName + ".WriteJson(writer, " + expression + (redact == "false" ? string.Empty : ", " + redact) + ");");
+                w.Line($"{value.TypeName}.WriteJson(writer, {expression}{(redact == "false" ? string.Empty : ", " + redact)});");
                 break;
             case ValueKind.Array:
                 string item = "item" + depth;
                 w.Line("writer.WriteStartArray();");
-                w.OpenBlock("foreach (" + CSharp.TypeOf(value.Items!, value.Items!.Nullable) + " " + item + " in " + expression + ")");
+                w.OpenBlock($"foreach ({CSharp.TypeOf(value.Items!, value.Items!.Nullable)} {item} in {expression})");
                 if (value.Items!.Nullable || !value.Items.IsValueType)
                 {
-                    w.OpenBlock("if (" + item + " is null)");
+                    w.OpenBlock($"if ({item} is null)");
                     w.Line("writer.WriteNullValue();");
                     w.CloseBlock();
                     w.OpenBlock("else");
@@ -106,7 +106,7 @@ internal static class ValueCode
                 w.Line("writer.WriteEndObject();");
                 break;
             default:
-                w.Line(expression + ".WriteTo(writer);");
+                w.Line($"{expression}.WriteTo(writer);");
                 break;
         }
     }
@@ -116,19 +116,19 @@ internal static class ValueCode
     public static void WriteEntries(SourceWriter w, ValueSpec itemValue, string expression, string redact, int depth, string? skippedKeys = null)
     {
         string entry = "entry" + depth;
-        w.OpenBlock("foreach (global::System.Collections.Generic.KeyValuePair<string, " + CSharp.TypeOf(itemValue, itemValue.Nullable) + "> " + entry + " in " + expression + ")");
+        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeOf(itemValue, itemValue.Nullable)}> {entry} in {expression})");
         if (skippedKeys is not null)
         {
-            w.OpenBlock("if (" + entry + ".Key is " + skippedKeys + ")");
+            w.OpenBlock($"if ({entry}.Key is {skippedKeys})");
             w.Line("continue;");
             w.CloseBlock();
             w.Line();
         }
 
-        w.Line("writer.WritePropertyName(" + entry + ".Key);");
+        w.Line($"writer.WritePropertyName({entry}.Key);");
         if (itemValue.Nullable || !itemValue.IsValueType)
         {
-            w.OpenBlock("if (" + entry + ".Value is null)");
+            w.OpenBlock($"if ({entry}.Value is null)");
             w.Line("writer.WriteNullValue();");
             w.CloseBlock();
             w.OpenBlock("else");
@@ -168,7 +168,7 @@ internal static class ValueCode
             // A block of its own, so that two such values in one method never clash.
             string text = "text" + depth;
             w.OpenBlock(string.Empty);
-            w.Line("string " + text + " = " + CSharp.FormattedText(expression) + ";");
+            w.Line($"string {text} = {CSharp.FormattedText(expression)};");
             Validate(w, value with { Kind = ValueKind.String }, text, patterns, depth, error);
             w.CloseBlock();
             return;
@@ -180,7 +180,7 @@ internal static class ValueCode
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
                     string length = "length" + depth;
-                    w.Line("int " + length + " = " + CSharp.Runtime + "SchemaText.CodePointLength(" + expression + ");");
+                    w.Line($"int {length} = {CSharp.Runtime}SchemaText.CodePointLength({expression});");
                     if (c.MinLength is int min)
                     {
                         AddErrorIf(w, error, length + " < " + min, "minLength", "must be at least " + Plural(min, "character") + " long.");
@@ -245,7 +245,7 @@ internal static class ValueCode
                 AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the enum values.");
                 break;
             case ValueKind.Object:
-                w.Line(expression + ".Validate(context);");
+                w.Line($"{expression}.Validate(context);");
                 break;
             case ValueKind.Array:
                 if (c.MinItems is int minItems)
@@ -264,12 +264,12 @@ internal static class ValueCode
                 {
                     string i = "i" + depth;
                     string item = "item" + depth;
-                    w.OpenBlock("for (int " + i + " = 0; " + i + " < " + expression + ".Count; " + i + "++)");
-                    w.Line("context.Push(" + i + ");");
-                    w.Line(CSharp.TypeOf(items, items.Nullable) + " " + item + " = " + expression + "[" + i + "];");
+                    w.OpenBlock($"for (int {i} = 0; {i} < {expression}.Count; {i}++)");
+                    w.Line($"context.Push({i});");
+                    w.Line($"{CSharp.TypeOf(items, items.Nullable)} {item} = {expression}[{i}];");
                     if (checkNull)
                     {
-                        w.OpenBlock("if (" + item + " is null)");
+                        w.OpenBlock($"if ({item} is null)");
                         w.Line(error("type", "must not be null."));
                         w.CloseBlock();
                         if (NeedsValidation(items))
@@ -281,7 +281,7 @@ internal static class ValueCode
                     }
                     else if (items.Nullable)
                     {
-                        w.OpenBlock("if (" + item + " is { } " + item + "Value)");
+                        w.OpenBlock($"if ({item} is {{ }} {item}Value)");
                         Validate(w, items with { Nullable = false }, item + "Value", patterns, depth + 1, error);
                         w.CloseBlock();
                     }
@@ -313,11 +313,11 @@ internal static class ValueCode
 
         string entry = "entry" + depth;
         string item = "item" + depth;
-        w.OpenBlock("foreach (global::System.Collections.Generic.KeyValuePair<string, " + CSharp.TypeOf(itemValue, itemValue.Nullable) + "> " + entry + " in " + expression + ")");
-        w.Line("context.Push(" + entry + ".Key);");
+        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeOf(itemValue, itemValue.Nullable)}> {entry} in {expression})");
+        w.Line($"context.Push({entry}.Key);");
         if (checkNull)
         {
-            w.OpenBlock("if (" + entry + ".Value is not { } " + item + ")");
+            w.OpenBlock($"if ({entry}.Value is not {{ }} {item})");
             w.Line(error("type", "must not be null."));
             w.CloseBlock();
             if (NeedsValidation(itemValue))
@@ -329,7 +329,7 @@ internal static class ValueCode
         }
         else if (itemValue.Nullable)
         {
-            w.OpenBlock("if (" + entry + ".Value is { } " + item + ")");
+            w.OpenBlock($"if ({entry}.Value is {{ }} {item})");
             Validate(w, itemValue with { Nullable = false }, item, patterns, depth + 1, error);
             w.CloseBlock();
         }
@@ -347,7 +347,7 @@ internal static class ValueCode
 
     private static void AddErrorIf(SourceWriter w, System.Func<string, string, string> error, string condition, string keyword, string message)
     {
-        w.OpenBlock("if (" + condition + ")");
+        w.OpenBlock($"if ({condition})");
         w.Line(error(keyword, message));
         w.CloseBlock();
     }
