@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -300,30 +301,43 @@ internal sealed partial class DocumentParser
 /// </summary>
 internal static class RegexDialect
 {
-    public static bool IsValid(string pattern)
-    {
-        try
-        {
-            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), RegexOptions.CultureInvariant);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Patterns remembered per process; past this many, the memory starts over.</summary>
+    private const int MaxRemembered = 4096;
 
-    public static bool IsEcmaCompatible(string pattern)
+    // Whether a pattern compiles (in .NET's and in ECMAScript mode): a pure function of the pattern,
+    // asked for every occurrence of it, and building a Regex to know is costly. A large API repeats
+    // its few patterns thousands of times.
+    private static readonly ConcurrentDictionary<string, bool> s_valid = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> s_ecmaCompatible = new(StringComparer.Ordinal);
+
+    public static bool IsValid(string pattern) => Remember(s_valid, pattern, RegexOptions.CultureInvariant);
+
+    public static bool IsEcmaCompatible(string pattern) => Remember(s_ecmaCompatible, pattern, RegexOptions.ECMAScript);
+
+    private static bool Remember(ConcurrentDictionary<string, bool> known, string pattern, RegexOptions options)
     {
+        if (known.TryGetValue(pattern, out bool compiles))
+        {
+            return compiles;
+        }
+
         try
         {
-            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), RegexOptions.ECMAScript);
-            return true;
+            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), options);
+            compiles = true;
         }
         catch (ArgumentException)
         {
-            return false;
+            compiles = false;
         }
+
+        if (known.Count >= MaxRemembered)
+        {
+            known.Clear();
+        }
+
+        known[pattern] = compiles;
+        return compiles;
     }
 
     /// <summary>

@@ -1267,8 +1267,14 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
+            if (RegexDialect.IsValid(pattern.Value))
+            {
+                return pattern.Value;
+            }
+
             try
             {
+                // Invalid: build it again for the message of the diagnostic.
                 _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern.Value), RegexOptions.CultureInvariant);
                 return pattern.Value;
             }
