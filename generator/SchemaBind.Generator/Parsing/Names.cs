@@ -11,13 +11,30 @@ namespace SchemaBind.Generator.Parsing;
 internal static class Names
 {
     /// <summary>"docker_image_name" → "DockerImageName", "ON_EVERY_EXECUTION" → "OnEveryExecution", "addAction" → "AddAction".</summary>
+    /// <remarks>
+    /// Words are runs of letters and digits, also split where <see cref="StartsWord"/> says; each is
+    /// written capitalized, the rest of it in lower case.
+    /// </remarks>
     public static string ToPascalCase(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (string word in SplitWords(name))
+        int wordLength = 0;
+        for (int i = 0; i < name.Length; i++)
         {
-            builder.Append(char.ToUpperInvariant(word[0]));
-            builder.Append(word.Substring(1).ToLowerInvariant());
+            char c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                wordLength = 0;
+                continue;
+            }
+
+            if (wordLength > 0 && StartsWord(name, i))
+            {
+                wordLength = 0;
+            }
+
+            builder.Append(wordLength == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            wordLength++;
         }
 
         return ValidIdentifier(builder.ToString());
@@ -45,42 +62,17 @@ internal static class Names
         return candidate;
     }
 
-    private static IEnumerable<string> SplitWords(string name)
+    /// <summary>A lower→upper step ("addAction") or the last capital of an acronym ("HTTPServer") starts a word, inside a run of letters and digits.</summary>
+    private static bool StartsWord(string name, int i)
     {
-        var word = new StringBuilder();
-        for (int i = 0; i < name.Length; i++)
+        if (!char.IsUpper(name[i]))
         {
-            char c = name[i];
-            if (!char.IsLetterOrDigit(c))
-            {
-                if (word.Length > 0)
-                {
-                    yield return word.ToString();
-                    word.Clear();
-                }
-
-                continue;
-            }
-
-            // A lower→upper step ("addAction") or the last capital of an acronym ("HTTPServer") starts a word.
-            if (word.Length > 0 && char.IsUpper(c))
-            {
-                char previous = name[i - 1];
-                bool nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
-                {
-                    yield return word.ToString();
-                    word.Clear();
-                }
-            }
-
-            word.Append(c);
+            return false;
         }
 
-        if (word.Length > 0)
-        {
-            yield return word.ToString();
-        }
+        char previous = name[i - 1];
+        bool nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+        return char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower);
     }
 
     private static string ValidIdentifier(string name)
