@@ -57,14 +57,14 @@ internal static class CSharp
         '\r' => "\\r",
         '\t' => "\\t",
         '\0' => "\\0",
-        _ when c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085' => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+        _ when NeedsUnicodeEscape(c) => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
         _ => null,
     };
 
     /// <summary>Appends <paramref name="c"/>, or its \uXXXX escape when it is a control or line-breaking character.</summary>
     private static void AppendVisible(StringBuilder builder, char c)
     {
-        if (c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085')
+        if (NeedsUnicodeEscape(c))
         {
             builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
         }
@@ -72,6 +72,31 @@ internal static class CSharp
         {
             builder.Append(c);
         }
+    }
+
+    /// <summary>A control or line-breaking character, written as its \uXXXX escape.</summary>
+    private static bool NeedsUnicodeEscape(char c) => c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085';
+
+    /// <summary>Local names already made on this thread, by member name; a type's members are asked for many times.</summary>
+    [System.ThreadStatic]
+    private static System.Collections.Generic.Dictionary<string, string>? t_locals;
+
+    /// <summary>The local variable for a member: "Name" → "_name".</summary>
+    public static string Local(string memberName)
+    {
+        System.Collections.Generic.Dictionary<string, string> locals = t_locals ??= new(System.StringComparer.Ordinal);
+        if (!locals.TryGetValue(memberName, out string? local))
+        {
+            if (locals.Count >= 4096)
+            {
+                locals.Clear();
+            }
+
+            local = "_" + char.ToLowerInvariant(memberName[0]) + memberName.Substring(1);
+            locals[memberName] = local;
+        }
+
+        return local;
     }
 
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
@@ -177,7 +202,18 @@ internal static class CSharp
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text)
     {
-        var builder = new StringBuilder(text.Length);
+        int first = 0;
+        while (first < text.Length && text[first] is not ('&' or '<' or '>') && !NeedsUnicodeEscape(text[first]))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
         foreach (char c in text)
         {
             switch (c)
@@ -195,6 +231,8 @@ internal static class CSharp
         return builder.ToString();
     }
 
+    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+
     /// <summary>Writes a &lt;summary&gt; (or other tag) from schema text, one /// line per source line.</summary>
     public static void DocComment(SourceWriter writer, string tag, string? text, string fallback, string attributes = "")
     {
@@ -205,7 +243,14 @@ internal static class CSharp
             return;
         }
 
-        string[] lines = text!.Trim().Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
+        string trimmed = text!.Trim();
+        if (trimmed.IndexOfAny(s_lineBreaks) < 0)
+        {
+            writer.Line($"/// <{tag}{attributes}>{Xml(trimmed)}</{tag}>");
+            return;
+        }
+
+        string[] lines = trimmed.Replace("\r\n", "\n").Replace('\r', '\n').Split('\n');
         if (lines.Length == 1)
         {
             writer.Line($"/// <{tag}{attributes}>{Xml(lines[0].Trim())}</{tag}>");

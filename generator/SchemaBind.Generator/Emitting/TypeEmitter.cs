@@ -664,7 +664,7 @@ internal static class TypeEmitter
         w.CloseBlock();
     }
 
-    private static string Local(PropertySpec property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+    private static string Local(PropertySpec property) => CSharp.Local(property.Name);
 
     // ------------------------------------------------------------------ unions
 
@@ -1107,7 +1107,7 @@ internal static class TypeEmitter
         w.Line($"public override int GetHashCode() => {hash};");
     }
 
-    private static string Local(ChoiceCaseSpec c) => "_" + char.ToLowerInvariant(c.Name[0]) + c.Name.Substring(1);
+    private static string Local(ChoiceCaseSpec c) => CSharp.Local(c.Name);
 
     // ------------------------------------------------------------------ enums
 
