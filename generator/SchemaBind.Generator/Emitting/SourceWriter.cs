@@ -9,20 +9,20 @@ namespace SchemaBind.Generator.Emitting;
 
 /// <summary>
 /// An indented text writer; generated code is plain text. The text goes into chunks of
-/// <see cref="ChunkSize"/> chars, which become the file's <see cref="SourceText"/> as they are: a large
-/// file is never copied, nor held as one string (which would go on the large object heap, whose
-/// allocations cost full collections).
+/// <see cref="ChunkSize"/> chars, which become the file's <see cref="SourceText"/> as they are: a file
+/// is never copied whole, nor held as one string (a large one would go on the large object heap,
+/// whose allocations cost full collections).
 /// </summary>
 internal sealed class SourceWriter
 {
-    /// <summary>Chars per chunk: 64 KB, under the large object heap's 85,000 bytes.</summary>
+    /// <summary>Chars per chunk (16 KB): small enough that cutting a file's last chunk to size costs little.</summary>
     internal const int ChunkSize = 1 << ChunkBits;
 
-    internal const int ChunkBits = 15;
+    internal const int ChunkBits = 13;
 
-    /// <summary>A file's first chunk, kept for the next file of the thread when the file fit in it.</summary>
+    /// <summary>The chunk a file ended in (its text was copied out of it), kept for the next file of the thread.</summary>
     [ThreadStatic]
-    private static char[]? t_firstChunk;
+    private static char[]? t_lastChunk;
 
     private readonly List<char[]> _full = new();
     private char[] _chunk;
@@ -40,13 +40,12 @@ internal sealed class SourceWriter
     public int Length => (_full.Count << ChunkBits) + _used;
 
     /// <summary>
-    /// A writer for a whole generated file; finish with <see cref="ToSourceTextAndFree"/>. A large API
-    /// emits thousands of files: the first chunk is reused from file to file of a thread.
+    /// A writer for a whole generated file; finish with <see cref="ToSourceTextAndFree"/>.
     /// </summary>
     public static SourceWriter ForFile()
     {
-        char[]? chunk = t_firstChunk;
-        t_firstChunk = null;
+        char[]? chunk = t_lastChunk;
+        t_lastChunk = null;
         return new SourceWriter(chunk ?? new char[ChunkSize]);
     }
 
@@ -257,26 +256,19 @@ internal sealed class SourceWriter
         return builder.Append(_chunk, 0, _used).ToString();
     }
 
-    /// <summary>The text, as UTF-8 source; this writer must not be used again.</summary>
+    /// <summary>The text, as UTF-8 source, in the writer's chunks (the last one cut to size); this writer must not be used again.</summary>
     public SourceText ToSourceTextAndFree()
     {
-        if (_full.Count == 0)
-        {
-            // A file that fits in one chunk: one string, and the chunk is kept for the next file.
-            var text = SourceText.From(new string(_chunk, 0, _used), Encoding.UTF8);
-            if (_chunk.Length == ChunkSize)
-            {
-                t_firstChunk = _chunk;
-            }
-
-            return text;
-        }
-
         var chunks = new char[_full.Count + 1][];
         _full.CopyTo(chunks);
         char[] last = new char[_used];
         Array.Copy(_chunk, last, _used);
         chunks[_full.Count] = last;
+        if (_chunk.Length == ChunkSize)
+        {
+            t_lastChunk = _chunk;
+        }
+
         return new ChunkedText(chunks, Length);
     }
 
