@@ -161,23 +161,57 @@ internal sealed class SourceWriter
 
     public void Unindent() => _indent--;
 
+    /// <summary>
+    /// A line made of <paramref name="prefix"/>, the JSON text <paramref name="json"/> without insignificant
+    /// whitespace as a C# string literal, and <paramref name="suffix"/>: the runs of
+    /// <see cref="Reading.JsonMinifier.NextRun"/> are escaped straight into the file.
+    /// </summary>
+    public void JsonLiteralLine(string prefix, string json, string suffix)
+    {
+        Append(' ', _indent * 4);
+        Append(prefix);
+        Append('"');
+        int position = 0;
+        while (Reading.JsonMinifier.NextRun(json, ref position, out int start, out int length))
+        {
+            AppendEscaped(json, start, length);
+        }
+
+        Append('"');
+        Append(suffix);
+        Append('\n');
+    }
+
     /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
     public void AppendStringLiteral(string value)
     {
         Append('"');
-        int start = 0;
-        for (int i = 0; i < value.Length; i++)
+        AppendEscaped(value, 0, value.Length);
+        Append('"');
+    }
+
+    /// <summary>Appends part of <paramref name="value"/> escaped for the inside of a C# string literal.</summary>
+    private void AppendEscaped(string value, int start, int length)
+    {
+        int end = start + length;
+        int run = start;
+        for (int i = start; i < end; i++)
         {
-            if (CSharp.StringEscape(value[i]) is string escape)
+            char c = value[i];
+            if (c >= ' ' && c < '\u007f' && c != '"' && c != '\\')
             {
-                Append(value, start, i - start);
+                continue; // printable ASCII other than a quote or a backslash: as it is
+            }
+
+            if (CSharp.StringEscape(c) is string escape)
+            {
+                Append(value, run, i - run);
                 Append(escape);
-                start = i + 1;
+                run = i + 1;
             }
         }
 
-        Append(value, start, value.Length - start);
-        Append('"');
+        Append(value, run, end - run);
     }
 
     public void Append(char c)

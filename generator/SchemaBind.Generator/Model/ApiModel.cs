@@ -56,11 +56,23 @@ internal sealed record ApiSpec(
     SchemaDocumentSpec Document);
 
 /// <summary>
-/// The document itself, embedded so that JSON can be validated against any of its schemas. Its text has
-/// no insignificant whitespace, so reformatting the schema file does not re-emit it.
+/// The document itself, embedded so that JSON can be validated against any of its schemas.
+/// <see cref="Text"/> is the schema file's text as it is; it is embedded without insignificant
+/// whitespace, and compared that way too, so reformatting the schema file does not re-emit it.
 /// </summary>
 internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat)
 {
+    public bool Equals(SchemaDocumentSpec? other) =>
+        other is not null
+        && ClassName == other.ClassName
+        && AssertFormat == other.AssertFormat
+        && BaseUri == other.BaseUri
+        && Links.Equals(other.Links)
+        && Reading.JsonMinifier.SameMinified(Text, other.Text);
+
+    // Not the text: equal documents may differ in whitespace.
+    public override int GetHashCode() => (ClassName, AssertFormat, BaseUri).GetHashCode();
+
     /// <summary>The document's base URI for the JSON validator, when it refers to other files; else null.</summary>
     public string? BaseUri { get; init; }
 

@@ -1,70 +1,106 @@
-using System.Text;
-
 namespace SchemaBind.Generator.Reading;
 
-/// <summary>Removes the whitespace between the tokens of JSON text that has already parsed.</summary>
+/// <summary>Reads JSON text that has already parsed without the whitespace between its tokens.</summary>
+/// <remarks>
+/// Only meant for text the parser accepted: strings are kept as they are, escapes included; nothing
+/// else is checked.
+/// </remarks>
 internal static class JsonMinifier
 {
     private static readonly char[] s_stringEnd = { '"', '\\' };
 
     /// <summary>
-    /// The same JSON value, without insignificant whitespace. Only meant for text the parser
-    /// accepted: strings are copied as they are, escapes included; nothing else is checked.
+    /// The next run of significant text from <paramref name="position"/> on: a string (escapes included)
+    /// or the text up to the next whitespace or string. False at the end of the text.
     /// </summary>
-    /// <remarks>
-    /// Copies runs of text between whitespace, not single chars, into a builder of small chunks: a large
-    /// document's text then takes one large-object-heap string, not two.
-    /// </remarks>
-    public static string Minify(string json)
+    public static bool NextRun(string json, ref int position, out int start, out int length)
     {
-        var builder = new StringBuilder(4096);
-        int i = 0;
-        while (i < json.Length)
+        int i = position;
+        while (i < json.Length && IsWhitespace(json[i]))
         {
-            char c = json[i];
-            if (c is ' ' or '\t' or '\n' or '\r' or '\uFEFF')
-            {
-                i++;
-                continue;
-            }
-
-            int start = i;
-            if (c == '"')
-            {
-                // A string, escapes included, up to its closing quote.
-                i++;
-                while (true)
-                {
-                    int next = i < json.Length ? json.IndexOfAny(s_stringEnd, i) : -1;
-                    if (next < 0)
-                    {
-                        i = json.Length;
-                        break;
-                    }
-
-                    if (json[next] == '\\')
-                    {
-                        i = next + 2;
-                        continue;
-                    }
-
-                    i = next + 1;
-                    break;
-                }
-            }
-            else
-            {
-                // A token or punctuation, up to the next whitespace or string.
-                i++;
-                while (i < json.Length && json[i] is not (' ' or '\t' or '\n' or '\r' or '\uFEFF' or '"'))
-                {
-                    i++;
-                }
-            }
-
-            builder.Append(json, start, System.Math.Min(i, json.Length) - start);
+            i++;
         }
 
-        return builder.ToString();
+        start = i;
+        if (i >= json.Length)
+        {
+            position = i;
+            length = 0;
+            return false;
+        }
+
+        if (json[i] == '"')
+        {
+            // A string, escapes included, up to its closing quote.
+            i++;
+            while (true)
+            {
+                int next = i < json.Length ? json.IndexOfAny(s_stringEnd, i) : -1;
+                if (next < 0)
+                {
+                    i = json.Length;
+                    break;
+                }
+
+                if (json[next] == '\\')
+                {
+                    i = next + 2;
+                    continue;
+                }
+
+                i = next + 1;
+                break;
+            }
+        }
+        else
+        {
+            // A token or punctuation, up to the next whitespace or string.
+            i++;
+            while (i < json.Length && !IsWhitespace(json[i]) && json[i] != '"')
+            {
+                i++;
+            }
+        }
+
+        position = System.Math.Min(i, json.Length);
+        length = position - start;
+        return true;
     }
+
+    /// <summary>Whether two texts are the same JSON once minified (without making either).</summary>
+    public static bool SameMinified(string a, string b)
+    {
+        if (string.Equals(a, b))
+        {
+            return true;
+        }
+
+        int positionA = 0, positionB = 0, startA = 0, startB = 0, lengthA = 0, lengthB = 0;
+        while (true)
+        {
+            if (lengthA == 0 && !NextRun(a, ref positionA, out startA, out lengthA))
+            {
+                return lengthB == 0 && !NextRun(b, ref positionB, out _, out _);
+            }
+
+            if (lengthB == 0 && !NextRun(b, ref positionB, out startB, out lengthB))
+            {
+                return false;
+            }
+
+            // Runs may split differently ("a""b" against "ab" cannot happen in valid JSON, but compare text, not runs).
+            int n = System.Math.Min(lengthA, lengthB);
+            if (string.CompareOrdinal(a, startA, b, startB, n) != 0)
+            {
+                return false;
+            }
+
+            startA += n;
+            lengthA -= n;
+            startB += n;
+            lengthB -= n;
+        }
+    }
+
+    private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\uFEFF';
 }
