@@ -328,4 +328,24 @@ public sealed class IncrementalTests
         Assert.Equal(4, modified); // SleepActionRequest, SleepAction and SleepActionPatch carry it, and the embedded document
         Assert.True(outputs.Count(static o => o.Reason == IncrementalStepRunReason.Cached) > 30);
     }
+
+    [Fact]
+    public void Reformatting_a_schema_file_re_emits_nothing()
+    {
+        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
+        string text = File.ReadAllText(buddy);
+        var file = new SchemaFile(buddy, text, "Buddy.Api", "BuddyClient");
+        AdditionalText original = GeneratorHarness.ToAdditionalText(file);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original }, new[] { file }).RunGenerators(compilation);
+
+        // JSON strings hold no raw line break: this changes only the whitespace between tokens.
+        var reformatted = file with { Text = text.Replace("\n", "\r\n\t", StringComparison.Ordinal) };
+        driver = driver.ReplaceAdditionalText(original, GeneratorHarness.ToAdditionalText(reformatted)).RunGenerators(compilation);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        Assert.Contains(result.TrackedSteps[SchemaBindGenerator.StepNames.Parse].SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "an output re-ran: " + o.Reason));
+    }
 }

@@ -46,4 +46,32 @@ public sealed class JsonTextParserTests
     [InlineData("nul", 0)]
     public void Syntax_errors_carry_the_offset(string json, int offset) =>
         Assert.Equal(offset, Assert.Throws<JsonSyntaxException>(() => JsonTextParser.Parse(json)).Offset);
+
+    [Fact]
+    public void A_large_object_finds_the_last_property_of_a_name()
+    {
+        string text = "{" + string.Join(", ", Enumerable.Range(0, 20).Select(static i => "\"k" + i + "\": " + i)) + ", \"k3\": \"last\"}";
+        var root = Assert.IsType<JsonObject>(JsonTextParser.Parse(text));
+        Assert.Equal("last", Assert.IsType<JsonString>(root.Get("k3")).Value);
+        Assert.Equal("19", Assert.IsType<JsonNumber>(root.Get("k19")).Raw);
+        Assert.Null(root.Find("k20"));
+    }
+
+    [Fact]
+    public void Repeated_strings_are_read_alike_with_or_without_escapes()
+    {
+        var root = Assert.IsType<JsonArray>(JsonTextParser.Parse("[\"type\", \"type\", \"t\\u0079pe\", \"\", \"" + new string('x', 100) + "\"]"));
+        Assert.Equal(new[] { "type", "type", "type", string.Empty, new string('x', 100) }, root.Items.Select(static i => ((JsonString)i).Value));
+    }
+
+    [Theory]
+    [InlineData("{\"a\": [1, 2]}", "{ \"a\" :\r\n\t[ 1,2 ] }", true)]
+    [InlineData("{\"a\": \"x y\"}", "{\"a\":\"x  y\"}", false)]
+    [InlineData("{\"a\": \"q\\\" \"}", "{\"a\":\"q\\\" \"}", true)]
+    [InlineData("[1]", "[1, 2]", false)]
+    public void Documents_compare_without_insignificant_whitespace(string a, string b, bool same)
+    {
+        Assert.Equal(same, JsonMinifier.SameMinified(a, b));
+        Assert.Equal(same, JsonMinifier.SameMinified(b, a));
+    }
 }
