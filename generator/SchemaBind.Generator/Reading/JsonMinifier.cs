@@ -102,5 +102,6 @@ internal static class JsonMinifier
         }
     }
 
-    private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\uFEFF';
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsWhitespace(char c) => c <= ' ' ? c is ' ' or '\t' or '\n' or '\r' : c == '\uFEFF';
 }
