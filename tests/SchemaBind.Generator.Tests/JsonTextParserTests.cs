@@ -74,4 +74,18 @@ public sealed class JsonTextParserTests
         Assert.Equal(same, JsonMinifier.SameMinified(a, b));
         Assert.Equal(same, JsonMinifier.SameMinified(b, a));
     }
+
+    [Fact]
+    public void The_embedded_document_is_the_literal_of_its_text_without_whitespace()
+    {
+        const string json = "{ \"a\" : \"q\\\" \\\\ \u2028 \u2029 \u0085 \u00e9 \uFEFF\" ,\r\n\t\"b\": [1, 2.5e3, true, null] }";
+        const string minified = "{\"a\":\"q\\\" \\\\ \u2028 \u2029 \u0085 \u00e9 \uFEFF\",\"b\":[1,2.5e3,true,null]}";
+        JsonTextParser.Parse(json);
+        var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
+        embedded.JsonLiteralLine("x => ", json, "u8;");
+        var expected = new SchemaBind.Generator.Emitting.SourceWriter();
+        expected.LiteralLine("x => ", minified, "u8;");
+        Assert.Equal(expected.ToString(), embedded.ToString());
+        Assert.Contains("\\u2028", embedded.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,9 @@ internal sealed class SourceWriter
 
     internal const int ChunkBits = 13;
 
+    /// <summary>The chars of parsed JSON text that a C# string literal escapes.</summary>
+    private static readonly char[] s_jsonEscaped = { '"', '\\', '\u0085', '\u2028', '\u2029' };
+
     /// <summary>The chunk a file ended in (its text was copied out of it), kept for the next file of the thread.</summary>
     [ThreadStatic]
     private static char[]? t_lastChunk;
@@ -174,7 +177,22 @@ internal sealed class SourceWriter
         int position = 0;
         while (Reading.JsonMinifier.NextRun(json, ref position, out int start, out int length))
         {
-            AppendEscaped(json, start, length);
+            // Text the JSON parser accepted has no control character outside whitespace: only these
+            // need an escape in the literal (as CSharp.StringEscape writes them).
+            int end = start + length;
+            while (start < end)
+            {
+                int next = json.IndexOfAny(s_jsonEscaped, start, end - start);
+                if (next < 0)
+                {
+                    Append(json, start, end - start);
+                    break;
+                }
+
+                Append(json, start, next - start);
+                Append(CSharp.StringEscape(json[next])!);
+                start = next + 1;
+            }
         }
 
         Append('"');
