@@ -103,28 +103,25 @@ internal static class CSharp
     public static string Utf8(string value) => String(value) + "u8";
 
     /// <summary>The C# type of a value; <paramref name="nullable"/> adds '?' (for optional members).</summary>
-    public static string TypeOf(ValueSpec value, bool nullable)
+    public static string TypeOf(ValueSpec value, bool nullable) => value.Kind switch
     {
-        string type = value.Kind switch
-        {
-            ValueKind.String => "string",
-            ValueKind.Int32 => "int",
-            ValueKind.Int64 => "long",
-            ValueKind.Double => "double",
-            ValueKind.Decimal => "decimal",
-            ValueKind.Boolean => "bool",
-            ValueKind.DateTime => "global::System.DateTimeOffset",
-            ValueKind.Date => "global::System.DateOnly",
-            ValueKind.Uuid => "global::System.Guid",
-            ValueKind.Uri => "global::System.Uri",
-            ValueKind.Bytes => "byte[]",
-            ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + ">",
-            ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(value.Items!, value.Items!.Nullable) + ">",
-            ValueKind.Object or ValueKind.Enum => value.TypeName!,
-            _ => Json + "JsonElement",
-        };
-        return nullable ? type + "?" : type;
-    }
+        // Both spellings of each keyword type are constants: asked for on every member, they allocate nothing.
+        ValueKind.String => nullable ? "string?" : "string",
+        ValueKind.Int32 => nullable ? "int?" : "int",
+        ValueKind.Int64 => nullable ? "long?" : "long",
+        ValueKind.Double => nullable ? "double?" : "double",
+        ValueKind.Decimal => nullable ? "decimal?" : "decimal",
+        ValueKind.Boolean => nullable ? "bool?" : "bool",
+        ValueKind.DateTime => nullable ? "global::System.DateTimeOffset?" : "global::System.DateTimeOffset",
+        ValueKind.Date => nullable ? "global::System.DateOnly?" : "global::System.DateOnly",
+        ValueKind.Uuid => nullable ? "global::System.Guid?" : "global::System.Guid",
+        ValueKind.Uri => nullable ? "global::System.Uri?" : "global::System.Uri",
+        ValueKind.Bytes => nullable ? "byte[]?" : "byte[]",
+        ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
+        ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
+        ValueKind.Object or ValueKind.Enum => nullable ? value.TypeName + "?" : value.TypeName!,
+        _ => nullable ? Json + "JsonElement?" : Json + "JsonElement",
+    };
 
     /// <summary>
     /// Validation attributes (DataAnnotations' Range, SchemaBind's trim-safe length and pattern

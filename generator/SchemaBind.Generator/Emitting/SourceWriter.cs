@@ -20,6 +20,9 @@ internal sealed class SourceWriter
 
     internal const int ChunkBits = 13;
 
+    /// <summary>Indentation up to 16 levels, copied rather than written space by space.</summary>
+    private const string Spaces = "                                                                ";
+
     /// <summary>The chars of parsed JSON text that a C# string literal escapes.</summary>
     private static readonly char[] s_jsonEscaped = { '"', '\\', '\u0085', '\u2028', '\u2029' };
 
@@ -244,6 +247,12 @@ internal sealed class SourceWriter
 
     public void Append(char c, int count)
     {
+        if (c == ' ' && count <= Spaces.Length)
+        {
+            Append(Spaces, 0, count); // indentation: one block copy
+            return;
+        }
+
         while (count > 0)
         {
             if (_used == _chunk.Length)
