@@ -14,7 +14,7 @@ internal static class CSharp
     public static string String(string value)
     {
         int first = 0;
-        while (first < value.Length && StringEscape(value[first]) is null)
+        while (first < value.Length && (IsPlainAscii(value[first]) || StringEscape(value[first]) is null))
         {
             first++;
         }
@@ -74,7 +74,12 @@ internal static class CSharp
         }
     }
 
+    /// <summary>Printable ASCII other than a quote or a backslash: written as it is in a string literal.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool IsPlainAscii(char c) => c >= ' ' && c < '\u007f' && c != '"' && c != '\\';
+
     /// <summary>A control or line-breaking character, written as its \uXXXX escape.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool NeedsUnicodeEscape(char c) => c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085';
 
     /// <summary>Local names already made on this thread, by member name; a type's members are asked for many times.</summary>
@@ -200,7 +205,7 @@ internal static class CSharp
     public static string Xml(string text)
     {
         int first = 0;
-        while (first < text.Length && text[first] is not ('&' or '<' or '>') && !NeedsUnicodeEscape(text[first]))
+        while (first < text.Length && (IsPlainAscii(text[first]) ? text[first] is not ('&' or '<' or '>') : !NeedsUnicodeEscape(text[first])))
         {
             first++;
         }

@@ -219,9 +219,9 @@ internal sealed class SourceWriter
         for (int i = start; i < end; i++)
         {
             char c = value[i];
-            if (c >= ' ' && c < '\u007f' && c != '"' && c != '\\')
+            if (CSharp.IsPlainAscii(c))
             {
-                continue; // printable ASCII other than a quote or a backslash: as it is
+                continue;
             }
 
             if (CSharp.StringEscape(c) is string escape)
