@@ -82,26 +82,14 @@ internal static class CSharp
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool NeedsUnicodeEscape(char c) => c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085';
 
-    /// <summary>Local names already made on this thread, by member name; a type's members are asked for many times.</summary>
-    [System.ThreadStatic]
-    private static System.Collections.Generic.Dictionary<string, string>? t_locals;
-
     /// <summary>The local variable for a member: "Name" → "_name".</summary>
     public static string Local(string memberName)
     {
-        System.Collections.Generic.Dictionary<string, string> locals = t_locals ??= new(System.StringComparer.Ordinal);
-        if (!locals.TryGetValue(memberName, out string? local))
-        {
-            if (locals.Count >= 4096)
-            {
-                locals.Clear();
-            }
-
-            local = "_" + char.ToLowerInvariant(memberName[0]) + memberName.Substring(1);
-            locals[memberName] = local;
-        }
-
-        return local;
+        char[] local = new char[memberName.Length + 1];
+        local[0] = '_';
+        local[1] = char.ToLowerInvariant(memberName[0]);
+        memberName.CopyTo(1, local, 2, memberName.Length - 1);
+        return new string(local);
     }
 
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>

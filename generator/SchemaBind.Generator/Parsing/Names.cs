@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace SchemaBind.Generator.Parsing;
@@ -17,7 +16,9 @@ internal static class Names
     /// </remarks>
     public static string ToPascalCase(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        char[] pascal = new char[name.Length];
+        int length = 0;
+        bool same = true;
         int wordLength = 0;
         for (int i = 0; i < name.Length; i++)
         {
@@ -33,11 +34,14 @@ internal static class Names
                 wordLength = 0;
             }
 
-            builder.Append(wordLength == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            char written = wordLength == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c);
+            same &= length == i && written == c;
+            pascal[length++] = written;
             wordLength++;
         }
 
-        return ValidIdentifier(builder.ToString());
+        // A name that is PascalCase already (most schema names) is returned as it is.
+        return ValidIdentifier(same && length == name.Length ? name : new string(pascal, 0, length));
     }
 
     /// <summary>"project_name" → "projectName"; C# keywords get an '@'.</summary>
