@@ -88,4 +88,53 @@ public sealed class JsonTextParserTests
         Assert.Equal(expected.ToString(), embedded.ToString());
         Assert.Contains("\\u2028", embedded.ToString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{ \"x\\\\\" : [ \"\\\\\\\"\" , \"a b\" ] }")]
+    [InlineData("[ \"\\u0041\\n\\/\" ,\t\"\\\\\\\\\" ]")]
+    [InlineData("\uFEFF{\"k\":\"\u2028\u0085\"}")]
+    [InlineData("{}")]
+    public void The_embedded_literal_matches_a_plain_minification(string json)
+    {
+        JsonTextParser.Parse(json);
+        var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
+        embedded.JsonLiteralLine(string.Empty, json, string.Empty);
+        var expected = new SchemaBind.Generator.Emitting.SourceWriter();
+        expected.LiteralLine(string.Empty, MinifyCharByChar(json), string.Empty);
+        Assert.Equal(expected.ToString(), embedded.ToString());
+    }
+
+    // The rule, one char at a time: whitespace outside strings goes, strings stay as written.
+    private static string MinifyCharByChar(string json)
+    {
+        var builder = new System.Text.StringBuilder();
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (inString)
+            {
+                builder.Append(c);
+                if (c == '\\')
+                {
+                    builder.Append(json[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+                builder.Append(c);
+            }
+            else if (c is not (' ' or '\t' or '\n' or '\r' or '\uFEFF'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

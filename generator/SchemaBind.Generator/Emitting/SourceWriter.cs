@@ -23,9 +23,6 @@ internal sealed class SourceWriter
     /// <summary>Indentation up to 16 levels, copied rather than written space by space.</summary>
     private const string Spaces = "                                                                ";
 
-    /// <summary>The chars of parsed JSON text that a C# string literal escapes.</summary>
-    private static readonly char[] s_jsonEscaped = { '"', '\\', '\u0085', '\u2028', '\u2029' };
-
     /// <summary>The chunk a file ended in (its text was copied out of it), kept for the next file of the thread.</summary>
     [ThreadStatic]
     private static char[]? t_lastChunk;
@@ -169,35 +166,64 @@ internal sealed class SourceWriter
 
     /// <summary>
     /// A line made of <paramref name="prefix"/>, the JSON text <paramref name="json"/> without insignificant
-    /// whitespace as a C# string literal, and <paramref name="suffix"/>: the runs of
-    /// <see cref="Reading.JsonMinifier.NextRun"/> are escaped straight into the file.
+    /// whitespace as a C# string literal, and <paramref name="suffix"/>, in one pass over the text.
     /// </summary>
+    /// <remarks>
+    /// Only for text the JSON parser accepted: outside strings there is no control character but
+    /// whitespace, and inside them none at all. So the chars that need an escape in the literal (as
+    /// <see cref="CSharp.StringEscape"/> writes them) are only the quote, the backslash and U+0085,
+    /// U+2028 and U+2029.
+    /// </remarks>
     public void JsonLiteralLine(string prefix, string json, string suffix)
     {
         Append(' ', _indent * 4);
         Append(prefix);
         Append('"');
-        int position = 0;
-        while (Reading.JsonMinifier.NextRun(json, ref position, out int start, out int length))
+        int plain = 0; // start of the text not written yet
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
         {
-            // Text the JSON parser accepted has no control character outside whitespace: only these
-            // need an escape in the literal (as CSharp.StringEscape writes them).
-            int end = start + length;
-            while (start < end)
+            char c = json[i];
+            if (c > '"' && c != '\\' && c < '\u0085')
             {
-                int next = json.IndexOfAny(s_jsonEscaped, start, end - start);
-                if (next < 0)
-                {
-                    Append(json, start, end - start);
-                    break;
-                }
+                continue; // the common case: written as it is
+            }
 
-                Append(json, start, next - start);
-                Append(CSharp.StringEscape(json[next])!);
-                start = next + 1;
+            if (c == '"' || c == '\\')
+            {
+                Append(json, plain, i - plain);
+                Append(c == '"' ? "\\\"" : "\\\\");
+                plain = i + 1;
+                if (c == '"')
+                {
+                    inString = !inString;
+                }
+                else if (i + 1 < json.Length && json[i + 1] is '"' or '\\')
+                {
+                    // An escaped quote or backslash: escaped again, and it neither opens nor closes a string.
+                    i++;
+                    Append(json[i] == '"' ? "\\\"" : "\\\\");
+                    plain = i + 1;
+                }
+                else
+                {
+                    i++; // the escape's letter is written as it is
+                }
+            }
+            else if (!inString && c is ' ' or '\t' or '\n' or '\r' or '\uFEFF')
+            {
+                Append(json, plain, i - plain);
+                plain = i + 1;
+            }
+            else if (c is '\u0085' or '\u2028' or '\u2029')
+            {
+                Append(json, plain, i - plain);
+                Append(CSharp.StringEscape(c)!);
+                plain = i + 1;
             }
         }
 
+        Append(json, plain, json.Length - plain);
         Append('"');
         Append(suffix);
         Append('\n');

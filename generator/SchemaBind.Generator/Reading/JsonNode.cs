@@ -50,10 +50,18 @@ internal sealed class JsonObject : JsonNode
         : base(start, end)
     {
         Properties = properties;
+        foreach (JsonProperty property in properties)
+        {
+            _nameBits |= NameBit(property.Name);
+        }
     }
 
     /// <summary>Objects with more properties than this get an index by name on their first lookup.</summary>
     private const int MaxScanned = 8;
+
+    // One bit per property name (see NameBit): most lookups ask for a keyword the schema does not
+    // have, and this answers them without comparing names.
+    private readonly ulong _nameBits;
 
     // By name, the last property with that name; built on first lookup of a large object
     // (components/schemas, paths): a scan there made resolving every $ref linear in the document.
@@ -67,6 +75,11 @@ internal sealed class JsonObject : JsonNode
     /// <summary>The last property with this name (JSON's usual "last one wins"), or null.</summary>
     public JsonProperty? Find(string name)
     {
+        if ((_nameBits & NameBit(name)) == 0)
+        {
+            return null;
+        }
+
         List<JsonProperty> properties = Properties;
         if (properties.Count <= MaxScanned)
         {
@@ -97,6 +110,10 @@ internal sealed class JsonObject : JsonNode
     }
 
     public JsonNode? Get(string name) => Find(name)?.Value;
+
+    /// <summary>A bit out of 64 for a name, from its length and its first and last chars.</summary>
+    private static ulong NameBit(string name) =>
+        name.Length == 0 ? 1UL : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 }
 
 internal sealed class JsonProperty

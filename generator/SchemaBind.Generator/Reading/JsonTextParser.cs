@@ -399,10 +399,10 @@ internal sealed class JsonTextParser
 /// </summary>
 internal sealed class StringTable
 {
-    /// <summary>Longer strings are rarely repeated; they are not looked up.</summary>
-    private const int MaxLength = 48;
+    /// <summary>Longer strings (descriptions, mostly) are rarely repeated; they are not looked up.</summary>
+    private const int MaxLength = 32;
 
-    private string?[] _slots = new string?[1024];
+    private string?[] _slots = new string?[4096];
     private int _count;
 
     /// <summary>The text of <paramref name="text"/> from <paramref name="start"/>, <paramref name="length"/> chars long.</summary>
