@@ -297,7 +297,17 @@ internal sealed class SourceWriter
         }
     }
 
-    public void Append(string text) => Append(text, 0, text.Length);
+    public void Append(string text)
+    {
+        if (text.Length <= _chunk.Length - _used)
+        {
+            text.CopyTo(0, _chunk, _used, text.Length); // the common case: it fits in the chunk
+            _used += text.Length;
+            return;
+        }
+
+        Append(text, 0, text.Length);
+    }
 
     public void Append(string text, int start, int count)
     {
