@@ -112,6 +112,7 @@ internal sealed class JsonObject : JsonNode
     public JsonNode? Get(string name) => Find(name)?.Value;
 
     /// <summary>A bit out of 64 for a name, from its length and its first and last chars.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong NameBit(string name) =>
         name.Length == 0 ? 1UL : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 }
