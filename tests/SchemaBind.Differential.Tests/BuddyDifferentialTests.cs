@@ -85,8 +85,8 @@ public sealed class BuddyDifferentialTests
                 run.Compare("JSON verdict vs typed Validate()", verdict, typedErrors.Count == 0, Describe);
 
                 // Not only the verdict: the same errors (pointer, keyword, message) as the JSON validator on the value's
-                // JSON form. Not for a union, whose JSON validation says only that no case matched (oneOf at the root),
-                // where typed validation reports inside the case it holds.
+                // JSON form. Not for a union: its JSON validation reports oneOf at the root (then the errors of the case
+                // the value names), where typed validation reports only inside the case it holds.
                 if (type!.IsAbstract)
                 {
                     continue;

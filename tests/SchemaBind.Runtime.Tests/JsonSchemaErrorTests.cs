@@ -189,13 +189,48 @@ public sealed class JsonSchemaErrorTests
             """;
 
         Assert.Empty(Errors(schema, """[{ "type": "leaf", "value": 1 }, { "type": "pair", "left": { "type": "leaf" }, "right": { "type": "pair", "left": { "type": "leaf" } } }]"""));
+        // Where the value's "type" names one branch, that branch's errors follow the oneOf error; "tree" and
+        // "pear" name none, so their oneOf error stands alone.
         Assert.Equal(
             [
                 "/0 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
                 "/1 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+                "/1/left [oneOf] must match exactly one of the oneOf schemas, but matches none.",
                 "/2 [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+                "/2/value [type] must be integer.",
             ],
             Errors(schema, """[{ "type": "tree" }, { "type": "pair", "left": { "type": "pear" } }, { "type": "leaf", "value": "x" }]"""));
+    }
+
+    [Fact]
+    public void A_union_told_apart_by_a_const_reports_the_errors_of_the_case_the_value_names()
+    {
+        // OpenAPI's discriminated unions: cases behind $ref, the const in an allOf part of the case.
+        const string schema = """
+            {
+              "oneOf": [ { "$ref": "#/$defs/sleep" }, { "$ref": "#/$defs/http" } ],
+              "$defs": {
+                "base": { "properties": { "name": { "type": "string", "minLength": 1 } }, "required": ["name"] },
+                "sleep": { "allOf": [ { "$ref": "#/$defs/base" }, { "properties": { "type": { "const": "SLEEP" }, "seconds": { "type": "integer", "minimum": 0 } }, "required": ["type", "seconds"] } ] },
+                "http": { "allOf": [ { "$ref": "#/$defs/base" }, { "properties": { "type": { "const": "HTTP" }, "url": { "type": "string" } }, "required": ["type", "url"] } ] }
+              }
+            }
+            """;
+
+        Assert.Equal(
+            [
+                " [oneOf] must match exactly one of the oneOf schemas, but matches none.",
+                "/name [minLength] must be at least 1 character long.",
+                "/seconds [minimum] must be at least 0.",
+            ],
+            Errors(schema, """{ "type": "SLEEP", "name": "", "seconds": -1 }"""));
+        Assert.Equal(
+            [" [oneOf] must match exactly one of the oneOf schemas, but matches none.", " [required] The property 'url' is required."],
+            Errors(schema, """{ "type": "HTTP", "name": "ping" }"""));
+
+        // A value that names no case (or no const at all) gets the oneOf error only, as before.
+        Assert.Equal([" [oneOf] must match exactly one of the oneOf schemas, but matches none."], Errors(schema, """{ "type": "SSH", "name": "x" }"""));
+        Assert.Equal([" [oneOf] must match exactly one of the oneOf schemas, but matches none."], Errors(schema, """{ "name": "x" }"""));
     }
 
     [Fact]

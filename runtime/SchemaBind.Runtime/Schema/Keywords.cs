@@ -654,11 +654,93 @@ internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) :
             }
         }
 
-        return Name == "anyOf"
+        bool ok = Name == "anyOf"
             ? valid > 0 || Fail(e, report, "must match at least one of the anyOf schemas.")
             : valid == 1 || (valid == 0
                 ? Fail(e, report, "must match exactly one of the oneOf schemas, but matches none.")
                 : Fail(e, report, "must match exactly one of the oneOf schemas, but matches ", valid.ToString(CultureInfo.InvariantCulture), "."));
+        if (!ok && report && valid == 0 && SelectedBranch(e, instance) is SchemaNode selected)
+        {
+            // A union told apart by a const (a discriminator such as "type"): the value names the one branch
+            // it means, so that branch's errors say what is wrong, beside the keyword's own error.
+            e.Apply(Name, selected, instance, null, report: true);
+        }
+
+        return ok;
+    }
+
+    /// <summary>
+    /// The one branch whose const or enum properties (followed through $ref and allOf) the value has and
+    /// satisfies, when exactly one branch is like that; else null.
+    /// </summary>
+    private SchemaNode? SelectedBranch(Evaluator e, JsonElement instance)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        SchemaNode? selected = null;
+        foreach (SchemaNode schema in schemas)
+        {
+            if (Selects(e, schema, instance, 0) == true)
+            {
+                if (selected is not null)
+                {
+                    return null;
+                }
+
+                selected = schema;
+            }
+        }
+
+        return selected;
+    }
+
+    /// <summary>True when the value has a selecting property of this schema and satisfies every one it has; false when it fails one; null when the schema has none the value has.</summary>
+    private static bool? Selects(Evaluator e, SchemaNode schema, JsonElement instance, int depth)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        bool? result = null;
+        foreach (Keyword keyword in schema.CompiledKeywords)
+        {
+            bool? part = keyword switch
+            {
+                PropertiesKeyword properties => properties.Selects(e, instance),
+                RefKeyword reference => Selects(e, reference.Target, instance, depth + 1),
+                CombinatorKeyword { Name: "allOf" } allOf => allOf.AllSelect(e, instance, depth + 1),
+                _ => null,
+            };
+            if (part == false)
+            {
+                return false;
+            }
+
+            result ??= part;
+        }
+
+        return result;
+    }
+
+    private bool? AllSelect(Evaluator e, JsonElement instance, int depth)
+    {
+        bool? result = null;
+        foreach (SchemaNode schema in schemas)
+        {
+            bool? part = Selects(e, schema, instance, depth);
+            if (part == false)
+            {
+                return false;
+            }
+
+            result ??= part;
+        }
+
+        return result;
     }
 }
 
@@ -817,6 +899,30 @@ internal sealed class PropertiesKeyword(Dictionary<string, SchemaNode> schemas) 
         // in this schema object: they need not look the names up again.
         e.SetPresence(this, present);
         return valid;
+    }
+
+    /// <summary>
+    /// For a union's error report: null when the object has none of the properties held to a const or an
+    /// enum here, else whether it satisfies every one of them that it has.
+    /// </summary>
+    public bool? Selects(Evaluator e, JsonElement instance)
+    {
+        _selective ??= Selective(schemas);
+        bool? result = null;
+        foreach ((byte[] name, SchemaNode schema) in _selective)
+        {
+            if (e.TryGetProperty(instance, name, out JsonElement value))
+            {
+                if (!e.ApplyToMember(Name, schema, value, report: false))
+                {
+                    return false;
+                }
+
+                result = true;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The properties whose schema has a const or an enum of its own (their schemas are compiled by now).</summary>
