@@ -234,6 +234,36 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void A_meta_schema_with_the_format_assertion_vocabulary_makes_format_assert_without_the_option()
+    {
+        using JsonDocument meta = JsonDocument.Parse("""
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://example.com/meta/strict",
+              "$vocabulary": {
+                "https://json-schema.org/draft/2020-12/vocab/core": true,
+                "https://json-schema.org/draft/2020-12/vocab/validation": true,
+                "https://json-schema.org/draft/2020-12/vocab/format-assertion": false
+              }
+            }
+            """);
+        var options = new JsonSchemaOptions
+        {
+            DocumentResolver = uri => uri.AbsoluteUri == "https://example.com/meta/strict" ? meta.RootElement : null,
+        };
+        var strict = JsonSchemaValidator.Create("""{ "$schema": "https://example.com/meta/strict", "format": "ipv4" }""", options);
+        var plain = JsonSchemaValidator.Create("""{ "format": "ipv4" }""", options);
+        using JsonDocument bad = JsonDocument.Parse("\"not-an-ipv4\"");
+        using JsonDocument good = JsonDocument.Parse("\"127.0.0.1\"");
+
+        // false in $vocabulary only tells an implementation that does not know the vocabulary it may go on.
+        Assert.False(strict.IsValid(bad.RootElement));
+        Assert.Equal("format", Assert.Single(strict.Validate(bad.RootElement)).Keyword);
+        Assert.True(strict.IsValid(good.RootElement));
+        Assert.True(plain.IsValid(bad.RootElement)); // format is an annotation by default
+    }
+
+    [Fact]
     public void References_that_only_refer_to_each_other_end_in_an_error()
     {
         var validator = JsonSchemaValidator.Create("""{ "$ref": "#/$defs/a", "$defs": { "a": { "$ref": "#/$defs/b" }, "b": { "$ref": "#/$defs/a" } } }""");

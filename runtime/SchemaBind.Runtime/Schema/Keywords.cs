@@ -109,7 +109,7 @@ internal static class KeywordCompiler
                 case "dependentRequired" when v.ValueKind == JsonValueKind.Object:
                     k.Add(new DependentRequiredKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, static e => e.Value.EnumerateArray().Select(static n => n.GetString()!).ToArray())));
                     break;
-                case "format" when v.ValueKind == JsonValueKind.String && registry.AssertFormat:
+                case "format" when v.ValueKind == JsonValueKind.String && (registry.AssertFormat || registry.FormatAssertionVocabulary(node)):
                     k.Add(new FormatKeyword(v.GetString()!));
                     break;
                 case "allOf" or "anyOf" or "oneOf" when v.ValueKind == JsonValueKind.Array:

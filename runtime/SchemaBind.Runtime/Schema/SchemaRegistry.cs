@@ -97,22 +97,30 @@ internal sealed class SchemaRegistry
         set => _usesAnnotations = value;
     }
 
-    private readonly Dictionary<string, bool> _validationVocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (bool Validation, bool FormatAssertion)> _vocabularies = new(StringComparer.Ordinal);
 
     /// <summary>
     /// False when the resource's <c>$schema</c> names a meta-schema whose <c>$vocabulary</c> leaves
     /// out the validation vocabulary: then type, enum, minimum, required, ... do not assert.
     /// </summary>
-    public bool ValidationVocabulary(SchemaNode node)
+    public bool ValidationVocabulary(SchemaNode node) => Vocabularies(node).Validation;
+
+    /// <summary>
+    /// True when the resource's meta-schema lists the format-assertion vocabulary (as required or not: an
+    /// implementation that knows it asserts format either way), so <c>format</c> asserts without the option.
+    /// </summary>
+    public bool FormatAssertionVocabulary(SchemaNode node) => Vocabularies(node).FormatAssertion;
+
+    private (bool Validation, bool FormatAssertion) Vocabularies(SchemaNode node)
     {
         lock (_gate)
         {
-            if (_validationVocabulary.TryGetValue(node.ResourceUri, out bool known))
+            if (_vocabularies.TryGetValue(node.ResourceUri, out var known))
             {
                 return known;
             }
 
-            bool enabled = true;
+            (bool Validation, bool FormatAssertion) vocabulary = (true, false);
             if (_resources.TryGetValue(node.ResourceUri, out var resource)
                 && Navigate(_documents[resource.Document], resource.Pointer) is { ValueKind: JsonValueKind.Object } root
                 && root.TryGetProperty("$schema", out JsonElement dialect) && dialect.ValueKind == JsonValueKind.String
@@ -122,11 +130,13 @@ internal sealed class SchemaRegistry
                 && meta.ValueKind == JsonValueKind.Object
                 && meta.TryGetProperty("$vocabulary", out JsonElement vocabularies) && vocabularies.ValueKind == JsonValueKind.Object)
             {
-                enabled = vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/validation", out _);
+                vocabulary = (
+                    vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/validation", out _),
+                    vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/format-assertion", out _));
             }
 
-            _validationVocabulary[node.ResourceUri] = enabled;
-            return enabled;
+            _vocabularies[node.ResourceUri] = vocabulary;
+            return vocabulary;
         }
     }
 
