@@ -264,6 +264,23 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void Draft_7_dependencies_are_honoured_under_their_own_name()
+    {
+        const string schema = """
+            { "dependencies": { "card": ["billing"], "vat": { "properties": { "country": { "type": "string", "minLength": 2 } }, "required": ["country"] } } }
+            """;
+
+        Assert.Empty(Errors(schema, """{ "card": 1, "billing": "x", "vat": "DE1", "country": "DE" }"""));
+        Assert.Equal(
+            [
+                " [dependencies] The property 'billing' is required when 'card' is present.",
+                " [required] The property 'country' is required.",
+            ],
+            Errors(schema, """{ "card": 1, "vat": "DE1" }"""));
+        Assert.Equal(["/country [minLength] must be at least 2 characters long."], Errors(schema, """{ "vat": "DE1", "country": "D" }"""));
+    }
+
+    [Fact]
     public void References_that_only_refer_to_each_other_end_in_an_error()
     {
         var validator = JsonSchemaValidator.Create("""{ "$ref": "#/$defs/a", "$defs": { "a": { "$ref": "#/$defs/b" }, "b": { "$ref": "#/$defs/a" } } }""");

@@ -1330,7 +1330,7 @@ internal sealed partial class DocumentParser
         "allOf", "anyOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas",
         "patternProperties", "propertyNames", "minProperties", "maxProperties", "prefixItems", "contains",
         "minContains", "maxContains", "uniqueItems", "multipleOf", "unevaluatedProperties", "unevaluatedItems",
-        "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable",
+        "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable", "dependencies",
     };
 
     /// <summary>

@@ -127,6 +127,24 @@ internal static class KeywordCompiler
                 case "dependentSchemas" when v.ValueKind == JsonValueKind.Object:
                     k.Add(new DependentSchemasKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, e => Entry("dependentSchemas", e.Name))));
                     break;
+                case "dependencies" when v.ValueKind == JsonValueKind.Object:
+                    // Draft 7's keyword, split in 2019-09: still honoured (as both halves, under its own
+                    // name) for schemas written before the split, as the suite's optional tests expect.
+                    var names = v.EnumerateObject().Where(static e => e.Value.ValueKind == JsonValueKind.Array).ToDictionary(
+                        static e => e.Name, static e => e.Value.EnumerateArray().Where(static n => n.ValueKind == JsonValueKind.String).Select(static n => n.GetString()!).ToArray());
+                    var subschemas = v.EnumerateObject().Where(static e => e.Value.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False)
+                        .ToDictionary(static e => e.Name, e => Entry("dependencies", e.Name));
+                    if (names.Count > 0 && validation)
+                    {
+                        k.Add(new DependentRequiredKeyword(names, "dependencies"));
+                    }
+
+                    if (subschemas.Count > 0)
+                    {
+                        k.Add(new DependentSchemasKeyword(subschemas, "dependencies"));
+                    }
+
+                    break;
                 case "properties" when v.ValueKind == JsonValueKind.Object:
                     k.Add(new PropertiesKeyword(v.EnumerateObject().ToDictionary(static e => e.Name, e => Entry("properties", e.Name), StringComparer.Ordinal)));
                     break;
@@ -536,7 +554,7 @@ internal sealed class RequiredKeyword(string[] names) : Keyword("required")
     }
 }
 
-internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> dependencies) : Keyword("dependentRequired")
+internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> dependencies, string name = "dependentRequired") : Keyword(name)
 {
     // Per dependency: the property's UTF-8 name, and each name it requires with its message.
     private readonly (byte[] Name, (byte[] Name, string Message)[] Required)[] _dependencies = dependencies
@@ -769,7 +787,7 @@ internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNo
     }
 }
 
-internal sealed class DependentSchemasKeyword(Dictionary<string, SchemaNode> schemas) : Keyword("dependentSchemas")
+internal sealed class DependentSchemasKeyword(Dictionary<string, SchemaNode> schemas, string name = "dependentSchemas") : Keyword(name)
 {
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
