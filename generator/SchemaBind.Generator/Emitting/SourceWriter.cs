@@ -210,9 +210,15 @@ internal sealed class SourceWriter
                     i++; // the escape's letter is written as it is
                 }
             }
-            else if (!inString && c is ' ' or '\t' or '\n' or '\r' or '\uFEFF')
+            else if (!inString && IsJsonWhitespace(c))
             {
+                // Indentation comes in runs: skipped together, with one append of the text before them.
                 Append(json, plain, i - plain);
+                while (i + 1 < json.Length && IsJsonWhitespace(json[i + 1]))
+                {
+                    i++;
+                }
+
                 plain = i + 1;
             }
             else if (c is '\u0085' or '\u2028' or '\u2029')
@@ -228,6 +234,9 @@ internal sealed class SourceWriter
         Append(suffix);
         Append('\n');
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsJsonWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\uFEFF';
 
     /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
     public void AppendStringLiteral(string value)
