@@ -192,13 +192,7 @@ internal static class CSharp
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text)
     {
-        int first = 0;
-        while (first < text.Length && (IsPlainAscii(text[first]) ? text[first] is not ('&' or '<' or '>') : !NeedsUnicodeEscape(text[first])))
-        {
-            first++;
-        }
-
-        if (first == text.Length)
+        if (!NeedsXmlEscape(text))
         {
             return text;
         }
@@ -219,6 +213,28 @@ internal static class CSharp
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Whether <see cref="Xml"/> changes <paramref name="text"/>: an XML special char or one that needs a \uXXXX escape.</summary>
+    private static bool NeedsXmlEscape(string text)
+    {
+        foreach (char c in text)
+        {
+            if ((uint)(c - ' ') < 0x5F)
+            {
+                // Printable ASCII: only these three need an escape.
+                if (c is '&' or '<' or '>')
+                {
+                    return true;
+                }
+            }
+            else if (NeedsUnicodeEscape(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly char[] s_lineBreaks = { '\r', '\n' };
