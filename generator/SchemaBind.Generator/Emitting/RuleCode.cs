@@ -84,7 +84,7 @@ internal static class RuleCode
             case ConditionKind.Equals:
                 return c.Member + (negate ? " is not " : " is ") + Literal(c);
             case ConditionKind.Matches:
-                return (negate ? "!" : string.Empty) + Pattern(c.Operand!, patterns) + ".IsMatch(" + c.Member + ")";
+                return (negate ? "!" : string.Empty) + ValueCode.PatternField(c.Operand!, patterns) + ".IsMatch(" + c.Member + ")";
             case ConditionKind.Not:
                 return Condition(c.Parts[0], patterns, !negate);
             case ConditionKind.ExactlyOne:
@@ -149,17 +149,4 @@ internal static class RuleCode
         ValueKind.String => CSharp.String(c.Operand!),
         _ => c.Operand!, // true/false, an integer, or an enum member's qualified name
     };
-
-    /// <summary>The field of a pattern, registered with the type's other patterns.</summary>
-    private static string Pattern(string pattern, List<string> patterns)
-    {
-        int index = patterns.IndexOf(pattern);
-        if (index < 0)
-        {
-            index = patterns.Count;
-            patterns.Add(pattern);
-        }
-
-        return "s_pattern" + index;
-    }
 }

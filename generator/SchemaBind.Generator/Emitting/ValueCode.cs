@@ -194,14 +194,7 @@ internal static class ValueCode
 
                 if (c.Pattern is not null)
                 {
-                    int index = patterns.IndexOf(c.Pattern);
-                    if (index < 0)
-                    {
-                        index = patterns.Count;
-                        patterns.Add(c.Pattern);
-                    }
-
-                    AddErrorIf(w, error, "!s_pattern" + index + ".IsMatch(" + expression + ")", "pattern", "must match the pattern " + c.Pattern + ".");
+                    AddErrorIf(w, error, "!" + PatternField(c.Pattern, patterns) + ".IsMatch(" + expression + ")", "pattern", "must match the pattern " + c.Pattern + ".");
                 }
 
                 break;
@@ -350,6 +343,19 @@ internal static class ValueCode
         w.OpenBlock($"if ({condition})");
         w.Line(error(keyword, message));
         w.CloseBlock();
+    }
+
+    /// <summary>The static Regex field of a pattern (<c>s_pattern0</c>, ...), registered once per type in <paramref name="patterns"/>.</summary>
+    public static string PatternField(string pattern, List<string> patterns)
+    {
+        int index = patterns.IndexOf(pattern);
+        if (index < 0)
+        {
+            index = patterns.Count;
+            patterns.Add(pattern);
+        }
+
+        return "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");

@@ -243,7 +243,7 @@ internal sealed partial class DocumentParser
                 case "dependentRequired" when keyword.Value is JsonObject dependencies:
                     foreach (JsonProperty dependency in dependencies.Properties)
                     {
-                        if (Names(dependency.Value) is not List<string> names || !Declared(dependency.Name) || !names.TrueForAll(Declared))
+                        if (DependencyNames(dependency) is not List<string> names)
                         {
                             return false;
                         }
@@ -366,7 +366,7 @@ internal sealed partial class DocumentParser
                     case "dependentRequired" when keyword.Value is JsonObject dependencies:
                         foreach (JsonProperty dependency in dependencies.Properties)
                         {
-                            if (Names(dependency.Value) is not List<string> names || !Declared(dependency.Name) || !names.TrueForAll(Declared))
+                            if (DependencyNames(dependency) is not List<string> names)
                             {
                                 return null;
                             }
@@ -551,6 +551,10 @@ internal sealed partial class DocumentParser
         private ConditionSpec Absent(string name) => Not(Present(name));
 
         private bool Declared(string name) => _byJsonName.ContainsKey(name);
+
+        /// <summary>The names one dependentRequired entry requires, when it and they are all members; else null.</summary>
+        private List<string>? DependencyNames(JsonProperty dependency) =>
+            Names(dependency.Value) is List<string> names && Declared(dependency.Name) && names.TrueForAll(Declared) ? names : null;
 
         private static List<string>? Names(JsonNode value)
         {
