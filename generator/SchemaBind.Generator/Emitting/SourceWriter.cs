@@ -179,60 +179,91 @@ internal sealed class SourceWriter
         Append(' ', _indent * 4);
         Append(prefix);
         Append('"');
-        int plain = 0; // start of the text not written yet
-        bool inString = false;
-        for (int i = 0; i < json.Length; i++)
+        int i = 0;
+        while (i < json.Length)
         {
-            char c = json[i];
-            if (c > '"' && c != '\\' && c < '\u0085')
+            // Outside strings: structure, numbers and literals are written as they are, whitespace is dropped.
+            int start = i;
+            while (i < json.Length && json[i] != '"' && !IsJsonWhitespace(json[i]))
             {
-                continue; // the common case: written as it is
+                i++;
             }
 
-            if (c == '"' || c == '\\')
+            Append(json, start, i - start);
+            if (i == json.Length)
             {
-                Append(json, plain, i - plain);
-                Append(c == '"' ? "\\\"" : "\\\\");
-                plain = i + 1;
-                if (c == '"')
-                {
-                    inString = !inString;
-                }
-                else if (i + 1 < json.Length && json[i + 1] is '"' or '\\')
-                {
-                    // An escaped quote or backslash: escaped again, and it neither opens nor closes a string.
-                    i++;
-                    Append(json[i] == '"' ? "\\\"" : "\\\\");
-                    plain = i + 1;
-                }
-                else
-                {
-                    i++; // the escape's letter is written as it is
-                }
+                break;
             }
-            else if (!inString && IsJsonWhitespace(c))
+
+            if (json[i] != '"')
             {
-                // Indentation comes in runs: skipped together, with one append of the text before them.
-                Append(json, plain, i - plain);
-                while (i + 1 < json.Length && IsJsonWhitespace(json[i + 1]))
+                // Indentation comes in runs: skipped together.
+                do
                 {
                     i++;
                 }
+                while (i < json.Length && IsJsonWhitespace(json[i]));
+                continue;
+            }
 
-                plain = i + 1;
-            }
-            else if (c is '\u0085' or '\u2028' or '\u2029')
-            {
-                Append(json, plain, i - plain);
-                Append(CSharp.StringEscape(c)!);
-                plain = i + 1;
-            }
+            i = StringLiteralPart(json, i + 1);
         }
 
-        Append(json, plain, json.Length - plain);
         Append('"');
         Append(suffix);
         Append('\n');
+    }
+
+    /// <summary>Chars that end a run of a JSON string's text in <see cref="JsonLiteralLine"/>.</summary>
+    private static readonly char[] s_stringStops = { '"', '\\', '\u0085', '\u2028', '\u2029' };
+
+    /// <summary>
+    /// Writes a JSON string of <see cref="JsonLiteralLine"/>, from the char after its opening quote, with its
+    /// quotes; returns the index after its closing quote. Long strings (descriptions) are searched vectorized.
+    /// </summary>
+    private int StringLiteralPart(string json, int i)
+    {
+        Append("\\\"");
+        while (true)
+        {
+            // Short strings (names, keywords) are scanned here; a longer one goes to the vectorized search.
+            int stop = i;
+            int limit = Math.Min(i + 16, json.Length);
+            while (stop < limit && json[stop] is not ('"' or '\\' or '\u0085' or '\u2028' or '\u2029'))
+            {
+                stop++;
+            }
+
+            if (stop == limit)
+            {
+                // The text was accepted by the parser: every string has its closing quote.
+                stop = json.IndexOfAny(s_stringStops, stop);
+            }
+
+            Append(json, i, stop - i);
+            char c = json[stop];
+            i = stop + 1;
+            if (c == '"')
+            {
+                Append("\\\"");
+                return i;
+            }
+
+            if (c == '\\')
+            {
+                Append("\\\\");
+                if (json[i] is '"' or '\\')
+                {
+                    // An escaped quote or backslash: escaped again. Any other escape's letter is written as it is.
+                    Append(json[i] == '"' ? "\\\"" : "\\\\");
+                    i++;
+                }
+            }
+            else
+            {
+                Append(CSharp.StringEscape(c)!);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
