@@ -95,6 +95,15 @@ internal static class CSharp
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
     public static string Utf8(string value) => String(value) + "u8";
 
+    /// <summary><see cref="String"/> for a line's interpolation hole: written escaped into the line, with no string made.</summary>
+    public static SourceWriter.Quoted Quote(string value) => new(value, utf8: false);
+
+    /// <summary><see cref="Utf8"/> for a line's interpolation hole: written escaped into the line, with no string made.</summary>
+    public static SourceWriter.Quoted QuoteUtf8(string value) => new(value, utf8: true);
+
+    /// <summary><see cref="Local"/> for a line's interpolation hole: written into the line, with no string made.</summary>
+    public static SourceWriter.LocalName LocalOf(string memberName) => new(memberName);
+
     /// <summary>The C# type of a value; <paramref name="nullable"/> adds '?' (for optional members).</summary>
     public static string TypeOf(ValueSpec value, bool nullable) => value.Kind switch
     {

@@ -54,7 +54,7 @@ internal static class ClientEmitter
             ServerSpec server = client.Servers.First(s => s.Url == client.DefaultServerUrl);
             w.Line("/// <summary>The server used when neither the options nor the <see cref=\"global::System.Net.Http.HttpClient\"/> set a base address: <c>"
                 + CSharp.Xml(server.Url) + "</c>" + (server.Description is null ? string.Empty : " (" + CSharp.Xml(server.Description) + ")") + ".</summary>");
-            w.Line($"public static readonly global::System.Uri DefaultBaseAddress = new({CSharp.String(client.DefaultServerUrl)});");
+            w.Line($"public static readonly global::System.Uri DefaultBaseAddress = new({CSharp.Quote(client.DefaultServerUrl)});");
         }
         else
         {
@@ -153,7 +153,7 @@ internal static class ClientEmitter
             w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
             ValueCode.Validate(w, operation.Body.Value with { Nullable = false }, "body", patterns);
             w.OpenBlock("if (context.HasErrors)");
-            w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.String(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return(context));");
+            w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.Quote(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return(context));");
             w.CloseBlock();
             w.Line();
             w.Line($"{CSharp.Runtime}ValidationContext.Return(context);");

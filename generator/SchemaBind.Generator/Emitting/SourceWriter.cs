@@ -107,27 +107,71 @@ internal sealed class SourceWriter
                 return;
             }
 
-            if (!Written)
-            {
-                _writer.Append(' ', _writer._indent * 4);
-                Written = true;
-            }
-
+            Start();
             _writer.Append(value!);
         }
 
         public void AppendFormatted(char value)
+        {
+            Start();
+            _writer.Append(value);
+        }
+
+        public void AppendFormatted(int value) => AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
+
+        public void AppendFormatted(Quoted value)
+        {
+            Start();
+            _writer.AppendStringLiteral(value.Text);
+            if (value.Utf8)
+            {
+                _writer.Append("u8");
+            }
+        }
+
+        public void AppendFormatted(LocalName value)
+        {
+            Start();
+            string name = value.MemberName;
+            _writer.Append('_');
+            _writer.Append(char.ToLowerInvariant(name[0]));
+            _writer.Append(name, 1, name.Length - 1);
+        }
+
+        private void Start()
         {
             if (!Written)
             {
                 _writer.Append(' ', _writer._indent * 4);
                 Written = true;
             }
+        }
+    }
 
-            _writer.Append(value);
+    /// <summary>A text written as a C# string literal (see <see cref="CSharp.Quote"/>); as a string, the same literal.</summary>
+    public readonly struct Quoted
+    {
+        public Quoted(string text, bool utf8)
+        {
+            Text = text;
+            Utf8 = utf8;
         }
 
-        public void AppendFormatted(int value) => AppendFormatted(value.ToString(CultureInfo.InvariantCulture));
+        public string Text { get; }
+
+        public bool Utf8 { get; }
+
+        public override string ToString() => Utf8 ? CSharp.Utf8(Text) : CSharp.String(Text);
+    }
+
+    /// <summary>A member's local variable (see <see cref="CSharp.LocalOf"/>); as a string, the same name.</summary>
+    public readonly struct LocalName
+    {
+        public LocalName(string memberName) => MemberName = memberName;
+
+        public string MemberName { get; }
+
+        public override string ToString() => CSharp.Local(MemberName);
     }
 
     /// <summary>A line made of <paramref name="prefix"/>, <paramref name="value"/> as a C# string literal, and <paramref name="suffix"/>.</summary>

@@ -105,7 +105,7 @@ internal static class TypeEmitter
         w.Line($"private static {validator}? s_jsonSchema;");
         w.Line();
         w.Line($"/// <summary>The JSON Schema of this type (<c>{CSharp.Xml(type.SchemaPointer)}</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
-        w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.String(type.SchemaPointer)});");
+        w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.Quote(type.SchemaPointer)});");
         w.Line();
         w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>");
         w.Line("/// <param name=\"json\">The JSON value.</param>");
@@ -154,7 +154,7 @@ internal static class TypeEmitter
             {
                 bool isDiscriminator = union is not null && property.JsonName == union.DiscriminatorJsonName;
                 w.Line($"/// <summary>The value of <c>{CSharp.Xml(property.JsonName)}</c> for this type: always <c>{CSharp.Xml(property.ConstValue)}</c>.</summary>");
-                w.Line($"public const string {property.Name}Value = {CSharp.String(property.ConstValue)};");
+                w.Line($"public const string {property.Name}Value = {CSharp.Quote(property.ConstValue)};");
                 w.Line();
                 CSharp.DocComment(w, "summary", property.Description, "Always <c>" + CSharp.Xml(property.ConstValue) + "</c>; set automatically.");
                 w.Line($"public {(isDiscriminator ? "override " : string.Empty)}string {property.Name} => {property.Name}Value;");
@@ -234,14 +234,6 @@ internal static class TypeEmitter
             return;
         }
 
-        string Compare(PropertySpec p) => p.Value.Kind switch
-        {
-            ValueKind.Array or ValueKind.Bytes => CSharp.Runtime + "SchemaEquality.SequenceEqual(" + p.Name + ", other." + p.Name + ")",
-            ValueKind.Map => CSharp.Runtime + "SchemaEquality.DictionaryEqual(" + p.Name + ", other." + p.Name + ")",
-            ValueKind.Uri => CSharp.Runtime + "SchemaEquality.UriEqual(" + p.Name + ", other." + p.Name + ")",
-            _ => "global::System.Collections.Generic.EqualityComparer<" + CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required) + ">.Default.Equals(" + p.Name + ", other." + p.Name + ")",
-        };
-
         w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>");
         w.Line("/// <param name=\"other\">The value to compare with.</param>");
         w.Line("/// <returns>Whether the values are equal.</returns>");
@@ -254,7 +246,21 @@ internal static class TypeEmitter
         w.Indent();
         foreach (PropertySpec p in members)
         {
-            w.Line($"&& {Compare(p)}");
+            switch (p.Value.Kind)
+            {
+                case ValueKind.Array or ValueKind.Bytes:
+                    w.Line($"&& {CSharp.Runtime}SchemaEquality.SequenceEqual({p.Name}, other.{p.Name})");
+                    break;
+                case ValueKind.Map:
+                    w.Line($"&& {CSharp.Runtime}SchemaEquality.DictionaryEqual({p.Name}, other.{p.Name})");
+                    break;
+                case ValueKind.Uri:
+                    w.Line($"&& {CSharp.Runtime}SchemaEquality.UriEqual({p.Name}, other.{p.Name})");
+                    break;
+                default:
+                    w.Line($"&& global::System.Collections.Generic.EqualityComparer<{CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required)}>.Default.Equals({p.Name}, other.{p.Name})");
+                    break;
+            }
         }
 
         w.Line(");");
@@ -268,13 +274,21 @@ internal static class TypeEmitter
         w.Line("hash.Add(EqualityContract);");
         foreach (PropertySpec p in members)
         {
-            w.Line(p.Value.Kind switch
+            string? hash = p.Value.Kind switch
             {
-                ValueKind.Array or ValueKind.Bytes => "hash.Add(" + CSharp.Runtime + "SchemaEquality.SequenceHashCode(" + p.Name + "));",
-                ValueKind.Map => "hash.Add(" + CSharp.Runtime + "SchemaEquality.DictionaryHashCode(" + p.Name + "));",
-                ValueKind.Uri => "hash.Add(" + CSharp.Runtime + "SchemaEquality.UriHashCode(" + p.Name + "));",
-                _ => "hash.Add(" + p.Name + ");",
-            });
+                ValueKind.Array or ValueKind.Bytes => "SequenceHashCode",
+                ValueKind.Map => "DictionaryHashCode",
+                ValueKind.Uri => "UriHashCode",
+                _ => null,
+            };
+            if (hash is null)
+            {
+                w.Line($"hash.Add({p.Name});");
+            }
+            else
+            {
+                w.Line($"hash.Add({CSharp.Runtime}SchemaEquality.{hash}({p.Name}));");
+            }
         }
 
         w.Line("return hash.ToHashCode();");
@@ -381,7 +395,7 @@ internal static class TypeEmitter
 
     private static void EmitPropertyChecks(SourceWriter w, PropertySpec property, string expression, List<string> patterns)
     {
-        w.Line("context.Push(" + CSharp.String(property.JsonName) + ");");
+        w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
         ValueCode.Validate(w, property.Value with { Nullable = false }, expression, patterns);
         w.Line("context.Pop();");
     }
@@ -407,48 +421,48 @@ internal static class TypeEmitter
         w.Line("/// <returns>The value read.</returns>");
         w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON does not have the shape of {name}.</exception>");
         w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.String(name)});");
+        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         List<PropertySpec> readable = type.Properties.Where(static p => p.ConstValue is null).ToList();
         List<PropertySpec> constants = type.Properties.Where(static p => p.ConstValue is not null).ToList();
         foreach (PropertySpec property in constants)
         {
-            w.Line($"string? {Local(property)} = null;");
+            w.Line($"string? {LocalOf(property)} = null;");
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.Line($"{CSharp.TypeOf(property.Value, true)} {Local(property)} = default;");
+            w.Line($"{CSharp.TypeOf(property.Value, true)} {LocalOf(property)} = default;");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line($"bool {Local(property)}Seen = false;");
+                w.Line($"bool {LocalOf(property)}Seen = false;");
             }
         }
 
         PropertySpec? extras = type.AdditionalProperties;
         if (extras is not null)
         {
-            w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {Local(extras)} = null;");
+            w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
         }
 
         w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
         string keyword = "if";
         foreach (PropertySpec property in constants)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8(property.JsonName)}))");
+            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
             w.Line("reader.Read();");
-            w.Line($"{Local(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
+            w.Line($"{LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
             w.CloseBlock();
             keyword = "else if";
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.Utf8(property.JsonName)}))");
+            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
             w.Line("reader.Read();");
-            w.Line($"{Local(property)} = {ValueCode.Read(property.Value, "reader")};");
+            w.Line($"{LocalOf(property)} = {ValueCode.Read(property.Value, "reader")};");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line($"{Local(property)}Seen = true;");
+                w.Line($"{LocalOf(property)}Seen = true;");
             }
 
             w.CloseBlock();
@@ -464,7 +478,7 @@ internal static class TypeEmitter
         {
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
-            w.Line($"({Local(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.Read(extras.Value.Items!, "reader")};");
+            w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.Read(extras.Value.Items!, "reader")};");
         }
         else
         {
@@ -489,7 +503,7 @@ internal static class TypeEmitter
                 ? Local(property) + " != " + property.Name + "Value"
                 : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
             w.OpenBlock($"if ({condition})");
-            w.Line($"throw {CSharp.Runtime}JsonRead.WrongConst({CSharp.String(name)}, {CSharp.String(property.JsonName)}, {property.Name}Value, {Local(property)});");
+            w.Line($"throw {CSharp.Runtime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
             w.CloseBlock();
             w.Line();
         }
@@ -497,7 +511,7 @@ internal static class TypeEmitter
         {
             string missing = property.Value.Nullable || property.Value.Kind == ValueKind.Json ? "!" + Local(property) + "Seen" : Local(property) + " is null";
             w.OpenBlock($"if ({missing})");
-            w.Line($"throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.String(name)}, {CSharp.String(property.JsonName)});");
+            w.Line($"throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)});");
             w.CloseBlock();
             w.Line();
         }
@@ -525,7 +539,7 @@ internal static class TypeEmitter
 
             if (extras is not null)
             {
-                w.Line($"{extras.Name} = {Local(extras)},");
+                w.Line($"{extras.Name} = {LocalOf(extras)},");
             }
 
             w.Unindent();
@@ -549,7 +563,7 @@ internal static class TypeEmitter
         // The discriminator goes first: readers that buffer less (and people) find it at once.
         foreach (PropertySpec property in type.Properties.Where(static p => p.ConstValue is not null))
         {
-            w.Line($"writer.WriteString({CSharp.Utf8(property.JsonName)}, {property.Name}Value);");
+            w.Line($"writer.WriteString({CSharp.QuoteUtf8(property.JsonName)}, {property.Name}Value);");
         }
 
         foreach (PropertySpec property in readable)
@@ -569,7 +583,7 @@ internal static class TypeEmitter
             {
                 // Required but nullable: the property must be present, so null is written.
                 w.OpenBlock("else");
-                w.Line($"writer.WriteNull({CSharp.Utf8(property.JsonName)});");
+                w.Line($"writer.WriteNull({CSharp.QuoteUtf8(property.JsonName)});");
                 w.CloseBlock();
             }
         }
@@ -578,7 +592,7 @@ internal static class TypeEmitter
         {
             // Declared members are written above from their own properties, never twice.
             string declared = string.Join(" or ", type.Properties.Select(static p => CSharp.String(p.JsonName)));
-            w.OpenBlock($"if (value.{extras.Name} is {{ }} {Local(extras)})");
+            w.OpenBlock($"if (value.{extras.Name} is {{ }} {LocalOf(extras)})");
             ValueCode.WriteEntries(w, extras.Value.Items!, Local(extras), "redact", 0, declared.Length == 0 ? null : declared);
             w.CloseBlock();
         }
@@ -607,12 +621,12 @@ internal static class TypeEmitter
         if (property.Sensitive)
         {
             w.OpenBlock("if (redact)");
-            w.Line($"writer.WriteString({CSharp.Utf8(property.JsonName)}, \"***\"u8);");
+            w.Line($"writer.WriteString({CSharp.QuoteUtf8(property.JsonName)}, \"***\"u8);");
             w.CloseBlock();
             w.OpenBlock("else");
         }
 
-        w.Line($"writer.WritePropertyName({CSharp.Utf8(property.JsonName)});");
+        w.Line($"writer.WritePropertyName({CSharp.QuoteUtf8(property.JsonName)});");
         ValueCode.Write(w, value, expression, "redact");
         if (property.Sensitive)
         {
@@ -666,6 +680,8 @@ internal static class TypeEmitter
 
     private static string Local(PropertySpec property) => CSharp.Local(property.Name);
 
+    private static SourceWriter.LocalName LocalOf(PropertySpec property) => CSharp.LocalOf(property.Name);
+
     // ------------------------------------------------------------------ unions
 
     private static void EmitUnion(SourceWriter w, UnionSpec union, string documentClass)
@@ -701,15 +717,15 @@ internal static class TypeEmitter
         w.Line("/// <returns>The case read.</returns>");
         w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON is not an object, or has no string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</exception>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.String(name)});");
-        w.Line($"string? discriminator = {CSharp.Runtime}JsonRead.PeekDiscriminator(reader, {CSharp.Utf8(union.DiscriminatorJsonName)});");
+        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
+        w.Line($"string? discriminator = {CSharp.Runtime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)});");
         w.OpenBlock("return discriminator switch");
         foreach (UnionCaseSpec unionCase in union.Cases)
         {
-            w.Line($"{CSharp.String(unionCase.Value)} => {unionCase.TypeName}.ReadJson(ref reader),");
+            w.Line($"{CSharp.Quote(unionCase.Value)} => {unionCase.TypeName}.ReadJson(ref reader),");
         }
 
-        w.Line($"null => throw {CSharp.Runtime}JsonRead.UnknownDiscriminator({CSharp.String(name)}, {CSharp.String(union.DiscriminatorJsonName)}, discriminator),");
+        w.Line($"null => throw {CSharp.Runtime}JsonRead.UnknownDiscriminator({CSharp.Quote(name)}, {CSharp.Quote(union.DiscriminatorJsonName)}, discriminator),");
         w.Line($"_ => {unknown}.ReadJson(ref reader, discriminator),");
         w.CloseBlock(";");
         w.CloseBlock();
@@ -755,8 +771,8 @@ internal static class TypeEmitter
         w.Line("/// <param name=\"json\">The JSON object; it is copied.</param>");
         w.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"json\"/> is not an object with a string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</exception>");
         w.OpenBlock($"public {unknown}({element} json)");
-        w.OpenBlock($"if (json.ValueKind != {CSharp.Json}JsonValueKind.Object || !json.TryGetProperty({CSharp.Utf8(union.DiscriminatorJsonName)}, out {element} value) || value.ValueKind != {CSharp.Json}JsonValueKind.String)");
-        w.Line($"throw new global::System.ArgumentException({CSharp.String("The JSON of a " + name + " must be an object with a string '" + union.DiscriminatorJsonName + "'.")}, nameof(json));");
+        w.OpenBlock($"if (json.ValueKind != {CSharp.Json}JsonValueKind.Object || !json.TryGetProperty({CSharp.QuoteUtf8(union.DiscriminatorJsonName)}, out {element} value) || value.ValueKind != {CSharp.Json}JsonValueKind.String)");
+        w.Line($"throw new global::System.ArgumentException({CSharp.Quote("The JSON of a " + name + " must be an object with a string '" + union.DiscriminatorJsonName + "'.")}, nameof(json));");
         w.CloseBlock();
         w.Line();
         w.Line($"{discriminator} = value.GetString()!;");
@@ -786,7 +802,7 @@ internal static class TypeEmitter
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public override void Validate({CSharp.Runtime}ValidationContext context)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
-        w.Line($"context.AddError(\"oneOf\", \"'\" + {discriminator} + {CSharp.String("' is not a " + union.DiscriminatorJsonName + " of " + name + " that the schema lists.")});");
+        w.Line($"context.AddError(\"oneOf\", \"'\" + {discriminator} + {CSharp.Quote("' is not a " + union.DiscriminatorJsonName + " of " + name + " that the schema lists.")});");
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Reads the object the reader is on, whose discriminator is <paramref name=\"discriminator\"/>.</summary>");
@@ -807,7 +823,7 @@ internal static class TypeEmitter
         w.Line();
         w.Line("writer.WriteStartObject();");
         w.OpenBlock($"foreach ({CSharp.Json}JsonProperty property in Json.EnumerateObject())");
-        w.OpenBlock($"if (property.NameEquals({CSharp.Utf8(union.DiscriminatorJsonName)}))");
+        w.OpenBlock($"if (property.NameEquals({CSharp.QuoteUtf8(union.DiscriminatorJsonName)}))");
         w.Line("property.WriteTo(writer);");
         w.CloseBlock();
         w.OpenBlock("else");
@@ -945,7 +961,7 @@ internal static class TypeEmitter
             w.OpenBlock("switch (this)");
             foreach (ChoiceCaseSpec c in checkedCases)
             {
-                w.Line($"case {c.Name}Case {Local(c)}:");
+                w.Line($"case {c.Name}Case {LocalOf(c)}:");
                 w.OpenBlock(string.Empty);
                 ValueCode.Validate(w, c.Value, Local(c) + ".Value", patterns);
                 w.Line("break;");
@@ -998,7 +1014,7 @@ internal static class TypeEmitter
                 w.Line();
             }
 
-            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, {CSharp.String(choice.Keyword)}, 0);");
+            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, {CSharp.Quote(choice.Keyword)}, 0);");
         }
         else if (choice.Keyword == "anyOf")
         {
@@ -1010,7 +1026,7 @@ internal static class TypeEmitter
                 w.Line();
             }
 
-            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, \"anyOf\", 0);");
+            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"anyOf\", 0);");
         }
         else
         {
@@ -1025,7 +1041,7 @@ internal static class TypeEmitter
             }
 
             // The null alternative, if any, is read by the caller; a oneOf counts it too.
-            w.Line($"return matches == 1 ? found! : throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.String(name)}, \"oneOf\", matches);");
+            w.Line($"return matches == 1 ? found! : throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"oneOf\", matches);");
         }
 
         w.CloseBlock();
@@ -1053,7 +1069,7 @@ internal static class TypeEmitter
         w.OpenBlock("switch (value)");
         foreach (ChoiceCaseSpec c in choice.Cases)
         {
-            w.Line($"case {c.Name}Case {Local(c)}:");
+            w.Line($"case {c.Name}Case {LocalOf(c)}:");
             w.OpenBlock(string.Empty);
             ValueCode.Write(w, c.Value, Local(c) + ".Value", "redact");
             w.Line("break;");
@@ -1109,6 +1125,8 @@ internal static class TypeEmitter
 
     private static string Local(ChoiceCaseSpec c) => CSharp.Local(c.Name);
 
+    private static SourceWriter.LocalName LocalOf(ChoiceCaseSpec c) => CSharp.LocalOf(c.Name);
+
     // ------------------------------------------------------------------ enums
 
     private static void EmitEnum(SourceWriter w, EnumSpec type)
@@ -1135,7 +1153,7 @@ internal static class TypeEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public static class {helper}");
         w.Line($"// Values a server sent that the schema does not list, each kept as a negative value of {name}.");
-        w.Line($"private static readonly {CSharp.Runtime}UnknownEnumValues s_unknown = new({CSharp.String(name)});");
+        w.Line($"private static readonly {CSharp.Runtime}UnknownEnumValues s_unknown = new({CSharp.Quote(name)});");
         w.Line();
         w.Line("/// <summary>The name of <paramref name=\"value\"/> in JSON.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
@@ -1144,7 +1162,7 @@ internal static class TypeEmitter
         w.OpenBlock($"public static string ToWireName(this {name} value) => value switch");
         foreach (EnumMemberSpec member in type.Members)
         {
-            w.Line($"{name}.{member.Name} => {CSharp.String(member.WireName)},");
+            w.Line($"{name}.{member.Name} => {CSharp.Quote(member.WireName)},");
         }
 
         w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
@@ -1167,7 +1185,7 @@ internal static class TypeEmitter
         w.OpenBlock("switch (wireName)");
         foreach (EnumMemberSpec member in type.Members)
         {
-            w.Line($"case {CSharp.String(member.WireName)}:");
+            w.Line($"case {CSharp.Quote(member.WireName)}:");
             w.Indent();
             w.Line($"value = {name}.{member.Name};");
             w.Line("return true;");
