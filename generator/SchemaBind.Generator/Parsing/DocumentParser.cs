@@ -620,7 +620,7 @@ internal sealed partial class DocumentParser
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 string propertyPointer = pointer + "/properties/" + EscapePointer(property.Name);
-                int earlierIndex = properties.FindIndex(p => p.JsonName == property.Name);
+                int earlierIndex = IndexOfProperty(properties, property.Name);
                 if (earlierIndex >= 0)
                 {
                     // The same property in two allOf parts: both schemas apply to one member.
@@ -628,7 +628,8 @@ internal sealed partial class DocumentParser
                     continue;
                 }
 
-                string memberName = Names.ToPascalCase(property.Name);
+                string pascalName = Names.ToPascalCase(property.Name);
+                string memberName = pascalName;
                 if (jsonNameByMember.TryGetValue(memberName, out string? earlier))
                 {
                     string renamed = Names.Unique(memberName, takenMemberNames);
@@ -657,7 +658,7 @@ internal sealed partial class DocumentParser
 
                 ValueSpec value = constValue is not null
                     ? new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None)
-                    : BuildValue(propertySchema, propertyPointer, name + Names.ToPascalCase(property.Name));
+                    : BuildValue(propertySchema, propertyPointer, name + pascalName);
                 properties.Add(new PropertySpec(
                     property.Name,
                     memberName,
@@ -670,6 +671,20 @@ internal sealed partial class DocumentParser
                     propertySchema.Get("deprecated") is JsonBoolean { Value: true }));
             }
         }
+    }
+
+    /// <summary>The index of the property named <paramref name="jsonName"/> on the wire, or -1 (no closure per call, as FindIndex would make).</summary>
+    private static int IndexOfProperty(List<PropertySpec> properties, string jsonName)
+    {
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].JsonName == jsonName)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
