@@ -48,7 +48,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.SchemaFiles);
 
         IncrementalValuesProvider<ParsedFile> parsedAlone = files
-            .Select(static (file, cancellationToken) => new ParsedFile(file, DocumentParser.Parse(file, cancellationToken)))
+            .Select(static (file, cancellationToken) => new ParsedFile(file, DocumentParser.Parse(file, cancellationToken, reportMistakes: false)))
             .WithTrackingName(StepNames.Parse);
 
         // $refs into other schema files: every file's exports (its named types), and a second parse of
@@ -64,7 +64,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult> parsed = parsedAlone
             .Combine(exports)
             .Select(static (pair, cancellationToken) => pair.Left.Result.HasExternalReferences
-                ? DocumentParser.Parse(pair.Left.File, pair.Right, cancellationToken)
+                ? DocumentParser.Parse(pair.Left.File, pair.Right, cancellationToken, reportMistakes: false)
                 : pair.Left.Result)
             .WithTrackingName(StepNames.Resolve);
 

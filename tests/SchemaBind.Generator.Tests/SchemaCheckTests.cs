@@ -103,6 +103,28 @@ public sealed class SchemaCheckTests
     }
 
     [Fact]
+    public void The_generator_leaves_the_checks_of_mistakes_to_the_analyzer_and_generates_the_same_code()
+    {
+        // One of each check: misspelled keyword, contradiction, duplicate enum value, broken default, pattern dialect.
+        string properties = "    \"a\": { \"type\": \"string\", \"minLenght\": 3, \"minLength\": 4, \"maxLength\": 2, \"enum\": [\"x\", \"x\"], \"default\": 5, \"pattern\": \"^(?i)abc$\" }";
+        string schema = "{\n  \"title\": \"Thing\",\n  \"type\": \"object\",\n  \"properties\": {\n" + properties + "\n  }\n}";
+        var input = new Model.SchemaFileInput("/p/thing.json", schema, "P", null);
+
+        Model.ParseResult all = Parsing.DocumentParser.Parse(input, CancellationToken.None);
+        Model.ParseResult forGeneration = Parsing.DocumentParser.Parse(input, CancellationToken.None, reportMistakes: false);
+
+        string[] mistakes = { "SB0011", "SB0012", "SB0013", "SB0014", "SB0015" };
+        Assert.Equal(mistakes, all.Diagnostics.Select(static d => d.Id).Where(mistakes.Contains).Distinct().OrderBy(static id => id, StringComparer.Ordinal));
+        Assert.DoesNotContain(forGeneration.Diagnostics, d => mistakes.Contains(d.Id));
+        Assert.Equal(all.Api, forGeneration.Api);
+
+        // Through the real pipeline: the generator reports none of them, the analyzer all of them.
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/thing.json", schema, "P"));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => mistakes.Contains(d.Id));
+        Assert.Equal(mistakes, result.SchemaAnalyzerDiagnostics.Select(static d => d.Id).Where(mistakes.Contains).Distinct().OrderBy(static id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Ascii_classes_follow_ecma_262_in_generated_validators()
     {
         // \d is ASCII in ECMA-262; .NET's default mode would also accept the Arabic-Indic digit.

@@ -19,8 +19,13 @@ internal sealed partial class DocumentParser
     private readonly HashSet<ExternalDocument> _referencedDocuments = new();
     private bool _hasExternalReferences;
 
-    public static ParseResult Parse(SchemaFileInput input, EquatableArray<ExternalDocument> externals, System.Threading.CancellationToken cancellationToken) =>
-        Run(new DocumentParser(input, externals, cancellationToken));
+    /// <summary>Parses a file with the exports of the project's other schema files, which its <c>$ref</c>s reach.</summary>
+    /// <param name="input">The schema file.</param>
+    /// <param name="externals">The other files' exports.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="reportMistakes">As for <see cref="Parse(SchemaFileInput, System.Threading.CancellationToken, bool)"/>.</param>
+    public static ParseResult Parse(SchemaFileInput input, EquatableArray<ExternalDocument> externals, System.Threading.CancellationToken cancellationToken, bool reportMistakes = true) =>
+        Run(new DocumentParser(input, externals, cancellationToken, reportMistakes));
 
     /// <summary>A <c>$ref</c> whose target is in another file (it does not start with '#').</summary>
     private ValueSpec BuildExternalReference(JsonString reference)

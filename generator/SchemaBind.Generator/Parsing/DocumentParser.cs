@@ -25,6 +25,10 @@ internal sealed partial class DocumentParser
     private readonly SchemaFileInput _input;
     private readonly CancellationToken _cancellationToken;
     private readonly LineIndex _lines;
+
+    // False for the generator: the checks that only find mistakes (misspelled keywords, contradictions,
+    // examples that break their schema) change no generated code, and SchemaFileAnalyzer reports them.
+    private readonly bool _reportMistakes;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<TypeSpec> _types = new();
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
@@ -47,17 +51,24 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
-    private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken)
+    private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
         _input = input;
         _externals = externals;
         _cancellationToken = cancellationToken;
+        _reportMistakes = reportMistakes;
         _lines = new LineIndex(input.Text);
     }
 
     /// <summary>Parses a file on its own; <c>$ref</c>s into other files are noted in the result, not resolved.</summary>
-    public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken) =>
-        Run(new DocumentParser(input, null, cancellationToken));
+    /// <param name="input">The schema file.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="reportMistakes">
+    /// False to leave out the diagnostics of checks that change no generated code (SB0011–SB0015), as the
+    /// generator does: it reports only what stops generation, and the analyzer reports the rest.
+    /// </param>
+    public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken, bool reportMistakes = true) =>
+        Run(new DocumentParser(input, null, cancellationToken, reportMistakes));
 
     private static ParseResult Run(DocumentParser parser)
     {
@@ -1376,7 +1387,11 @@ internal sealed partial class DocumentParser
     /// <param name="typedMultipleOf">True when the typed code checks this schema's multipleOf itself.</param>
     private void CheckKeywords(JsonObject schema, bool typedMultipleOf = false)
     {
-        CheckSchema(schema);
+        if (_reportMistakes)
+        {
+            CheckSchema(schema);
+        }
+
         foreach (JsonProperty keyword in schema.Properties)
         {
             if (_typedRuleKeywords.Contains(keyword))
