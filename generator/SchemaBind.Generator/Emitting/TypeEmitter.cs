@@ -626,8 +626,29 @@ internal static class TypeEmitter
             w.OpenBlock("else");
         }
 
-        w.Line($"writer.WritePropertyName({CSharp.QuoteUtf8(property.JsonName)});");
-        ValueCode.Write(w, value, expression, "redact");
+        // A string, number or boolean goes out with its name in one call (as Utf8JsonWriter.WriteString
+        // and its kin write it); anything else is a name, then its value.
+        SourceWriter.Quoted name = CSharp.QuoteUtf8(property.JsonName);
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                w.Line($"writer.WriteString({name}, {expression});");
+                break;
+            case ValueKind.Enum:
+                w.Line($"writer.WriteString({name}, {ValueCode.ReaderOf(value)}.ToWireName({expression}));");
+                break;
+            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal:
+                w.Line($"writer.WriteNumber({name}, {expression});");
+                break;
+            case ValueKind.Boolean:
+                w.Line($"writer.WriteBoolean({name}, {expression});");
+                break;
+            default:
+                w.Line($"writer.WritePropertyName({name});");
+                ValueCode.Write(w, value, expression, "redact");
+                break;
+        }
+
         if (property.Sensitive)
         {
             w.CloseBlock();

@@ -255,21 +255,16 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName("type"u8);
-            writer.WriteStringValue(value.Type);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteString("type"u8, value.Type);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.LastExecutionStatus is { } _lastExecutionStatus)
             {
-                writer.WritePropertyName("last_execution_status"u8);
-                writer.WriteStringValue(ExecutionStatusJson.ToWireName(_lastExecutionStatus));
+                writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
             }
             writer.WriteEndObject();
         }

@@ -582,13 +582,11 @@ namespace Buddy.Api
             writer.WriteString("type"u8, TypeValue);
             if (value.Name is { } _name)
             {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(_name);
+                writer.WriteString("name"u8, _name);
             }
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -609,13 +607,11 @@ namespace Buddy.Api
             }
             if (value.DockerImageName is { } _dockerImageName)
             {
-                writer.WritePropertyName("docker_image_name"u8);
-                writer.WriteStringValue(_dockerImageName);
+                writer.WriteString("docker_image_name"u8, _dockerImageName);
             }
             if (value.DockerImageTag is { } _dockerImageTag)
             {
-                writer.WritePropertyName("docker_image_tag"u8);
-                writer.WriteStringValue(_dockerImageTag);
+                writer.WriteString("docker_image_tag"u8, _dockerImageTag);
             }
             if (value.ExecuteCommands is { } _executeCommands)
             {
@@ -670,13 +666,11 @@ namespace Buddy.Api
             }
             if (value.WorkingDirectory is { } _workingDirectory)
             {
-                writer.WritePropertyName("working_directory"u8);
-                writer.WriteStringValue(_workingDirectory);
+                writer.WriteString("working_directory"u8, _workingDirectory);
             }
             if (value.Shell is { } _shell)
             {
-                writer.WritePropertyName("shell"u8);
-                writer.WriteStringValue(ShellJson.ToWireName(_shell));
+                writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
             }
             if (value.Services is { } _services)
             {
@@ -714,8 +708,7 @@ namespace Buddy.Api
             }
             if (value.RunAsUser is { } _runAsUser)
             {
-                writer.WritePropertyName("run_as_user"u8);
-                writer.WriteStringValue(_runAsUser);
+                writer.WriteString("run_as_user"u8, _runAsUser);
             }
             if (value.TriggerConditions is { } _triggerConditions)
             {
@@ -736,38 +729,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -104,8 +104,7 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("message"u8);
-            writer.WriteStringValue(value.Message);
+            writer.WriteString("message"u8, value.Message);
             writer.WriteEndObject();
         }
 

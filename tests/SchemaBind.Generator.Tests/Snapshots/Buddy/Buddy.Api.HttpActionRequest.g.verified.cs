@@ -500,12 +500,10 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -524,19 +522,15 @@ namespace Buddy.Api
                 }
                 writer.WriteEndArray();
             }
-            writer.WritePropertyName("notification_url"u8);
-            writer.WriteStringValue(value.NotificationUrl);
-            writer.WritePropertyName("method"u8);
-            writer.WriteStringValue(HttpRequestMethodJson.ToWireName(value.Method));
+            writer.WriteString("notification_url"u8, value.NotificationUrl);
+            writer.WriteString("method"u8, HttpRequestMethodJson.ToWireName(value.Method));
             if (value.Port is { } _port)
             {
-                writer.WritePropertyName("port"u8);
-                writer.WriteNumberValue(_port);
+                writer.WriteNumber("port"u8, _port);
             }
             if (value.Content is { } _content)
             {
-                writer.WritePropertyName("content"u8);
-                writer.WriteStringValue(_content);
+                writer.WriteString("content"u8, _content);
             }
             if (value.Headers is { } _headers)
             {
@@ -557,8 +551,7 @@ namespace Buddy.Api
             }
             if (value.Login is { } _login)
             {
-                writer.WritePropertyName("login"u8);
-                writer.WriteStringValue(_login);
+                writer.WriteString("login"u8, _login);
             }
             if (value.Password is { } _password)
             {
@@ -568,8 +561,7 @@ namespace Buddy.Api
                 }
                 else
                 {
-                    writer.WritePropertyName("password"u8);
-                    writer.WriteStringValue(_password);
+                    writer.WriteString("password"u8, _password);
                 }
             }
             if (value.TriggerConditions is { } _triggerConditions)
@@ -591,38 +583,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -134,10 +134,8 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName("value"u8);
-            writer.WriteStringValue(value.Value);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteString("value"u8, value.Value);
             writer.WriteEndObject();
         }
 

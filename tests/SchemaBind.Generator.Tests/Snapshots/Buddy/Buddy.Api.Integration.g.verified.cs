@@ -107,13 +107,11 @@ namespace Buddy.Api
             writer.WriteStartObject();
             if (value.HashId is { } _hashId)
             {
-                writer.WritePropertyName("hash_id"u8);
-                writer.WriteStringValue(_hashId);
+                writer.WriteString("hash_id"u8, _hashId);
             }
             if (value.Identifier is { } _identifier)
             {
-                writer.WritePropertyName("identifier"u8);
-                writer.WriteStringValue(_identifier);
+                writer.WriteString("identifier"u8, _identifier);
             }
             writer.WriteEndObject();
         }

@@ -100,8 +100,7 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
+            writer.WriteNumber("id"u8, value.Id);
             writer.WriteEndObject();
         }
 

@@ -273,14 +273,11 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
             if (value.On is { } _on)
             {
-                writer.WritePropertyName("on"u8);
-                writer.WriteStringValue(PipelineSummaryOnJson.ToWireName(_on));
+                writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
             }
             if (value.Refs is { } _refs)
             {
@@ -301,13 +298,11 @@ namespace Buddy.Api
             }
             if (value.LastExecutionStatus is { } _lastExecutionStatus)
             {
-                writer.WritePropertyName("last_execution_status"u8);
-                writer.WriteStringValue(ExecutionStatusJson.ToWireName(_lastExecutionStatus));
+                writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
             }
             if (value.LastExecutionRevision is { } _lastExecutionRevision)
             {
-                writer.WritePropertyName("last_execution_revision"u8);
-                writer.WriteStringValue(_lastExecutionRevision);
+                writer.WriteString("last_execution_revision"u8, _lastExecutionRevision);
             }
             writer.WriteEndObject();
         }

@@ -614,44 +614,35 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.LastExecutionStatus is { } _lastExecutionStatus)
             {
-                writer.WritePropertyName("last_execution_status"u8);
-                writer.WriteStringValue(ExecutionStatusJson.ToWireName(_lastExecutionStatus));
+                writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
             }
             if (value.DockerImageName is { } _dockerImageName)
             {
-                writer.WritePropertyName("docker_image_name"u8);
-                writer.WriteStringValue(_dockerImageName);
+                writer.WriteString("docker_image_name"u8, _dockerImageName);
             }
             if (value.DockerImageTag is { } _dockerImageTag)
             {
-                writer.WritePropertyName("docker_image_tag"u8);
-                writer.WriteStringValue(_dockerImageTag);
+                writer.WriteString("docker_image_tag"u8, _dockerImageTag);
             }
             if (value.InlineCommands is { } _inlineCommands)
             {
-                writer.WritePropertyName("inline_commands"u8);
-                writer.WriteStringValue(_inlineCommands);
+                writer.WriteString("inline_commands"u8, _inlineCommands);
             }
             if (value.RunAsUser is { } _runAsUser)
             {
-                writer.WritePropertyName("run_as_user"u8);
-                writer.WriteStringValue(_runAsUser);
+                writer.WriteString("run_as_user"u8, _runAsUser);
             }
             if (value.MountFilesystemDisable is { } _mountFilesystemDisable)
             {
-                writer.WritePropertyName("mount_filesystem_disable"u8);
-                writer.WriteBooleanValue(_mountFilesystemDisable);
+                writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
             }
             if (value.VolumeMappings is { } _volumeMappings)
             {
@@ -672,18 +663,15 @@ namespace Buddy.Api
             }
             if (value.Login is { } _login)
             {
-                writer.WritePropertyName("login"u8);
-                writer.WriteStringValue(_login);
+                writer.WriteString("login"u8, _login);
             }
             if (value.Registry is { } _registry)
             {
-                writer.WritePropertyName("registry"u8);
-                writer.WriteStringValue(_registry);
+                writer.WriteString("registry"u8, _registry);
             }
             if (value.ExportContainerPath is { } _exportContainerPath)
             {
-                writer.WritePropertyName("export_container_path"u8);
-                writer.WriteStringValue(_exportContainerPath);
+                writer.WriteString("export_container_path"u8, _exportContainerPath);
             }
             if (value.Integration is { } _integration)
             {
@@ -692,28 +680,23 @@ namespace Buddy.Api
             }
             if (value.Region is { } _region)
             {
-                writer.WritePropertyName("region"u8);
-                writer.WriteStringValue(_region);
+                writer.WriteString("region"u8, _region);
             }
             if (value.UseImageFromAction is { } _useImageFromAction)
             {
-                writer.WritePropertyName("use_image_from_action"u8);
-                writer.WriteBooleanValue(_useImageFromAction);
+                writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
             }
             if (value.DockerBuildActionId is { } _dockerBuildActionId)
             {
-                writer.WritePropertyName("docker_build_action_id"u8);
-                writer.WriteNumberValue(_dockerBuildActionId);
+                writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
             }
             if (value.DockerBuildActionName is { } _dockerBuildActionName)
             {
-                writer.WritePropertyName("docker_build_action_name"u8);
-                writer.WriteStringValue(_dockerBuildActionName);
+                writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
             }
             if (value.Entrypoint is { } _entrypoint)
             {
-                writer.WritePropertyName("entrypoint"u8);
-                writer.WriteStringValue(_entrypoint);
+                writer.WriteString("entrypoint"u8, _entrypoint);
             }
             if (value.Variables is { } _variables)
             {
@@ -756,38 +739,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -652,12 +652,10 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -676,21 +674,16 @@ namespace Buddy.Api
                 }
                 writer.WriteEndArray();
             }
-            writer.WritePropertyName("docker_image_name"u8);
-            writer.WriteStringValue(value.DockerImageName);
-            writer.WritePropertyName("docker_image_tag"u8);
-            writer.WriteStringValue(value.DockerImageTag);
-            writer.WritePropertyName("inline_commands"u8);
-            writer.WriteStringValue(value.InlineCommands);
+            writer.WriteString("docker_image_name"u8, value.DockerImageName);
+            writer.WriteString("docker_image_tag"u8, value.DockerImageTag);
+            writer.WriteString("inline_commands"u8, value.InlineCommands);
             if (value.RunAsUser is { } _runAsUser)
             {
-                writer.WritePropertyName("run_as_user"u8);
-                writer.WriteStringValue(_runAsUser);
+                writer.WriteString("run_as_user"u8, _runAsUser);
             }
             if (value.MountFilesystemDisable is { } _mountFilesystemDisable)
             {
-                writer.WritePropertyName("mount_filesystem_disable"u8);
-                writer.WriteBooleanValue(_mountFilesystemDisable);
+                writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
             }
             if (value.VolumeMappings is { } _volumeMappings)
             {
@@ -711,8 +704,7 @@ namespace Buddy.Api
             }
             if (value.Login is { } _login)
             {
-                writer.WritePropertyName("login"u8);
-                writer.WriteStringValue(_login);
+                writer.WriteString("login"u8, _login);
             }
             if (value.Password is { } _password)
             {
@@ -722,19 +714,16 @@ namespace Buddy.Api
                 }
                 else
                 {
-                    writer.WritePropertyName("password"u8);
-                    writer.WriteStringValue(_password);
+                    writer.WriteString("password"u8, _password);
                 }
             }
             if (value.Registry is { } _registry)
             {
-                writer.WritePropertyName("registry"u8);
-                writer.WriteStringValue(_registry);
+                writer.WriteString("registry"u8, _registry);
             }
             if (value.ExportContainerPath is { } _exportContainerPath)
             {
-                writer.WritePropertyName("export_container_path"u8);
-                writer.WriteStringValue(_exportContainerPath);
+                writer.WriteString("export_container_path"u8, _exportContainerPath);
             }
             if (value.Integration is { } _integration)
             {
@@ -743,28 +732,23 @@ namespace Buddy.Api
             }
             if (value.Region is { } _region)
             {
-                writer.WritePropertyName("region"u8);
-                writer.WriteStringValue(_region);
+                writer.WriteString("region"u8, _region);
             }
             if (value.UseImageFromAction is { } _useImageFromAction)
             {
-                writer.WritePropertyName("use_image_from_action"u8);
-                writer.WriteBooleanValue(_useImageFromAction);
+                writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
             }
             if (value.DockerBuildActionId is { } _dockerBuildActionId)
             {
-                writer.WritePropertyName("docker_build_action_id"u8);
-                writer.WriteNumberValue(_dockerBuildActionId);
+                writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
             }
             if (value.DockerBuildActionName is { } _dockerBuildActionName)
             {
-                writer.WritePropertyName("docker_build_action_name"u8);
-                writer.WriteStringValue(_dockerBuildActionName);
+                writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
             }
             if (value.Entrypoint is { } _entrypoint)
             {
-                writer.WritePropertyName("entrypoint"u8);
-                writer.WriteStringValue(_entrypoint);
+                writer.WriteString("entrypoint"u8, _entrypoint);
             }
             if (value.TriggerConditions is { } _triggerConditions)
             {
@@ -785,38 +769,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -445,12 +445,10 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -473,23 +471,19 @@ namespace Buddy.Api
             PipelineReference.WriteJson(writer, value.NextPipeline, redact);
             if (value.Revision is { } _revision)
             {
-                writer.WritePropertyName("revision"u8);
-                writer.WriteStringValue(PipelineRevisionJson.ToWireName(_revision));
+                writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
             }
             if (value.Wait is { } _wait)
             {
-                writer.WritePropertyName("wait"u8);
-                writer.WriteBooleanValue(_wait);
+                writer.WriteBoolean("wait"u8, _wait);
             }
             if (value.Priority is { } _priority)
             {
-                writer.WritePropertyName("priority"u8);
-                writer.WriteStringValue(ExecutionPriorityJson.ToWireName(_priority));
+                writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
             }
             if (value.Comment is { } _comment)
             {
-                writer.WritePropertyName("comment"u8);
-                writer.WriteStringValue(_comment);
+                writer.WriteString("comment"u8, _comment);
             }
             if (value.TriggerConditions is { } _triggerConditions)
             {
@@ -510,38 +504,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -142,13 +142,11 @@ namespace Buddy.Api
             writer.WriteStartObject();
             if (value.Type is { } _type)
             {
-                writer.WritePropertyName("type"u8);
-                writer.WriteStringValue(_type);
+                writer.WriteString("type"u8, _type);
             }
             if (value.Version is { } _version)
             {
-                writer.WritePropertyName("version"u8);
-                writer.WriteStringValue(_version);
+                writer.WriteString("version"u8, _version);
             }
             if (value.AdditionalProperties is { } _additionalProperties)
             {

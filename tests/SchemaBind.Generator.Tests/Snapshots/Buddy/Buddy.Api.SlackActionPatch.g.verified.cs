@@ -429,13 +429,11 @@ namespace Buddy.Api
             writer.WriteString("type"u8, TypeValue);
             if (value.Name is { } _name)
             {
-                writer.WritePropertyName("name"u8);
-                writer.WriteStringValue(_name);
+                writer.WriteString("name"u8, _name);
             }
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -456,8 +454,7 @@ namespace Buddy.Api
             }
             if (value.Channel is { } _channel)
             {
-                writer.WritePropertyName("channel"u8);
-                writer.WriteStringValue(_channel);
+                writer.WriteString("channel"u8, _channel);
             }
             if (value.Integration is { } _integration)
             {
@@ -466,8 +463,7 @@ namespace Buddy.Api
             }
             if (value.Content is { } _content)
             {
-                writer.WritePropertyName("content"u8);
-                writer.WriteStringValue(_content);
+                writer.WriteString("content"u8, _content);
             }
             if (value.Attachments is { } _attachments)
             {
@@ -505,38 +501,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -154,18 +154,15 @@ namespace Buddy.Api
             writer.WriteStartObject();
             if (value.Fallback is { } _fallback)
             {
-                writer.WritePropertyName("fallback"u8);
-                writer.WriteStringValue(_fallback);
+                writer.WriteString("fallback"u8, _fallback);
             }
             if (value.Color is { } _color)
             {
-                writer.WritePropertyName("color"u8);
-                writer.WriteStringValue(_color);
+                writer.WriteString("color"u8, _color);
             }
             if (value.Text is { } _text)
             {
-                writer.WritePropertyName("text"u8);
-                writer.WriteStringValue(_text);
+                writer.WriteString("text"u8, _text);
             }
             if (value.AdditionalProperties is { } _additionalProperties)
             {

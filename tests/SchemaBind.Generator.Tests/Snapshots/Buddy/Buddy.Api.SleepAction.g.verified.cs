@@ -429,19 +429,15 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.LastExecutionStatus is { } _lastExecutionStatus)
             {
-                writer.WritePropertyName("last_execution_status"u8);
-                writer.WriteStringValue(ExecutionStatusJson.ToWireName(_lastExecutionStatus));
+                writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
             }
             if (value.Variables is { } _variables)
             {
@@ -462,8 +458,7 @@ namespace Buddy.Api
             }
             if (value.SleepInSec is { } _sleepInSec)
             {
-                writer.WritePropertyName("sleep_in_sec"u8);
-                writer.WriteNumberValue(_sleepInSec);
+                writer.WriteNumber("sleep_in_sec"u8, _sleepInSec);
             }
             if (value.Pipeline is { } _pipeline)
             {
@@ -489,38 +484,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -546,39 +546,31 @@ namespace Buddy.Api
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.Url);
             writer.WritePropertyName("html_url"u8);
             global::SchemaBind.Runtime.SchemaFormats.Write(writer, value.HtmlUrl);
-            writer.WritePropertyName("id"u8);
-            writer.WriteNumberValue(value.Id);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteNumber("id"u8, value.Id);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.LastExecutionStatus is { } _lastExecutionStatus)
             {
-                writer.WritePropertyName("last_execution_status"u8);
-                writer.WriteStringValue(ExecutionStatusJson.ToWireName(_lastExecutionStatus));
+                writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
             }
             if (value.Host is { } _host)
             {
-                writer.WritePropertyName("host"u8);
-                writer.WriteStringValue(_host);
+                writer.WriteString("host"u8, _host);
             }
             if (value.Port is { } _port)
             {
-                writer.WritePropertyName("port"u8);
-                writer.WriteNumberValue(_port);
+                writer.WriteNumber("port"u8, _port);
             }
             if (value.Login is { } _login)
             {
-                writer.WritePropertyName("login"u8);
-                writer.WriteStringValue(_login);
+                writer.WriteString("login"u8, _login);
             }
             if (value.AuthenticationMode is { } _authenticationMode)
             {
-                writer.WritePropertyName("authentication_mode"u8);
-                writer.WriteStringValue(SshAuthenticationModeJson.ToWireName(_authenticationMode));
+                writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(_authenticationMode));
             }
             if (value.Commands is { } _commands)
             {
@@ -599,18 +591,15 @@ namespace Buddy.Api
             }
             if (value.WorkingDirectory is { } _workingDirectory)
             {
-                writer.WritePropertyName("working_directory"u8);
-                writer.WriteStringValue(_workingDirectory);
+                writer.WriteString("working_directory"u8, _workingDirectory);
             }
             if (value.Shell is { } _shell)
             {
-                writer.WritePropertyName("shell"u8);
-                writer.WriteStringValue(ShellJson.ToWireName(_shell));
+                writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
             }
             if (value.RunAsScript is { } _runAsScript)
             {
-                writer.WritePropertyName("run_as_script"u8);
-                writer.WriteBooleanValue(_runAsScript);
+                writer.WriteBoolean("run_as_script"u8, _runAsScript);
             }
             if (value.Variables is { } _variables)
             {
@@ -653,38 +642,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

@@ -560,12 +560,10 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
             writer.WriteString("type"u8, TypeValue);
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.TriggerTime is { } _triggerTime)
             {
-                writer.WritePropertyName("trigger_time"u8);
-                writer.WriteStringValue(TriggerTimeJson.ToWireName(_triggerTime));
+                writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
             }
             if (value.Variables is { } _variables)
             {
@@ -584,14 +582,10 @@ namespace Buddy.Api
                 }
                 writer.WriteEndArray();
             }
-            writer.WritePropertyName("host"u8);
-            writer.WriteStringValue(value.Host);
-            writer.WritePropertyName("port"u8);
-            writer.WriteNumberValue(value.Port);
-            writer.WritePropertyName("login"u8);
-            writer.WriteStringValue(value.Login);
-            writer.WritePropertyName("authentication_mode"u8);
-            writer.WriteStringValue(SshAuthenticationModeJson.ToWireName(value.AuthenticationMode));
+            writer.WriteString("host"u8, value.Host);
+            writer.WriteNumber("port"u8, value.Port);
+            writer.WriteString("login"u8, value.Login);
+            writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(value.AuthenticationMode));
             writer.WritePropertyName("commands"u8);
             writer.WriteStartArray();
             foreach (string item0 in value.Commands)
@@ -614,24 +608,20 @@ namespace Buddy.Api
                 }
                 else
                 {
-                    writer.WritePropertyName("password"u8);
-                    writer.WriteStringValue(_password);
+                    writer.WriteString("password"u8, _password);
                 }
             }
             if (value.WorkingDirectory is { } _workingDirectory)
             {
-                writer.WritePropertyName("working_directory"u8);
-                writer.WriteStringValue(_workingDirectory);
+                writer.WriteString("working_directory"u8, _workingDirectory);
             }
             if (value.Shell is { } _shell)
             {
-                writer.WritePropertyName("shell"u8);
-                writer.WriteStringValue(ShellJson.ToWireName(_shell));
+                writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
             }
             if (value.RunAsScript is { } _runAsScript)
             {
-                writer.WritePropertyName("run_as_script"u8);
-                writer.WriteBooleanValue(_runAsScript);
+                writer.WriteBoolean("run_as_script"u8, _runAsScript);
             }
             if (value.TriggerConditions is { } _triggerConditions)
             {
@@ -652,38 +642,31 @@ namespace Buddy.Api
             }
             if (value.AfterActionId is { } _afterActionId)
             {
-                writer.WritePropertyName("after_action_id"u8);
-                writer.WriteNumberValue(_afterActionId);
+                writer.WriteNumber("after_action_id"u8, _afterActionId);
             }
             if (value.Timeout is { } _timeout)
             {
-                writer.WritePropertyName("timeout"u8);
-                writer.WriteNumberValue(_timeout);
+                writer.WriteNumber("timeout"u8, _timeout);
             }
             if (value.Disabled is { } _disabled)
             {
-                writer.WritePropertyName("disabled"u8);
-                writer.WriteBooleanValue(_disabled);
+                writer.WriteBoolean("disabled"u8, _disabled);
             }
             if (value.IgnoreErrors is { } _ignoreErrors)
             {
-                writer.WritePropertyName("ignore_errors"u8);
-                writer.WriteBooleanValue(_ignoreErrors);
+                writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
             }
             if (value.RetryCount is { } _retryCount)
             {
-                writer.WritePropertyName("retry_count"u8);
-                writer.WriteNumberValue(_retryCount);
+                writer.WriteNumber("retry_count"u8, _retryCount);
             }
             if (value.RetryInterval is { } _retryInterval)
             {
-                writer.WritePropertyName("retry_interval"u8);
-                writer.WriteNumberValue(_retryInterval);
+                writer.WriteNumber("retry_interval"u8, _retryInterval);
             }
             if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
             {
-                writer.WritePropertyName("run_only_on_first_failure"u8);
-                writer.WriteBooleanValue(_runOnlyOnFirstFailure);
+                writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
             }
             writer.WriteEndObject();
         }

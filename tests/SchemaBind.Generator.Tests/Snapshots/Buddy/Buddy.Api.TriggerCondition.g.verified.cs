@@ -313,8 +313,7 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("trigger_condition"u8);
-            writer.WriteStringValue(value.TriggerConditionValue);
+            writer.WriteString("trigger_condition"u8, value.TriggerConditionValue);
             if (value.TriggerConditionPaths is { } _triggerConditionPaths)
             {
                 writer.WritePropertyName("trigger_condition_paths"u8);
@@ -334,13 +333,11 @@ namespace Buddy.Api
             }
             if (value.TriggerVariableKey is { } _triggerVariableKey)
             {
-                writer.WritePropertyName("trigger_variable_key"u8);
-                writer.WriteStringValue(_triggerVariableKey);
+                writer.WriteString("trigger_variable_key"u8, _triggerVariableKey);
             }
             if (value.TriggerVariableValue is { } _triggerVariableValue)
             {
-                writer.WritePropertyName("trigger_variable_value"u8);
-                writer.WriteStringValue(_triggerVariableValue);
+                writer.WriteString("trigger_variable_value"u8, _triggerVariableValue);
             }
             if (value.TriggerHours is { } _triggerHours)
             {
@@ -364,28 +361,23 @@ namespace Buddy.Api
             }
             if (value.Timezone is { } _timezone)
             {
-                writer.WritePropertyName("timezone"u8);
-                writer.WriteStringValue(_timezone);
+                writer.WriteString("timezone"u8, _timezone);
             }
             if (value.TriggerProjectName is { } _triggerProjectName)
             {
-                writer.WritePropertyName("trigger_project_name"u8);
-                writer.WriteStringValue(_triggerProjectName);
+                writer.WriteString("trigger_project_name"u8, _triggerProjectName);
             }
             if (value.TriggerPipelineName is { } _triggerPipelineName)
             {
-                writer.WritePropertyName("trigger_pipeline_name"u8);
-                writer.WriteStringValue(_triggerPipelineName);
+                writer.WriteString("trigger_pipeline_name"u8, _triggerPipelineName);
             }
             if (value.TriggerUser is { } _triggerUser)
             {
-                writer.WritePropertyName("trigger_user"u8);
-                writer.WriteStringValue(_triggerUser);
+                writer.WriteString("trigger_user"u8, _triggerUser);
             }
             if (value.TriggerGroup is { } _triggerGroup)
             {
-                writer.WritePropertyName("trigger_group"u8);
-                writer.WriteStringValue(_triggerGroup);
+                writer.WriteString("trigger_group"u8, _triggerGroup);
             }
             writer.WriteEndObject();
         }

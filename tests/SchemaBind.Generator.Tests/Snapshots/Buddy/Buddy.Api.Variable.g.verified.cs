@@ -153,24 +153,19 @@ namespace Buddy.Api
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("key"u8);
-            writer.WriteStringValue(value.Key);
-            writer.WritePropertyName("value"u8);
-            writer.WriteStringValue(value.Value);
+            writer.WriteString("key"u8, value.Key);
+            writer.WriteString("value"u8, value.Value);
             if (value.Description is { } _description)
             {
-                writer.WritePropertyName("description"u8);
-                writer.WriteStringValue(_description);
+                writer.WriteString("description"u8, _description);
             }
             if (value.Encrypted is { } _encrypted)
             {
-                writer.WritePropertyName("encrypted"u8);
-                writer.WriteBooleanValue(_encrypted);
+                writer.WriteBoolean("encrypted"u8, _encrypted);
             }
             if (value.Settable is { } _settable)
             {
-                writer.WritePropertyName("settable"u8);
-                writer.WriteBooleanValue(_settable);
+                writer.WriteBoolean("settable"u8, _settable);
             }
             writer.WriteEndObject();
         }

@@ -143,10 +143,8 @@ namespace EndToEnd.Catalog
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName("lives"u8);
-            writer.WriteNumberValue(value.Lives);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteNumber("lives"u8, value.Lives);
             writer.WriteEndObject();
         }
 

@@ -189,8 +189,7 @@ namespace EndToEnd.Catalog
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             if (value.Parent is { } _parent)
             {
                 writer.WritePropertyName("parent"u8);

@@ -137,10 +137,8 @@ namespace EndToEnd.Catalog
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
-            writer.WritePropertyName("barks"u8);
-            writer.WriteBooleanValue(value.Barks);
+            writer.WriteString("name"u8, value.Name);
+            writer.WriteBoolean("barks"u8, value.Barks);
             writer.WriteEndObject();
         }
 

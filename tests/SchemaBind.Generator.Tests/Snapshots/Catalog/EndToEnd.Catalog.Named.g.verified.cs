@@ -115,8 +115,7 @@ namespace EndToEnd.Catalog
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
-            writer.WriteStringValue(value.Name);
+            writer.WriteString("name"u8, value.Name);
             writer.WriteEndObject();
         }
 

@@ -186,8 +186,7 @@ namespace EndToEnd.Catalog
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("value"u8);
-            writer.WriteNumberValue(value.Value);
+            writer.WriteNumber("value"u8, value.Value);
             if (value.Children is { } _children)
             {
                 writer.WritePropertyName("children"u8);
