@@ -94,6 +94,9 @@ public sealed class JsonTextParserTests
     [InlineData("[ \"\\u0041\\n\\/\" ,\t\"\\\\\\\\\" ]")]
     [InlineData("\uFEFF{\"k\":\"\u2028\u0085\"}")]
     [InlineData("{}")]
+    // Strings longer than the 16 chars scanned one by one, with what must be escaped past that point.
+    [InlineData("{ \"description\" : \"A long description with a \\\"quote\\\", a \\\\ backslash and \u2028 a separator.\" }")]
+    [InlineData("[\"0123456789abcdef\", \"0123456789abcdefg\", \"0123456789abcdef\\\"\", \"0123456789abcde\\\\\"]")]
     public void The_embedded_literal_matches_a_plain_minification(string json)
     {
         JsonTextParser.Parse(json);
