@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The generator benchmarks (short jobs: one launch, 2 warm-ups, 6 iterations; about 6 minutes on 2 cores).
+# The generator benchmarks (short jobs: one launch, 2 warm-ups, 6 iterations; about 8 minutes on 2 cores).
 # Results: BenchmarkDotNet.Artifacts/results/*-report-github.md and *.csv.
 set -euo pipefail
 cd "$(dirname "$0")"
