@@ -626,29 +626,7 @@ internal static class TypeEmitter
             w.OpenBlock("else");
         }
 
-        // A string, number or boolean goes out with its name in one call (as Utf8JsonWriter.WriteString
-        // and its kin write it); anything else is a name, then its value.
-        SourceWriter.Quoted name = CSharp.QuoteUtf8(property.JsonName);
-        switch (value.Kind)
-        {
-            case ValueKind.String:
-                w.Line($"writer.WriteString({name}, {expression});");
-                break;
-            case ValueKind.Enum:
-                w.Line($"writer.WriteString({name}, {ValueCode.ReaderOf(value)}.ToWireName({expression}));");
-                break;
-            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal:
-                w.Line($"writer.WriteNumber({name}, {expression});");
-                break;
-            case ValueKind.Boolean:
-                w.Line($"writer.WriteBoolean({name}, {expression});");
-                break;
-            default:
-                w.Line($"writer.WritePropertyName({name});");
-                ValueCode.Write(w, value, expression, "redact");
-                break;
-        }
-
+        ValueCode.WriteNamed(w, value, property.JsonName, expression, "redact");
         if (property.Sensitive)
         {
             w.CloseBlock();

@@ -48,6 +48,35 @@ internal static class ValueCode
         }
     }
 
+    /// <summary>
+    /// Emits the writing of a member named <paramref name="jsonName"/>: a string, enum, number or boolean
+    /// with its name in one call (Utf8JsonWriter.WriteString and its kin, the named forms of the calls
+    /// <see cref="Write"/> makes), anything else as its name and then <see cref="Write"/>.
+    /// </summary>
+    public static void WriteNamed(SourceWriter w, ValueSpec value, string jsonName, string expression, string redact)
+    {
+        SourceWriter.Quoted name = CSharp.QuoteUtf8(jsonName);
+        switch (value.Kind)
+        {
+            case ValueKind.String:
+                w.Line($"writer.WriteString({name}, {expression});");
+                break;
+            case ValueKind.Enum:
+                w.Line($"writer.WriteString({name}, {ReaderOf(value)}.ToWireName({expression}));");
+                break;
+            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal:
+                w.Line($"writer.WriteNumber({name}, {expression});");
+                break;
+            case ValueKind.Boolean:
+                w.Line($"writer.WriteBoolean({name}, {expression});");
+                break;
+            default:
+                w.Line($"writer.WritePropertyName({name});");
+                Write(w, value, expression, redact);
+                break;
+        }
+    }
+
     /// <summary>Writes the non-null value <paramref name="expression"/> (the property name is already written).</summary>
     /// <param name="redact">An expression: true when sensitive values are to be written as "***".</param>
     public static void Write(SourceWriter w, ValueSpec value, string expression, string redact, int depth = 0)
