@@ -308,18 +308,12 @@ public sealed class IncrementalTests
     [Fact]
     public void Editing_one_description_re_emits_only_that_type_and_the_document()
     {
-        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
-        string text = File.ReadAllText(buddy);
-        var file = new SchemaFile(buddy, text, "Buddy.Api", "BuddyClient");
-        AdditionalText original = GeneratorHarness.ToAdditionalText(file);
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original }, new[] { file }).RunGenerators(compilation);
-
         const string description = "The time to wait, in seconds (0 to 1200).";
-        Assert.Contains(description, text, StringComparison.Ordinal);
-        var edited = file with { Text = text.Replace(description, "How long to wait, in seconds (0 to 1200).", StringComparison.Ordinal) };
-        driver = driver.ReplaceAdditionalText(original, GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
-        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        GeneratorRunResult result = RunBuddyAgainAfter(text =>
+        {
+            Assert.Contains(description, text, StringComparison.Ordinal);
+            return text.Replace(description, "How long to wait, in seconds (0 to 1200).", StringComparison.Ordinal);
+        });
 
         var files = result.TrackedSteps[SchemaBindGenerator.StepNames.Files].SelectMany(static s => s.Outputs).ToList();
         Assert.True(files.Count > 40, "the Buddy API has " + files.Count + " generated files");
@@ -332,20 +326,24 @@ public sealed class IncrementalTests
     [Fact]
     public void Reformatting_a_schema_file_re_emits_nothing()
     {
-        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
-        string text = File.ReadAllText(buddy);
-        var file = new SchemaFile(buddy, text, "Buddy.Api", "BuddyClient");
-        AdditionalText original = GeneratorHarness.ToAdditionalText(file);
-        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
-        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original }, new[] { file }).RunGenerators(compilation);
-
         // JSON strings hold no raw line break: this changes only the whitespace between tokens.
-        var reformatted = file with { Text = text.Replace("\n", "\r\n\t", StringComparison.Ordinal) };
-        driver = driver.ReplaceAdditionalText(original, GeneratorHarness.ToAdditionalText(reformatted)).RunGenerators(compilation);
-        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        GeneratorRunResult result = RunBuddyAgainAfter(static text => text.Replace("\n", "\r\n\t", StringComparison.Ordinal));
 
         Assert.Contains(result.TrackedSteps[SchemaBindGenerator.StepNames.Parse].SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.All(result.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o =>
             Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, "an output re-ran: " + o.Reason));
+    }
+
+    /// <summary>Runs the generator on the Buddy schema, then again with its text edited; the second run's result.</summary>
+    private static GeneratorRunResult RunBuddyAgainAfter(Func<string, string> edit)
+    {
+        string buddy = GeneratorHarness.RepositoryFile("schema", "buddy", "pipeline-actions.openapi.json");
+        var file = new SchemaFile(buddy, File.ReadAllText(buddy), "Buddy.Api", "BuddyClient");
+        AdditionalText original = GeneratorHarness.ToAdditionalText(file);
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(new[] { original }, new[] { file }).RunGenerators(compilation);
+        var edited = file with { Text = edit(file.Text) };
+        driver = driver.ReplaceAdditionalText(original, GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
+        return driver.GetRunResult().Results.Single();
     }
 }
