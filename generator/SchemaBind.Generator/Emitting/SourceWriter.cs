@@ -258,8 +258,12 @@ internal sealed class SourceWriter
         Append('\n');
     }
 
-    /// <summary>Chars that end a run of a JSON string's text in <see cref="JsonLiteralLine"/>.</summary>
+    /// <summary>The chars <see cref="IsStringStop"/> accepts, for the vectorized search.</summary>
     private static readonly char[] s_stringStops = { '"', '\\', '\u0085', '\u2028', '\u2029' };
+
+    /// <summary>A char that ends a run of a JSON string's text in <see cref="JsonLiteralLine"/>: its closing quote, an escape, or a char the literal escapes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsStringStop(char c) => c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029';
 
     /// <summary>
     /// Writes a JSON string of <see cref="JsonLiteralLine"/>, from the char after its opening quote, with its
@@ -273,7 +277,7 @@ internal sealed class SourceWriter
             // Short strings (names, keywords) are scanned here; a longer one goes to the vectorized search.
             int stop = i;
             int limit = Math.Min(i + 16, json.Length);
-            while (stop < limit && json[stop] is not ('"' or '\\' or '\u0085' or '\u2028' or '\u2029'))
+            while (stop < limit && !IsStringStop(json[stop]))
             {
                 stop++;
             }
