@@ -24,28 +24,10 @@ internal static class CSharp
             return "\"" + value + "\"";
         }
 
-        var builder = new StringBuilder(value.Length + 8);
-        AppendString(builder, value);
-        return builder.ToString();
-    }
-
-    /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
-    public static void AppendString(StringBuilder builder, string value)
-    {
-        builder.Append('"');
-        foreach (char c in value)
-        {
-            if (StringEscape(c) is string escape)
-            {
-                builder.Append(escape);
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        builder.Append('"');
+        // The one escaper of string literals is the writer's (SourceWriter.AppendStringLiteral).
+        var literal = new SourceWriter();
+        literal.AppendStringLiteral(value);
+        return literal.ToString();
     }
 
     /// <summary>How <paramref name="c"/> is written inside a C# string literal, or null when it is written as it is.</summary>
