@@ -2,6 +2,10 @@ using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Microsoft.CodeAnalysis;
 using SchemaBind.Benchmarks.Generator;
+using SchemaBind.Generator.Emitting;
+using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Parsing;
+using SchemaBind.Generator.Reading;
 
 // `check`: runs each document once through both generators and fails on any generator diagnostic, so a
 // benchmark never measures a document that SchemaBind (or NSwag) rejects. Anything else: BenchmarkDotNet.
@@ -67,6 +71,73 @@ if (args.Length > 1 && args[0] == "dump")
     }
 
     return 0;
+}
+
+// `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone (JSON parse, model
+// parse including it, emit, emit without the embedded document) and of the whole driver, to see where a change goes.
+if (args.Length > 2 && args[0] == "phases")
+{
+    string text = Specs.Load(args[1]);
+    int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    Compilation compilation = Project.Compilation();
+    AdditionalText schema = Project.Schema(text);
+    (string Name, Action Run)[] phases =
+    {
+        ("driver", () => Project.Driver(schema).RunGenerators(compilation)),
+        ("json", () => JsonTextParser.Parse(text)),
+        ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
+        ("emit", () => EmitAll(api, document: true)),
+        ("emit-types", () => EmitAll(api, document: false)),
+    };
+    foreach ((string name, Action run) in phases)
+    {
+        if (args.Length > 3 && args[3] != name)
+        {
+            continue;
+        }
+
+        for (int i = 0; i < Math.Max(3, runs / 10); i++)
+        {
+            run(); // warm-up: JIT and tiering
+        }
+
+        double best = double.MaxValue;
+        int batch = Math.Max(1, runs / 10);
+        for (int b = 0; b < 10; b++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            for (int i = 0; i < batch; i++)
+            {
+                run();
+            }
+
+            best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds / batch);
+        }
+
+        Console.WriteLine($"{args[1]} {name,-11} best tenth {best,8:F3} ms");
+    }
+
+    return 0;
+
+    static void EmitAll(ApiSpec api, bool document)
+    {
+        foreach (TypeSpec type in api.Types)
+        {
+            TypeEmitter.Emit(api.Namespace, new EquatableArray<TypeSpec>(new[] { type }), api.Document.ClassName);
+        }
+
+        if (api.Client is not null)
+        {
+            ClientEmitter.Emit(api.Namespace, api.Client);
+        }
+
+        if (document)
+        {
+            TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document);
+        }
+    }
 }
 
 // `loop <document> <runs> [host]`: cold runs back to back after 3 warm-up runs, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
