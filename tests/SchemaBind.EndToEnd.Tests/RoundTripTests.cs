@@ -227,6 +227,38 @@ public sealed class RoundTripTests
     }
 
     [Fact]
+    public void Every_kind_of_member_takes_part_in_equality()
+    {
+        // One member changed at a time, of each kind the generated Equals compares with ==: a string
+        // (ordinal), a nullable boolean, an integer, an enum and a nested record; and one set to null.
+        RunDockerContainerActionRequest seed = Seed.Request();
+        RunDockerContainerActionRequest[] changed =
+        [
+            seed with { Name = "Run Container" },
+            seed with { MountFilesystemDisable = true },
+            seed with { MountFilesystemDisable = null },
+            seed with { Timeout = 60 },
+            seed with { TriggerTime = TriggerTime.OnTerminate },
+            seed with { Integration = new Integration { HashId = "another" } },
+            seed with { Entrypoint = null },
+        ];
+        foreach (RunDockerContainerActionRequest other in changed)
+        {
+            Assert.NotEqual(seed, other);
+            Assert.False(seed == other);
+        }
+
+        // Equal values built apart (a new string instance, a new nested record) are equal.
+        RunDockerContainerActionRequest copy = RunDockerContainerActionRequest.FromJson(seed.ToJson()) with
+        {
+            Name = new string("Run container".ToCharArray()),
+            Integration = new Integration { HashId = "5ddb7c180fb38be67bd78a88a" },
+        };
+        Assert.Equal(seed, copy);
+        Assert.Equal(seed.GetHashCode(), copy.GetHashCode());
+    }
+
+    [Fact]
     public void Fields_that_additionalProperties_allows_survive_a_round_trip()
     {
         const string json = """{"type":"MYSQL","version":"8.0","persistent":true,"login":"root"}""";

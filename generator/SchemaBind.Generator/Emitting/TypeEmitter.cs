@@ -257,8 +257,13 @@ internal static class TypeEmitter
                 case ValueKind.Uri:
                     w.Line($"&& {CSharp.Runtime}SchemaEquality.UriEqual({p.Name}, other.{p.Name})");
                     break;
-                default:
+                case ValueKind.Double or ValueKind.Json:
+                    // double: == says NaN differs from itself, Equals does not. JsonElement has no ==.
                     w.Line($"&& global::System.Collections.Generic.EqualityComparer<{CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required)}>.Default.Equals({p.Name}, other.{p.Name})");
+                    break;
+                default:
+                    // Strings (ordinal), integers, booleans, enums, dates, GUIDs and generated records: == is their Equals.
+                    w.Line($"&& {p.Name} == other.{p.Name}");
                     break;
             }
         }

@@ -43,11 +43,11 @@ namespace Buddy.Api
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Type, other.Type)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
-                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
+                && Id == other.Id
+                && Name == other.Name
+                && Type == other.Type
+                && TriggerTime == other.TriggerTime
+                && LastExecutionStatus == other.LastExecutionStatus
                 );
         }
 

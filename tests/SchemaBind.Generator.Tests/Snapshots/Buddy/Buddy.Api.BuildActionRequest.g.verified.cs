@@ -96,27 +96,27 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
+                && Name == other.Name
+                && TriggerTime == other.TriggerTime
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(DockerImageName, other.DockerImageName)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(DockerImageTag, other.DockerImageTag)
+                && DockerImageName == other.DockerImageName
+                && DockerImageTag == other.DockerImageTag
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(ExecuteCommands, other.ExecuteCommands)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(SetupCommands, other.SetupCommands)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(CachedDirs, other.CachedDirs)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(WorkingDirectory, other.WorkingDirectory)
-                && global::System.Collections.Generic.EqualityComparer<Shell?>.Default.Equals(Shell, other.Shell)
+                && WorkingDirectory == other.WorkingDirectory
+                && Shell == other.Shell
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Services, other.Services)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RunAsUser, other.RunAsUser)
+                && RunAsUser == other.RunAsUser
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && AfterActionId == other.AfterActionId
+                && Timeout == other.Timeout
+                && Disabled == other.Disabled
+                && IgnoreErrors == other.IgnoreErrors
+                && RetryCount == other.RetryCount
+                && RetryInterval == other.RetryInterval
+                && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
                 );
         }
 

@@ -87,24 +87,24 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
+                && Name == other.Name
+                && TriggerTime == other.TriggerTime
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(NotificationUrl, other.NotificationUrl)
-                && global::System.Collections.Generic.EqualityComparer<HttpRequestMethod>.Default.Equals(Method, other.Method)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Port, other.Port)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
+                && NotificationUrl == other.NotificationUrl
+                && Method == other.Method
+                && Port == other.Port
+                && Content == other.Content
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Headers, other.Headers)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Login, other.Login)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Password, other.Password)
+                && Login == other.Login
+                && Password == other.Password
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && AfterActionId == other.AfterActionId
+                && Timeout == other.Timeout
+                && Disabled == other.Disabled
+                && IgnoreErrors == other.IgnoreErrors
+                && RetryCount == other.RetryCount
+                && RetryInterval == other.RetryInterval
+                && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
                 );
         }
 

@@ -46,12 +46,12 @@ namespace Buddy.Api
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<PipelineSummaryOn?>.Default.Equals(On, other.On)
+                && Id == other.Id
+                && Name == other.Name
+                && On == other.On
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Refs, other.Refs)
-                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(LastExecutionRevision, other.LastExecutionRevision)
+                && LastExecutionStatus == other.LastExecutionStatus
+                && LastExecutionRevision == other.LastExecutionRevision
                 );
         }
 

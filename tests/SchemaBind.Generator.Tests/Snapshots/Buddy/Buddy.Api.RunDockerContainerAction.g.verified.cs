@@ -122,35 +122,35 @@ namespace Buddy.Api
             return ReferenceEquals(this, other) || (base.Equals(other)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
-                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerImageName, other.DockerImageName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerImageTag, other.DockerImageTag)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(InlineCommands, other.InlineCommands)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RunAsUser, other.RunAsUser)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(MountFilesystemDisable, other.MountFilesystemDisable)
+                && Id == other.Id
+                && Name == other.Name
+                && TriggerTime == other.TriggerTime
+                && LastExecutionStatus == other.LastExecutionStatus
+                && DockerImageName == other.DockerImageName
+                && DockerImageTag == other.DockerImageTag
+                && InlineCommands == other.InlineCommands
+                && RunAsUser == other.RunAsUser
+                && MountFilesystemDisable == other.MountFilesystemDisable
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Login, other.Login)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Registry, other.Registry)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(ExportContainerPath, other.ExportContainerPath)
-                && global::System.Collections.Generic.EqualityComparer<Integration?>.Default.Equals(Integration, other.Integration)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Region, other.Region)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(UseImageFromAction, other.UseImageFromAction)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(DockerBuildActionId, other.DockerBuildActionId)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerBuildActionName, other.DockerBuildActionName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Entrypoint, other.Entrypoint)
+                && Login == other.Login
+                && Registry == other.Registry
+                && ExportContainerPath == other.ExportContainerPath
+                && Integration == other.Integration
+                && Region == other.Region
+                && UseImageFromAction == other.UseImageFromAction
+                && DockerBuildActionId == other.DockerBuildActionId
+                && DockerBuildActionName == other.DockerBuildActionName
+                && Entrypoint == other.Entrypoint
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<PipelineSummary?>.Default.Equals(Pipeline, other.Pipeline)
+                && Pipeline == other.Pipeline
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && AfterActionId == other.AfterActionId
+                && Timeout == other.Timeout
+                && Disabled == other.Disabled
+                && IgnoreErrors == other.IgnoreErrors
+                && RetryCount == other.RetryCount
+                && RetryInterval == other.RetryInterval
+                && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
                 );
         }
 

@@ -115,33 +115,33 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (base.Equals(other)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
+                && Name == other.Name
+                && TriggerTime == other.TriggerTime
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerImageName, other.DockerImageName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerImageTag, other.DockerImageTag)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(InlineCommands, other.InlineCommands)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(RunAsUser, other.RunAsUser)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(MountFilesystemDisable, other.MountFilesystemDisable)
+                && DockerImageName == other.DockerImageName
+                && DockerImageTag == other.DockerImageTag
+                && InlineCommands == other.InlineCommands
+                && RunAsUser == other.RunAsUser
+                && MountFilesystemDisable == other.MountFilesystemDisable
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Login, other.Login)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Password, other.Password)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Registry, other.Registry)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(ExportContainerPath, other.ExportContainerPath)
-                && global::System.Collections.Generic.EqualityComparer<Integration?>.Default.Equals(Integration, other.Integration)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Region, other.Region)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(UseImageFromAction, other.UseImageFromAction)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(DockerBuildActionId, other.DockerBuildActionId)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(DockerBuildActionName, other.DockerBuildActionName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Entrypoint, other.Entrypoint)
+                && Login == other.Login
+                && Password == other.Password
+                && Registry == other.Registry
+                && ExportContainerPath == other.ExportContainerPath
+                && Integration == other.Integration
+                && Region == other.Region
+                && UseImageFromAction == other.UseImageFromAction
+                && DockerBuildActionId == other.DockerBuildActionId
+                && DockerBuildActionName == other.DockerBuildActionName
+                && Entrypoint == other.Entrypoint
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && AfterActionId == other.AfterActionId
+                && Timeout == other.Timeout
+                && Disabled == other.Disabled
+                && IgnoreErrors == other.IgnoreErrors
+                && RetryCount == other.RetryCount
+                && RetryInterval == other.RetryInterval
+                && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
                 );
         }
 

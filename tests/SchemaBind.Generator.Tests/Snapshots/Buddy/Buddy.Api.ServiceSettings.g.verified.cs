@@ -29,8 +29,8 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Type, other.Type)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Version, other.Version)
+                && Type == other.Type
+                && Version == other.Version
                 && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
                 );
         }

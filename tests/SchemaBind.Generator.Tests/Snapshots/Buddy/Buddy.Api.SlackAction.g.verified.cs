@@ -88,24 +88,24 @@ namespace Buddy.Api
             return ReferenceEquals(this, other) || (base.Equals(other)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(Url, other.Url)
                 && global::SchemaBind.Runtime.SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Id, other.Id)
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<TriggerTime?>.Default.Equals(TriggerTime, other.TriggerTime)
-                && global::System.Collections.Generic.EqualityComparer<ExecutionStatus?>.Default.Equals(LastExecutionStatus, other.LastExecutionStatus)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Channel, other.Channel)
-                && global::System.Collections.Generic.EqualityComparer<Integration?>.Default.Equals(Integration, other.Integration)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Content, other.Content)
+                && Id == other.Id
+                && Name == other.Name
+                && TriggerTime == other.TriggerTime
+                && LastExecutionStatus == other.LastExecutionStatus
+                && Channel == other.Channel
+                && Integration == other.Integration
+                && Content == other.Content
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Attachments, other.Attachments)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Variables, other.Variables)
-                && global::System.Collections.Generic.EqualityComparer<PipelineSummary?>.Default.Equals(Pipeline, other.Pipeline)
+                && Pipeline == other.Pipeline
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
-                && global::System.Collections.Generic.EqualityComparer<long?>.Default.Equals(AfterActionId, other.AfterActionId)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(Timeout, other.Timeout)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(Disabled, other.Disabled)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(IgnoreErrors, other.IgnoreErrors)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryCount, other.RetryCount)
-                && global::System.Collections.Generic.EqualityComparer<int?>.Default.Equals(RetryInterval, other.RetryInterval)
-                && global::System.Collections.Generic.EqualityComparer<bool?>.Default.Equals(RunOnlyOnFirstFailure, other.RunOnlyOnFirstFailure)
+                && AfterActionId == other.AfterActionId
+                && Timeout == other.Timeout
+                && Disabled == other.Disabled
+                && IgnoreErrors == other.IgnoreErrors
+                && RetryCount == other.RetryCount
+                && RetryInterval == other.RetryInterval
+                && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
                 );
         }
 

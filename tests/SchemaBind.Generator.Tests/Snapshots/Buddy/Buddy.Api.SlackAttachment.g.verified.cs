@@ -32,9 +32,9 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Fallback, other.Fallback)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Color, other.Color)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Text, other.Text)
+                && Fallback == other.Fallback
+                && Color == other.Color
+                && Text == other.Text
                 && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
                 );
         }

@@ -54,17 +54,17 @@ namespace Buddy.Api
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(TriggerConditionValue, other.TriggerConditionValue)
+                && TriggerConditionValue == other.TriggerConditionValue
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerConditionPaths, other.TriggerConditionPaths)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerVariableKey, other.TriggerVariableKey)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerVariableValue, other.TriggerVariableValue)
+                && TriggerVariableKey == other.TriggerVariableKey
+                && TriggerVariableValue == other.TriggerVariableValue
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerHours, other.TriggerHours)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(TriggerDays, other.TriggerDays)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(Timezone, other.Timezone)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerProjectName, other.TriggerProjectName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerPipelineName, other.TriggerPipelineName)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerUser, other.TriggerUser)
-                && global::System.Collections.Generic.EqualityComparer<string?>.Default.Equals(TriggerGroup, other.TriggerGroup)
+                && Timezone == other.Timezone
+                && TriggerProjectName == other.TriggerProjectName
+                && TriggerPipelineName == other.TriggerPipelineName
+                && TriggerUser == other.TriggerUser
+                && TriggerGroup == other.TriggerGroup
                 );
         }
 

@@ -44,13 +44,13 @@ namespace EndToEnd.Catalog
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<Category>.Default.Equals(Root, other.Root)
+                && Root == other.Root
                 && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(Labels, other.Labels)
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Pets, other.Pets)
-                && global::System.Collections.Generic.EqualityComparer<Price?>.Default.Equals(Price, other.Price)
-                && global::System.Collections.Generic.EqualityComparer<Person?>.Default.Equals(Owner, other.Owner)
-                && global::System.Collections.Generic.EqualityComparer<Tree?>.Default.Equals(Tree, other.Tree)
-                && global::System.Collections.Generic.EqualityComparer<Code?>.Default.Equals(Code, other.Code)
+                && Price == other.Price
+                && Owner == other.Owner
+                && Tree == other.Tree
+                && Code == other.Code
                 && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
                 );
         }

@@ -30,8 +30,8 @@ namespace EndToEnd.Catalog
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<string>.Default.Equals(Name, other.Name)
-                && global::System.Collections.Generic.EqualityComparer<Category?>.Default.Equals(Parent, other.Parent)
+                && Name == other.Name
+                && Parent == other.Parent
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Children, other.Children)
                 );
         }

@@ -29,7 +29,7 @@ namespace EndToEnd.Catalog
             }
 
             return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-                && global::System.Collections.Generic.EqualityComparer<long>.Default.Equals(Value, other.Value)
+                && Value == other.Value
                 && global::SchemaBind.Runtime.SchemaEquality.SequenceEqual(Children, other.Children)
                 && global::SchemaBind.Runtime.SchemaEquality.DictionaryEqual(ByName, other.ByName)
                 );
