@@ -36,6 +36,50 @@ public sealed class BuddyDifferentialTests
         run.AssertNoUnexplainedDisagreement(KnownDeviations.Explain);
     }
 
+    [Fact]
+    public void The_embedded_document_is_the_schema_file_without_insignificant_whitespace()
+    {
+        // Byte for byte: the validator reads these bytes, and PipelineActionsJsonSchema.Utf8Json is public.
+        string file = File.ReadAllText(Path.Combine(Paths.RepoRoot, "schema", "buddy", "pipeline-actions.openapi.json"));
+        byte[] embedded = PipelineActionsJsonSchema.Utf8Json.ToArray();
+        Assert.Equal(Encoding.UTF8.GetBytes(MinifiedCharByChar(file)), embedded);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(file), JsonNode.Parse(embedded)));
+    }
+
+    // The rule, one char at a time: whitespace outside strings goes, strings stay as written (escapes included).
+    private static string MinifiedCharByChar(string json)
+    {
+        var builder = new StringBuilder();
+        bool inString = false;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (inString)
+            {
+                builder.Append(c);
+                if (c == '\\')
+                {
+                    builder.Append(json[++i]);
+                }
+                else if (c == '"')
+                {
+                    inString = false;
+                }
+            }
+            else if (c == '"')
+            {
+                inString = true;
+                builder.Append(c);
+            }
+            else if (c is not (' ' or '\t' or '\n' or '\r' or '\uFEFF'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private static void Run(DifferentialRun run, JsonElement document, JsonElement wrapper, string name)
     {
         string pointer = Components + "/" + name;

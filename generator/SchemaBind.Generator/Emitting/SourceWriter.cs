@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -209,113 +210,33 @@ internal sealed class SourceWriter
     public void Unindent() => _indent--;
 
     /// <summary>
-    /// A line made of <paramref name="prefix"/>, the JSON text <paramref name="json"/> without insignificant
-    /// whitespace as a C# string literal, and <paramref name="suffix"/>, in one pass over the text.
+    /// A line made of <paramref name="prefix"/>, the JSON text <paramref name="json"/> as a C# string literal,
+    /// and <paramref name="suffix"/>. The literal is a raw one (<c>"""…"""</c>) that holds the text as it is,
+    /// copied in blocks, unless the text has a char C# reads as a line break (see
+    /// <see cref="MinifiedJson.FitsRawLiteral"/>); then it is a quoted literal with escapes.
     /// </summary>
-    /// <remarks>
-    /// Only for text the JSON parser accepted: outside strings there is no control character but
-    /// whitespace, and inside them none at all. So the chars that need an escape in the literal (as
-    /// <see cref="CSharp.StringEscape"/> writes them) are only the quote, the backslash and U+0085,
-    /// U+2028 and U+2029.
-    /// </remarks>
-    public void JsonLiteralLine(string prefix, string json, string suffix)
+    public void JsonLiteralLine(string prefix, MinifiedJson json, string suffix)
     {
         Append(' ', _indent * 4);
         Append(prefix);
-        Append('"');
-        int i = 0;
-        while (i < json.Length)
+        if (json.FitsRawLiteral)
         {
-            // Outside strings: structure, numbers and literals are written as they are, whitespace is dropped.
-            int start = i;
-            while (i < json.Length && json[i] != '"' && !IsJsonWhitespace(json[i]))
+            Append("\"\"\"");
+            foreach (ArraySegment<char> run in json.Runs)
             {
-                i++;
+                Append(run.Array!, run.Offset, run.Count);
             }
 
-            Append(json, start, i - start);
-            if (i == json.Length)
-            {
-                break;
-            }
-
-            if (json[i] != '"')
-            {
-                // Indentation comes in runs: skipped together.
-                do
-                {
-                    i++;
-                }
-                while (i < json.Length && IsJsonWhitespace(json[i]));
-                continue;
-            }
-
-            i = StringLiteralPart(json, i + 1);
+            Append("\"\"\"");
+        }
+        else
+        {
+            AppendStringLiteral(json.ToString());
         }
 
-        Append('"');
         Append(suffix);
         Append('\n');
     }
-
-    /// <summary>The chars <see cref="IsStringStop"/> accepts, for the vectorized search.</summary>
-    private static readonly char[] s_stringStops = { '"', '\\', '\u0085', '\u2028', '\u2029' };
-
-    /// <summary>A char that ends a run of a JSON string's text in <see cref="JsonLiteralLine"/>: its closing quote, an escape, or a char the literal escapes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsStringStop(char c) => c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029';
-
-    /// <summary>
-    /// Writes a JSON string of <see cref="JsonLiteralLine"/>, from the char after its opening quote, with its
-    /// quotes; returns the index after its closing quote. Long strings (descriptions) are searched vectorized.
-    /// </summary>
-    private int StringLiteralPart(string json, int i)
-    {
-        Append("\\\"");
-        while (true)
-        {
-            // Short strings (names, keywords) are scanned here; a longer one goes to the vectorized search.
-            int stop = i;
-            int limit = Math.Min(i + 16, json.Length);
-            while (stop < limit && !IsStringStop(json[stop]))
-            {
-                stop++;
-            }
-
-            if (stop == limit)
-            {
-                // The text was accepted by the parser: every string has its closing quote.
-                stop = json.IndexOfAny(s_stringStops, stop);
-            }
-
-            Append(json, i, stop - i);
-            char c = json[stop];
-            i = stop + 1;
-            if (c == '"')
-            {
-                Append("\\\"");
-                return i;
-            }
-
-            if (c == '\\')
-            {
-                Append("\\\\");
-                if (json[i] is '"' or '\\')
-                {
-                    // An escaped quote or backslash: escaped again. Any other escape's letter is written as it is.
-                    Append(json[i] == '"' ? "\\\"" : "\\\\");
-                    i++;
-                }
-            }
-            else
-            {
-                Append(CSharp.StringEscape(c)!);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsJsonWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\uFEFF';
 
     /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
     public void AppendStringLiteral(string value)
@@ -408,6 +329,23 @@ internal sealed class SourceWriter
 
             int n = Math.Min(count, _chunk.Length - _used);
             text.CopyTo(start, _chunk, _used, n);
+            _used += n;
+            start += n;
+            count -= n;
+        }
+    }
+
+    public void Append(char[] text, int start, int count)
+    {
+        while (count > 0)
+        {
+            if (_used == _chunk.Length)
+            {
+                Grow();
+            }
+
+            int n = Math.Min(count, _chunk.Length - _used);
+            Array.Copy(text, start, _chunk, _used, n);
             _used += n;
             start += n;
             count -= n;

@@ -57,10 +57,10 @@ internal sealed record ApiSpec(
 
 /// <summary>
 /// The document itself, embedded so that JSON can be validated against any of its schemas.
-/// <see cref="Text"/> is the schema file's text as it is; it is embedded without insignificant
-/// whitespace, and compared that way too, so reformatting the schema file does not re-emit it.
+/// <see cref="Json"/> is the schema file's JSON without insignificant whitespace, as it is embedded, so
+/// reformatting the schema file does not re-emit it.
 /// </summary>
-internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool AssertFormat)
+internal sealed record SchemaDocumentSpec(string ClassName, Reading.MinifiedJson Json, bool AssertFormat)
 {
     public bool Equals(SchemaDocumentSpec? other) =>
         other is not null
@@ -68,10 +68,9 @@ internal sealed record SchemaDocumentSpec(string ClassName, string Text, bool As
         && AssertFormat == other.AssertFormat
         && BaseUri == other.BaseUri
         && Links.Equals(other.Links)
-        && Reading.JsonMinifier.SameMinified(Text, other.Text);
+        && Json.Equals(other.Json);
 
-    // Not the text: equal documents may differ in whitespace.
-    public override int GetHashCode() => (ClassName, AssertFormat, BaseUri).GetHashCode();
+    public override int GetHashCode() => (ClassName, AssertFormat, BaseUri, Json.Length).GetHashCode();
 
     /// <summary>The document's base URI for the JSON validator, when it refers to other files; else null.</summary>
     public string? BaseUri { get; init; }

@@ -26,6 +26,9 @@ internal sealed partial class DocumentParser
     private readonly CancellationToken _cancellationToken;
     private readonly LineIndex _lines;
 
+    // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded.
+    private readonly MinifiedJson _minified = new();
+
     // False for the generator: the checks that only find mistakes (misspelled keywords, contradictions,
     // examples that break their schema) change no generated code, and SchemaFileAnalyzer reports them.
     private readonly bool _reportMistakes;
@@ -96,7 +99,7 @@ internal sealed partial class DocumentParser
         JsonNode document;
         try
         {
-            document = JsonTextParser.Parse(_input.Text, _cancellationToken);
+            document = JsonTextParser.Parse(_input.Text, _minified, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
         {
@@ -179,7 +182,7 @@ internal sealed partial class DocumentParser
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return WithLinks(new SchemaDocumentSpec(name, _input.Text, _input.AssertFormat));
+        return WithLinks(new SchemaDocumentSpec(name, _minified, _input.AssertFormat));
     }
 
     private static bool IsJsonSchemaDocument(JsonObject root) =>

@@ -22,24 +22,37 @@ internal sealed class JsonTextParser
     private readonly CancellationToken _cancellationToken;
     private readonly StringBuilder _buffer = new();
     private readonly StringTable _strings = new();
+    private readonly MinifiedJson? _minified;
     private int _pos;
     private int _depth;
 
-    private JsonTextParser(string text, CancellationToken cancellationToken)
+    // The start of the significant text not yet copied to _minified.
+    private int _uncopied;
+
+    private JsonTextParser(string text, MinifiedJson? minified, CancellationToken cancellationToken)
     {
         _text = text;
+        _minified = minified;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Parses a whole document; throws <see cref="JsonSyntaxException"/> where it breaks.</summary>
-    public static JsonNode Parse(string text, CancellationToken cancellationToken = default)
+    public static JsonNode Parse(string text, CancellationToken cancellationToken = default) => Parse(text, null, cancellationToken);
+
+    /// <summary>
+    /// Parses a whole document, and writes its text without insignificant whitespace to
+    /// <paramref name="minified"/> on the way (the whitespace is skipped here anyway); throws
+    /// <see cref="JsonSyntaxException"/> where it breaks.
+    /// </summary>
+    public static JsonNode Parse(string text, MinifiedJson? minified, CancellationToken cancellationToken)
     {
-        var parser = new JsonTextParser(text, cancellationToken);
+        var parser = new JsonTextParser(text, minified, cancellationToken);
 
         // A byte order mark is not JSON, but editors write one; accept it.
         if (parser._pos < text.Length && text[parser._pos] == '\uFEFF')
         {
             parser._pos++;
+            parser._uncopied = parser._pos;
         }
 
         parser.SkipWhitespace();
@@ -55,6 +68,7 @@ internal sealed class JsonTextParser
             throw new JsonSyntaxException("unexpected text after the end of the document", parser._pos);
         }
 
+        minified?.Append(text, parser._uncopied, text.Length - parser._uncopied);
         return root;
     }
 
@@ -374,15 +388,23 @@ internal sealed class JsonTextParser
 
     private void SkipWhitespace()
     {
+        int start = _pos;
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
             if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
             {
-                return;
+                break;
             }
 
             _pos++;
+        }
+
+        if (_pos != start && _minified is not null)
+        {
+            // Whitespace between tokens: what came before it is significant.
+            _minified.Append(_text, _uncopied, start - _uncopied);
+            _uncopied = _pos;
         }
     }
 
