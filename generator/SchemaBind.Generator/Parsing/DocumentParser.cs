@@ -29,6 +29,9 @@ internal sealed partial class DocumentParser
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded.
     private readonly MinifiedJson _minified = new();
 
+    // Local references already resolved, by their text (null when they lead nowhere).
+    private readonly Dictionary<string, JsonNode?> _resolved = new(StringComparer.Ordinal);
+
     // False for the generator: the checks that only find mistakes (misspelled keywords, contradictions,
     // examples that break their schema) change no generated code, and SchemaFileAnalyzer reports them.
     private readonly bool _reportMistakes;
@@ -1506,6 +1509,18 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        if (_resolved.TryGetValue(reference, out JsonNode? known))
+        {
+            return known; // a type's $ref repeats wherever the type is used
+        }
+
+        JsonNode? node = Walk(reference);
+        _resolved[reference] = node;
+        return node;
+    }
+
+    private JsonNode? Walk(string reference)
+    {
         JsonNode current = _root;
         foreach (string rawSegment in reference.Substring(2).Split('/'))
         {
