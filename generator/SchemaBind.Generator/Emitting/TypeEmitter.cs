@@ -514,8 +514,15 @@ internal static class TypeEmitter
         }
         foreach (PropertySpec property in readable.Where(static p => p.Required))
         {
-            string missing = property.Value.Nullable || property.Value.Kind == ValueKind.Json ? "!" + Local(property) + "Seen" : Local(property) + " is null";
-            w.OpenBlock($"if ({missing})");
+            if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
+            {
+                w.OpenBlock($"if (!{LocalOf(property)}Seen)");
+            }
+            else
+            {
+                w.OpenBlock($"if ({LocalOf(property)} is null)");
+            }
+
             w.Line($"throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)});");
             w.CloseBlock();
             w.Line();
@@ -532,14 +539,13 @@ internal static class TypeEmitter
             w.Indent();
             foreach (PropertySpec property in readable)
             {
-                bool unwrap = property.Required && !property.Value.Nullable && property.Value.IsValueType && property.Value.Kind != ValueKind.Json;
-                string value = Local(property) + (unwrap ? ".Value" : property.Required && !property.Value.Nullable && property.Value.Kind != ValueKind.Json ? "!" : string.Empty);
-                if (property.Required && property.Value.Kind == ValueKind.Json && !property.Value.Nullable)
-                {
-                    value = Local(property) + ".GetValueOrDefault()";
-                }
-
-                w.Line($"{property.Name} = {value},");
+                // A required member's local was checked above: a value type's is unwrapped, a reference's is not null.
+                bool required = property.Required && !property.Value.Nullable;
+                string unwrap = !required ? string.Empty
+                    : property.Value.Kind == ValueKind.Json ? ".GetValueOrDefault()"
+                    : property.Value.IsValueType ? ".Value"
+                    : "!";
+                w.Line($"{property.Name} = {LocalOf(property)}{unwrap},");
             }
 
             if (extras is not null)
