@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using SchemaBind.Generator.Model;
@@ -207,25 +208,29 @@ internal static class CSharp
     }
 
     /// <summary>Whether <see cref="Xml"/> changes <paramref name="text"/>: an XML special char or one that needs a \uXXXX escape.</summary>
-    private static bool NeedsXmlEscape(string text)
+    /// <remarks>
+    /// Two searches the runtime vectorizes (a set of ASCII chars, and three others) instead of a loop
+    /// over the chars: descriptions are most of what is escaped, and they are long.
+    /// </remarks>
+    private static bool NeedsXmlEscape(string text) =>
+        text.AsSpan().IndexOfAny(s_xmlEscapedAscii.AsSpan()) >= 0
+        || text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
+
+    /// <summary>The ASCII chars <see cref="Xml"/> escapes: the XML specials and the control chars (see <see cref="NeedsUnicodeEscape"/>).</summary>
+    private static readonly char[] s_xmlEscapedAscii = CreateXmlEscapedAscii();
+
+    private static char[] CreateXmlEscapedAscii()
     {
-        foreach (char c in text)
+        var chars = new char[0x20 + 3];
+        for (int c = 0; c < 0x20; c++)
         {
-            if ((uint)(c - ' ') < 0x5F)
-            {
-                // Printable ASCII: only these three need an escape.
-                if (c is '&' or '<' or '>')
-                {
-                    return true;
-                }
-            }
-            else if (NeedsUnicodeEscape(c))
-            {
-                return true;
-            }
+            chars[c] = (char)c;
         }
 
-        return false;
+        chars[0x20] = '&';
+        chars[0x21] = '<';
+        chars[0x22] = '>';
+        return chars;
     }
 
     private static readonly char[] s_lineBreaks = { '\r', '\n' };
