@@ -18,7 +18,7 @@ public class GeneratorBenchmarks
     private AdditionalText _editedSchema = null!;
     private GeneratorDriver _warm = null!;
 
-    [Params("buddy", "ops100", "ops1000", "ops5000")]
+    [ParamsSource(typeof(Specs), nameof(Specs.Measured))]
     public string Spec { get; set; } = "buddy";
 
     [GlobalSetup]

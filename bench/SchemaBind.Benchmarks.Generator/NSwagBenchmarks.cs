@@ -17,7 +17,7 @@ public class NSwagBenchmarks
     private string _nswagText = null!;
     private GeneratorDriver? _host;
 
-    [Params("buddy", "ops100", "ops1000", "ops5000")]
+    [ParamsSource(typeof(Specs), nameof(Specs.Measured))]
     public string Spec { get; set; } = "buddy";
 
     /// <summary>

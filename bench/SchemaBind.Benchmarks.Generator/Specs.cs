@@ -15,6 +15,15 @@ public static class Specs
     /// <summary>The names accepted by <see cref="Load"/>, smallest first.</summary>
     public static readonly string[] Names = { "buddy", "ops100", "ops1000", "ops5000" };
 
+    /// <summary>
+    /// The documents the benchmarks run: all of <see cref="Names"/>, or those named (comma-separated) in
+    /// <c>SCHEMABIND_BENCH_SPECS</c>, for a longer job on one document (<c>SCHEMABIND_BENCH_SPECS=buddy</c>).
+    /// </summary>
+    public static IEnumerable<string> Measured =>
+        Environment.GetEnvironmentVariable("SCHEMABIND_BENCH_SPECS") is { Length: > 0 } chosen
+            ? chosen.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(static n => Names.Contains(n, StringComparer.Ordinal))
+            : Names;
+
     private static readonly Dictionary<string, string> s_cache = new(StringComparer.Ordinal);
 
     /// <summary>The OpenAPI 3.1 text of a named document.</summary>

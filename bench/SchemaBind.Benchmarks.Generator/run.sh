@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The generator benchmarks (short jobs: one launch, 2 warm-ups, 6 iterations; about 8 minutes on 2 cores).
 # Results: BenchmarkDotNet.Artifacts/results/*-report-github.md and *.csv.
+# One document only, with a longer job: SCHEMABIND_BENCH_SPECS=buddy bash run.sh --iterationCount 20
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build -c Release -nologo -v:q
