@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
+using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Emitting;
@@ -130,6 +131,12 @@ internal sealed class SourceWriter
             }
         }
 
+        public void AppendFormatted(ReadExpression value)
+        {
+            Start();
+            ValueCode.WriteRead(_writer, value.Value, value.Reader);
+        }
+
         public void AppendFormatted(LocalName value)
         {
             Start();
@@ -163,6 +170,27 @@ internal sealed class SourceWriter
         public bool Utf8 { get; }
 
         public override string ToString() => Utf8 ? CSharp.Utf8(Text) : CSharp.String(Text);
+    }
+
+    /// <summary>The expression that reads a value (see <see cref="ValueCode.ReadOf"/>); as a string, the same expression.</summary>
+    public readonly struct ReadExpression
+    {
+        public ReadExpression(ValueSpec value, string reader)
+        {
+            Value = value;
+            Reader = reader;
+        }
+
+        public ValueSpec Value { get; }
+
+        public string Reader { get; }
+
+        public override string ToString()
+        {
+            var fragment = new SourceWriter();
+            ValueCode.WriteRead(fragment, Value, Reader);
+            return fragment.ToString();
+        }
     }
 
     /// <summary>A member's local variable (see <see cref="CSharp.LocalOf"/>); as a string, the same name.</summary>

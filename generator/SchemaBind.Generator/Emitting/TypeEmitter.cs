@@ -464,7 +464,7 @@ internal static class TypeEmitter
         {
             w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
             w.Line("reader.Read();");
-            w.Line($"{LocalOf(property)} = {ValueCode.Read(property.Value, "reader")};");
+            w.Line($"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
                 w.Line($"{LocalOf(property)}Seen = true;");
@@ -483,7 +483,7 @@ internal static class TypeEmitter
         {
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
-            w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.Read(extras.Value.Items!, "reader")};");
+            w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
         }
         else
         {

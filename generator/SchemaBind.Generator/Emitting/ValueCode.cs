@@ -9,43 +9,73 @@ namespace SchemaBind.Generator.Emitting;
 internal static class ValueCode
 {
     /// <summary>An expression that reads the value the reader (<paramref name="reader"/>) is on.</summary>
-    public static string Read(ValueSpec value, string reader, int depth = 0)
+    public static string Read(ValueSpec value, string reader) => ReadOf(value, reader).ToString();
+
+    /// <summary><see cref="Read"/> for a line's interpolation hole: written straight into the line, with no string made.</summary>
+    public static SourceWriter.ReadExpression ReadOf(ValueSpec value, string reader) => new(value, reader);
+
+    /// <summary>Writes the expression of <see cref="Read"/>; <paramref name="depth"/> names the readers of nested lambdas.</summary>
+    public static void WriteRead(SourceWriter w, ValueSpec value, string reader, int depth = 0)
     {
-        string orNull = value.Nullable ? "OrNull" : string.Empty;
+        string? method = value.Kind switch
+        {
+            ValueKind.String => "String",
+            ValueKind.Int32 => "Int32",
+            ValueKind.Int64 => "Int64",
+            ValueKind.Double => "Double",
+            ValueKind.Decimal => "Decimal",
+            ValueKind.DateTime => "DateTime",
+            ValueKind.Date => "Date",
+            ValueKind.Uuid => "Uuid",
+            ValueKind.Uri => "Uri",
+            ValueKind.Bytes => "Bytes",
+            ValueKind.Boolean => "Boolean",
+            ValueKind.Array => "Array",
+            ValueKind.Map => "Map",
+            _ => null,
+        };
         switch (value.Kind)
         {
-            case ValueKind.String:
-                return CSharp.Runtime + "JsonRead.String" + orNull + "(ref " + reader + ")";
-            case ValueKind.Int32:
-                return CSharp.Runtime + "JsonRead.Int32" + orNull + "(ref " + reader + ")";
-            case ValueKind.Int64:
-                return CSharp.Runtime + "JsonRead.Int64" + orNull + "(ref " + reader + ")";
-            case ValueKind.Double:
-                return CSharp.Runtime + "JsonRead.Double" + orNull + "(ref " + reader + ")";
-            case ValueKind.Decimal:
-                return CSharp.Runtime + "JsonRead.Decimal" + orNull + "(ref " + reader + ")";
-            case ValueKind.DateTime:
-            case ValueKind.Date:
-            case ValueKind.Uuid:
-            case ValueKind.Uri:
-            case ValueKind.Bytes:
-                return CSharp.Runtime + "JsonRead." + value.Kind + orNull + "(ref " + reader + ")";
-            case ValueKind.Boolean:
-                return CSharp.Runtime + "JsonRead.Boolean" + orNull + "(ref " + reader + ")";
-            case ValueKind.Array:
-            case ValueKind.Map:
-                string item = "r" + (depth + 1);
-                return CSharp.Runtime + "JsonRead." + (value.Kind == ValueKind.Map ? "Map" : "Array") + orNull + "(ref " + reader + ", static (ref " + CSharp.Json + "Utf8JsonReader " + item + ") => "
-                    + Read(value.Items!, item, depth + 1) + ")";
             case ValueKind.Object:
             case ValueKind.Enum:
-                string read = ReaderOf(value) + ".ReadJson(ref " + reader + ")";
-                return value.Nullable
-                    ? "(" + reader + ".TokenType == " + CSharp.Json + "JsonTokenType.Null ? null : " + read + ")"
-                    : read;
-            default:
-                return CSharp.Runtime + "JsonRead.Element(ref " + reader + ")";
+                if (value.Nullable)
+                {
+                    w.Append("(");
+                    w.Append(reader);
+                    w.Append(".TokenType == " + CSharp.Json + "JsonTokenType.Null ? null : ");
+                }
+
+                w.Append(ReaderOf(value));
+                w.Append(".ReadJson(ref ");
+                w.Append(reader);
+                w.Append(value.Nullable ? "))" : ")");
+                return;
+            case ValueKind.Json:
+                w.Append(CSharp.Runtime + "JsonRead.Element(ref ");
+                w.Append(reader);
+                w.Append(")");
+                return;
         }
+
+        w.Append(CSharp.Runtime + "JsonRead.");
+        w.Append(method!);
+        if (value.Nullable)
+        {
+            w.Append("OrNull");
+        }
+
+        w.Append("(ref ");
+        w.Append(reader);
+        if (value.Kind is ValueKind.Array or ValueKind.Map)
+        {
+            string item = "r" + (depth + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            w.Append(", static (ref " + CSharp.Json + "Utf8JsonReader ");
+            w.Append(item);
+            w.Append(") => ");
+            WriteRead(w, value.Items!, item, depth + 1);
+        }
+
+        w.Append(")");
     }
 
     /// <summary>
