@@ -114,8 +114,13 @@ internal static class CSharp
     /// the member, so ASP.NET and options validation understand them and the SchemaBind analyzer can
     /// report a constant that can never be valid. Validation itself is done by the generated code.
     /// </summary>
-    public static System.Collections.Generic.List<string> ConstraintAttributes(ValueSpec value, bool nonEmpty = false)
+    public static System.Collections.Generic.IReadOnlyList<string> ConstraintAttributes(ValueSpec value, bool nonEmpty = false)
     {
+        if (!nonEmpty && value.Constraints.IsEmpty)
+        {
+            return Array.Empty<string>(); // most members: no list to make
+        }
+
         const string DataAnnotations = "global::System.ComponentModel.DataAnnotations.";
         var attributes = new System.Collections.Generic.List<string>();
         ConstraintSpec c = value.Constraints;
