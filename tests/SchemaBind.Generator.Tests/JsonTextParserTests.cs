@@ -1,4 +1,5 @@
 using SchemaBind.Generator.Reading;
+using SchemaBind.Tests.Shared;
 
 namespace SchemaBind.Generator.Tests;
 
@@ -84,7 +85,7 @@ public sealed class JsonTextParserTests
         Assert.True(a.Length > 2 * MinifiedJson.ChunkSize);
         Assert.Equal(a, Minified("[\n  " + items.Replace(", ", ",\n  ", StringComparison.Ordinal) + ",\n  1\n]"));
         Assert.NotEqual(a, Minified("[" + items + ", 2]"));
-        Assert.Equal(MinifyCharByChar("[" + items + ", 1]"), a.ToString());
+        Assert.Equal(PlainMinifier.Minify("[" + items + ", 1]"), a.ToString());
     }
 
     [Fact]
@@ -113,10 +114,10 @@ public sealed class JsonTextParserTests
     {
         MinifiedJson document = Minified(json);
         Assert.True(document.FitsRawLiteral);
-        Assert.Equal(MinifyCharByChar(json), document.ToString());
+        Assert.Equal(PlainMinifier.Minify(json), document.ToString());
         var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
         embedded.JsonLiteralLine("x => ", document, "u8;");
-        Assert.Equal("x => \"\"\"" + MinifyCharByChar(json) + "\"\"\"u8;\n", embedded.ToString());
+        Assert.Equal("x => \"\"\"" + PlainMinifier.Minify(json) + "\"\"\"u8;\n", embedded.ToString());
     }
 
     private static MinifiedJson Minified(string json)
@@ -124,39 +125,5 @@ public sealed class JsonTextParserTests
         var minified = new MinifiedJson();
         JsonTextParser.Parse(json, minified, default);
         return minified;
-    }
-
-    // The rule, one char at a time: whitespace outside strings goes, strings stay as written.
-    private static string MinifyCharByChar(string json)
-    {
-        var builder = new System.Text.StringBuilder();
-        bool inString = false;
-        for (int i = 0; i < json.Length; i++)
-        {
-            char c = json[i];
-            if (inString)
-            {
-                builder.Append(c);
-                if (c == '\\')
-                {
-                    builder.Append(json[++i]);
-                }
-                else if (c == '"')
-                {
-                    inString = false;
-                }
-            }
-            else if (c == '"')
-            {
-                inString = true;
-                builder.Append(c);
-            }
-            else if (c is not (' ' or '\t' or '\n' or '\r' or '\uFEFF'))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }
