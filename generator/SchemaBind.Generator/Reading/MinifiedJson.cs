@@ -14,7 +14,9 @@ namespace SchemaBind.Generator.Reading;
 internal sealed class MinifiedJson : IEquatable<MinifiedJson>
 {
     /// <summary>Chars per chunk (16 KB).</summary>
-    internal const int ChunkSize = 1 << 13;
+    internal const int ChunkSize = 1 << ChunkBits;
+
+    private const int ChunkBits = 13;
 
     private readonly List<char[]> _chunks = new();
     private int _used = ChunkSize;
@@ -49,7 +51,7 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
         }
     }
 
-    private char this[int index] => _chunks[index >> 13][index & (ChunkSize - 1)];
+    private char this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
 
     /// <summary>Appends part of the source text: a run of significant JSON.</summary>
     internal void Append(string text, int start, int count)
