@@ -10,10 +10,12 @@ using SchemaBind.Generator.Reading;
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>
-/// An indented text writer; generated code is plain text. The text goes into chunks of
-/// <see cref="ChunkSize"/> chars, which become the file's <see cref="SourceText"/> as they are: a file
-/// is never copied whole, nor held as one string (a large one would go on the large object heap,
-/// whose allocations cost full collections).
+/// An indented text writer; generated code is plain text. The text is written into one reused chunk of
+/// <see cref="ChunkSize"/> chars; each full chunk is kept one byte per char (Latin-1) when all its chars
+/// fit in a byte, which generated C# almost always does, and as chars otherwise. The kept chunks become
+/// the file's <see cref="SourceText"/> as they are: a file is never copied whole, nor held as one string
+/// (a large one would go on the large object heap, whose allocations cost full collections), and the
+/// text the compiler holds is half the size of UTF-16.
 /// </summary>
 internal sealed class SourceWriter
 {
@@ -25,11 +27,12 @@ internal sealed class SourceWriter
     /// <summary>Indentation up to 16 levels, copied rather than written space by space.</summary>
     private const string Spaces = "                                                                ";
 
-    /// <summary>The chunk a file ended in (its text was copied out of it), kept for the next file of the thread.</summary>
+    /// <summary>The chunk a file was written in (its text was packed out of it), kept for the next file of the thread.</summary>
     [ThreadStatic]
-    private static char[]? t_lastChunk;
+    private static char[]? t_scratch;
 
-    private readonly List<char[]> _full = new();
+    /// <summary>The full chunks, packed (see <see cref="Pack"/>): a byte[] or a char[] of <see cref="ChunkSize"/> chars each.</summary>
+    private readonly List<Array> _full = new();
     private char[] _chunk;
     private int _used;
     private int _indent;
@@ -49,8 +52,8 @@ internal sealed class SourceWriter
     /// </summary>
     public static SourceWriter ForFile()
     {
-        char[]? chunk = t_lastChunk;
-        t_lastChunk = null;
+        char[]? chunk = t_scratch;
+        t_scratch = null;
         return new SourceWriter(chunk ?? new char[ChunkSize]);
     }
 
@@ -391,47 +394,74 @@ internal sealed class SourceWriter
             return;
         }
 
-        _full.Add(_chunk);
-        _chunk = new char[ChunkSize];
+        _full.Add(Pack(_chunk, _used));
         _used = 0;
+    }
+
+    /// <summary>The first <paramref name="count"/> chars of <paramref name="chars"/>, one byte each when they all fit in a byte, else copied as chars.</summary>
+    private static Array Pack(char[] chars, int count)
+    {
+        byte[] bytes = new byte[count];
+        if (Latin1.TryNarrow(chars, count, bytes))
+        {
+            return bytes;
+        }
+
+        char[] copy = new char[count];
+        Array.Copy(chars, copy, count);
+        return copy;
     }
 
     public override string ToString()
     {
         var builder = new StringBuilder(Length);
-        foreach (char[] chunk in _full)
+        foreach (Array chunk in _full)
         {
-            builder.Append(chunk);
+            if (chunk is char[] chars)
+            {
+                builder.Append(chars);
+            }
+            else
+            {
+                builder.Append(Latin1.Widen((byte[])chunk));
+            }
         }
 
         return builder.Append(_chunk, 0, _used).ToString();
     }
 
-    /// <summary>The text, as UTF-8 source, in the writer's chunks (the last one cut to size); this writer must not be used again.</summary>
+    /// <summary>The text, as UTF-8 source, in the writer's packed chunks (the last one cut to size); this writer must not be used again.</summary>
     public SourceText ToSourceTextAndFree()
     {
-        var chunks = new char[_full.Count + 1][];
+        var chunks = new Array[_full.Count + 1];
         _full.CopyTo(chunks);
-        char[] last = new char[_used];
-        Array.Copy(_chunk, last, _used);
-        chunks[_full.Count] = last;
+        chunks[_full.Count] = Pack(_chunk, _used);
         if (_chunk.Length == ChunkSize)
         {
-            t_lastChunk = _chunk;
+            t_scratch = _chunk;
         }
 
         return new ChunkedText(chunks, Length);
     }
 
-    /// <summary>A source text held in the writer's chunks (each <see cref="ChunkSize"/> chars but the last).</summary>
+    /// <summary>A source text held in the writer's packed chunks (each <see cref="ChunkSize"/> chars but the last).</summary>
     private sealed class ChunkedText : SourceText
     {
-        private readonly char[][] _chunks;
+        // Chunk i is _narrow[i] (one byte per char) or, when its text has a wider char, _wide[i].
+        private readonly byte[]?[] _narrow;
+        private readonly char[]?[] _wide;
         private readonly int _length;
 
-        public ChunkedText(char[][] chunks, int length)
+        public ChunkedText(Array[] chunks, int length)
         {
-            _chunks = chunks;
+            _narrow = new byte[]?[chunks.Length];
+            _wide = new char[]?[chunks.Length];
+            for (int i = 0; i < chunks.Length; i++)
+            {
+                _narrow[i] = chunks[i] as byte[];
+                _wide[i] = chunks[i] as char[];
+            }
+
             _length = length;
         }
 
@@ -448,7 +478,9 @@ internal sealed class SourceWriter
                     throw new ArgumentOutOfRangeException(nameof(position));
                 }
 
-                return _chunks[position >> ChunkBits][position & (ChunkSize - 1)];
+                int chunk = position >> ChunkBits;
+                int offset = position & (ChunkSize - 1);
+                return _narrow[chunk] is { } bytes ? (char)bytes[offset] : _wide[chunk]![offset];
             }
         }
 
@@ -461,10 +493,21 @@ internal sealed class SourceWriter
 
             while (count > 0)
             {
-                char[] chunk = _chunks[sourceIndex >> ChunkBits];
+                int chunk = sourceIndex >> ChunkBits;
                 int offset = sourceIndex & (ChunkSize - 1);
-                int n = Math.Min(count, chunk.Length - offset);
-                Array.Copy(chunk, offset, destination, destinationIndex, n);
+                int n;
+                if (_narrow[chunk] is { } bytes)
+                {
+                    n = Math.Min(count, bytes.Length - offset);
+                    Latin1.Widen(bytes, offset, n, destination, destinationIndex);
+                }
+                else
+                {
+                    char[] chars = _wide[chunk]!;
+                    n = Math.Min(count, chars.Length - offset);
+                    Array.Copy(chars, offset, destination, destinationIndex, n);
+                }
+
                 sourceIndex += n;
                 destinationIndex += n;
                 count -= n;
