@@ -161,7 +161,14 @@ internal static class TypeEmitter
                 continue;
             }
 
-            CSharp.DocComment(w, "summary", property.Description, "The <c>" + CSharp.Xml(property.JsonName) + "</c> property.");
+            if (string.IsNullOrWhiteSpace(property.Description))
+            {
+                w.Line($"/// <summary>The <c>{CSharp.Xml(property.JsonName)}</c> property.</summary>");
+            }
+            else
+            {
+                CSharp.DocComment(w, "summary", property.Description, string.Empty);
+            }
             if (property.Deprecated)
             {
                 w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
@@ -349,8 +356,8 @@ internal static class TypeEmitter
             if (property.Required && !value.Nullable && !value.IsValueType)
             {
                 // 'required' makes the compiler demand a value, but null! still gets through.
-                w.OpenBlock("if (" + property.Name + " is null)");
-                w.Line("context.AddError(\"required\", " + CSharp.String("The property '" + property.JsonName + "' is required.") + ");");
+                w.OpenBlock($"if ({property.Name} is null)");
+                w.Line($"context.AddError(\"required\", {CSharp.Quote("The property '" + property.JsonName + "' is required.")});");
                 w.CloseBlock();
                 if (ValueCode.NeedsValidation(value))
                 {
@@ -370,7 +377,7 @@ internal static class TypeEmitter
             if (mayBeNull)
             {
                 string local = Local(property);
-                w.OpenBlock("if (" + property.Name + " is { } " + local + ")");
+                w.OpenBlock($"if ({property.Name} is {{ }} {local})");
                 EmitPropertyChecks(w, property, local, patterns);
                 w.CloseBlock();
             }
@@ -401,7 +408,7 @@ internal static class TypeEmitter
     private static void EmitPropertyChecks(SourceWriter w, PropertySpec property, string expression, List<string> patterns)
     {
         w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
-        ValueCode.Validate(w, property.Value with { Nullable = false }, expression, patterns);
+        ValueCode.Validate(w, ValueCode.NonNull(property.Value), expression, patterns);
         w.Line("context.Pop();");
     }
 
@@ -588,7 +595,7 @@ internal static class TypeEmitter
 
             string local = Local(property);
             w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
-            WriteProperty(w, property, property.Value with { Nullable = false }, local);
+            WriteProperty(w, property, ValueCode.NonNull(property.Value), local);
             w.CloseBlock();
             if (property.Required)
             {

@@ -148,7 +148,7 @@ internal static class ValueCode
                     w.Line("writer.WriteNullValue();");
                     w.CloseBlock();
                     w.OpenBlock("else");
-                    Write(w, value.Items with { Nullable = false }, value.Items.IsValueType ? item + ".Value" : item, redact, depth + 1);
+                    Write(w, NonNull(value.Items), value.Items.IsValueType ? item + ".Value" : item, redact, depth + 1);
                     w.CloseBlock();
                 }
                 else
@@ -191,7 +191,7 @@ internal static class ValueCode
             w.Line("writer.WriteNullValue();");
             w.CloseBlock();
             w.OpenBlock("else");
-            Write(w, itemValue with { Nullable = false }, entry + ".Value" + (itemValue.IsValueType ? ".Value" : string.Empty), redact, depth + 1);
+            Write(w, NonNull(itemValue), entry + ".Value" + (itemValue.IsValueType ? ".Value" : string.Empty), redact, depth + 1);
             w.CloseBlock();
         }
         else
@@ -201,6 +201,9 @@ internal static class ValueCode
 
         w.CloseBlock();
     }
+
+    /// <summary>The value, not nullable: itself when it is not (a record's <c>with</c> would copy it anyway).</summary>
+    public static ValueSpec NonNull(ValueSpec value) => value.Nullable ? value with { Nullable = false } : value;
 
     /// <summary>True when validating a non-null value of this shape can find an error.</summary>
     public static bool NeedsValidation(ValueSpec value) => value.Kind switch
@@ -334,7 +337,7 @@ internal static class ValueCode
                     else if (items.Nullable)
                     {
                         w.OpenBlock($"if ({item} is {{ }} {item}Value)");
-                        Validate(w, items with { Nullable = false }, item + "Value", patterns, depth + 1, error);
+                        Validate(w, NonNull(items), item + "Value", patterns, depth + 1, error);
                         w.CloseBlock();
                     }
                     else
@@ -382,7 +385,7 @@ internal static class ValueCode
         else if (itemValue.Nullable)
         {
             w.OpenBlock($"if ({entry}.Value is {{ }} {item})");
-            Validate(w, itemValue with { Nullable = false }, item, patterns, depth + 1, error);
+            Validate(w, NonNull(itemValue), item, patterns, depth + 1, error);
             w.CloseBlock();
         }
         else
