@@ -73,23 +73,30 @@ if (args.Length > 1 && args[0] == "dump")
     return 0;
 }
 
-// `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone (JSON parse, model
-// parse including it, emit, emit without the embedded document) and of the whole driver, to see where a change goes.
+// `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
+// allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
+// parse (JSON included); the emit of every file, without the embedded document, and without any property (what a type
+// costs on its own); and `manual`, parse then emit without Roslyn's driver (the driver's own share is the difference).
+// The emit phases reuse one model: only `driver` and `manual` pay for a fresh model's memory as a real run does.
 if (args.Length > 2 && args[0] == "phases")
 {
     string text = Specs.Load(args[1]);
     int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
     var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
     ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    ApiSpec noProps = api with { Types = api.Types.Select(static t => t is ObjectSpec o ? o with { Properties = EquatableArray<PropertySpec>.Empty, Rules = EquatableArray<RuleSpec>.Empty } : t).ToEquatableArray() };
     Compilation compilation = Project.Compilation();
     AdditionalText schema = Project.Schema(text);
     (string Name, Action Run)[] phases =
     {
         ("driver", () => Project.Driver(schema).RunGenerators(compilation)),
         ("json", () => JsonTextParser.Parse(text)),
+        ("json-min", () => JsonTextParser.Parse(text, new MinifiedJson(), default)),
         ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
         ("emit", () => EmitAll(api, document: true)),
         ("emit-types", () => EmitAll(api, document: false)),
+        ("emit-noprops", () => EmitAll(noProps, document: false)),
+        ("manual", () => EmitAll(DocumentParser.Parse(input, default, reportMistakes: false).Api!, document: true)),
     };
     foreach ((string name, Action run) in phases)
     {
@@ -116,7 +123,10 @@ if (args.Length > 2 && args[0] == "phases")
             best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds / batch);
         }
 
-        Console.WriteLine($"{args[1]} {name,-11} best tenth {best,8:F3} ms");
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"{args[1]} {name,-11} best tenth {best,8:F3} ms, {allocated / 1024.0,9:F1} KB allocated a run");
     }
 
     return 0;
@@ -138,6 +148,46 @@ if (args.Length > 2 && args[0] == "phases")
             TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document);
         }
     }
+}
+
+// `allocs <document> model|json|emit [runs]`: what a phase allocates a run, by type, from the runtime's allocation
+// sampling (an event about every 100 KB, so types under a few KB a run are not seen).
+if (args.Length > 2 && args[0] == "allocs")
+{
+    string text = Specs.Load(args[1]);
+    var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    Action run = args[2] switch
+    {
+        "model" => () => DocumentParser.Parse(input, default, reportMistakes: false),
+        "json" => () => JsonTextParser.Parse(text),
+        _ => () =>
+        {
+            foreach (TypeSpec type in api.Types)
+            {
+                TypeEmitter.Emit(api.Namespace, new EquatableArray<TypeSpec>(new[] { type }), api.Document.ClassName);
+            }
+        },
+    };
+    int runs = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2000;
+    for (int i = 0; i < 5; i++)
+    {
+        run();
+    }
+
+    var listener = new AllocationListener();
+    for (int i = 0; i < runs; i++)
+    {
+        run();
+    }
+
+    listener.Dispose();
+    foreach (KeyValuePair<string, long> type in listener.BytesByType.OrderByDescending(static p => p.Value).Take(30))
+    {
+        Console.WriteLine($"{type.Value / (double)runs / 1024,10:F1} KB a run  {type.Key}");
+    }
+
+    return 0;
 }
 
 // `loop <document> <runs> [host]`: cold runs back to back after 3 warm-up runs, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
