@@ -151,7 +151,7 @@ internal static class ClientEmitter
             // Nothing is sent when the request breaks its schema.
             // A rented context: a valid request costs no allocation here.
             w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
-            ValueCode.Validate(w, operation.Body.Value with { Nullable = false }, "body", patterns);
+            ValueCode.Validate(w, ValueCode.NonNull(operation.Body.Value), "body", patterns);
             w.OpenBlock("if (context.HasErrors)");
             w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.Quote(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return(context));");
             w.CloseBlock();
@@ -187,7 +187,7 @@ internal static class ClientEmitter
 
         if (result is not null)
         {
-            arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(result with { Nullable = false }, "reader"));
+            arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
         }
 
         arguments2.Add("cancellationToken");
@@ -216,7 +216,7 @@ internal static class ClientEmitter
         }
 
         var lambda = new SourceWriter();
-        ValueCode.Write(lambda, body with { Nullable = false }, "value", "false");
+        ValueCode.Write(lambda, ValueCode.NonNull(body), "value", "false");
         return "static (writer, value) => { " + string.Join(" ", lambda.ToString().Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0)) + " }";
     }
 
@@ -317,7 +317,7 @@ internal static class ClientEmitter
                 w.OpenBlock($"if ({argument} is {{ }} {value})");
             }
 
-            ValueCode.Validate(w, parameter.Value with { Nullable = false }, value, patterns, error: (keyword, message) =>
+            ValueCode.Validate(w, ValueCode.NonNull(parameter.Value), value, patterns, error: (keyword, message) =>
                 "throw new global::System.ArgumentException(" + CSharp.String("The " + kind + " parameter '" + wireName + "' " + message) + ", nameof(" + argument + "));");
             w.CloseBlock();
             w.Line();

@@ -169,6 +169,7 @@ internal static class TypeEmitter
             {
                 CSharp.DocComment(w, "summary", property.Description, string.Empty);
             }
+
             if (property.Deprecated)
             {
                 w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
