@@ -103,6 +103,32 @@ public sealed class JsonTextParserTests
         Assert.Contains("\\u2028", embedded.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_document_with_U0085_alone_is_embedded_with_escapes()
+    {
+        // U+0085 fits in a byte: its chunk is kept one byte per char, and the search must still find it.
+        string json = "{\"a\": \"" + new string('x', 20_000) + "\u0085\"}";
+        MinifiedJson document = Minified(json);
+        Assert.False(document.FitsRawLiteral);
+        Assert.Equal(PlainMinifier.Minify(json), document.ToString());
+    }
+
+    [Theory]
+    [InlineData('\u00e9')] // Latin-1: every chunk one byte per char
+    [InlineData('\u2019')] // above U+00FF: the chunk that holds it stays chars
+    public void A_long_document_compares_and_embeds_by_its_text_whatever_its_chars(char special)
+    {
+        string items = string.Join(", ", Enumerable.Range(0, 4000).Select(i => "\"" + (i == 2500 ? special.ToString() : "i") + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\""));
+        MinifiedJson a = Minified("[" + items + "]");
+        Assert.True(a.Length > 3 * MinifiedJson.ChunkSize);
+        Assert.Equal(a, Minified("[\n  " + items.Replace(", ", ",\n  ", StringComparison.Ordinal) + "\n]"));
+        Assert.NotEqual(a, Minified("[" + items.Replace(special.ToString(), "x", StringComparison.Ordinal) + "]"));
+        Assert.Equal(PlainMinifier.Minify("[" + items + "]"), a.ToString());
+        var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
+        embedded.JsonLiteralLine("x => ", a, "u8;");
+        Assert.Equal("x => \"\"\"" + PlainMinifier.Minify("[" + items + "]") + "\"\"\"u8;\n", embedded.ToString());
+    }
+
     [Theory]
     [InlineData("{ \"x\\\\\" : [ \"\\\\\\\"\" , \"a b\" ] }")]
     [InlineData("[ \"\\u0041\\n\\/\" ,\t\"\\\\\\\\\" ]")]

@@ -31,7 +31,7 @@ internal sealed class SourceWriter
     [ThreadStatic]
     private static char[]? t_scratch;
 
-    /// <summary>The full chunks, packed (see <see cref="Pack"/>): a byte[] or a char[] of <see cref="ChunkSize"/> chars each.</summary>
+    /// <summary>The full chunks, packed (see <see cref="Latin1.Pack"/>): a byte[] or a char[] of <see cref="ChunkSize"/> chars each.</summary>
     private readonly List<Array> _full = new();
     private char[] _chunk;
     private int _used;
@@ -253,9 +253,9 @@ internal sealed class SourceWriter
         if (json.FitsRawLiteral)
         {
             Append("\"\"\"");
-            foreach (ArraySegment<char> run in json.Runs)
+            foreach (Array chunk in json.Chunks)
             {
-                Append(run.Array!, run.Offset, run.Count);
+                AppendPacked(chunk);
             }
 
             Append("\"\"\"");
@@ -366,6 +366,33 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>.</summary>
+    private void AppendPacked(Array chunk)
+    {
+        if (chunk is char[] chars)
+        {
+            Append(chars, 0, chars.Length);
+            return;
+        }
+
+        byte[] bytes = (byte[])chunk;
+        int start = 0;
+        int count = bytes.Length;
+        while (count > 0)
+        {
+            if (_used == _chunk.Length)
+            {
+                Grow();
+            }
+
+            int n = Math.Min(count, _chunk.Length - _used);
+            Latin1.Widen(bytes, start, n, _chunk, _used);
+            _used += n;
+            start += n;
+            count -= n;
+        }
+    }
+
     public void Append(char[] text, int start, int count)
     {
         while (count > 0)
@@ -394,22 +421,8 @@ internal sealed class SourceWriter
             return;
         }
 
-        _full.Add(Pack(_chunk, _used));
+        _full.Add(Latin1.Pack(_chunk, _used));
         _used = 0;
-    }
-
-    /// <summary>The first <paramref name="count"/> chars of <paramref name="chars"/>, one byte each when they all fit in a byte, else copied as chars.</summary>
-    private static Array Pack(char[] chars, int count)
-    {
-        byte[] bytes = new byte[count];
-        if (Latin1.TryNarrow(chars, count, bytes))
-        {
-            return bytes;
-        }
-
-        char[] copy = new char[count];
-        Array.Copy(chars, copy, count);
-        return copy;
     }
 
     public override string ToString()
@@ -435,7 +448,7 @@ internal sealed class SourceWriter
     {
         var chunks = new Array[_full.Count + 1];
         _full.CopyTo(chunks);
-        chunks[_full.Count] = Pack(_chunk, _used);
+        chunks[_full.Count] = Latin1.Pack(_chunk, _used);
         if (_chunk.Length == ChunkSize)
         {
             t_scratch = _chunk;

@@ -69,6 +69,7 @@ internal sealed class JsonTextParser
         }
 
         minified?.Append(text, parser._uncopied, text.Length - parser._uncopied);
+        minified?.Complete();
         return root;
     }
 

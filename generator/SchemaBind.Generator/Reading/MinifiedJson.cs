@@ -7,22 +7,34 @@ namespace SchemaBind.Generator.Reading;
 /// <summary>
 /// A document's JSON text without insignificant whitespace, made by the parser as it reads the document
 /// (see <see cref="JsonTextParser.Parse(string, MinifiedJson, System.Threading.CancellationToken)"/>), and
-/// compared by content: reformatting the schema file does not change it. Held in chunks of
-/// <see cref="ChunkSize"/> chars, as the generated files are, so that a large document is not one string on
-/// the large object heap.
+/// compared by content: reformatting the schema file does not change it. Written into a chunk of
+/// <see cref="ChunkSize"/> chars that the thread reuses, and kept, as the generated files are, in chunks of
+/// one byte per char (see <see cref="Latin1.Pack"/>): a large document is neither one string on the large
+/// object heap nor twice its size in memory.
 /// </summary>
 internal sealed class MinifiedJson : IEquatable<MinifiedJson>
 {
-    /// <summary>Chars per chunk (16 KB).</summary>
+    /// <summary>Chars per chunk.</summary>
     internal const int ChunkSize = 1 << ChunkBits;
 
     private const int ChunkBits = 13;
 
-    private readonly List<char[]> _chunks = new();
-    private int _used = ChunkSize;
+    /// <summary>The chunk the last document of the thread was written in, for the next one.</summary>
+    [ThreadStatic]
+    private static char[]? t_scratch;
+
+    // The packed chunks, each ChunkSize chars but the last (a byte[] or a char[]), and until Complete, the
+    // chunk being written.
+    private readonly List<Array> _chunks = new();
+    private char[]? _writing;
+    private int _used;
+    private bool _complete;
 
     /// <summary>The number of chars.</summary>
     public int Length { get; private set; }
+
+    /// <summary>The text in order, as chunks made by <see cref="Latin1.Pack"/>; complete once the parse ended.</summary>
+    internal IReadOnlyList<Array> Chunks => _chunks;
 
     /// <summary>
     /// Whether the text can be written as it is between the quotes of a single-line raw string literal
@@ -39,9 +51,12 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
                 return false;
             }
 
-            foreach (char[] chunk in _chunks)
+            foreach (Array chunk in _chunks)
             {
-                if (chunk.AsSpan(0, Used(chunk)).IndexOfAny('\u0085', '\u2028', '\u2029') >= 0)
+                bool lineBreak = chunk is byte[] bytes
+                    ? bytes.AsSpan().IndexOf((byte)0x85) >= 0 // of the three, only U+0085 fits in a byte
+                    : ((char[])chunk).AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
+                if (lineBreak)
                 {
                     return false;
                 }
@@ -51,21 +66,35 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
         }
     }
 
-    private char this[int index] => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
+    private char this[int index]
+    {
+        get
+        {
+            Array chunk = _chunks[index >> ChunkBits];
+            int offset = index & (ChunkSize - 1);
+            return chunk is byte[] bytes ? (char)bytes[offset] : ((char[])chunk)[offset];
+        }
+    }
 
     /// <summary>Appends part of the source text: a run of significant JSON.</summary>
     internal void Append(string text, int start, int count)
     {
+        if (_complete)
+        {
+            throw new InvalidOperationException("The minified text is complete.");
+        }
+
+        char[] writing = _writing ??= TakeScratch();
         while (count > 0)
         {
             if (_used == ChunkSize)
             {
-                _chunks.Add(new char[ChunkSize]);
+                _chunks.Add(Latin1.Pack(writing, ChunkSize));
                 _used = 0;
             }
 
             int n = Math.Min(count, ChunkSize - _used);
-            text.CopyTo(start, _chunks[_chunks.Count - 1], _used, n);
+            text.CopyTo(start, writing, _used, n);
             _used += n;
             start += n;
             count -= n;
@@ -73,29 +102,40 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
         }
     }
 
-    /// <summary>The text in order, as runs of chars.</summary>
-    internal IEnumerable<ArraySegment<char>> Runs
+    /// <summary>Ends the text: packs the chunk being written and gives it back to the thread.</summary>
+    internal void Complete()
     {
-        get
+        if (_complete)
         {
-            foreach (char[] chunk in _chunks)
-            {
-                yield return new ArraySegment<char>(chunk, 0, Used(chunk));
-            }
+            return;
+        }
+
+        _complete = true;
+        if (_writing is { } writing)
+        {
+            _chunks.Add(Latin1.Pack(writing, _used));
+            t_scratch = writing;
+            _writing = null;
         }
     }
 
     public bool Equals(MinifiedJson? other)
     {
-        if (other is null || other.Length != Length)
+        if (other is null || other.Length != Length || !_complete || !other._complete)
         {
-            return false;
+            return ReferenceEquals(this, other);
         }
 
-        // Equal lengths: the chunks line up one for one.
+        // Equal lengths: the chunks line up one for one, and a chunk of equal text is packed the same way.
         for (int i = 0; i < _chunks.Count; i++)
         {
-            if (!_chunks[i].AsSpan(0, Used(_chunks[i])).SequenceEqual(other._chunks[i].AsSpan(0, other.Used(other._chunks[i]))))
+            bool equal = (_chunks[i], other._chunks[i]) switch
+            {
+                (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
+                (char[] a, char[] b) => a.AsSpan().SequenceEqual(b),
+                _ => false,
+            };
+            if (!equal)
             {
                 return false;
             }
@@ -111,13 +151,23 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
     public override string ToString()
     {
         var builder = new StringBuilder(Length);
-        foreach (char[] chunk in _chunks)
+        foreach (Array chunk in _chunks)
         {
-            builder.Append(chunk, 0, Used(chunk));
+            builder.Append(chunk is char[] chars ? new string(chars) : Latin1.Widen((byte[])chunk));
+        }
+
+        if (_writing is { } writing)
+        {
+            builder.Append(writing, 0, _used);
         }
 
         return builder.ToString();
     }
 
-    private int Used(char[] chunk) => ReferenceEquals(chunk, _chunks[_chunks.Count - 1]) ? _used : chunk.Length;
+    private static char[] TakeScratch()
+    {
+        char[]? scratch = t_scratch;
+        t_scratch = null;
+        return scratch ?? new char[ChunkSize];
+    }
 }

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SchemaBind.Generator.Emitting;
+namespace SchemaBind.Generator;
 
 /// <summary>
 /// Text kept one byte per char: chars U+0000 to U+00FF are the bytes 0 to 255 (ISO-8859-1). The runtime's
@@ -20,6 +20,24 @@ internal static class Latin1
         t_wide = false;
         s_encoding.GetBytes(chars, 0, count, bytes, 0);
         return !t_wide;
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> chars of <paramref name="chars"/> as a chunk of text to keep: a byte[]
+    /// of one byte per char when they all fit in a byte, which generated C# and JSON almost always do, else a
+    /// char[] copy.
+    /// </summary>
+    public static System.Array Pack(char[] chars, int count)
+    {
+        byte[] bytes = new byte[count];
+        if (TryNarrow(chars, count, bytes))
+        {
+            return bytes;
+        }
+
+        char[] copy = new char[count];
+        System.Array.Copy(chars, copy, count);
+        return copy;
     }
 
     /// <summary>Writes <paramref name="count"/> bytes from <paramref name="bytes"/> as chars into <paramref name="destination"/>.</summary>
