@@ -321,12 +321,7 @@ internal sealed class SourceWriter
 
         while (count > 0)
         {
-            if (_used == _chunk.Length)
-            {
-                Grow();
-            }
-
-            int n = Math.Min(count, _chunk.Length - _used);
+            int n = Math.Min(count, Room());
             for (int i = 0; i < n; i++)
             {
                 _chunk[_used + i] = c;
@@ -353,12 +348,7 @@ internal sealed class SourceWriter
     {
         while (count > 0)
         {
-            if (_used == _chunk.Length)
-            {
-                Grow();
-            }
-
-            int n = Math.Min(count, _chunk.Length - _used);
+            int n = Math.Min(count, Room());
             text.CopyTo(start, _chunk, _used, n);
             _used += n;
             start += n;
@@ -366,48 +356,36 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>.</summary>
+    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>: copied when it is chars, widened when it is bytes.</summary>
     private void AppendPacked(Array chunk)
     {
-        if (chunk is char[] chars)
+        char[]? chars = chunk as char[];
+        for (int start = 0; start < chunk.Length;)
         {
-            Append(chars, 0, chars.Length);
-            return;
-        }
-
-        byte[] bytes = (byte[])chunk;
-        int start = 0;
-        int count = bytes.Length;
-        while (count > 0)
-        {
-            if (_used == _chunk.Length)
+            int n = Math.Min(chunk.Length - start, Room());
+            if (chars is not null)
             {
-                Grow();
+                Array.Copy(chars, start, _chunk, _used, n);
+            }
+            else
+            {
+                Latin1.Widen((byte[])chunk, start, n, _chunk, _used);
             }
 
-            int n = Math.Min(count, _chunk.Length - _used);
-            Latin1.Widen(bytes, start, n, _chunk, _used);
             _used += n;
             start += n;
-            count -= n;
         }
     }
 
-    public void Append(char[] text, int start, int count)
+    /// <summary>The free chars of the chunk being written, after a new one is started when it is full.</summary>
+    private int Room()
     {
-        while (count > 0)
+        if (_used == _chunk.Length)
         {
-            if (_used == _chunk.Length)
-            {
-                Grow();
-            }
-
-            int n = Math.Min(count, _chunk.Length - _used);
-            Array.Copy(text, start, _chunk, _used, n);
-            _used += n;
-            start += n;
-            count -= n;
+            Grow();
         }
+
+        return _chunk.Length - _used;
     }
 
     private void Grow()
