@@ -31,8 +31,8 @@ internal sealed class SourceWriter
     [ThreadStatic]
     private static char[]? t_scratch;
 
-    /// <summary>The full chunks, packed (see <see cref="Latin1.Pack"/>): a byte[] or a char[] of <see cref="ChunkSize"/> chars each.</summary>
-    private readonly List<Array> _full = new();
+    /// <summary>The full chunks, packed (see <see cref="Latin1.Pack"/>), of <see cref="ChunkSize"/> chars each.</summary>
+    private readonly List<PackedChunk> _full = new();
     private char[] _chunk;
     private int _used;
     private int _indent;
@@ -253,7 +253,7 @@ internal sealed class SourceWriter
         if (json.FitsRawLiteral)
         {
             Append("\"\"\"");
-            foreach (Array chunk in json.Chunks)
+            foreach (PackedChunk chunk in json.Chunks)
             {
                 AppendPacked(chunk);
             }
@@ -356,22 +356,13 @@ internal sealed class SourceWriter
         }
     }
 
-    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>: copied when it is chars, widened when it is bytes.</summary>
-    private void AppendPacked(Array chunk)
+    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>.</summary>
+    private void AppendPacked(PackedChunk chunk)
     {
-        char[]? chars = chunk as char[];
         for (int start = 0; start < chunk.Length;)
         {
             int n = Math.Min(chunk.Length - start, Room());
-            if (chars is not null)
-            {
-                Array.Copy(chars, start, _chunk, _used, n);
-            }
-            else
-            {
-                Latin1.Widen((byte[])chunk, start, n, _chunk, _used);
-            }
-
+            chunk.CopyTo(start, _chunk, _used, n);
             _used += n;
             start += n;
         }
@@ -406,16 +397,9 @@ internal sealed class SourceWriter
     public override string ToString()
     {
         var builder = new StringBuilder(Length);
-        foreach (Array chunk in _full)
+        foreach (PackedChunk chunk in _full)
         {
-            if (chunk is char[] chars)
-            {
-                builder.Append(chars);
-            }
-            else
-            {
-                builder.Append(Latin1.Widen((byte[])chunk));
-            }
+            builder.Append(chunk.ToString());
         }
 
         return builder.Append(_chunk, 0, _used).ToString();
@@ -424,7 +408,7 @@ internal sealed class SourceWriter
     /// <summary>The text, as UTF-8 source, in the writer's packed chunks (the last one cut to size); this writer must not be used again.</summary>
     public SourceText ToSourceTextAndFree()
     {
-        var chunks = new Array[_full.Count + 1];
+        var chunks = new PackedChunk[_full.Count + 1];
         _full.CopyTo(chunks);
         chunks[_full.Count] = Latin1.Pack(_chunk, _used);
         if (_chunk.Length == ChunkSize)
@@ -438,21 +422,12 @@ internal sealed class SourceWriter
     /// <summary>A source text held in the writer's packed chunks (each <see cref="ChunkSize"/> chars but the last).</summary>
     private sealed class ChunkedText : SourceText
     {
-        // Chunk i is _narrow[i] (one byte per char) or, when its text has a wider char, _wide[i].
-        private readonly byte[]?[] _narrow;
-        private readonly char[]?[] _wide;
+        private readonly PackedChunk[] _chunks;
         private readonly int _length;
 
-        public ChunkedText(Array[] chunks, int length)
+        public ChunkedText(PackedChunk[] chunks, int length)
         {
-            _narrow = new byte[]?[chunks.Length];
-            _wide = new char[]?[chunks.Length];
-            for (int i = 0; i < chunks.Length; i++)
-            {
-                _narrow[i] = chunks[i] as byte[];
-                _wide[i] = chunks[i] as char[];
-            }
-
+            _chunks = chunks;
             _length = length;
         }
 
@@ -469,9 +444,7 @@ internal sealed class SourceWriter
                     throw new ArgumentOutOfRangeException(nameof(position));
                 }
 
-                int chunk = position >> ChunkBits;
-                int offset = position & (ChunkSize - 1);
-                return _narrow[chunk] is { } bytes ? (char)bytes[offset] : _wide[chunk]![offset];
+                return _chunks[position >> ChunkBits][position & (ChunkSize - 1)];
             }
         }
 
@@ -484,21 +457,10 @@ internal sealed class SourceWriter
 
             while (count > 0)
             {
-                int chunk = sourceIndex >> ChunkBits;
+                PackedChunk chunk = _chunks[sourceIndex >> ChunkBits];
                 int offset = sourceIndex & (ChunkSize - 1);
-                int n;
-                if (_narrow[chunk] is { } bytes)
-                {
-                    n = Math.Min(count, bytes.Length - offset);
-                    Latin1.Widen(bytes, offset, n, destination, destinationIndex);
-                }
-                else
-                {
-                    char[] chars = _wide[chunk]!;
-                    n = Math.Min(count, chars.Length - offset);
-                    Array.Copy(chars, offset, destination, destinationIndex, n);
-                }
-
+                int n = Math.Min(count, chunk.Length - offset);
+                chunk.CopyTo(offset, destination, destinationIndex, n);
                 sourceIndex += n;
                 destinationIndex += n;
                 count -= n;

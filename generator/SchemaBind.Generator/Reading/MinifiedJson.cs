@@ -23,9 +23,8 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
     [ThreadStatic]
     private static char[]? t_scratch;
 
-    // The packed chunks, each ChunkSize chars but the last (a byte[] or a char[]), and until Complete, the
-    // chunk being written.
-    private readonly List<Array> _chunks = new();
+    // The packed chunks, each ChunkSize chars but the last, and until Complete, the chunk being written.
+    private readonly List<PackedChunk> _chunks = new();
     private char[]? _writing;
     private int _used;
     private bool _complete;
@@ -34,7 +33,7 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
     public int Length { get; private set; }
 
     /// <summary>The text in order, as chunks made by <see cref="Latin1.Pack"/>; complete once the parse ended.</summary>
-    internal IReadOnlyList<Array> Chunks => _chunks;
+    internal IReadOnlyList<PackedChunk> Chunks => _chunks;
 
     /// <summary>
     /// Whether the text can be written as it is between the quotes of a single-line raw string literal
@@ -51,12 +50,9 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
                 return false;
             }
 
-            foreach (Array chunk in _chunks)
+            foreach (PackedChunk chunk in _chunks)
             {
-                bool lineBreak = chunk is byte[] bytes
-                    ? bytes.AsSpan().IndexOf((byte)0x85) >= 0 // of the three, only U+0085 fits in a byte
-                    : ((char[])chunk).AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
-                if (lineBreak)
+                if (chunk.ContainsAny('\u0085', '\u2028', '\u2029'))
                 {
                     return false;
                 }
@@ -68,12 +64,7 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
 
     private char this[int index]
     {
-        get
-        {
-            Array chunk = _chunks[index >> ChunkBits];
-            int offset = index & (ChunkSize - 1);
-            return chunk is byte[] bytes ? (char)bytes[offset] : ((char[])chunk)[offset];
-        }
+        get => _chunks[index >> ChunkBits][index & (ChunkSize - 1)];
     }
 
     /// <summary>Appends part of the source text: a run of significant JSON.</summary>
@@ -129,13 +120,7 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
         // Equal lengths: the chunks line up one for one, and a chunk of equal text is packed the same way.
         for (int i = 0; i < _chunks.Count; i++)
         {
-            bool equal = (_chunks[i], other._chunks[i]) switch
-            {
-                (byte[] a, byte[] b) => a.AsSpan().SequenceEqual(b),
-                (char[] a, char[] b) => a.AsSpan().SequenceEqual(b),
-                _ => false,
-            };
-            if (!equal)
+            if (!_chunks[i].Equals(other._chunks[i]))
             {
                 return false;
             }
@@ -151,9 +136,9 @@ internal sealed class MinifiedJson : IEquatable<MinifiedJson>
     public override string ToString()
     {
         var builder = new StringBuilder(Length);
-        foreach (Array chunk in _chunks)
+        foreach (PackedChunk chunk in _chunks)
         {
-            builder.Append(chunk is char[] chars ? new string(chars) : Latin1.Widen((byte[])chunk));
+            builder.Append(chunk.ToString());
         }
 
         if (_writing is { } writing)
