@@ -241,12 +241,12 @@ internal sealed partial class DocumentParser
 
         if (instance is JsonArray array)
         {
-            if (schema.Get("minItems") is JsonNumber min && int.TryParse(min.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int minItems) && array.Items.Count < minItems)
+            if (schema.Get("minItems") is JsonNumber min && int.TryParse(min.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int minItems) && array.Items.Length < minItems)
             {
                 return "it has fewer items than minItems " + min.Raw;
             }
 
-            if (schema.Get("maxItems") is JsonNumber max && int.TryParse(max.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int maxItems) && array.Items.Count > maxItems)
+            if (schema.Get("maxItems") is JsonNumber max && int.TryParse(max.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int maxItems) && array.Items.Length > maxItems)
             {
                 return "it has more items than maxItems " + max.Raw;
             }
@@ -286,8 +286,8 @@ internal sealed partial class DocumentParser
             && decimal.TryParse(y.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dy) ? dx == dy : x.Raw == y.Raw,
         (JsonBoolean x, JsonBoolean y) => x.Value == y.Value,
         (JsonNull, JsonNull) => true,
-        (JsonArray x, JsonArray y) => x.Items.Count == y.Items.Count && x.Items.Zip(y.Items, SameValue).All(static same => same),
-        (JsonObject x, JsonObject y) => x.Properties.Count == y.Properties.Count
+        (JsonArray x, JsonArray y) => x.Items.Length == y.Items.Length && x.Items.Zip(y.Items, SameValue).All(static same => same),
+        (JsonObject x, JsonObject y) => x.Properties.Length == y.Properties.Length
             && x.Properties.All(p => y.Get(p.Name) is JsonNode other && SameValue(p.Value, other)),
         _ => false,
     };

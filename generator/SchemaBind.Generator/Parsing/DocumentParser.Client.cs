@@ -111,7 +111,7 @@ internal sealed partial class DocumentParser
             if (source.Get("parameters") is JsonArray parameterArray)
             {
                 string parametersPointer = (source == pathItem ? "#/paths/" + EscapePointer(path.Name) : pointer) + "/parameters/";
-                for (int i = 0; i < parameterArray.Items.Count; i++)
+                for (int i = 0; i < parameterArray.Items.Length; i++)
                 {
                     if (ResolveObject(parameterArray.Items[i]) is JsonObject parameter)
                     {
@@ -275,7 +275,7 @@ internal sealed partial class DocumentParser
     private JsonObject? JsonSchemaOf(JsonObject bodyOrResponse, JsonNode at, out bool hasContent)
     {
         hasContent = false;
-        if (bodyOrResponse.Get("content") is not JsonObject content || content.Properties.Count == 0)
+        if (bodyOrResponse.Get("content") is not JsonObject content || content.Properties.Length == 0)
         {
             return null;
         }

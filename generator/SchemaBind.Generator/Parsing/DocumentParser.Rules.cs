@@ -51,7 +51,7 @@ internal sealed partial class DocumentParser
                     case "anyOf" or "oneOf" when ChoiceAlternatives(part) is null:
                         planned.Add(keyword);
                         break;
-                    case "allOf" when keyword.Value is JsonArray items && items.Items.TrueForAll(IsRulePart):
+                    case "allOf" when keyword.Value is JsonArray items && Array.TrueForAll(items.Items, IsRulePart):
                         planned.Add(keyword);
                         break;
                 }
@@ -216,7 +216,7 @@ internal sealed partial class DocumentParser
                 bool ok = keyword.Name switch
                 {
                     "if" => AddIf(obj, keyword.Value, rules),
-                    "allOf" => keyword.Value is JsonArray parts && parts.Items.TrueForAll(part => AddAssertions(part, rules)),
+                    "allOf" => keyword.Value is JsonArray parts && Array.TrueForAll(parts.Items, part => AddAssertions(part, rules)),
                     _ => AddAssertion(keyword, rules),
                 };
                 if (!ok)
@@ -294,7 +294,7 @@ internal sealed partial class DocumentParser
 
         private List<ConditionSpec>? Conditions(JsonNode value)
         {
-            if (value is not JsonArray items || items.Items.Count == 0)
+            if (value is not JsonArray items || items.Items.Length == 0)
             {
                 return null;
             }
@@ -453,7 +453,7 @@ internal sealed partial class DocumentParser
                     ConditionSpec? part = keyword.Name switch
                     {
                         "const" => EqualsTo(property, keyword.Value),
-                        "enum" when keyword.Value is JsonArray values && values.Items.Count > 0 => AnyEquals(property, values),
+                        "enum" when keyword.Value is JsonArray values && values.Items.Length > 0 => AnyEquals(property, values),
                         "pattern" when keyword.Value is JsonString pattern && property.ConstValue is null && property.Value is { Kind: ValueKind.String, Nullable: false } => new ConditionSpec(ConditionKind.Matches, property.Name, pattern.Value),
                         _ => Annotations.Contains(keyword.Name) ? ConditionSpec.Always : null,
                     };

@@ -572,7 +572,7 @@ internal sealed partial class DocumentParser
 
         if (schema.Get("allOf") is JsonArray allOf)
         {
-            for (int i = 0; i < allOf.Items.Count; i++)
+            for (int i = 0; i < allOf.Items.Length; i++)
             {
                 if (allOf.Items[i] is not JsonObject part)
                 {
@@ -753,7 +753,7 @@ internal sealed partial class DocumentParser
     {
         ValueSpec? shape = null;
         var parts = new List<JsonObject>();
-        for (int i = 0; i < allOf.Items.Count; i++)
+        for (int i = 0; i < allOf.Items.Length; i++)
         {
             if (allOf.Items[i] is not JsonObject part)
             {
@@ -875,7 +875,7 @@ internal sealed partial class DocumentParser
         alternatives ??= (JsonArray)schema.Get("anyOf")!;
         var result = new List<(JsonObject Schema, int Index)>();
         bool hasNull = false;
-        for (int i = 0; i < alternatives.Items.Count; i++)
+        for (int i = 0; i < alternatives.Items.Length; i++)
         {
             if (alternatives.Items[i] is not JsonObject alternative)
             {
@@ -1493,7 +1493,7 @@ internal sealed partial class DocumentParser
             return constant.Value;
         }
 
-        return schema.Get("enum") is JsonArray { Items.Count: 1 } single && single.Items[0] is JsonString only ? only.Value : null;
+        return schema.Get("enum") is JsonArray { Items.Length: 1 } single && single.Items[0] is JsonString only ? only.Value : null;
     }
 
     /// <summary>Resolves a local JSON Pointer reference ("#/components/schemas/X") in this document.</summary>
@@ -1530,7 +1530,7 @@ internal sealed partial class DocumentParser
                 case JsonObject obj when obj.Get(segment) is JsonNode next:
                     current = next;
                     break;
-                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < array.Items.Count:
+                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < array.Items.Length:
                     current = array.Items[index];
                     break;
                 default:

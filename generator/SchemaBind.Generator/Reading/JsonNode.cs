@@ -46,7 +46,7 @@ internal enum JsonKind
 
 internal sealed class JsonObject : JsonNode
 {
-    public JsonObject(int start, int end, List<JsonProperty> properties)
+    public JsonObject(int start, int end, JsonProperty[] properties)
         : base(start, end)
     {
         Properties = properties;
@@ -68,7 +68,7 @@ internal sealed class JsonObject : JsonNode
     private Dictionary<string, JsonProperty>? _byName;
 
     /// <summary>The properties in document order; never changed after parsing.</summary>
-    public List<JsonProperty> Properties { get; }
+    public JsonProperty[] Properties { get; }
 
     public override JsonKind Kind => JsonKind.Object;
 
@@ -80,10 +80,10 @@ internal sealed class JsonObject : JsonNode
             return null;
         }
 
-        List<JsonProperty> properties = Properties;
-        if (properties.Count <= MaxScanned)
+        JsonProperty[] properties = Properties;
+        if (properties.Length <= MaxScanned)
         {
-            for (int i = properties.Count - 1; i >= 0; i--)
+            for (int i = properties.Length - 1; i >= 0; i--)
             {
                 if (properties[i].Name == name)
                 {
@@ -97,7 +97,7 @@ internal sealed class JsonObject : JsonNode
         Dictionary<string, JsonProperty>? byName = _byName;
         if (byName is null)
         {
-            byName = new Dictionary<string, JsonProperty>(properties.Count, System.StringComparer.Ordinal);
+            byName = new Dictionary<string, JsonProperty>(properties.Length, System.StringComparer.Ordinal);
             foreach (JsonProperty property in properties)
             {
                 byName[property.Name] = property;
@@ -140,13 +140,14 @@ internal sealed class JsonProperty
 
 internal sealed class JsonArray : JsonNode
 {
-    public JsonArray(int start, int end, List<JsonNode> items)
+    public JsonArray(int start, int end, JsonNode[] items)
         : base(start, end)
     {
         Items = items;
     }
 
-    public List<JsonNode> Items { get; }
+    /// <summary>The items in document order; never changed after parsing.</summary>
+    public JsonNode[] Items { get; }
 
     public override JsonKind Kind => JsonKind.Array;
 }

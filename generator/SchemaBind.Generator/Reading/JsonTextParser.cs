@@ -23,6 +23,11 @@ internal sealed class JsonTextParser
     private readonly StringBuilder _buffer = new();
     private readonly StringTable _strings = new();
     private readonly MinifiedJson? _minified;
+
+    // The members of the objects and the items of the arrays being read, innermost last: each object or array
+    // gets an array of exactly its size at its end, not a list grown by doubling.
+    private readonly List<JsonProperty> _openProperties = new();
+    private readonly List<JsonNode> _openItems = new();
     private int _pos;
     private int _depth;
 
@@ -112,14 +117,15 @@ internal sealed class JsonTextParser
         int start = _pos;
         Enter(start);
         _pos++; // '{'
-        var properties = new List<JsonProperty>();
         SkipWhitespace();
         if (Peek() == '}')
         {
             _pos++;
             _depth--;
-            return new JsonObject(start, _pos, properties);
+            return new JsonObject(start, _pos, Array.Empty<JsonProperty>());
         }
+
+        int first = _openProperties.Count;
 
         while (true)
         {
@@ -144,7 +150,7 @@ internal sealed class JsonTextParser
             _pos++;
             SkipWhitespace();
             JsonNode value = ParseValue();
-            properties.Add(new JsonProperty(name, nameStart, nameEnd, value));
+            _openProperties.Add(new JsonProperty(name, nameStart, nameEnd, value));
             SkipWhitespace();
             char next = Peek();
             if (next == ',')
@@ -163,7 +169,7 @@ internal sealed class JsonTextParser
             {
                 _pos++;
                 _depth--;
-                return new JsonObject(start, _pos, properties);
+                return new JsonObject(start, _pos, Close(_openProperties, first));
             }
 
             throw new JsonSyntaxException(
@@ -177,20 +183,21 @@ internal sealed class JsonTextParser
         int start = _pos;
         Enter(start);
         _pos++; // '['
-        var items = new List<JsonNode>();
         SkipWhitespace();
         if (Peek() == ']')
         {
             _pos++;
             _depth--;
-            return new JsonArray(start, _pos, items);
+            return new JsonArray(start, _pos, Array.Empty<JsonNode>());
         }
+
+        int first = _openItems.Count;
 
         while (true)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             SkipWhitespace();
-            items.Add(ParseValue());
+            _openItems.Add(ParseValue());
             SkipWhitespace();
             char next = Peek();
             if (next == ',')
@@ -209,13 +216,22 @@ internal sealed class JsonTextParser
             {
                 _pos++;
                 _depth--;
-                return new JsonArray(start, _pos, items);
+                return new JsonArray(start, _pos, Close(_openItems, first));
             }
 
             throw new JsonSyntaxException(
                 _pos >= _text.Length ? "unexpected end of file inside an array, ']' was expected" : "',' or ']' was expected after an array item",
                 _pos);
         }
+    }
+
+    /// <summary>The entries of <paramref name="open"/> from <paramref name="first"/> on, taken off it as an array.</summary>
+    private static T[] Close<T>(List<T> open, int first)
+    {
+        var closed = new T[open.Count - first];
+        open.CopyTo(first, closed, 0, closed.Length);
+        open.RemoveRange(first, closed.Length);
+        return closed;
     }
 
     private string ParseString()
