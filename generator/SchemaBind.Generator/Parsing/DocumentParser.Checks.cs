@@ -187,7 +187,7 @@ internal sealed partial class DocumentParser
 
     private static string? InstanceProblem(JsonObject schema, JsonNode instance)
     {
-        List<string> types = TypeNames(schema);
+        IReadOnlyList<string> types = TypeNames(schema);
         if (types.Count > 0 && !types.Any(t => MatchesType(t, instance)))
         {
             return "it is " + instance.KindDisplay + ", but the schema's type is " + string.Join(" or ", types);

@@ -39,6 +39,9 @@ internal sealed partial class DocumentParser
     private readonly List<TypeSpec> _types = new();
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
+    // Emptied member-name sets of types built before, for the next (see BuildObjectCore).
+    private readonly Stack<(HashSet<string> Taken, Dictionary<string, string> JsonNameByMember)> _memberNameSets = new();
+
     // Schema pointer → the C# type generated for it (named component schemas and inline objects/enums).
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
@@ -511,8 +514,13 @@ internal sealed partial class DocumentParser
             }
         }
 
-        var takenMemberNames = new HashSet<string>(ReservedMemberNames, StringComparer.Ordinal) { name };
-        var jsonNameByMember = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The member names of this type; the sets are reused type after type (a type inline in a property is built
+        // while its owner is, so each type in the making has its own).
+        (HashSet<string> takenMemberNames, Dictionary<string, string> jsonNameByMember) = _memberNameSets.Count > 0
+            ? _memberNameSets.Pop()
+            : (new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        takenMemberNames.UnionWith(ReservedMemberNames);
+        takenMemberNames.Add(name);
         var properties = new List<PropertySpec>();
         foreach ((JsonObject part, string partPointer) in parts)
         {
@@ -547,6 +555,9 @@ internal sealed partial class DocumentParser
             rules = EquatableArray<RuleSpec>.Empty;
         }
 
+        takenMemberNames.Clear();
+        jsonNameByMember.Clear();
+        _memberNameSets.Push((takenMemberNames, jsonNameByMember));
         return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional, rules);
     }
 
@@ -882,7 +893,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            List<string> types = TypeNames(alternative);
+            IReadOnlyList<string> types = TypeNames(alternative);
             if (types.Count == 1 && types[0] == "null" && alternative.Get("$ref") is null)
             {
                 hasNull = true;
@@ -1016,8 +1027,7 @@ internal sealed partial class DocumentParser
             return NamedValue(pointer, nullable: TypeNames(schema).Contains("null"));
         }
 
-        List<string> types = TypeNames(schema);
-        bool nullable = types.Remove("null");
+        IReadOnlyList<string> types = WithoutNull(TypeNames(schema), out bool nullable);
         if (ChoiceAlternatives(schema) is { } alternatives)
         {
             if (alternatives.Count > 1)
@@ -1057,15 +1067,15 @@ internal sealed partial class DocumentParser
         {
             if (schema.Get("properties") is JsonObject)
             {
-                types.Add("object");
+                types = s_singleTypes["object"];
             }
             else if (schema.Get("items") is not null)
             {
-                types.Add("array");
+                types = s_singleTypes["array"];
             }
             else if (IsStringEnum(schema))
             {
-                types.Add("string");
+                types = s_singleTypes["string"];
             }
         }
 
@@ -1459,7 +1469,7 @@ internal sealed partial class DocumentParser
     /// <summary>A schema typed as an object (a record or a map), whose additionalProperties the typed code keeps.</summary>
     private static bool IsObjectSchema(JsonObject schema)
     {
-        List<string> types = TypeNames(schema);
+        IReadOnlyList<string> types = TypeNames(schema);
         return schema.Get("properties") is JsonObject ? types.Count == 0 || types.Contains("object") : types.Count == 1 + (types.Contains("null") ? 1 : 0) && types.Contains("object");
     }
 
@@ -1469,12 +1479,32 @@ internal sealed partial class DocumentParser
         && values.Items.Any(static v => v is JsonString)
         && values.Items.All(static v => v is JsonString or JsonNull);
 
-    private static List<string> TypeNames(JsonObject schema) => schema.Get("type") switch
+    /// <summary>The names in a schema's <c>type</c>: one shared list for each single type name of JSON Schema.</summary>
+    private static IReadOnlyList<string> TypeNames(JsonObject schema) => schema.Get("type") switch
     {
-        JsonString single => new List<string> { single.Value },
-        JsonArray many => many.Items.OfType<JsonString>().Select(static s => s.Value).ToList(),
-        _ => new List<string>(),
+        JsonString single => s_singleTypes.TryGetValue(single.Value, out IReadOnlyList<string>? known) ? known : new[] { single.Value },
+        JsonArray many => many.Items.OfType<JsonString>().Select(static s => s.Value).ToArray(),
+        _ => Array.Empty<string>(),
     };
+
+    private static readonly Dictionary<string, IReadOnlyList<string>> s_singleTypes =
+        new[] { "string", "integer", "number", "boolean", "array", "object", "null" }.ToDictionary(static t => t, static t => (IReadOnlyList<string>)new[] { t }, StringComparer.Ordinal);
+
+    /// <summary><paramref name="types"/> without the first "null" in it, and whether there was one.</summary>
+    private static IReadOnlyList<string> WithoutNull(IReadOnlyList<string> types, out bool nullable)
+    {
+        for (int i = 0; i < types.Count; i++)
+        {
+            if (types[i] == "null")
+            {
+                nullable = true;
+                return types.Where((_, index) => index != i).ToArray();
+            }
+        }
+
+        nullable = false;
+        return types;
+    }
 
     private static string? Description(JsonObject schema) =>
         (schema.Get("description") as JsonString)?.Value ?? (schema.Get("title") as JsonString)?.Value;
