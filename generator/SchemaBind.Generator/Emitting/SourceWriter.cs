@@ -315,7 +315,17 @@ internal sealed class SourceWriter
     {
         if (c == ' ' && count <= Spaces.Length)
         {
-            Append(Spaces, 0, count); // indentation: one block copy
+            // Indentation: one block copy, straight into the chunk when it has room (almost always).
+            if (count <= _chunk.Length - _used)
+            {
+                Spaces.CopyTo(0, _chunk, _used, count);
+                _used += count;
+            }
+            else
+            {
+                Append(Spaces, 0, count);
+            }
+
             return;
         }
 
