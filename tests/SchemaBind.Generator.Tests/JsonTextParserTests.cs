@@ -25,6 +25,25 @@ public sealed class JsonTextParserTests
     public void Strings_are_unescaped(string json, string expected) =>
         Assert.Equal(expected, Assert.IsType<JsonString>(JsonTextParser.Parse(json)).Value);
 
+    [Fact]
+    public void Runs_of_whitespace_of_every_length_are_skipped_and_left_out_of_the_minified_text()
+    {
+        // Runs of 0 to 10 spaces (indentation is skipped four at a time), tabs and line breaks, before and after
+        // every token and at the end of the text, where fewer than four chars are left.
+        for (int n = 0; n <= 10; n++)
+        {
+            string space = new(' ', n);
+            string text = space + "{" + space + "\"a\"" + space + ":" + space + "[" + space + "1" + space + "," + "\n\t" + space + "\" b \"" + space + "]" + space + "}" + space;
+            var root = Assert.IsType<JsonObject>(JsonTextParser.Parse(text, new MinifiedJson(), default));
+            JsonProperty a = root.Find("a")!;
+            Assert.Equal(text.IndexOf("\"a\"", StringComparison.Ordinal), a.NameStart);
+            var items = Assert.IsType<JsonArray>(a.Value).Items;
+            Assert.Equal(" b ", Assert.IsType<JsonString>(items[1]).Value);
+            Assert.Equal(text.IndexOf("\" b \"", StringComparison.Ordinal), items[1].Start);
+            Assert.Equal("{\"a\":[1,\" b \"]}", Minified(text).ToString());
+        }
+    }
+
     [Theory]
     [InlineData("-0.5e+10")]
     [InlineData("123456789012345678901234567890")]

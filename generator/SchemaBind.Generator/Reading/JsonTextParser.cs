@@ -409,7 +409,19 @@ internal sealed class JsonTextParser
         while (_pos < _text.Length)
         {
             char c = _text[_pos];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+            if (c == ' ')
+            {
+                // Indentation, most of a formatted document's whitespace: four spaces at a time.
+                _pos += 4 * LeadingFourSpaces(_text.AsSpan(_pos));
+                if (_pos < _text.Length && _text[_pos] == ' ')
+                {
+                    _pos++;
+                }
+
+                continue;
+            }
+
+            if (c != '\t' && c != '\n' && c != '\r')
             {
                 break;
             }
@@ -423,6 +435,20 @@ internal sealed class JsonTextParser
             _minified.Append(_text, _uncopied, start - _uncopied);
             _uncopied = _pos;
         }
+    }
+
+    /// <summary>How many times <paramref name="text"/> starts with four more spaces.</summary>
+    private static int LeadingFourSpaces(ReadOnlySpan<char> text)
+    {
+        const ulong FourSpaces = 0x0020_0020_0020_0020;
+        ReadOnlySpan<ulong> quads = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(text);
+        int n = 0;
+        while (n < quads.Length && quads[n] == FourSpaces)
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private char Peek() => _pos < _text.Length ? _text[_pos] : '\0';
