@@ -44,6 +44,27 @@ public sealed class JsonTextParserTests
         }
     }
 
+    [Fact]
+    public void Strings_around_the_shared_length_read_the_same_with_or_without_escapes()
+    {
+        // Strings up to 32 chars are shared through a table, longer ones are cut from the text: every length
+        // around that limit, plain, with an escape at the start or the end, and with a raw control char (an error).
+        for (int length = 28; length <= 36; length++)
+        {
+            string plain = new('x', length);
+            Assert.Equal(plain, Assert.IsType<JsonString>(JsonTextParser.Parse("\"" + plain + "\"")).Value);
+            Assert.Equal("\n" + plain[1..], Assert.IsType<JsonString>(JsonTextParser.Parse("\"\\n" + plain[1..] + "\"")).Value);
+            Assert.Equal(plain[1..] + "\"", Assert.IsType<JsonString>(JsonTextParser.Parse("\"" + plain[1..] + "\\\"\"")).Value);
+            var broken = Assert.Throws<JsonSyntaxException>(() => JsonTextParser.Parse("\"" + plain[1..] + "\t\""));
+            Assert.Equal(length, broken.Offset);
+            Assert.Throws<JsonSyntaxException>(() => JsonTextParser.Parse("\"" + plain));
+        }
+
+        // The same short text twice is one string.
+        var pair = Assert.IsType<JsonArray>(JsonTextParser.Parse("[\"same\", \"same\"]"));
+        Assert.Same(((JsonString)pair.Items[0]).Value, ((JsonString)pair.Items[1]).Value);
+    }
+
     [Theory]
     [InlineData("-0.5e+10")]
     [InlineData("123456789012345678901234567890")]

@@ -237,17 +237,39 @@ internal sealed class JsonTextParser
     private string ParseString()
     {
         int start = _pos;
-        _pos++; // opening quote
+        string text = _text;
+        int first = start + 1; // past the opening quote
 
-        // Most strings have no escape: take them from the text as they are (short ones shared).
-        for (int i = _pos; i < _text.Length; i++)
+        // Most strings have no escape: take them from the text as they are. A short one (a name, a keyword,
+        // a $ref) is found and hashed in one pass and shared through the string table; a longer one (a
+        // description, mostly) is cut from the text. (The runtime's IndexOfAny, for the quote, the backslash
+        // and the 32 control chars, was slower here than this loop: descriptions are short.)
+        uint hash = StringTable.Seed;
+        int shortEnd = Math.Min(text.Length, first + StringTable.MaxLength + 1);
+        for (int i = first; i < shortEnd; i++)
         {
-            char c = _text[i];
+            char c = text[i];
             if (c == '"')
             {
-                string value = _strings.Get(_text, _pos, i - _pos);
                 _pos = i + 1;
-                return value;
+                return _strings.Get(text, first, i - first, hash);
+            }
+
+            if (c == '\\' || c < 0x20)
+            {
+                return ParseEscapedString(start);
+            }
+
+            hash = StringTable.Hash(hash, c);
+        }
+
+        for (int i = shortEnd; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '"')
+            {
+                _pos = i + 1;
+                return text.Substring(first, i - first);
             }
 
             if (c == '\\' || c < 0x20)
@@ -256,6 +278,13 @@ internal sealed class JsonTextParser
             }
         }
 
+        return ParseEscapedString(start);
+    }
+
+    /// <summary>The rest of a string from its opening quote at <paramref name="start"/>, escapes decoded; where it is broken, the error.</summary>
+    private string ParseEscapedString(int start)
+    {
+        _pos = start + 1;
         _buffer.Clear();
         while (true)
         {
@@ -465,13 +494,22 @@ internal sealed class JsonTextParser
 internal sealed class StringTable
 {
     /// <summary>Longer strings (descriptions, mostly) are rarely repeated; they are not looked up.</summary>
-    private const int MaxLength = 32;
+    public const int MaxLength = 32;
+
+    /// <summary>The start of a text's hash (FNV-1a, 32 bits); each char goes in with <see cref="Hash"/>.</summary>
+    public const uint Seed = 2166136261;
 
     private string?[] _slots = new string?[4096];
     private int _count;
 
-    /// <summary>The text of <paramref name="text"/> from <paramref name="start"/>, <paramref name="length"/> chars long.</summary>
-    public string Get(string text, int start, int length)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static uint Hash(uint hash, char c) => (hash ^ c) * 16777619;
+
+    /// <summary>
+    /// The text of <paramref name="text"/> from <paramref name="start"/>, <paramref name="length"/> chars long;
+    /// <paramref name="hash"/> is its chars' hash (see <see cref="Hash"/>) when it is at most <see cref="MaxLength"/> long.
+    /// </summary>
+    public string Get(string text, int start, int length, uint hash)
     {
         if (length == 0)
         {
@@ -481,12 +519,6 @@ internal sealed class StringTable
         if (length > MaxLength)
         {
             return text.Substring(start, length);
-        }
-
-        uint hash = 2166136261;
-        for (int i = start; i < start + length; i++)
-        {
-            hash = (hash ^ text[i]) * 16777619;
         }
 
         int mask = _slots.Length - 1;
@@ -523,10 +555,10 @@ internal sealed class StringTable
                 continue;
             }
 
-            uint hash = 2166136261;
+            uint hash = Seed;
             foreach (char c in value)
             {
-                hash = (hash ^ c) * 16777619;
+                hash = Hash(hash, c);
             }
 
             int slot = (int)(hash & (uint)mask);
