@@ -44,6 +44,10 @@ internal sealed partial class DocumentParser
 
     // Schema pointer → the C# type generated for it (named component schemas and inline objects/enums).
     private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+
+    // The pointer each schema object with a type of its own was registered under (the reverse of _typeSchemas),
+    // so that meeting the object again needs no pointer text: a property's pointer is made only when used.
+    private readonly Dictionary<JsonObject, string> _namedPointers = new();
     private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonObject> _typeSchemas = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _schemaNameByTypeName = new(StringComparer.Ordinal);
@@ -269,6 +273,7 @@ internal sealed partial class DocumentParser
         _typeNames[pointer] = name;
         _typeKinds[pointer] = kind.Value;
         _typeSchemas[pointer] = obj;
+        _namedPointers[obj] = pointer;
     }
 
     /// <summary>An allOf with at least one part that declares properties (itself, or through a $ref): one merged record.</summary>
@@ -647,7 +652,8 @@ internal sealed partial class DocumentParser
             foreach (JsonProperty property in propertiesObject.Properties)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
-                string propertyPointer = pointer + "/properties/" + EscapePointer(property.Name);
+                // Built as text only where it is needed: most properties are a $ref or a primitive.
+                var propertyPointer = new PendingText(pointer, "/properties/", EscapePointer(property.Name));
                 int earlierIndex = IndexOfProperty(properties, property.Name);
                 if (earlierIndex >= 0)
                 {
@@ -686,7 +692,7 @@ internal sealed partial class DocumentParser
 
                 ValueSpec value = constValue is not null
                     ? new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None)
-                    : BuildValue(propertySchema, propertyPointer, name + pascalName);
+                    : BuildValue(propertySchema, propertyPointer, new PendingText(name, pascalName));
                 properties.Add(new PropertySpec(
                     property.Name,
                     memberName,
@@ -720,7 +726,7 @@ internal sealed partial class DocumentParser
     /// constraints of both (the stricter bound where both set one); different shapes cannot be one C#
     /// type, so the member becomes JsonElement (SB0010) and the JSON validation checks both schemas.
     /// </summary>
-    private void MergeProperty(List<PropertySpec> properties, int index, JsonProperty property, string propertyPointer, string typeName)
+    private void MergeProperty(List<PropertySpec> properties, int index, JsonProperty property, PendingText propertyPointer, string typeName)
     {
         PropertySpec earlier = properties[index];
         if (property.Value is not JsonObject propertySchema || earlier.ConstValue is not null)
@@ -728,7 +734,7 @@ internal sealed partial class DocumentParser
             return; // true/false, or a const the record already fixes: nothing to add to the type
         }
 
-        ValueSpec value = BuildValue(propertySchema, propertyPointer, typeName + Names.ToPascalCase(property.Name));
+        ValueSpec value = BuildValue(propertySchema, propertyPointer, new PendingText(typeName, Names.ToPascalCase(property.Name)));
         ValueSpec before = earlier.Value;
         if (value.Kind == ValueKind.Json || (before.Kind == value.Kind && before.TypeName == value.TypeName && Equals(before.Items, value.Items)))
         {
@@ -760,7 +766,7 @@ internal sealed partial class DocumentParser
     /// with bounds in two parts): the one shape its typed parts agree on, with the stricter bounds of every
     /// part; null when no part has a shape. Parts of different shapes are SB0010.
     /// </summary>
-    private ValueSpec? ValueOfAllOf(JsonArray allOf, string pointer, string nameHint)
+    private ValueSpec? ValueOfAllOf(JsonArray allOf, PendingText pointer, PendingText nameHint)
     {
         ValueSpec? shape = null;
         var parts = new List<JsonObject>();
@@ -772,7 +778,7 @@ internal sealed partial class DocumentParser
             }
 
             parts.Add(part);
-            ValueSpec value = BuildValue(part, pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), nameHint);
+            ValueSpec value = BuildValue(part, new PendingText(pointer.ToString(), "/allOf/", i.ToString(CultureInfo.InvariantCulture)), nameHint);
             if (value.Kind == ValueKind.Json)
             {
                 continue; // constraints only, merged below
@@ -845,14 +851,14 @@ internal sealed partial class DocumentParser
     /// for <c>additionalProperties: true</c>, typed values for a schema; null when it allows none
     /// (<c>false</c>) or says nothing (unknown members are then skipped when read, as most APIs add fields).
     /// </summary>
-    private ValueSpec? AdditionalValue(JsonObject schema, string pointer, string nameHint)
+    private ValueSpec? AdditionalValue(JsonObject schema, PendingText pointer, PendingText nameHint)
     {
         ValueSpec? items = schema.Get("additionalProperties") switch
         {
             JsonBoolean { Value: true } => JsonValue(nullable: false),
             // With patternProperties, some extra members answer to another schema: keep them all as JSON.
             JsonObject _ when schema.Get("patternProperties") is not null => JsonValue(nullable: false),
-            JsonObject itemSchema => BuildValue(itemSchema, pointer + "/additionalProperties", nameHint + "Value"),
+            JsonObject itemSchema => BuildValue(itemSchema, new PendingText(pointer.ToString(), "/additionalProperties"), new PendingText(nameHint.ToString(), "Value")),
             _ => null,
         };
         if (items is null)
@@ -1013,7 +1019,7 @@ internal sealed partial class DocumentParser
     private static ValueSpec JsonValue(bool nullable) => new(ValueKind.Json, null, nullable, null, ConstraintSpec.None);
 
     /// <summary>The C# shape of a schema used as a property, item, parameter or body.</summary>
-    private ValueSpec BuildValue(JsonObject schema, string pointer, string nameHint)
+    private ValueSpec BuildValue(JsonObject schema, PendingText pointer, PendingText nameHint)
     {
         _cancellationToken.ThrowIfCancellationRequested();
         if (schema.Find("$ref") is JsonProperty refProperty)
@@ -1022,9 +1028,9 @@ internal sealed partial class DocumentParser
             return BuildReference(refProperty);
         }
 
-        if (_typeNames.ContainsKey(pointer))
+        if (_namedPointers.TryGetValue(schema, out string? namedPointer))
         {
-            return NamedValue(pointer, nullable: TypeNames(schema).Contains("null"));
+            return NamedValue(namedPointer, nullable: TypeNames(schema).Contains("null"));
         }
 
         IReadOnlyList<string> types = WithoutNull(TypeNames(schema), out bool nullable);
@@ -1040,7 +1046,7 @@ internal sealed partial class DocumentParser
                 // anyOf/oneOf of one schema and null (OpenAPI 3.1's nullable): that schema, nullable.
                 CheckKeywords(schema);
                 string keyword = schema.Get("oneOf") is JsonArray ? "oneOf" : "anyOf";
-                ValueSpec only = BuildValue(alternatives[0].Schema, pointer + "/" + keyword + "/" + alternatives[0].Index.ToString(CultureInfo.InvariantCulture), nameHint);
+                ValueSpec only = BuildValue(alternatives[0].Schema, new PendingText(pointer.ToString(), "/" + keyword + "/", alternatives[0].Index.ToString(CultureInfo.InvariantCulture)), nameHint);
                 return only with { Nullable = true };
             }
         }
@@ -1115,7 +1121,7 @@ internal sealed partial class DocumentParser
             case "array":
                 CheckKeywords(schema);
                 ValueSpec items = schema.Get("items") is JsonObject itemSchema
-                    ? BuildValue(itemSchema, pointer + "/items", nameHint + "Item")
+                    ? BuildValue(itemSchema, new PendingText(pointer.ToString(), "/items"), new PendingText(nameHint.ToString(), "Item"))
                     : JsonValue(nullable: false);
                 if (items.Kind == ValueKind.Json)
                 {
@@ -1137,11 +1143,13 @@ internal sealed partial class DocumentParser
         }
     }
 
-    private ValueSpec InlineNamed(string pointer, string nameHint, JsonObject schema, ValueKind kind, bool nullable)
+    private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
-        _typeNames[pointer] = Names.Unique(nameHint, _takenTypeNames);
+        string pointer = pendingPointer.ToString();
+        _typeNames[pointer] = Names.Unique(nameHint.ToString(), _takenTypeNames);
         _typeKinds[pointer] = kind;
         _typeSchemas[pointer] = schema;
+        _namedPointers[schema] = pointer;
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
