@@ -10,7 +10,7 @@ public sealed class JsonTextParserTests
     {
         const string text = "{ \"a\": [1, \"x\"], \"b\": { \"c\": null } }";
         var root = Assert.IsType<JsonObject>(JsonTextParser.Parse(text));
-        JsonProperty a = root.Find("a")!;
+        JsonProperty a = Assert.NotNull(root.Find("a"));
         Assert.Equal(text.IndexOf("\"a\"", StringComparison.Ordinal), a.NameStart);
         var array = Assert.IsType<JsonArray>(a.Value);
         Assert.Equal("[1, \"x\"]", text[array.Start..array.End]);
@@ -35,7 +35,7 @@ public sealed class JsonTextParserTests
             string space = new(' ', n);
             string text = space + "{" + space + "\"a\"" + space + ":" + space + "[" + space + "1" + space + "," + "\n\t" + space + "\" b \"" + space + "]" + space + "}" + space;
             var root = Assert.IsType<JsonObject>(JsonTextParser.Parse(text, new MinifiedJson(), default));
-            JsonProperty a = root.Find("a")!;
+            JsonProperty a = Assert.NotNull(root.Find("a"));
             Assert.Equal(text.IndexOf("\"a\"", StringComparison.Ordinal), a.NameStart);
             var items = Assert.IsType<JsonArray>(a.Value).Items;
             Assert.Equal(" b ", Assert.IsType<JsonString>(items[1]).Value);

@@ -253,12 +253,12 @@ internal sealed partial class DocumentParser
         }
 
         // The first success status in numeric order is the one the method returns.
-        JsonProperty? success = responses.Properties
+        JsonProperty? first = responses.Properties
             .Where(static r => r.Name.Length == 3 && r.Name[0] == '2' && int.TryParse(r.Name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             .OrderBy(static r => r.Name, StringComparer.Ordinal)
-            .FirstOrDefault()
-            ?? responses.Find("2XX");
-        if (success is null || ResolveObject(success.Value) is not JsonObject response)
+            .Select(static r => (JsonProperty?)r)
+            .FirstOrDefault();
+        if ((first ?? responses.Find("2XX")) is not JsonProperty success || ResolveObject(success.Value) is not JsonObject response)
         {
             return new ResponseSpec(200, null, null);
         }
@@ -281,8 +281,8 @@ internal sealed partial class DocumentParser
         }
 
         hasContent = true;
-        JsonProperty? json = content.Properties.FirstOrDefault(static m => IsJsonMediaType(m.Name));
-        if (json is null)
+        JsonProperty? found = content.Properties.Where(static m => IsJsonMediaType(m.Name)).Select(static m => (JsonProperty?)m).FirstOrDefault();
+        if (found is not JsonProperty json)
         {
             Report(DiagnosticDescriptors.UntypedSchema, at, "only JSON bodies are supported yet, this one is " + content.Properties[0].Name);
             return null;

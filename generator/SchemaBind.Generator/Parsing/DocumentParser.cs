@@ -263,10 +263,10 @@ internal sealed partial class DocumentParser
 
         string wanted = Names.ToPascalCase(schemaName);
         string name = Names.Unique(wanted, _takenTypeNames);
-        if (name != wanted && nameProperty is not null)
+        if (name != wanted && nameProperty is JsonProperty named)
         {
             string other = _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
-            Report(DiagnosticDescriptors.NameCollision, nameProperty.NameStart, nameProperty.NameEnd, other, schemaName, wanted, name);
+            Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName, wanted, name);
         }
 
         _schemaNameByTypeName[name] = schemaName;
@@ -1090,7 +1090,7 @@ internal sealed partial class DocumentParser
             CheckKeywords(schema);
             if (types.Count > 1)
             {
-                Report(DiagnosticDescriptors.UntypedSchema, schema.Find("type")!.Value, "a value of several types: " + string.Join(", ", types));
+                Report(DiagnosticDescriptors.UntypedSchema, schema.Get("type")!, "a value of several types: " + string.Join(", ", types));
             }
 
             return JsonValue(nullable: true);
@@ -1138,7 +1138,7 @@ internal sealed partial class DocumentParser
                 CheckKeywords(schema);
                 return AdditionalValue(schema, pointer, nameHint) is ValueSpec map ? map with { Nullable = nullable } : JsonValue(nullable);
             default:
-                Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Find("type")!.Value, "type", "one of string, integer, number, boolean, array, object, null", "'" + types[0] + "'");
+                Report(DiagnosticDescriptors.InvalidKeywordValue, schema.Get("type")!, "type", "one of string, integer, number, boolean, array, object, null", "'" + types[0] + "'");
                 return JsonValue(nullable: true);
         }
     }
@@ -1263,8 +1263,7 @@ internal sealed partial class DocumentParser
     {
         string? Number(string keyword)
         {
-            JsonProperty? property = schema.Find(keyword);
-            if (property is null)
+            if (schema.Find(keyword) is not JsonProperty property)
             {
                 return null;
             }
@@ -1288,8 +1287,7 @@ internal sealed partial class DocumentParser
 
         int? Count(string keyword)
         {
-            JsonProperty? property = schema.Find(keyword);
-            if (property is null)
+            if (schema.Find(keyword) is not JsonProperty property)
             {
                 return null;
             }
@@ -1305,8 +1303,7 @@ internal sealed partial class DocumentParser
 
         string? Pattern()
         {
-            JsonProperty? property = schema.Find("pattern");
-            if (property is null)
+            if (schema.Find("pattern") is not JsonProperty property)
             {
                 return null;
             }

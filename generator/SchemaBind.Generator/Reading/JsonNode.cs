@@ -106,7 +106,7 @@ internal sealed class JsonObject : JsonNode
             _byName = byName;
         }
 
-        return byName.TryGetValue(name, out JsonProperty? found) ? found : null;
+        return byName.TryGetValue(name, out JsonProperty found) ? found : null;
     }
 
     public JsonNode? Get(string name) => Find(name)?.Value;
@@ -117,7 +117,11 @@ internal sealed class JsonObject : JsonNode
         name.Length == 0 ? 1UL : 1UL << ((name.Length * 7 + name[0] + (name[name.Length - 1] * 3)) & 63);
 }
 
-internal sealed class JsonProperty
+/// <summary>
+/// A member of a JSON object: kept in the object's array as a value, not an object of its own (a schema file has
+/// thousands). Two are equal when they are the same member of the same document.
+/// </summary>
+internal readonly struct JsonProperty : System.IEquatable<JsonProperty>
 {
     public JsonProperty(string name, int nameStart, int nameEnd, JsonNode value)
     {
@@ -136,6 +140,12 @@ internal sealed class JsonProperty
     public int NameEnd { get; }
 
     public JsonNode Value { get; }
+
+    public bool Equals(JsonProperty other) => ReferenceEquals(Value, other.Value) && NameStart == other.NameStart;
+
+    public override bool Equals(object? obj) => obj is JsonProperty other && Equals(other);
+
+    public override int GetHashCode() => NameStart;
 }
 
 internal sealed class JsonArray : JsonNode
