@@ -150,6 +150,34 @@ if (args.Length > 2 && args[0] == "phases")
     }
 }
 
+// `typeallocs <document>`: for each generated type, what its emit allocates beyond its own text (bytes of output).
+if (args.Length > 1 && args[0] == "typeallocs")
+{
+    string text = Specs.Load(args[1]);
+    var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    var rows = new List<(string Name, long Allocated, int Chars, int Properties)>();
+    for (int pass = 0; pass < 200; pass++)
+    {
+        rows.Clear();
+        foreach (TypeSpec type in api.Types)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Microsoft.CodeAnalysis.Text.SourceText source = TypeEmitter.Emit(api.Namespace, new EquatableArray<TypeSpec>(new[] { type }), api.Document.ClassName);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            rows.Add((type.Name, allocated, source.Length, type is ObjectSpec o ? o.Properties.Count : 0));
+        }
+    }
+
+    foreach (var row in rows.OrderByDescending(static r => r.Allocated - r.Chars))
+    {
+        Console.WriteLine($"{row.Name,-40} {row.Properties,4} props {row.Chars,8} chars {row.Allocated,9} bytes allocated, {row.Allocated - row.Chars,8} beyond the text");
+    }
+
+    Console.WriteLine($"total: {rows.Sum(static r => r.Chars)} chars, {rows.Sum(static r => r.Allocated)} allocated, {rows.Sum(static r => r.Allocated - r.Chars)} beyond");
+    return 0;
+}
+
 // `allocs <document> model|json|emit [runs]`: what a phase allocates a run, by type, from the runtime's allocation
 // sampling (an event about every 100 KB, so types under a few KB a run are not seen).
 if (args.Length > 2 && args[0] == "allocs")
