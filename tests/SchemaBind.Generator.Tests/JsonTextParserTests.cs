@@ -60,6 +60,12 @@ public sealed class JsonTextParserTests
             Assert.Throws<JsonSyntaxException>(() => JsonTextParser.Parse("\"" + plain));
         }
 
+        // A name the caller knows is its own instance: its lookups compare by reference.
+        string known = string.Concat("ty", "pe".AsSpan()); // "type", a new instance, not the interned literal
+        var withKnown = Assert.IsType<JsonObject>(JsonTextParser.Parse("{\"type\": \"type\"}", null, new[] { known }, default));
+        Assert.Same(known, withKnown.Properties[0].Name);
+        Assert.Same(known, ((JsonString)withKnown.Properties[0].Value).Value);
+
         // The same short text twice is one string.
         var pair = Assert.IsType<JsonArray>(JsonTextParser.Parse("[\"same\", \"same\"]"));
         Assert.Same(((JsonString)pair.Items[0]).Value, ((JsonString)pair.Items[1]).Value);

@@ -109,7 +109,7 @@ internal sealed partial class DocumentParser
         JsonNode document;
         try
         {
-            document = JsonTextParser.Parse(_input.Text, _minified, _cancellationToken);
+            document = JsonTextParser.Parse(_input.Text, _minified, KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
         {
@@ -1379,6 +1379,19 @@ internal sealed partial class DocumentParser
         "minContains", "maxContains", "uniqueItems", "multipleOf", "unevaluatedProperties", "unevaluatedItems",
         "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable", "dependencies",
     };
+
+    /// <summary>
+    /// The names this parser looks up in a document (keywords of JSON Schema and OpenAPI), as its own string
+    /// literals: the JSON parse gives a document's equal names as these very instances, so the lookups compare
+    /// them by reference instead of char by char.
+    /// </summary>
+    private static readonly string[] KnownNames = HandledKeywords.Concat(UnsupportedKeywords).Concat(new[]
+    {
+        "additionalProperties", "propertyName", "mapping", "name", "in", "schema", "operationId", "summary",
+        "url", "servers", "schemas", "responses", "requestBody", "paths", "parameters", "openapi", "swagger",
+        "info", "content", "components", "application/json", "string", "integer", "number", "boolean", "array",
+        "object", "null",
+    }).ToArray();
 
     /// <summary>
     /// A keyword the typed code does not express. Inside an object type that has a JSON Schema of its

@@ -21,7 +21,7 @@ internal sealed class JsonTextParser
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;
     private readonly StringBuilder _buffer = new();
-    private readonly StringTable _strings = new();
+    private readonly StringTable _strings;
     private readonly MinifiedJson? _minified;
 
     // The members of the objects and the items of the arrays being read, innermost last: each object or array
@@ -34,24 +34,30 @@ internal sealed class JsonTextParser
     // The start of the significant text not yet copied to _minified.
     private int _uncopied;
 
-    private JsonTextParser(string text, MinifiedJson? minified, CancellationToken cancellationToken)
+    private JsonTextParser(string text, MinifiedJson? minified, IReadOnlyList<string>? knownNames, CancellationToken cancellationToken)
     {
         _text = text;
         _minified = minified;
+        _strings = new StringTable(knownNames);
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>Parses a whole document; throws <see cref="JsonSyntaxException"/> where it breaks.</summary>
     public static JsonNode Parse(string text, CancellationToken cancellationToken = default) => Parse(text, null, cancellationToken);
 
+    /// <inheritdoc cref="Parse(string, MinifiedJson, IReadOnlyList{string}, CancellationToken)"/>
+    public static JsonNode Parse(string text, MinifiedJson? minified, CancellationToken cancellationToken) => Parse(text, minified, null, cancellationToken);
+
     /// <summary>
     /// Parses a whole document, and writes its text without insignificant whitespace to
     /// <paramref name="minified"/> on the way (the whitespace is skipped here anyway); throws
-    /// <see cref="JsonSyntaxException"/> where it breaks.
+    /// <see cref="JsonSyntaxException"/> where it breaks. A name or string of the document equal to one of
+    /// <paramref name="knownNames"/> is that very string instance, so the caller's lookups by those names (its
+    /// own literals) are equal by reference, without comparing chars.
     /// </summary>
-    public static JsonNode Parse(string text, MinifiedJson? minified, CancellationToken cancellationToken)
+    public static JsonNode Parse(string text, MinifiedJson? minified, IReadOnlyList<string>? knownNames, CancellationToken cancellationToken)
     {
-        var parser = new JsonTextParser(text, minified, cancellationToken);
+        var parser = new JsonTextParser(text, minified, knownNames, cancellationToken);
 
         // A byte order mark is not JSON, but editors write one; accept it.
         if (parser._pos < text.Length && text[parser._pos] == '\uFEFF')
@@ -502,8 +508,39 @@ internal sealed class StringTable
     private string?[] _slots = new string?[4096];
     private int _count;
 
+    public StringTable(IReadOnlyList<string>? seed)
+    {
+        if (seed is null)
+        {
+            return;
+        }
+
+        foreach (string value in seed)
+        {
+            if (value.Length is > 0 and <= MaxLength)
+            {
+                int slot = FreeSlot(value, 0, value.Length, HashOf(value), out string? found);
+                if (found is null)
+                {
+                    Store(slot, value);
+                }
+            }
+        }
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static uint Hash(uint hash, char c) => (hash ^ c) * 16777619;
+
+    private static uint HashOf(string value)
+    {
+        uint hash = Seed;
+        foreach (char c in value)
+        {
+            hash = Hash(hash, c);
+        }
+
+        return hash;
+    }
 
     /// <summary>
     /// The text of <paramref name="text"/> from <paramref name="start"/>, <paramref name="length"/> chars long;
@@ -521,26 +558,44 @@ internal sealed class StringTable
             return text.Substring(start, length);
         }
 
+        int slot = FreeSlot(text, start, length, hash, out string? found);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        string value = text.Substring(start, length);
+        Store(slot, value);
+        return value;
+    }
+
+    /// <summary>The string equal to the text, in <paramref name="found"/>; else null and the free slot where it goes.</summary>
+    private int FreeSlot(string text, int start, int length, uint hash, out string? found)
+    {
         int mask = _slots.Length - 1;
         int slot = (int)(hash & (uint)mask);
         while (_slots[slot] is string candidate)
         {
             if (candidate.Length == length && string.CompareOrdinal(candidate, 0, text, start, length) == 0)
             {
-                return candidate;
+                found = candidate;
+                return slot;
             }
 
             slot = (slot + 1) & mask;
         }
 
-        string value = text.Substring(start, length);
+        found = null;
+        return slot;
+    }
+
+    private void Store(int slot, string value)
+    {
         _slots[slot] = value;
         if (++_count * 2 > _slots.Length)
         {
             Grow();
         }
-
-        return value;
     }
 
     private void Grow()
@@ -555,13 +610,7 @@ internal sealed class StringTable
                 continue;
             }
 
-            uint hash = Seed;
-            foreach (char c in value)
-            {
-                hash = Hash(hash, c);
-            }
-
-            int slot = (int)(hash & (uint)mask);
+            int slot = (int)(HashOf(value) & (uint)mask);
             while (_slots[slot] is not null)
             {
                 slot = (slot + 1) & mask;
