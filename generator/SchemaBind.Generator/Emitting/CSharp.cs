@@ -88,6 +88,9 @@ internal static class CSharp
     /// <summary><see cref="Utf8"/> for a line's interpolation hole: written escaped into the line, with no string made.</summary>
     public static SourceWriter.Quoted QuoteUtf8(string value) => new(value, utf8: true);
 
+    /// <summary>Text for the inside of a string literal in a line's interpolation hole: written escaped, with no string made.</summary>
+    public static SourceWriter.Escaped Escape(string text) => new(text);
+
     /// <summary><see cref="Local"/> for a line's interpolation hole: written into the line, with no string made.</summary>
     public static SourceWriter.LocalName LocalOf(string memberName) => new(memberName);
 

@@ -317,8 +317,8 @@ internal static class ClientEmitter
                 w.OpenBlock($"if ({argument} is {{ }} {value})");
             }
 
-            ValueCode.Validate(w, ValueCode.NonNull(parameter.Value), value, patterns, error: (keyword, message) =>
-                "throw new global::System.ArgumentException(" + CSharp.String("The " + kind + " parameter '" + wireName + "' " + message) + ", nameof(" + argument + "));");
+            ValueCode.Validate(w, ValueCode.NonNull(parameter.Value), value, patterns, error: (writer, keyword, message) =>
+                writer.Line($"throw new global::System.ArgumentException({CSharp.Quote("The " + kind + " parameter '" + wireName + "' " + message)}, nameof({argument}));"));
             w.CloseBlock();
             w.Line();
         }

@@ -134,6 +134,12 @@ internal sealed class SourceWriter
             }
         }
 
+        public void AppendFormatted(Escaped value)
+        {
+            Start();
+            _writer.AppendEscaped(value.Text, 0, value.Text.Length);
+        }
+
         public void AppendFormatted(ReadExpression value)
         {
             Start();
@@ -173,6 +179,20 @@ internal sealed class SourceWriter
         public bool Utf8 { get; }
 
         public override string ToString() => Utf8 ? CSharp.Utf8(Text) : CSharp.String(Text);
+    }
+
+    /// <summary>A text written escaped for the inside of a C# string literal (see <see cref="CSharp.Escape"/>), without quotes.</summary>
+    public readonly struct Escaped
+    {
+        public Escaped(string text) => Text = text;
+
+        public string Text { get; }
+
+        public override string ToString()
+        {
+            string literal = CSharp.String(Text);
+            return literal.Substring(1, literal.Length - 2);
+        }
     }
 
     /// <summary>The expression that reads a value (see <see cref="ValueCode.ReadOf"/>); as a string, the same expression.</summary>

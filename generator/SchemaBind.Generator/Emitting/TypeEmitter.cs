@@ -358,7 +358,7 @@ internal static class TypeEmitter
             {
                 // 'required' makes the compiler demand a value, but null! still gets through.
                 w.OpenBlock($"if ({property.Name} is null)");
-                w.Line($"context.AddError(\"required\", {CSharp.Quote("The property '" + property.JsonName + "' is required.")});");
+                w.Line($"context.AddError(\"required\", \"The property '{CSharp.Escape(property.JsonName)}' is required.\");");
                 w.CloseBlock();
                 if (ValueCode.NeedsValidation(value))
                 {

@@ -220,9 +220,9 @@ internal static class ValueCode
     /// context already at its location. Patterns are registered in <paramref name="patterns"/>.
     /// </summary>
     /// <param name="error">Makes the statement that reports an error from (keyword, message); by default it adds the error to <c>context</c>.</param>
-    public static void Validate(SourceWriter w, ValueSpec value, string expression, List<string> patterns, int depth = 0, System.Func<string, string, string>? error = null)
+    public static void Validate(SourceWriter w, ValueSpec value, string expression, List<string> patterns, int depth = 0, System.Action<SourceWriter, string, string>? error = null)
     {
-        error ??= static (keyword, message) => "context.AddError(" + CSharp.String(keyword) + ", " + CSharp.String(message) + ");";
+        error ??= AddError;
         ConstraintSpec c = value.Constraints;
         if (value.IsFormattedString)
         {
@@ -325,7 +325,7 @@ internal static class ValueCode
                     if (checkNull)
                     {
                         w.OpenBlock($"if ({item} is null)");
-                        w.Line(error("type", "must not be null."));
+                        error(w, "type", "must not be null.");
                         w.CloseBlock();
                         if (NeedsValidation(items))
                         {
@@ -357,9 +357,9 @@ internal static class ValueCode
     }
 
     /// <summary>Emits the checks of each value of the dictionary <paramref name="expression"/>, at the location of its key.</summary>
-    public static void ValidateEntries(SourceWriter w, ValueSpec itemValue, string expression, List<string> patterns, int depth, System.Func<string, string, string>? error = null)
+    public static void ValidateEntries(SourceWriter w, ValueSpec itemValue, string expression, List<string> patterns, int depth, System.Action<SourceWriter, string, string>? error = null)
     {
-        error ??= static (keyword, message) => "context.AddError(" + CSharp.String(keyword) + ", " + CSharp.String(message) + ");";
+        error ??= AddError;
         bool checkNull = !itemValue.Nullable && !itemValue.IsValueType;
         if (!NeedsValidation(itemValue) && !checkNull)
         {
@@ -373,7 +373,7 @@ internal static class ValueCode
         if (checkNull)
         {
             w.OpenBlock($"if ({entry}.Value is not {{ }} {item})");
-            w.Line(error("type", "must not be null."));
+            error(w, "type", "must not be null.");
             w.CloseBlock();
             if (NeedsValidation(itemValue))
             {
@@ -400,12 +400,16 @@ internal static class ValueCode
     /// <summary>The static class or type that reads and writes a named value.</summary>
     public static string ReaderOf(ValueSpec value) => value.Kind == ValueKind.Enum ? value.TypeName + "Json" : value.TypeName!;
 
-    private static void AddErrorIf(SourceWriter w, System.Func<string, string, string> error, string condition, string keyword, string message)
+    private static void AddErrorIf(SourceWriter w, System.Action<SourceWriter, string, string> error, string condition, string keyword, string message)
     {
         w.OpenBlock($"if ({condition})");
-        w.Line(error(keyword, message));
+        error(w, keyword, message);
         w.CloseBlock();
     }
+
+    /// <summary>The line that reports a failed check to the validation context (the default of Validate's <c>error</c>).</summary>
+    private static void AddError(SourceWriter w, string keyword, string message) =>
+        w.Line($"context.AddError({CSharp.Quote(keyword)}, {CSharp.Quote(message)});");
 
     /// <summary>The static Regex field of a pattern (<c>s_pattern0</c>, ...), registered once per type in <paramref name="patterns"/>.</summary>
     public static string PatternField(string pattern, List<string> patterns)
