@@ -1332,17 +1332,30 @@ internal sealed partial class DocumentParser
             }
         }
 
-        return kind switch
+        // Most values have no constraint: they share the one empty spec.
+        switch (kind)
         {
-            ValueKind.String => new ConstraintSpec(MinLength: Count("minLength"), MaxLength: Count("maxLength"), Pattern: Pattern()),
-            ValueKind.Array => new ConstraintSpec(MinItems: Count("minItems"), MaxItems: Count("maxItems")),
-            _ => new ConstraintSpec(
-                Minimum: Number("minimum"),
-                Maximum: Number("maximum"),
-                ExclusiveMinimum: Number("exclusiveMinimum"),
-                ExclusiveMaximum: Number("exclusiveMaximum"),
-                MultipleOf: kind == ValueKind.Double ? null : ExactMultipleOf()),
-        };
+            case ValueKind.String:
+                int? minLength = Count("minLength");
+                int? maxLength = Count("maxLength");
+                string? pattern = Pattern();
+                return minLength is null && maxLength is null && pattern is null
+                    ? ConstraintSpec.None
+                    : new ConstraintSpec(MinLength: minLength, MaxLength: maxLength, Pattern: pattern);
+            case ValueKind.Array:
+                int? minItems = Count("minItems");
+                int? maxItems = Count("maxItems");
+                return minItems is null && maxItems is null ? ConstraintSpec.None : new ConstraintSpec(MinItems: minItems, MaxItems: maxItems);
+            default:
+                string? minimum = Number("minimum");
+                string? maximum = Number("maximum");
+                string? exclusiveMinimum = Number("exclusiveMinimum");
+                string? exclusiveMaximum = Number("exclusiveMaximum");
+                string? multipleOf = kind == ValueKind.Double ? null : ExactMultipleOf();
+                return minimum is null && maximum is null && exclusiveMinimum is null && exclusiveMaximum is null && multipleOf is null
+                    ? ConstraintSpec.None
+                    : new ConstraintSpec(minimum, maximum, exclusiveMinimum, exclusiveMaximum, MultipleOf: multipleOf);
+        }
 
         // multipleOf is checked in the typed code of integers and decimals, where it is exact: for a
         // positive divisor that a decimal holds. Otherwise (and for double) it stays a keyword that
@@ -1501,9 +1514,31 @@ internal sealed partial class DocumentParser
     private static IReadOnlyList<string> TypeNames(JsonObject schema) => schema.Get("type") switch
     {
         JsonString single => s_singleTypes.TryGetValue(single.Value, out IReadOnlyList<string>? known) ? known : new[] { single.Value },
-        JsonArray many => many.Items.OfType<JsonString>().Select(static s => s.Value).ToArray(),
+        JsonArray many => StringsOf(many),
         _ => Array.Empty<string>(),
     };
+
+    /// <summary>The strings of an array, in order (other items left out).</summary>
+    private static string[] StringsOf(JsonArray array)
+    {
+        int count = 0;
+        foreach (JsonNode item in array.Items)
+        {
+            count += item is JsonString ? 1 : 0;
+        }
+
+        var strings = new string[count];
+        count = 0;
+        foreach (JsonNode item in array.Items)
+        {
+            if (item is JsonString s)
+            {
+                strings[count++] = s.Value;
+            }
+        }
+
+        return strings;
+    }
 
     private static readonly Dictionary<string, IReadOnlyList<string>> s_singleTypes =
         new[] { "string", "integer", "number", "boolean", "array", "object", "null" }.ToDictionary(static t => t, static t => (IReadOnlyList<string>)new[] { t }, StringComparer.Ordinal);
@@ -1516,7 +1551,21 @@ internal sealed partial class DocumentParser
             if (types[i] == "null")
             {
                 nullable = true;
-                return types.Where((_, index) => index != i).ToArray();
+                if (types.Count == 2 && s_singleTypes.TryGetValue(types[1 - i], out IReadOnlyList<string>? other))
+                {
+                    return other; // ["string", "null"], OpenAPI 3.1's nullable: the shared list of the other type
+                }
+
+                var rest = new string[types.Count - 1];
+                for (int j = 0, k = 0; j < types.Count; j++)
+                {
+                    if (j != i)
+                    {
+                        rest[k++] = types[j];
+                    }
+                }
+
+                return rest;
             }
         }
 
