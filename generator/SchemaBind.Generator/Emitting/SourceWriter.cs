@@ -335,10 +335,22 @@ internal sealed class SourceWriter
     {
         if (c == ' ' && count <= Spaces.Length)
         {
-            // Indentation: one block copy, straight into the chunk when it has room (almost always).
+            // Indentation: straight into the chunk when it has room (almost always), four chars at a time.
             if (count <= _chunk.Length - _used)
             {
-                Spaces.CopyTo(0, _chunk, _used, count);
+                if ((count & 3) == 0)
+                {
+                    System.Span<ulong> quads = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(new System.Span<char>(_chunk, _used, count));
+                    for (int i = 0; i < quads.Length; i++)
+                    {
+                        quads[i] = 0x0020_0020_0020_0020;
+                    }
+                }
+                else
+                {
+                    Spaces.CopyTo(0, _chunk, _used, count);
+                }
+
                 _used += count;
             }
             else
