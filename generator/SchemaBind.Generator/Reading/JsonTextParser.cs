@@ -438,7 +438,19 @@ internal sealed class JsonTextParser
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private void SkipWhitespace()
+    {
+        // Most calls meet a token right away: no call for them.
+        if (_pos < _text.Length && _text[_pos] > ' ')
+        {
+            return;
+        }
+
+        SkipWhitespaceRun();
+    }
+
+    private void SkipWhitespaceRun()
     {
         int start = _pos;
         while (_pos < _text.Length)
