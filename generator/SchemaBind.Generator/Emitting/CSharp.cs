@@ -109,11 +109,42 @@ internal static class CSharp
         ValueKind.Uuid => nullable ? "global::System.Guid?" : "global::System.Guid",
         ValueKind.Uri => nullable ? "global::System.Uri?" : "global::System.Uri",
         ValueKind.Bytes => nullable ? "byte[]?" : "byte[]",
-        ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
-        ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
+        ValueKind.Array => ListOf + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
+        ValueKind.Map => MapOf + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
         ValueKind.Object or ValueKind.Enum => nullable ? value.TypeName + "?" : value.TypeName!,
         _ => nullable ? Json + "JsonElement?" : Json + "JsonElement",
     };
+
+    /// <summary><see cref="TypeOf"/> for a line's interpolation hole: written into the line, with no string made.</summary>
+    public static SourceWriter.TypeName TypeName(ValueSpec value, bool nullable) => new(value, nullable);
+
+    /// <summary>Writes <see cref="TypeOf"/> of <paramref name="value"/>, part by part.</summary>
+    public static void WriteType(SourceWriter writer, ValueSpec value, bool nullable)
+    {
+        switch (value.Kind)
+        {
+            case ValueKind.Array or ValueKind.Map:
+                writer.Append(value.Kind == ValueKind.Array ? ListOf : MapOf);
+                WriteType(writer, value.Items!, value.Items!.Nullable);
+                writer.Append(nullable ? ">?" : ">");
+                break;
+            case ValueKind.Object or ValueKind.Enum:
+                writer.Append(value.TypeName!);
+                if (nullable)
+                {
+                    writer.Append('?');
+                }
+
+                break;
+            default:
+                writer.Append(TypeOf(value, nullable)); // a constant
+                break;
+        }
+    }
+
+    private const string ListOf = "global::System.Collections.Generic.IReadOnlyList<";
+
+    private const string MapOf = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
 
     /// <summary>
     /// Validation attributes (DataAnnotations' Range, SchemaBind's trim-safe length and pattern

@@ -332,7 +332,7 @@ internal static class ClientEmitter
         {
             // style: form, explode: true (the OpenAPI default): one name=value pair per item.
             string item = parameter.Name.TrimStart('@') + "Item";
-            w.OpenBlock($"foreach ({CSharp.TypeOf(value.Items!, value.Items!.Nullable)} {item} in {parameter.Name}{(parameter.Required ? string.Empty : " ?? []")})");
+            w.OpenBlock($"foreach ({CSharp.TypeName(value.Items!, value.Items!.Nullable)} {item} in {parameter.Name}{(parameter.Required ? string.Empty : " ?? []")})");
             w.Line($"query.Add({name}, {ScalarQueryValue(value.Items!, item)});");
             w.CloseBlock();
             return;

@@ -140,6 +140,12 @@ internal sealed class SourceWriter
             _writer.AppendEscaped(value.Text, 0, value.Text.Length);
         }
 
+        public void AppendFormatted(TypeName value)
+        {
+            Start();
+            CSharp.WriteType(_writer, value.Value, value.Nullable);
+        }
+
         public void AppendFormatted(ReadExpression value)
         {
             Start();
@@ -193,6 +199,22 @@ internal sealed class SourceWriter
             string literal = CSharp.String(Text);
             return literal.Substring(1, literal.Length - 2);
         }
+    }
+
+    /// <summary>The C# type of a value (see <see cref="CSharp.TypeOf"/>); as a string, the same type.</summary>
+    public readonly struct TypeName
+    {
+        public TypeName(ValueSpec value, bool nullable)
+        {
+            Value = value;
+            Nullable = nullable;
+        }
+
+        public ValueSpec Value { get; }
+
+        public bool Nullable { get; }
+
+        public override string ToString() => CSharp.TypeOf(Value, Nullable);
     }
 
     /// <summary>The expression that reads a value (see <see cref="ValueCode.ReadOf"/>); as a string, the same expression.</summary>

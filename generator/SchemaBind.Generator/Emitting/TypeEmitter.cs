@@ -180,8 +180,7 @@ internal static class TypeEmitter
                 w.Line(attribute);
             }
 
-            string memberType = CSharp.TypeOf(property.Value, property.Value.Nullable || !property.Required);
-            w.Line($"public {(property.Required ? "required " : string.Empty)}{memberType} {property.Name} {{ get; init; }}");
+            w.Line($"public {(property.Required ? "required " : string.Empty)}{CSharp.TypeName(property.Value, property.Value.Nullable || !property.Required)} {property.Name} {{ get; init; }}");
         }
 
         if (type.AdditionalProperties is PropertySpec extras)
@@ -192,7 +191,7 @@ internal static class TypeEmitter
             }
 
             w.Line("/// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>");
-            w.Line($"public {CSharp.TypeOf(extras.Value, nullable: true)} {extras.Name} {{ get; init; }}");
+            w.Line($"public {CSharp.TypeName(extras.Value, nullable: true)} {extras.Name} {{ get; init; }}");
         }
 
         if (!type.Properties.IsEmpty || type.AdditionalProperties is not null)
@@ -267,7 +266,7 @@ internal static class TypeEmitter
                     break;
                 case ValueKind.Double or ValueKind.Json:
                     // double: == says NaN differs from itself, Equals does not. JsonElement has no ==.
-                    w.Line($"&& global::System.Collections.Generic.EqualityComparer<{CSharp.TypeOf(p.Value, p.Value.Nullable || !p.Required)}>.Default.Equals({p.Name}, other.{p.Name})");
+                    w.Line($"&& global::System.Collections.Generic.EqualityComparer<{CSharp.TypeName(p.Value, p.Value.Nullable || !p.Required)}>.Default.Equals({p.Name}, other.{p.Name})");
                     break;
                 default:
                     // Strings (ordinal), integers, booleans, enums, dates, GUIDs and generated records: == is their Equals.
@@ -444,7 +443,7 @@ internal static class TypeEmitter
 
         foreach (PropertySpec property in readable)
         {
-            w.Line($"{CSharp.TypeOf(property.Value, true)} {LocalOf(property)} = default;");
+            w.Line($"{CSharp.TypeName(property.Value, true)} {LocalOf(property)} = default;");
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
                 w.Line($"bool {LocalOf(property)}Seen = false;");
@@ -454,7 +453,7 @@ internal static class TypeEmitter
         PropertySpec? extras = type.AdditionalProperties;
         if (extras is not null)
         {
-            w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
+            w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
         }
 
         w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
@@ -491,7 +490,7 @@ internal static class TypeEmitter
         {
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
-            w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeOf(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
+            w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
         }
         else
         {

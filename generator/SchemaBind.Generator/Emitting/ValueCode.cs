@@ -141,7 +141,7 @@ internal static class ValueCode
             case ValueKind.Array:
                 string item = "item" + depth;
                 w.Line("writer.WriteStartArray();");
-                w.OpenBlock($"foreach ({CSharp.TypeOf(value.Items!, value.Items!.Nullable)} {item} in {expression})");
+                w.OpenBlock($"foreach ({CSharp.TypeName(value.Items!, value.Items!.Nullable)} {item} in {expression})");
                 if (value.Items!.Nullable || !value.Items.IsValueType)
                 {
                     w.OpenBlock($"if ({item} is null)");
@@ -175,7 +175,7 @@ internal static class ValueCode
     public static void WriteEntries(SourceWriter w, ValueSpec itemValue, string expression, string redact, int depth, string? skippedKeys = null)
     {
         string entry = "entry" + depth;
-        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeOf(itemValue, itemValue.Nullable)}> {entry} in {expression})");
+        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeName(itemValue, itemValue.Nullable)}> {entry} in {expression})");
         if (skippedKeys is not null)
         {
             w.OpenBlock($"if ({entry}.Key is {skippedKeys})");
@@ -321,7 +321,7 @@ internal static class ValueCode
                     string item = "item" + depth;
                     w.OpenBlock($"for (int {i} = 0; {i} < {expression}.Count; {i}++)");
                     w.Line($"context.Push({i});");
-                    w.Line($"{CSharp.TypeOf(items, items.Nullable)} {item} = {expression}[{i}];");
+                    w.Line($"{CSharp.TypeName(items, items.Nullable)} {item} = {expression}[{i}];");
                     if (checkNull)
                     {
                         w.OpenBlock($"if ({item} is null)");
@@ -368,7 +368,7 @@ internal static class ValueCode
 
         string entry = "entry" + depth;
         string item = "item" + depth;
-        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeOf(itemValue, itemValue.Nullable)}> {entry} in {expression})");
+        w.OpenBlock($"foreach (global::System.Collections.Generic.KeyValuePair<string, {CSharp.TypeName(itemValue, itemValue.Nullable)}> {entry} in {expression})");
         w.Line($"context.Push({entry}.Key);");
         if (checkNull)
         {
