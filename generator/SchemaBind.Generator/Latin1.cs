@@ -22,7 +22,7 @@ internal static class Latin1
     /// Writes the first <paramref name="count"/> chars of <paramref name="chars"/> into <paramref name="bytes"/>, one byte
     /// each, a char above U+00FF as <see cref="StandIn"/>; returns how many chars were above U+00FF.
     /// </summary>
-    public static int Narrow(char[] chars, int count, byte[] bytes)
+    private static int Narrow(char[] chars, int count, byte[] bytes)
     {
         t_wideCount = 0;
         s_encoding.GetBytes(chars, 0, count, bytes, 0);

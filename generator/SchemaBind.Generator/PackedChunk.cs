@@ -91,9 +91,10 @@ internal sealed class PackedChunk : IEquatable<PackedChunk>
             return _chars.AsSpan().IndexOfAny(a, b, c) >= 0;
         }
 
-        return Contains(bytes, a) || Contains(bytes, b) || Contains(bytes, c);
+        return Contains(a) || Contains(b) || Contains(c);
 
-        bool Contains(byte[] bytes, char wanted) => wanted > '\u00ff'
+        // A wide char can only be among the wide ones; any other is a byte.
+        bool Contains(char wanted) => wanted > '\u00ff'
             ? _wide is { } wide && Array.IndexOf(wide, wanted) >= 0
             : bytes.AsSpan().IndexOf((byte)wanted) >= 0;
     }
