@@ -39,6 +39,9 @@ internal sealed partial class DocumentParser
     private readonly List<TypeSpec> _types = new();
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
+    // Property name → its PascalCase (see PascalCaseOf).
+    private readonly Dictionary<string, string> _pascalNames = new(StringComparer.Ordinal);
+
     // Emptied member-name sets of types built before, for the next (see BuildObjectCore).
     private readonly Stack<(HashSet<string> Taken, Dictionary<string, string> JsonNameByMember)> _memberNameSets = new();
 
@@ -662,7 +665,7 @@ internal sealed partial class DocumentParser
                     continue;
                 }
 
-                string pascalName = Names.ToPascalCase(property.Name);
+                string pascalName = PascalCaseOf(property.Name);
                 string memberName = pascalName;
                 if (jsonNameByMember.TryGetValue(memberName, out string? earlier))
                 {
@@ -705,6 +708,18 @@ internal sealed partial class DocumentParser
                     propertySchema.Get("deprecated") is JsonBoolean { Value: true }));
             }
         }
+    }
+
+    /// <summary><see cref="Names.ToPascalCase"/> of a property name, made once per document (types repeat their properties' names).</summary>
+    private string PascalCaseOf(string name)
+    {
+        if (!_pascalNames.TryGetValue(name, out string? pascal))
+        {
+            pascal = Names.ToPascalCase(name);
+            _pascalNames[name] = pascal;
+        }
+
+        return pascal;
     }
 
     /// <summary>The index of the property named <paramref name="jsonName"/> on the wire, or -1 (no closure per call, as FindIndex would make).</summary>
