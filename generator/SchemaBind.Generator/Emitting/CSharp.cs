@@ -109,9 +109,8 @@ internal static class CSharp
         ValueKind.Uuid => nullable ? "global::System.Guid?" : "global::System.Guid",
         ValueKind.Uri => nullable ? "global::System.Uri?" : "global::System.Uri",
         ValueKind.Bytes => nullable ? "byte[]?" : "byte[]",
-        ValueKind.Array => ListOf + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
-        ValueKind.Map => MapOf + TypeOf(value.Items!, value.Items!.Nullable) + (nullable ? ">?" : ">"),
-        ValueKind.Object or ValueKind.Enum => nullable ? value.TypeName + "?" : value.TypeName!,
+        ValueKind.Object or ValueKind.Enum when !nullable => value.TypeName!,
+        ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Enum => TypeName(value, nullable).ToString(),
         _ => nullable ? Json + "JsonElement?" : Json + "JsonElement",
     };
 
@@ -137,7 +136,7 @@ internal static class CSharp
 
                 break;
             default:
-                writer.Append(TypeOf(value, nullable)); // a constant
+                writer.Append(TypeOf(value, nullable)); // a keyword type: a constant
                 break;
         }
     }

@@ -24,6 +24,9 @@ internal sealed class SourceWriter
 
     internal const int ChunkBits = 13;
 
+    /// <summary>Four spaces as one 64-bit value, how indentation is written.</summary>
+    private const ulong FourSpaces = 0x0020_0020_0020_0020;
+
     /// <summary>Indentation up to 16 levels, copied rather than written space by space.</summary>
     private const string Spaces = "                                                                ";
 
@@ -214,7 +217,12 @@ internal sealed class SourceWriter
 
         public bool Nullable { get; }
 
-        public override string ToString() => CSharp.TypeOf(Value, Nullable);
+        public override string ToString()
+        {
+            var fragment = new SourceWriter();
+            CSharp.WriteType(fragment, Value, Nullable);
+            return fragment.ToString();
+        }
     }
 
     /// <summary>The expression that reads a value (see <see cref="ValueCode.ReadOf"/>); as a string, the same expression.</summary>
@@ -365,7 +373,7 @@ internal sealed class SourceWriter
                     System.Span<ulong> quads = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(new System.Span<char>(_chunk, _used, count));
                     for (int i = 0; i < quads.Length; i++)
                     {
-                        quads[i] = 0x0020_0020_0020_0020;
+                        quads[i] = FourSpaces;
                     }
                 }
                 else

@@ -273,10 +273,16 @@ internal sealed partial class DocumentParser
         }
 
         _schemaNameByTypeName[name] = schemaName;
+        AddNamedType(pointer, name, kind.Value, obj);
+    }
+
+    /// <summary>Records the type <paramref name="name"/> for the schema at <paramref name="pointer"/>, found again by either.</summary>
+    private void AddNamedType(string pointer, string name, ValueKind kind, JsonObject schema)
+    {
         _typeNames[pointer] = name;
-        _typeKinds[pointer] = kind.Value;
-        _typeSchemas[pointer] = obj;
-        _namedPointers[obj] = pointer;
+        _typeKinds[pointer] = kind;
+        _typeSchemas[pointer] = schema;
+        _namedPointers[schema] = pointer;
     }
 
     /// <summary>An allOf with at least one part that declares properties (itself, or through a $ref): one merged record.</summary>
@@ -1161,10 +1167,7 @@ internal sealed partial class DocumentParser
     private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
         string pointer = pendingPointer.ToString();
-        _typeNames[pointer] = Names.Unique(nameHint.ToString(), _takenTypeNames);
-        _typeKinds[pointer] = kind;
-        _typeSchemas[pointer] = schema;
-        _namedPointers[schema] = pointer;
+        AddNamedType(pointer, Names.Unique(nameHint.ToString(), _takenTypeNames), kind, schema);
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
@@ -1391,6 +1394,9 @@ internal sealed partial class DocumentParser
 
     // ---------------------------------------------------------------- keyword checks
 
+    /// <summary>The values of <c>type</c> in JSON Schema.</summary>
+    private static readonly string[] JsonTypeNames = { "string", "integer", "number", "boolean", "array", "object", "null" };
+
     private static readonly HashSet<string> HandledKeywords = new(StringComparer.Ordinal)
     {
         "$ref", "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "type",
@@ -1417,9 +1423,8 @@ internal sealed partial class DocumentParser
     {
         "additionalProperties", "propertyName", "mapping", "name", "in", "schema", "operationId", "summary",
         "url", "servers", "schemas", "responses", "requestBody", "paths", "parameters", "openapi", "swagger",
-        "info", "content", "components", "application/json", "string", "integer", "number", "boolean", "array",
-        "object", "null",
-    }).ToArray();
+        "info", "content", "components", "application/json",
+    }).Concat(JsonTypeNames).ToArray();
 
     /// <summary>
     /// A keyword the typed code does not express. Inside an object type that has a JSON Schema of its
@@ -1556,7 +1561,7 @@ internal sealed partial class DocumentParser
     }
 
     private static readonly Dictionary<string, IReadOnlyList<string>> s_singleTypes =
-        new[] { "string", "integer", "number", "boolean", "array", "object", "null" }.ToDictionary(static t => t, static t => (IReadOnlyList<string>)new[] { t }, StringComparer.Ordinal);
+        JsonTypeNames.ToDictionary(static t => t, static t => (IReadOnlyList<string>)new[] { t }, StringComparer.Ordinal);
 
     /// <summary><paramref name="types"/> without the first "null" in it, and whether there was one.</summary>
     private static IReadOnlyList<string> WithoutNull(IReadOnlyList<string> types, out bool nullable)
