@@ -192,6 +192,33 @@ public sealed class JsonTextParserTests
         Assert.Equal("x => \"\"\"" + PlainMinifier.Minify(json) + "\"\"\"u8;\n", embedded.ToString());
     }
 
+    [Theory]
+    [InlineData("{ \"a\": [1, -2.5e3, true, false, null, {}], \"b\": { \"c\": \"x y\" }, \"d\": [] }")]
+    [InlineData("[[[[\"deep\"]]], 0]")]
+    [InlineData("\"quote \\\" backslash \\\\ line \\n tab \\t bell \\u0007\"")]
+    public void A_tree_written_back_is_the_minified_text_of_its_document(string json)
+    {
+        var minified = new MinifiedJson();
+        JsonNode root = JsonTextParser.Parse(json, minified, default);
+        var written = new MinifiedJson();
+        JsonTreeWriter.Write(root, written, default);
+
+        // The tree writer escapes strings its own way; read back, the value is the same.
+        Assert.Equal(Canonical(minified.ToString()), Canonical(written.ToString()));
+    }
+
+    [Fact]
+    public void A_large_tree_is_written_whole_across_chunks_and_depth_does_not_use_the_stack()
+    {
+        string deep = new string('[', 200) + new string(']', 200);
+        string json = "{\"deep\":" + deep + ",\"wide\":[" + string.Join(",", Enumerable.Range(0, 20_000)) + "]}";
+        var written = new MinifiedJson();
+        JsonTreeWriter.Write(JsonTextParser.Parse(json), written, default);
+        Assert.Equal(json, written.ToString());
+    }
+
+    private static string Canonical(string json) => System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement);
+
     private static MinifiedJson Minified(string json)
     {
         var minified = new MinifiedJson();
