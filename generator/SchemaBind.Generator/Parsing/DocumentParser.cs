@@ -265,10 +265,11 @@ internal sealed partial class DocumentParser
         }
 
         string wanted = Names.ToPascalCase(schemaName);
-        string name = Names.Unique(wanted, _takenTypeNames);
+        string name = Names.Claim(wanted, _takenTypeNames, Names.ReservedTypeNames);
         if (name != wanted && nameProperty is JsonProperty named)
         {
-            string other = _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
+            string other = Names.ReservedTypeNames.Contains(wanted) ? "a member of the generated types"
+                : _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
             Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName, wanted, name);
         }
 
@@ -391,16 +392,18 @@ internal sealed partial class DocumentParser
     {
         CheckKeywords(schema);
         var members = new List<EnumMemberSpec>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         foreach (JsonNode item in ((JsonArray)schema.Get("enum")!).Items)
         {
             if (item is JsonString value && !members.Any(m => m.WireName == value.Value))
             {
                 string wanted = Names.ToPascalCase(value.Value);
-                string memberName = Names.Unique(wanted, taken);
+                // An enum member cannot take the enum's own name (CS0542).
+                string memberName = Names.Claim(wanted, taken, wanted == name ? taken : null);
                 if (memberName != wanted)
                 {
-                    Report(DiagnosticDescriptors.NameCollision, value, members.First(m => m.Name == wanted).WireName, value.Value, wanted, memberName);
+                    string other = wanted == name ? "the enum's own name" : members.First(m => m.Name == wanted).WireName;
+                    Report(DiagnosticDescriptors.NameCollision, value, other, value.Value, wanted, memberName);
                 }
 
                 members.Add(new EnumMemberSpec(value.Value, memberName));
@@ -450,7 +453,14 @@ internal sealed partial class DocumentParser
             }
         }
 
-        string propertyCSharpName = Names.ToPascalCase(propertyName.Value);
+        // The discriminator is a member of the union and of every case: it must not take a generated member's name.
+        string wantedProperty = Names.ToPascalCase(propertyName.Value);
+        string propertyCSharpName = Names.Claim(wantedProperty, new HashSet<string>(StringComparer.Ordinal) { name }, Names.ReservedMemberNames);
+        if (propertyCSharpName != wantedProperty)
+        {
+            Report(DiagnosticDescriptors.NameCollision, propertyName, Names.ReservedMemberNames.Contains(wantedProperty) ? "a member every generated type has" : "the union's own name", propertyName.Value, wantedProperty, propertyCSharpName);
+        }
+
         var cases = new List<UnionCaseSpec>();
         foreach (JsonNode member in ((JsonArray)schema.Get("oneOf")!).Items)
         {
@@ -533,7 +543,7 @@ internal sealed partial class DocumentParser
         (HashSet<string> takenMemberNames, Dictionary<string, string> jsonNameByMember) = _memberNameSets.Count > 0
             ? _memberNameSets.Pop()
             : (new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
-        takenMemberNames.UnionWith(ReservedMemberNames);
+        takenMemberNames.UnionWith(Names.ReservedMemberNames);
         takenMemberNames.Add(name);
         var properties = new List<PropertySpec>();
         foreach ((JsonObject part, string partPointer) in parts)
@@ -682,7 +692,12 @@ internal sealed partial class DocumentParser
                 else
                 {
                     // A name every generated class already uses (or the class's own name) gets a suffix.
-                    memberName = Names.Unique(takenMemberNames.Contains(memberName) ? memberName + "Value" : memberName, takenMemberNames);
+                    memberName = Names.Claim(memberName, takenMemberNames, takenMemberNames);
+                    if (memberName != pascalName && (pascalName == name || Names.ReservedMemberNames.Contains(pascalName)))
+                    {
+                        string other = pascalName == name ? "the type's own name" : "a member every generated type has";
+                        Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, other, property.Name, pascalName, memberName);
+                    }
                 }
 
                 jsonNameByMember[memberName] = property.Name;
@@ -1027,14 +1042,6 @@ internal sealed partial class DocumentParser
         _ => value.TypeName!,
     };
 
-    /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
-    private static readonly string[] ReservedMemberNames =
-    {
-        "Validate", "WriteJson", "ReadJson", "ToJson", "FromJson", "Converter",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-        "EqualityContract", "PrintMembers", "Deconstruct", "JsonSchema", "ValidateJson",
-    };
-
     // ---------------------------------------------------------------- values
 
     private static ValueSpec JsonValue(bool nullable) => new(ValueKind.Json, null, nullable, null, ConstraintSpec.None);
@@ -1167,7 +1174,7 @@ internal sealed partial class DocumentParser
     private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
         string pointer = pendingPointer.ToString();
-        AddNamedType(pointer, Names.Unique(nameHint.ToString(), _takenTypeNames), kind, schema);
+        AddNamedType(pointer, Names.Claim(nameHint.ToString(), _takenTypeNames, Names.ReservedTypeNames), kind, schema);
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
