@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using SchemaBind.Generator.Model;
@@ -113,6 +114,46 @@ internal static class CSharp
         ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Enum => TypeName(value, nullable).ToString(),
         _ => nullable ? Json + "JsonElement?" : Json + "JsonElement",
     };
+
+    /// <summary>
+    /// <paramref name="value"/> with each generated type it names that a member of the enclosing type hides
+    /// written in full: a record with a property <c>ByNWeekday</c> of type <c>IReadOnlyList&lt;ByNWeekday&gt;</c>
+    /// reads its items with <c>global::N.ByNWeekday.ReadJson</c>, since a bare <c>ByNWeekday.ReadJson</c> would
+    /// find the property (CS0120). An enum is named in code by its helper (<c>StatusJson</c>) too.
+    /// </summary>
+    /// <param name="hiding">The enclosing type's member names that hide a type of the same name.</param>
+    public static ValueSpec Qualified(ValueSpec value, HashSet<string> hiding, string @namespace)
+    {
+        ValueSpec? items = value.Items is null ? null : Qualified(value.Items, hiding, @namespace);
+        string? typeName = value.TypeName;
+        if (typeName is not null && IsHiddenName(value, typeName, hiding))
+        {
+            typeName = "global::" + @namespace + "." + typeName;
+        }
+
+        return ReferenceEquals(items, value.Items) && ReferenceEquals(typeName, value.TypeName) ? value : value with { TypeName = typeName, Items = items };
+    }
+
+    /// <summary>Whether <see cref="Qualified"/> changes <paramref name="value"/>.</summary>
+    public static bool IsHidden(ValueSpec value, HashSet<string> hiding) =>
+        (value.TypeName is string typeName && IsHiddenName(value, typeName, hiding))
+        || (value.Items is not null && IsHidden(value.Items, hiding));
+
+    /// <summary>Code names an object type in expressions by its name (<c>T.ReadJson</c>), an enum by its helper's (<c>TJson.ReadJson</c>).</summary>
+    private static bool IsHiddenName(ValueSpec value, string typeName, HashSet<string> hiding) =>
+        hiding.Contains(value.Kind == ValueKind.Enum ? typeName + "Json" : typeName);
+
+    /// <summary>
+    /// Adds to <paramref name="hiding"/> a member <paramref name="name"/> of type <paramref name="value"/> unless C#'s
+    /// "Color Color" rule lets the name mean both (a member whose type is the generated record of its own name).
+    /// </summary>
+    public static void AddHiding(HashSet<string> hiding, string name, ValueSpec? value)
+    {
+        if (value is null || value.Kind != ValueKind.Object || value.TypeName != name)
+        {
+            hiding.Add(name);
+        }
+    }
 
     /// <summary><see cref="TypeOf"/> for a line's interpolation hole: written into the line, with no string made.</summary>
     public static SourceWriter.TypeName TypeName(ValueSpec value, bool nullable) => new(value, nullable);

@@ -11,10 +11,39 @@ internal static class ClientEmitter
 {
     public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
     {
-        EmitClient(w, client);
+        EmitClient(w, QualifiedTypes(client, @namespace));
         w.Line();
         EmitRegistration(w, client);
     });
+
+    /// <summary>The client with the types it names written in full where a member of the client hides them (a schema named <c>BaseAddress</c>).</summary>
+    private static ClientSpec QualifiedTypes(ClientSpec client, string @namespace)
+    {
+        var hiding = new HashSet<string>(System.StringComparer.Ordinal) { "DefaultBaseAddress", "BaseAddress" };
+        foreach (OperationSpec operation in client.Operations)
+        {
+            hiding.Add(operation.MethodName + "Async");
+            hiding.Add(operation.MethodName + "WithResponseAsync");
+        }
+
+        bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
+            || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
+            || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding));
+        if (!client.Operations.Any(Hidden))
+        {
+            return client;
+        }
+
+        return client with
+        {
+            Operations = client.Operations.Select(o => !Hidden(o) ? o : o with
+            {
+                Parameters = o.Parameters.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+                Body = o.Body is null ? null : o.Body with { Value = CSharp.Qualified(o.Body.Value, hiding, @namespace) },
+                Response = o.Response.Value is null ? o.Response : o.Response with { Value = CSharp.Qualified(o.Response.Value, hiding, @namespace) },
+            }).ToEquatableArray(),
+        };
+    }
 
     /// <summary>services.Add{Client}(...): the client through IHttpClientFactory, in one call.</summary>
     private static void EmitRegistration(SourceWriter w, ClientSpec client)

@@ -18,15 +18,15 @@ internal static class TypeEmitter
                 w.Line();
             }
 
-            EmitType(w, types[i], documentClass);
+            EmitType(w, types[i], documentClass, @namespace);
         }
     });
 
-    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass)
+    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass, string @namespace)
     {
         switch (type)
         {
-            case ObjectSpec obj: EmitObject(w, obj, documentClass); break;
+            case ObjectSpec obj: EmitObject(w, QualifiedTypes(obj, @namespace), documentClass); break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
             case ChoiceSpec choice: EmitChoice(w, choice, documentClass); break;
@@ -128,6 +128,36 @@ internal static class TypeEmitter
     }
 
     // ------------------------------------------------------------------ objects
+
+    /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
+    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace)
+    {
+        var hiding = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (PropertySpec property in type.Properties)
+        {
+            CSharp.AddHiding(hiding, property.Name, property.ConstValue is null ? property.Value : null);
+            if (property.ConstValue is not null)
+            {
+                hiding.Add(property.Name + "Value");
+            }
+        }
+
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            hiding.Add(extras.Name);
+        }
+
+        if (!type.Properties.Any(p => CSharp.IsHidden(p.Value, hiding)) && !(type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding)))
+        {
+            return type;
+        }
+
+        return type with
+        {
+            Properties = type.Properties.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+            AdditionalProperties = type.AdditionalProperties is PropertySpec a ? a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) } : null,
+        };
+    }
 
     private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)
     {

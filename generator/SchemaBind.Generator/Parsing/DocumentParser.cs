@@ -691,27 +691,43 @@ internal sealed partial class DocumentParser
                 }
                 else
                 {
-                    // A name every generated class already uses (or the class's own name) gets a suffix.
+                    // A name every generated class already uses, the class's own name or an earlier constant's (KindValue) gets a suffix.
                     memberName = Names.Claim(memberName, takenMemberNames, takenMemberNames);
-                    if (memberName != pascalName && (pascalName == name || Names.ReservedMemberNames.Contains(pascalName)))
+                    if (memberName != pascalName)
                     {
-                        string other = pascalName == name ? "the type's own name" : "a member every generated type has";
+                        string other = pascalName == name ? "the type's own name" : Names.ReservedMemberNames.Contains(pascalName) ? "a member every generated type has" : "the constant of another property";
                         Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, other, property.Name, pascalName, memberName);
                     }
                 }
 
-                jsonNameByMember[memberName] = property.Name;
-                if (property.Value is not JsonObject propertySchema)
-                {
-                    properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
-                    continue;
-                }
-
-                bool isDiscriminator = membership is not null && property.Name == membership.DiscriminatorJsonName;
-                string? constValue = isDiscriminator ? membership!.DiscriminatorValue : ConstOf(propertySchema, null);
+                JsonObject? propertySchema = property.Value as JsonObject;
+                bool isDiscriminator = propertySchema is not null && membership is not null && property.Name == membership.DiscriminatorJsonName;
+                string? constValue = propertySchema is null ? null : isDiscriminator ? membership!.DiscriminatorValue : ConstOf(propertySchema, null);
                 if (isDiscriminator)
                 {
                     memberName = membership!.DiscriminatorPropertyName;
+                }
+                else if (constValue is not null && takenMemberNames.Contains(memberName + "Value"))
+                {
+                    // A constant is also written as the member <Name>Value, which an earlier property took.
+                    string renamed = memberName;
+                    for (int n = 2; takenMemberNames.Contains(renamed) || takenMemberNames.Contains(renamed + "Value"); n++)
+                    {
+                        renamed = memberName + n.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    takenMemberNames.Remove(memberName);
+                    takenMemberNames.Add(renamed);
+                    Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, jsonNameByMember.TryGetValue(memberName + "Value", out string? holder) ? holder : "another member", property.Name + " (its constant)", memberName + "Value", renamed + "Value");
+                    memberName = renamed;
+                }
+
+                takenMemberNames.Add(memberName + (constValue is null ? string.Empty : "Value"));
+                jsonNameByMember[memberName] = property.Name;
+                if (propertySchema is null)
+                {
+                    properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
+                    continue;
                 }
 
                 ValueSpec value = constValue is not null
