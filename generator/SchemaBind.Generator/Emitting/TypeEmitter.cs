@@ -165,6 +165,15 @@ internal static class TypeEmitter
         string name = type.Name;
         var patterns = new List<string>();
 
+        // [Obsolete] members warn where users' code uses them; the type's own code (reading, writing,
+        // comparing and validating every member) is kept quiet, in this file only. CS9042: a member that is
+        // both required and deprecated is what the schema says, so users are told when they set it.
+        bool deprecated = type.Properties.Any(static p => p.Deprecated && p.ConstValue is null);
+        if (deprecated)
+        {
+            w.Line("#pragma warning disable CS0618, CS9042 // the schema deprecates members this type's own code still reads and writes");
+        }
+
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.Converter))]");
@@ -202,7 +211,7 @@ internal static class TypeEmitter
 
             if (property.Deprecated)
             {
-                w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
+                w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
             }
 
             foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
@@ -242,6 +251,10 @@ internal static class TypeEmitter
         }
 
         w.CloseBlock();
+        if (deprecated)
+        {
+            w.Line("#pragma warning restore CS0618, CS9042");
+        }
     }
 
     /// <summary>One Regex per distinct pattern of a type. JSON Schema patterns are not anchored: IsMatch searches.</summary>
