@@ -273,13 +273,30 @@ internal static class CSharp
         }
 
         var builder = new StringBuilder(text.Length + 16);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
+                case '\uFFFE' or '\uFFFF':
+                    // Not characters in XML 1.0 (CS1570): shown as their escapes, as control characters are.
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                case >= '\uD800' and <= '\uDFFF':
+                    // A surrogate pair is one character; a lone surrogate is none, and is shown as its escape.
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+
+                    break;
                 default:
                     // A line break would end the /// comment: control characters are shown escaped.
                     AppendVisible(builder, c);
@@ -297,7 +314,47 @@ internal static class CSharp
     /// </remarks>
     private static bool NeedsXmlEscape(string text) =>
         text.AsSpan().IndexOfAny(s_xmlEscapedAscii.AsSpan()) >= 0
-        || text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
+        || text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0
+        || (HasCharAbove(text, '\uD7FF') && !IsValidXmlAbove(text));
+
+    /// <summary>Whether a char of <paramref name="text"/> is above <paramref name="limit"/> (most descriptions have none).</summary>
+    private static bool HasCharAbove(string text, char limit)
+    {
+        foreach (char c in text)
+        {
+            if (c > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No U+FFFE, U+FFFF or lone surrogate: the chars above U+D7FF are all XML 1.0 characters.</summary>
+    private static bool IsValidXmlAbove(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The ASCII chars <see cref="Xml"/> escapes: the XML specials and the control chars (see <see cref="NeedsUnicodeEscape"/>).</summary>
     private static readonly char[] s_xmlEscapedAscii = CreateXmlEscapedAscii();
