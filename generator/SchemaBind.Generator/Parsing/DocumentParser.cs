@@ -398,12 +398,11 @@ internal sealed partial class DocumentParser
             if (item is JsonString value && !members.Any(m => m.WireName == value.Value))
             {
                 string wanted = Names.ToPascalCase(value.Value);
-                // An enum member cannot take the enum's own name (CS0542).
+                // An enum member cannot take the enum's own name (CS0542): it gets a suffix, silently as a property does.
                 string memberName = Names.Claim(wanted, taken, wanted == name ? taken : null);
-                if (memberName != wanted)
+                if (memberName != wanted && wanted != name)
                 {
-                    string other = wanted == name ? "the enum's own name" : members.First(m => m.Name == wanted).WireName;
-                    Report(DiagnosticDescriptors.NameCollision, value, other, value.Value, wanted, memberName);
+                    Report(DiagnosticDescriptors.NameCollision, value, members.First(m => m.Name == wanted).WireName, value.Value, wanted, memberName);
                 }
 
                 members.Add(new EnumMemberSpec(value.Value, memberName));
@@ -691,11 +690,13 @@ internal sealed partial class DocumentParser
                 }
                 else
                 {
-                    // A name every generated class already uses, the class's own name or an earlier constant's (KindValue) gets a suffix.
+                    // A name every generated class already uses, the class's own name or an earlier constant's (KindValue)
+                    // gets a suffix. The own name silently: C# forbids it (CS0542), schemas do it often (an item type
+                    // named after its property), and TriggerConditionValue is what a reader expects.
                     memberName = Names.Claim(memberName, takenMemberNames, takenMemberNames);
-                    if (memberName != pascalName)
+                    if (memberName != pascalName && pascalName != name)
                     {
-                        string other = pascalName == name ? "the type's own name" : Names.ReservedMemberNames.Contains(pascalName) ? "a member every generated type has" : "the constant of another property";
+                        string other = Names.ReservedMemberNames.Contains(pascalName) ? "a member every generated type has" : "the constant of another property";
                         Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, other, property.Name, pascalName, memberName);
                     }
                 }
