@@ -87,6 +87,38 @@ public sealed class GeneratedNameTests
         Assert.Contains("StatusValue,", result.Source("P.Status.g.cs"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Status", "StatusJson")]
+    [InlineData("StatusJson", "Status")]
+    public void An_enums_helper_class_and_a_schema_of_its_name_get_two_names(string first, string second)
+    {
+        string Schema(string name) => name == "Status"
+            ? "\"Status\": { \"type\": \"string\", \"enum\": [\"a\", \"b\"] }"
+            : "\"StatusJson\": { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }";
+        string schema = $$"""
+            {
+              "openapi": "3.1.0", "info": { "title": "T", "version": "1" }, "paths": {},
+              "components": { "schemas": {
+                {{Schema(first)}},
+                {{Schema(second)}},
+                "Holder": { "type": "object", "properties": { "s": { "$ref": "#/components/schemas/Status" }, "j": { "$ref": "#/components/schemas/StatusJson" } } }
+              } }
+            }
+            """;
+        GeneratorResult result = AssertCompilesWithRenamesOnly(Run(schema));
+        Diagnostic renamed = Assert.Single(result.SchemaDiagnostics);
+        Assert.Contains("'StatusJson'", renamed.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_property_named_like_the_document_class_compiles()
+    {
+        string schema = """{ "title": "Root", "type": "object", "properties": { "names_json_schema": { "type": "string" } } }""";
+        GeneratorResult result = AssertCompilesWithRenamesOnly(Run(schema));
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Contains("global::P.NamesJsonSchema.Document", result.Source("P.Root.g.cs"), StringComparison.Ordinal);
+    }
+
     // ------------------------------------------------------------------ member names
 
     /// <summary>Every reserved member and type name, as it is and in snake case, on a record, a union case and a choice's object alternative.</summary>

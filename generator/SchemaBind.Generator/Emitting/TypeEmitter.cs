@@ -26,7 +26,11 @@ internal static class TypeEmitter
     {
         switch (type)
         {
-            case ObjectSpec obj: EmitObject(w, QualifiedTypes(obj, @namespace), documentClass); break;
+            case ObjectSpec obj:
+                // A property named like the document class would be found in JsonSchema's initializer.
+                string document = obj.Properties.Any(p => p.Name == documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
+                EmitObject(w, QualifiedTypes(obj, @namespace), document);
+                break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
             case ChoiceSpec choice: EmitChoice(w, choice, documentClass); break;

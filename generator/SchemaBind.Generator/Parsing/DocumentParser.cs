@@ -265,16 +265,60 @@ internal sealed partial class DocumentParser
         }
 
         string wanted = Names.ToPascalCase(schemaName);
-        string name = Names.Claim(wanted, _takenTypeNames, Names.ReservedTypeNames);
+        string name = ClaimTypeName(wanted, kind.Value);
+        if (kind == ValueKind.Enum)
+        {
+            _schemaNameByTypeName[name + "Json"] = schemaName + " (its helper class)";
+        }
+
         if (name != wanted && nameProperty is JsonProperty named)
         {
-            string other = Names.ReservedTypeNames.Contains(wanted) ? "a member of the generated types"
-                : _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
-            Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName, wanted, name);
+            if (Names.ReservedTypeNames.Contains(wanted))
+            {
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, "a member of the generated types", schemaName, wanted, name);
+            }
+            else if (_schemaNameByTypeName.TryGetValue(wanted, out string? first))
+            {
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, first, schemaName, wanted, name);
+            }
+            else
+            {
+                // An enum whose helper class (<Name>Json) would take a type's name.
+                string other = _schemaNameByTypeName.TryGetValue(wanted + "Json", out string? holder) ? holder : wanted + "Json";
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName + " (its helper class)", wanted + "Json", name + "Json");
+            }
         }
 
         _schemaNameByTypeName[name] = schemaName;
         AddNamedType(pointer, name, kind.Value, obj);
+    }
+
+    /// <summary>
+    /// The type name for <paramref name="wanted"/> (see <see cref="Names.Claim"/>); an enum also takes the name of
+    /// its helper class, <c>&lt;Name&gt;Json</c>, so that no schema's type takes it.
+    /// </summary>
+    private string ClaimTypeName(string wanted, ValueKind kind)
+    {
+        string name = Names.Claim(wanted, _takenTypeNames, Names.ReservedTypeNames);
+        if (kind != ValueKind.Enum)
+        {
+            return name;
+        }
+
+        if (_takenTypeNames.Contains(name + "Json"))
+        {
+            _takenTypeNames.Remove(name);
+            string stem = name;
+            for (int n = 2; _takenTypeNames.Contains(name) || _takenTypeNames.Contains(name + "Json"); n++)
+            {
+                name = stem + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _takenTypeNames.Add(name);
+        }
+
+        _takenTypeNames.Add(name + "Json");
+        return name;
     }
 
     /// <summary>Records the type <paramref name="name"/> for the schema at <paramref name="pointer"/>, found again by either.</summary>
@@ -1191,7 +1235,7 @@ internal sealed partial class DocumentParser
     private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
         string pointer = pendingPointer.ToString();
-        AddNamedType(pointer, Names.Claim(nameHint.ToString(), _takenTypeNames, Names.ReservedTypeNames), kind, schema);
+        AddNamedType(pointer, ClaimTypeName(nameHint.ToString(), kind), kind, schema);
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
