@@ -142,7 +142,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Two names in the schema map to the same C# identifier. SchemaBind renames the later one deterministically; rename one in the schema (or accept the suffix) to silence this.");
+        description: "Two names in the schema map to the same C# identifier, or a name is one the generated code reserves in its scope (a member of the generated types, a name a client method's own code uses). SchemaBind renames deterministically: a reserved name gets the suffix Value, a taken one a numeric suffix; rename it in the schema (or accept the new name) to silence this.");
 
     public static readonly DiagnosticDescriptor UnknownDialect = new(
         "SB0017",

@@ -18,15 +18,19 @@ internal static class TypeEmitter
                 w.Line();
             }
 
-            EmitType(w, types[i], documentClass);
+            EmitType(w, types[i], documentClass, @namespace);
         }
     });
 
-    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass)
+    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass, string @namespace)
     {
         switch (type)
         {
-            case ObjectSpec obj: EmitObject(w, obj, documentClass); break;
+            case ObjectSpec obj:
+                // A property named like the document class would be found in JsonSchema's initializer.
+                string document = obj.Properties.Any(p => p.Name == documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
+                EmitObject(w, QualifiedTypes(obj, @namespace), document);
+                break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
             case ChoiceSpec choice: EmitChoice(w, choice, documentClass); break;
@@ -129,11 +133,50 @@ internal static class TypeEmitter
 
     // ------------------------------------------------------------------ objects
 
+    /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
+    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace)
+    {
+        var hiding = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (PropertySpec property in type.Properties)
+        {
+            CSharp.AddHiding(hiding, property.Name, property.ConstValue is null ? property.Value : null);
+            if (property.ConstValue is not null)
+            {
+                hiding.Add(property.Name + "Value");
+            }
+        }
+
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            hiding.Add(extras.Name);
+        }
+
+        if (!type.Properties.Any(p => CSharp.IsHidden(p.Value, hiding)) && !(type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding)))
+        {
+            return type;
+        }
+
+        return type with
+        {
+            Properties = type.Properties.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+            AdditionalProperties = type.AdditionalProperties is PropertySpec a ? a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) } : null,
+        };
+    }
+
     private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)
     {
         UnionMembership? union = type.Union;
         string name = type.Name;
         var patterns = new List<string>();
+
+        // [Obsolete] members warn where users' code uses them; the type's own code (reading, writing,
+        // comparing and validating every member) is kept quiet, in this file only. CS9042: a member that is
+        // both required and deprecated is what the schema says, so users are told when they set it.
+        bool deprecated = type.Properties.Any(static p => p.Deprecated && p.ConstValue is null);
+        if (deprecated)
+        {
+            w.Line("#pragma warning disable CS0618, CS9042 // the schema deprecates members this type's own code still reads and writes");
+        }
 
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -172,7 +215,7 @@ internal static class TypeEmitter
 
             if (property.Deprecated)
             {
-                w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
+                w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
             }
 
             foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
@@ -212,6 +255,10 @@ internal static class TypeEmitter
         }
 
         w.CloseBlock();
+        if (deprecated)
+        {
+            w.Line("#pragma warning restore CS0618, CS9042");
+        }
     }
 
     /// <summary>One Regex per distinct pattern of a type. JSON Schema patterns are not anchored: IsMatch searches.</summary>

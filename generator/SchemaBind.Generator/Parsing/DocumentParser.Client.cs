@@ -206,10 +206,11 @@ internal sealed partial class DocumentParser
             }
 
             string wantedParameter = Names.ToCamelCase(name);
-            string parameterName = Names.Unique(wantedParameter, parameterNames);
+            string parameterName = Names.ClaimParameter(wantedParameter, parameterNames);
             if (parameterName != wantedParameter)
             {
-                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, "another parameter (or body/cancellationToken)", name, wantedParameter, parameterName);
+                string other = Names.IsReservedParameterName(wantedParameter) ? "a name the client method's own code uses" : "another parameter";
+                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, other, name, wantedParameter, parameterName);
             }
 
             parameters.Add(new ParameterSpec(

@@ -265,15 +265,60 @@ internal sealed partial class DocumentParser
         }
 
         string wanted = Names.ToPascalCase(schemaName);
-        string name = Names.Unique(wanted, _takenTypeNames);
+        string name = ClaimTypeName(wanted, kind.Value);
+        if (kind == ValueKind.Enum)
+        {
+            _schemaNameByTypeName[name + "Json"] = schemaName + " (its helper class)";
+        }
+
         if (name != wanted && nameProperty is JsonProperty named)
         {
-            string other = _schemaNameByTypeName.TryGetValue(wanted, out string? first) ? first : wanted;
-            Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName, wanted, name);
+            if (Names.ReservedTypeNames.Contains(wanted))
+            {
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, "a member of the generated types", schemaName, wanted, name);
+            }
+            else if (_schemaNameByTypeName.TryGetValue(wanted, out string? first))
+            {
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, first, schemaName, wanted, name);
+            }
+            else
+            {
+                // An enum whose helper class (<Name>Json) would take a type's name.
+                string other = _schemaNameByTypeName.TryGetValue(wanted + "Json", out string? holder) ? holder : wanted + "Json";
+                Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName + " (its helper class)", wanted + "Json", name + "Json");
+            }
         }
 
         _schemaNameByTypeName[name] = schemaName;
         AddNamedType(pointer, name, kind.Value, obj);
+    }
+
+    /// <summary>
+    /// The type name for <paramref name="wanted"/> (see <see cref="Names.Claim"/>); an enum also takes the name of
+    /// its helper class, <c>&lt;Name&gt;Json</c>, so that no schema's type takes it.
+    /// </summary>
+    private string ClaimTypeName(string wanted, ValueKind kind)
+    {
+        string name = Names.Claim(wanted, _takenTypeNames, Names.ReservedTypeNames);
+        if (kind != ValueKind.Enum)
+        {
+            return name;
+        }
+
+        if (_takenTypeNames.Contains(name + "Json"))
+        {
+            _takenTypeNames.Remove(name);
+            string stem = name;
+            for (int n = 2; _takenTypeNames.Contains(name) || _takenTypeNames.Contains(name + "Json"); n++)
+            {
+                name = stem + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _takenTypeNames.Add(name);
+        }
+
+        _takenTypeNames.Add(name + "Json");
+        return name;
     }
 
     /// <summary>Records the type <paramref name="name"/> for the schema at <paramref name="pointer"/>, found again by either.</summary>
@@ -391,14 +436,15 @@ internal sealed partial class DocumentParser
     {
         CheckKeywords(schema);
         var members = new List<EnumMemberSpec>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.Ordinal) { name };
         foreach (JsonNode item in ((JsonArray)schema.Get("enum")!).Items)
         {
             if (item is JsonString value && !members.Any(m => m.WireName == value.Value))
             {
                 string wanted = Names.ToPascalCase(value.Value);
-                string memberName = Names.Unique(wanted, taken);
-                if (memberName != wanted)
+                // An enum member cannot take the enum's own name (CS0542): it gets a suffix, silently as a property does.
+                string memberName = Names.Claim(wanted, taken, wanted == name ? taken : null);
+                if (memberName != wanted && wanted != name)
                 {
                     Report(DiagnosticDescriptors.NameCollision, value, members.First(m => m.Name == wanted).WireName, value.Value, wanted, memberName);
                 }
@@ -450,7 +496,14 @@ internal sealed partial class DocumentParser
             }
         }
 
-        string propertyCSharpName = Names.ToPascalCase(propertyName.Value);
+        // The discriminator is a member of the union and of every case: it must not take a generated member's name.
+        string wantedProperty = Names.ToPascalCase(propertyName.Value);
+        string propertyCSharpName = Names.Claim(wantedProperty, new HashSet<string>(StringComparer.Ordinal) { name }, Names.ReservedMemberNames);
+        if (propertyCSharpName != wantedProperty)
+        {
+            Report(DiagnosticDescriptors.NameCollision, propertyName, Names.ReservedMemberNames.Contains(wantedProperty) ? "a member every generated type has" : "the union's own name", propertyName.Value, wantedProperty, propertyCSharpName);
+        }
+
         var cases = new List<UnionCaseSpec>();
         foreach (JsonNode member in ((JsonArray)schema.Get("oneOf")!).Items)
         {
@@ -533,7 +586,7 @@ internal sealed partial class DocumentParser
         (HashSet<string> takenMemberNames, Dictionary<string, string> jsonNameByMember) = _memberNameSets.Count > 0
             ? _memberNameSets.Pop()
             : (new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
-        takenMemberNames.UnionWith(ReservedMemberNames);
+        takenMemberNames.UnionWith(Names.ReservedMemberNames);
         takenMemberNames.Add(name);
         var properties = new List<PropertySpec>();
         foreach ((JsonObject part, string partPointer) in parts)
@@ -681,22 +734,45 @@ internal sealed partial class DocumentParser
                 }
                 else
                 {
-                    // A name every generated class already uses (or the class's own name) gets a suffix.
-                    memberName = Names.Unique(takenMemberNames.Contains(memberName) ? memberName + "Value" : memberName, takenMemberNames);
+                    // A name every generated class already uses, the class's own name or an earlier constant's (KindValue)
+                    // gets a suffix. The own name silently: C# forbids it (CS0542), schemas do it often (an item type
+                    // named after its property), and TriggerConditionValue is what a reader expects.
+                    memberName = Names.Claim(memberName, takenMemberNames, takenMemberNames);
+                    if (memberName != pascalName && pascalName != name)
+                    {
+                        string other = Names.ReservedMemberNames.Contains(pascalName) ? "a member every generated type has" : "the constant of another property";
+                        Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, other, property.Name, pascalName, memberName);
+                    }
                 }
 
-                jsonNameByMember[memberName] = property.Name;
-                if (property.Value is not JsonObject propertySchema)
-                {
-                    properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
-                    continue;
-                }
-
-                bool isDiscriminator = membership is not null && property.Name == membership.DiscriminatorJsonName;
-                string? constValue = isDiscriminator ? membership!.DiscriminatorValue : ConstOf(propertySchema, null);
+                JsonObject? propertySchema = property.Value as JsonObject;
+                bool isDiscriminator = propertySchema is not null && membership is not null && property.Name == membership.DiscriminatorJsonName;
+                string? constValue = propertySchema is null ? null : isDiscriminator ? membership!.DiscriminatorValue : ConstOf(propertySchema, null);
                 if (isDiscriminator)
                 {
                     memberName = membership!.DiscriminatorPropertyName;
+                }
+                else if (constValue is not null && takenMemberNames.Contains(memberName + "Value"))
+                {
+                    // A constant is also written as the member <Name>Value, which an earlier property took.
+                    string renamed = memberName;
+                    for (int n = 2; takenMemberNames.Contains(renamed) || takenMemberNames.Contains(renamed + "Value"); n++)
+                    {
+                        renamed = memberName + n.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    takenMemberNames.Remove(memberName);
+                    takenMemberNames.Add(renamed);
+                    Report(DiagnosticDescriptors.NameCollision, property.NameStart, property.NameEnd, jsonNameByMember.TryGetValue(memberName + "Value", out string? holder) ? holder : "another member", property.Name + " (its constant)", memberName + "Value", renamed + "Value");
+                    memberName = renamed;
+                }
+
+                takenMemberNames.Add(memberName + (constValue is null ? string.Empty : "Value"));
+                jsonNameByMember[memberName] = property.Name;
+                if (propertySchema is null)
+                {
+                    properties.Add(new PropertySpec(property.Name, memberName, JsonValue(nullable: true), required.Contains(property.Name), null, null, false, false, false));
+                    continue;
                 }
 
                 ValueSpec value = constValue is not null
@@ -1027,14 +1103,6 @@ internal sealed partial class DocumentParser
         _ => value.TypeName!,
     };
 
-    /// <summary>Members every generated class has; a property with one of these names is renamed.</summary>
-    private static readonly string[] ReservedMemberNames =
-    {
-        "Validate", "WriteJson", "ReadJson", "ToJson", "FromJson", "Converter",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-        "EqualityContract", "PrintMembers", "Deconstruct", "JsonSchema", "ValidateJson",
-    };
-
     // ---------------------------------------------------------------- values
 
     private static ValueSpec JsonValue(bool nullable) => new(ValueKind.Json, null, nullable, null, ConstraintSpec.None);
@@ -1167,7 +1235,7 @@ internal sealed partial class DocumentParser
     private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
         string pointer = pendingPointer.ToString();
-        AddNamedType(pointer, Names.Unique(nameHint.ToString(), _takenTypeNames), kind, schema);
+        AddNamedType(pointer, ClaimTypeName(nameHint.ToString(), kind), kind, schema);
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
