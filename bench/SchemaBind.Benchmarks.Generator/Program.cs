@@ -73,6 +73,36 @@ if (args.Length > 1 && args[0] == "dump")
     return 0;
 }
 
+// `once <document>...`: one cold run of the model parse and of the emit of each document, timed apart (a pathological
+// document such as enum50000 or allofchain100 takes too long for `phases` when it goes wrong), with the output's size.
+if (args.Length > 1 && args[0] == "once")
+{
+    foreach (string name in args.Skip(1))
+    {
+        string text = Specs.Load(name);
+        var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+        var stopwatch = Stopwatch.StartNew();
+        ParseResult parsed = DocumentParser.Parse(input, default, reportMistakes: false);
+        double parseMs = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        long chars = 0;
+        if (parsed.Api is ApiSpec api)
+        {
+            foreach (TypeSpec type in api.Types)
+            {
+                chars += TypeEmitter.Emit(api.Namespace, new EquatableArray<TypeSpec>(new[] { type }), api.Document.ClassName).Length;
+            }
+
+            chars += TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document).Length;
+        }
+
+        double emitMs = stopwatch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"{name,-16} {text.Length / 1024.0,8:F0} KiB in  model {parseMs,9:F1} ms  emit {emitMs,9:F1} ms  {chars / 1024.0,8:F0} KiB out  {parsed.Api?.Types.Count ?? 0,6} types  {parsed.Diagnostics.Count} diagnostics {string.Join(",", parsed.Diagnostics.Select(static d => d.Id).Distinct())}");
+    }
+
+    return 0;
+}
+
 // `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
 // allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
 // parse (JSON included); the emit of every file, without the embedded document, and without any property (what a type
