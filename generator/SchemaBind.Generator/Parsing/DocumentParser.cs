@@ -508,8 +508,15 @@ internal sealed partial class DocumentParser
 
         string propertyCSharpName = Names.ToPascalCase(propertyName.Value);
         var cases = new List<UnionCaseSpec>();
-        foreach (JsonNode member in ((JsonArray)schema.Get("oneOf")!).Items)
+        var caseByValue = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        // A case that is itself a oneOf/anyOf of $refs (without a discriminator of its own) stands for its
+        // alternatives: they become cases of this union, each with its own value. A work list, not recursion.
+        var members = new Queue<JsonNode>(((JsonArray)schema.Get("oneOf")!).Items);
+        var expanded = new HashSet<string>(StringComparer.Ordinal);
+        while (members.Count > 0)
         {
+            JsonNode member = members.Dequeue();
             if (member is not JsonObject memberObject || memberObject.Get("$ref") is not JsonString reference)
             {
                 Report(DiagnosticDescriptors.UntypedSchema, member, "a oneOf case of a discriminated union must be a $ref to an object schema");
@@ -517,7 +524,28 @@ internal sealed partial class DocumentParser
             }
 
             string target = reference.Value;
-            if (Resolve(target) is not JsonObject targetSchema || !_typeNames.TryGetValue(target, out string? caseName) || _typeKinds[target] != ValueKind.Object)
+            if (!valueByTarget.ContainsKey(target)
+                && Resolve(target) is JsonObject choice
+                && choice.Get("discriminator") is null
+                && ChoiceAlternatives(choice) is { Count: > 1 } alternatives
+                && alternatives.All(static a => a.Index < 0 || a.Schema.Get("$ref") is JsonString))
+            {
+                if (expanded.Add(target))
+                {
+                    foreach ((JsonObject alternative, int index) in alternatives)
+                    {
+                        if (index >= 0)
+                        {
+                            members.Enqueue(alternative);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (Resolve(target) is not JsonObject targetSchema || !_typeNames.TryGetValue(target, out string? caseName) || _typeKinds[target] != ValueKind.Object
+                || (targetSchema.Get("oneOf") is not null || targetSchema.Get("anyOf") is not null) && targetSchema.Get("properties") is null)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "a union case must point at an object schema with properties");
                 continue;
@@ -532,6 +560,13 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
+            if (caseByValue.TryGetValue(value, out string? earlierCase))
+            {
+                Report(DiagnosticDescriptors.DuplicateDiscriminatorValue, reference, value, caseName, earlierCase, name);
+                continue;
+            }
+
+            caseByValue[value] = caseName;
             _memberships[target] = new UnionMembership(name, propertyName.Value, propertyCSharpName, value);
             cases.Add(new UnionCaseSpec(value, caseName));
         }
