@@ -12,10 +12,11 @@ namespace SchemaBind.SyntheticSpecs;
 public static class PathologicalSpec
 {
     /// <summary>The shapes <see cref="Build"/> makes.</summary>
-    public static readonly string[] Shapes = { "refchain", "allofchain", "nested", "items", "enum", "props" };
+    public static readonly string[] Shapes = { "refchain", "aliaschain", "allofchain", "nested", "items", "enum", "props" };
 
     /// <summary>
     /// A document of the named shape and size: <c>refchain</c> (schema i has a property that is a $ref to schema i+1),
+    /// <c>aliaschain</c> (schema i is only a $ref to schema i+1, the last a string; one object uses schema 0),
     /// <c>allofchain</c> (schema i is allOf [$ref schema i+1, its own property]), <c>nested</c> (an object property
     /// inside an object property, <paramref name="size"/> deep), <c>items</c> (an array of arrays, that deep),
     /// <c>enum</c> (a string enum of that many values), <c>props</c> (one object with that many properties).
@@ -31,6 +32,15 @@ public static class PathologicalSpec
                 {
                     b.Append(i == 0 ? string.Empty : ",").Append("\"S").Append(I(i)).Append("\":{\"type\":\"object\",\"properties\":{\"next\":")
                         .Append(i + 1 < size ? "{\"$ref\":\"#/components/schemas/S" + I(i + 1) + "\"}" : "{\"type\":\"string\"}").Append("}}");
+                }
+
+                break;
+            case "aliaschain":
+                b.Append("\"Holder\":{\"type\":\"object\",\"properties\":{\"value\":{\"$ref\":\"#/components/schemas/A0\"}}}");
+                for (int i = 0; i < size; i++)
+                {
+                    b.Append(",\"A").Append(I(i)).Append("\":")
+                        .Append(i + 1 < size ? "{\"$ref\":\"#/components/schemas/A" + I(i + 1) + "\"}" : "{\"type\":\"string\"}");
                 }
 
                 break;
