@@ -152,6 +152,24 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NestedTooDeeply = new(
+        "SB0025",
+        "Schema nested too deeply",
+        "{0} nests more than {1} levels deep; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Schemas nested (through items, $ref aliases or allOf parts) deeper than the generator follows are typed as JsonElement, or left to the JSON validation, so that no schema can exhaust the compiler's stack.");
+
+    public static readonly DiagnosticDescriptor DuplicateDiscriminatorValue = new(
+        "SB0026",
+        "Two union cases with one discriminator value",
+        "The discriminator value '{0}' of '{1}' is already the value of the case '{2}'; '{1}' is left out of the union '{3}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A discriminated union reads a value by its discriminator, so each case needs a value of its own. Give each case a distinct const (or a discriminator mapping entry).");
+
     public static readonly DiagnosticDescriptor OperationLeftOut = new(
         "SB0040",
         "Operation left out of the client",
@@ -232,6 +250,8 @@ internal static class DiagnosticDescriptors
         PatternDialect,
         NameCollision,
         UnknownDialect,
+        NestedTooDeeply,
+        DuplicateDiscriminatorValue,
         OperationLeftOut,
         ParameterLeftOut,
         ResponseNotRead,
