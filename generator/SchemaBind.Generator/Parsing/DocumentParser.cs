@@ -748,6 +748,7 @@ internal sealed partial class DocumentParser
         // Each frame: a schema whose allOf items are being visited, and the next item's index; its own entry is
         // added to the parts once all its items are.
         var stack = new Stack<(JsonObject Schema, string Pointer, int Next)>();
+        bool cut = false; // reported once a type, at the first part left out
         stack.Push((schema, pointer, 0));
         while (stack.Count > 0)
         {
@@ -783,8 +784,9 @@ internal sealed partial class DocumentParser
 
             if (stack.Count > MaxAllOfDepth)
             {
-                if (report && (child.Get("allOf") is not null || child.Get("properties") is not null) && _reportedTooDeep.Add(part))
+                if (report && !cut && (child.Get("allOf") is not null || child.Get("properties") is not null) && _reportedTooDeep.Add(part))
                 {
+                    cut = true;
                     Report(
                         DiagnosticDescriptors.NestedTooDeeply,
                         part,
