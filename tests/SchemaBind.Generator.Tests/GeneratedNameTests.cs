@@ -114,6 +114,19 @@ public sealed class GeneratedNameTests
         members.RemoveWhere(n => n.Contains('_', StringComparison.Ordinal) || schemaMembers.Contains(n) || n is "Unknown" or "CatCase" or "IntegerCase");
         Assert.NotEmpty(members);
         Assert.Empty(members.Where(static n => !Names.ReservedTypeNames.Contains(n)).OrderBy(static n => n, StringComparer.Ordinal));
+
+        // A record's (and a union's) members are the ones its properties may not take.
+        var recordMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (INamedTypeSymbol type in types.Where(static t => t.IsRecord))
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                recordMembers.UnionWith(t.GetMembers().Where(static m => m.CanBeReferencedByName || m.Name == "Clone" || m is INamedTypeSymbol).Select(static m => m.Name));
+            }
+        }
+
+        recordMembers.RemoveWhere(n => n.Contains('_', StringComparison.Ordinal) || schemaMembers.Contains(n) || n is "Unknown" or "CatCase" or "IntegerCase" or "Match" or "Switch" or "Alternative");
+        Assert.Empty(recordMembers.Where(static n => !Names.ReservedMemberNames.Contains(n)).OrderBy(static n => n, StringComparer.Ordinal));
     }
 
     [Fact]
