@@ -62,13 +62,15 @@ public sealed class GeneratedNameTests
             {
               "openapi": "3.1.0", "info": { "title": "T", "version": "1" }, "paths": {},
               "components": { "schemas": {
-                {{Quote(name)}}: { "type": "object", "properties": { "a": { "type": "string" } } },
+                {{Quote(name)}}: { "type": "object", "properties": { "a": { "type": "string" }, "petType": { "type": "string" } } },
                 {{Quote(name + "_kind")}}: { "type": "string", "enum": ["x", "y"] },
                 "Holder": { "type": "object", "required": ["one"], "properties": {
                   "one": { "$ref": "#/components/schemas/{{name}}" },
                   "many": { "type": "array", "items": { "$ref": "#/components/schemas/{{name}}" } },
                   "kind": { "$ref": "#/components/schemas/{{name}}_kind" }
-                } }
+                } },
+                "Either": { "oneOf": [{ "$ref": "#/components/schemas/{{name}}" }, { "$ref": "#/components/schemas/{{name}}_kind" }, { "type": "integer" }] },
+                "Pet": { "oneOf": [{ "$ref": "#/components/schemas/{{name}}" }], "discriminator": { "propertyName": "petType" } }
               } }
             }
             """;
@@ -76,6 +78,55 @@ public sealed class GeneratedNameTests
         Diagnostic renamed = Assert.Single(result.SchemaDiagnostics);
         Assert.Contains("'" + name + "Value'", renamed.GetMessage(), StringComparison.Ordinal);
         Assert.Contains(result.Sources, s => s.HintName == "P." + name + "Value.g.cs");
+    }
+
+    /// <summary>The tables are complete: every member a generated type declares, synthesizes or inherits is reserved.</summary>
+    [Fact]
+    public void Every_member_of_every_kind_of_generated_type_is_a_reserved_type_name()
+    {
+        string schema = """
+            {
+              "openapi": "3.1.0", "info": { "title": "T", "version": "1" }, "paths": {},
+              "components": { "schemas": {
+                "Status": { "type": "string", "enum": ["a", "b"] },
+                "Cat": { "type": "object", "required": ["petType"], "properties": {
+                  "petType": { "type": "string" }, "tags": { "type": "array", "items": { "type": "string", "pattern": "^x" } },
+                  "kind": { "const": "k" }, "status": { "$ref": "#/components/schemas/Status" } },
+                  "additionalProperties": { "type": "integer" } },
+                "Pet": { "oneOf": [{ "$ref": "#/components/schemas/Cat" }], "discriminator": { "propertyName": "petType" } },
+                "Either": { "oneOf": [{ "$ref": "#/components/schemas/Cat" }, { "type": "integer" }] }
+              } }
+            }
+            """;
+        GeneratorResult result = AssertCompilesWithRenamesOnly(Run(schema));
+        string[] schemaMembers = ["PetType", "PetTypeValue", "Tags", "Kind", "KindValue", "Status", "AdditionalProperties", "A", "B"];
+        var types = new[] { "P.Status", "P.StatusJson", "P.Cat", "P.Pet", "P.Either" }.Select(n => result.Output.GetTypeByMetadataName(n)!).ToList();
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        foreach (INamedTypeSymbol type in types)
+        {
+            for (INamedTypeSymbol? t = type; t is not null && t.SpecialType is not (SpecialType.System_Enum or SpecialType.System_ValueType); t = t.BaseType)
+            {
+                members.UnionWith(t.GetMembers().Where(static m => m.CanBeReferencedByName || m.Name == "Clone" || m is INamedTypeSymbol).Select(static m => m.Name));
+            }
+        }
+
+        // Not names a schema's type can take (PascalCase has no '_'), or named by the parser around the schema's names.
+        members.RemoveWhere(n => n.Contains('_', StringComparison.Ordinal) || schemaMembers.Contains(n) || n is "Unknown" or "CatCase" or "IntegerCase");
+        Assert.NotEmpty(members);
+        Assert.Empty(members.Where(static n => !Names.ReservedTypeNames.Contains(n)).OrderBy(static n => n, StringComparer.Ordinal));
+
+        // A record's (and a union's) members are the ones its properties may not take.
+        var recordMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (INamedTypeSymbol type in types.Where(static t => t.IsRecord))
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.BaseType)
+            {
+                recordMembers.UnionWith(t.GetMembers().Where(static m => m.CanBeReferencedByName || m.Name == "Clone" || m is INamedTypeSymbol).Select(static m => m.Name));
+            }
+        }
+
+        recordMembers.RemoveWhere(n => n.Contains('_', StringComparison.Ordinal) || schemaMembers.Contains(n) || n is "Unknown" or "CatCase" or "IntegerCase" or "Match" or "Switch" or "Alternative");
+        Assert.Empty(recordMembers.Where(static n => !Names.ReservedMemberNames.Contains(n)).OrderBy(static n => n, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ internal static class TypeEmitter
         {
             case ObjectSpec obj:
                 // A property named like the document class would be found in JsonSchema's initializer.
-                string document = obj.Properties.Any(p => p.Name == documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
+                string document = HasMember(obj, documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
                 EmitObject(w, QualifiedTypes(obj, @namespace), document);
                 break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
@@ -136,7 +136,9 @@ internal static class TypeEmitter
     /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
     private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace)
     {
-        var hiding = new HashSet<string>(System.StringComparer.Ordinal);
+        // One set per thread, refilled type after type: most types hide nothing, and cost no allocation here.
+        HashSet<string> hiding = t_hiding ??= new HashSet<string>(System.StringComparer.Ordinal);
+        hiding.Clear();
         foreach (PropertySpec property in type.Properties)
         {
             CSharp.AddHiding(hiding, property.Name, property.ConstValue is null ? property.Value : null);
@@ -151,7 +153,13 @@ internal static class TypeEmitter
             hiding.Add(extras.Name);
         }
 
-        if (!type.Properties.Any(p => CSharp.IsHidden(p.Value, hiding)) && !(type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding)))
+        bool hidden = type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding);
+        foreach (PropertySpec property in type.Properties)
+        {
+            hidden |= CSharp.IsHidden(property.Value, hiding);
+        }
+
+        if (!hidden)
         {
             return type;
         }
@@ -161,6 +169,22 @@ internal static class TypeEmitter
             Properties = type.Properties.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
             AdditionalProperties = type.AdditionalProperties is PropertySpec a ? a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) } : null,
         };
+    }
+
+    [System.ThreadStatic]
+    private static HashSet<string>? t_hiding;
+
+    private static bool HasMember(ObjectSpec type, string name)
+    {
+        foreach (PropertySpec property in type.Properties)
+        {
+            if (property.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return type.AdditionalProperties?.Name == name;
     }
 
     private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)

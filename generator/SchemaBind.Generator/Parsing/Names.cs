@@ -90,11 +90,11 @@ internal static class Names
     /// The names no generated type may take: a member of the type itself would clash with it (CS0542), and
     /// where another generated type names it in an expression (<c>T.ReadJson(ref reader)</c>) the member
     /// would be found instead of the type (CS0119). <see cref="ReservedMemberNames"/>, and the members of
-    /// choices (Match, Switch) and of enum helpers (ToWireName, FromWireName, TryParse, IsDefined).
+    /// choices (Match, Switch, Alternative) and of enum helpers (ToWireName, FromWireName, TryParse, IsDefined).
     /// </summary>
     public static readonly HashSet<string> ReservedTypeNames = new(ReservedMemberNames, System.StringComparer.Ordinal)
     {
-        "Match", "Switch", "ToWireName", "FromWireName", "TryParse", "IsDefined",
+        "Match", "Switch", "Alternative", "ToWireName", "FromWireName", "TryParse", "IsDefined",
     };
 
     /// <summary>
