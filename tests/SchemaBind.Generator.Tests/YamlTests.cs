@@ -237,6 +237,16 @@ public sealed class YamlTests
     }
 
     [Fact]
+    public void The_budget_counts_the_names_of_an_aliased_mapping()
+    {
+        string name = new('k', 100_000);
+        string text = "a: &a { " + name + ": 1 }\nb: [" + string.Join(", ", Enumerable.Repeat("*a", 3_000)) + "]\n";
+
+        YamlSyntaxException ex = Assert.Throws<YamlSyntaxException>(() => YamlTextReader.Read(text, new List<YamlNotice>(), default));
+        Assert.Contains("billion laughs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_alias_inside_its_own_anchor_is_SB0030()
     {
         string text = "type: object\nproperties: &p\n  self: { properties: *p }\n";

@@ -164,6 +164,9 @@ internal sealed class YamlTextReader
                     Frame frame = _frames[_frames.Count - 1];
                     bool merge = scalar.Value == "<<" && scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty;
                     frame.SetKey(scalar.Value, Offset(scalar.Start), Offset(scalar.End), merge);
+
+                    // A name is written out with every copy of its mapping: it counts as the mapping's.
+                    frame.AddCost(1 + scalar.Value.Length);
                     _cost += 1 + scalar.Value.Length;
                     if (!scalar.Anchor.IsEmpty)
                     {
@@ -653,6 +656,8 @@ internal sealed class YamlTextReader
             _keyIsMerge = merge;
             NoteStart(start);
         }
+
+        public void AddCost(long cost) => Cost += cost;
 
         public void Add(JsonNode value, long cost, int height)
         {
