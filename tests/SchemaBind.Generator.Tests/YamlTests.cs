@@ -407,7 +407,7 @@ public sealed class YamlTests
     [Fact]
     public void The_museum_yaml_generates_and_compiles_clean()
     {
-        string path = SharedMaterial.File("realworld", "museum", "openapi.yaml");
+        string path = SharedInputs.File("realworld", "museum", "openapi.yaml");
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile(path, File.ReadAllText(path), "Museum.Api", "MuseumClient"));
 
         Assert.DoesNotContain(result.SchemaDiagnostics, static d => d.DefaultSeverity == DiagnosticSeverity.Error);
