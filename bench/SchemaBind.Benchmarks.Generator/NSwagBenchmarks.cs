@@ -17,7 +17,7 @@ public class NSwagBenchmarks
     private string _nswagText = null!;
     private GeneratorDriver? _host;
 
-    [ParamsSource(typeof(Specs), nameof(Specs.Measured))]
+    [ParamsSource(typeof(Specs), nameof(Specs.MeasuredJson))]
     public string Spec { get; set; } = "buddy";
 
     /// <summary>

@@ -12,8 +12,14 @@ namespace SchemaBind.Benchmarks.Generator;
 /// <summary>The documents measured: the Buddy schema of the repository and synthetic ones by size.</summary>
 public static class Specs
 {
-    /// <summary>The names accepted by <see cref="Load"/>, smallest first.</summary>
-    public static readonly string[] Names = { "buddy", "ops100", "ops1000", "ops5000" };
+    /// <summary>The names accepted by <see cref="Load"/>, smallest first ("buddy-yaml": the Buddy document in YAML).</summary>
+    public static readonly string[] Names = { "buddy", "buddy-yaml", "ops100", "ops1000", "ops5000" };
+
+    /// <summary>The documents of <see cref="Measured"/> NSwag reads (it reads no YAML here).</summary>
+    public static IEnumerable<string> MeasuredJson => Measured.Where(static n => !IsYaml(n));
+
+    /// <summary>Whether a named document is written in YAML.</summary>
+    public static bool IsYaml(string name) => name.EndsWith("-yaml", StringComparison.Ordinal);
 
     /// <summary>
     /// The documents the benchmarks run: all of <see cref="Names"/>, or those named (comma-separated) in
@@ -35,9 +41,11 @@ public static class Specs
             {
                 text = name == "buddy"
                     ? File.ReadAllText(BuddyPath)
-                    : Pathological(name) is (string shape, int size)
-                        ? PathologicalSpec.Build(shape, size)
-                        : SyntheticSpec.Build(Operations(name));
+                    : name == "buddy-yaml"
+                        ? YamlForm.Of(Load("buddy"))
+                        : Pathological(name) is (string shape, int size)
+                            ? PathologicalSpec.Build(shape, size)
+                            : SyntheticSpec.Build(Operations(name));
                 s_cache[name] = text;
             }
 
@@ -51,6 +59,11 @@ public static class Specs
     /// <summary>The document after a one-line edit of one description.</summary>
     public static string LoadEdited(string name)
     {
+        if (IsYaml(name))
+        {
+            return YamlForm.Of(LoadEdited(name[..^"-yaml".Length]));
+        }
+
         string text = Load(name);
         string edited = name == "buddy"
             ? text.Replace("\"The time to wait, in seconds (0 to 1200).\"", "\"The time to wait, in seconds (0 to 1200); edited.\"", StringComparison.Ordinal)
@@ -78,7 +91,7 @@ public static class Specs
     /// <summary>The number of operations of a named document.</summary>
     public static int Operations(string name) => name switch
     {
-        "buddy" => 5,
+        "buddy" or "buddy-yaml" => 5,
         _ when name.StartsWith("ops", StringComparison.Ordinal) => int.Parse(name.AsSpan(3), System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new ArgumentException("Unknown document " + name, nameof(name)),
     };
@@ -112,6 +125,9 @@ public static class Project
 
     public const string SchemaPath = "/project/api.openapi.json";
 
+    /// <summary>Where a YAML document is: the generator reads a file by its extension.</summary>
+    public const string YamlSchemaPath = "/project/api.openapi.yaml";
+
     public static CSharpCompilation Compilation() => CSharpCompilation.Create(
         "UserProject",
         new[] { CSharpSyntaxTree.ParseText("namespace UserProject { internal static class Program { } }", ParseOptions) },
@@ -124,7 +140,10 @@ public static class Project
             "namespace UserProject { internal static class Edit" + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + " { } }",
             ParseOptions));
 
-    public static AdditionalText Schema(string text) => new InMemoryAdditionalText(SchemaPath, SourceText.From(text));
+    public static AdditionalText Schema(string text) => new InMemoryAdditionalText(PathOf(text), SourceText.From(text));
+
+    /// <summary>The path a document's text is given under: .json for JSON (it starts with '{'), .yaml for YAML.</summary>
+    public static string PathOf(string text) => text.StartsWith('{') ? SchemaPath : YamlSchemaPath;
 
     /// <summary>A driver holding the public generator, with no run yet (no step tracking: that costs).</summary>
     public static GeneratorDriver Driver(AdditionalText schema) => CSharpGeneratorDriver.Create(
@@ -158,7 +177,7 @@ public static class Project
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path == SchemaPath ? File : Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => textFile.Path is SchemaPath or YamlSchemaPath ? File : Empty;
     }
 
     private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions

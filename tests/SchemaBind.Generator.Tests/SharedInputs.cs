@@ -9,6 +9,13 @@ internal static class SharedInputs
             .FirstOrDefault(Directory.Exists)
             ?? throw new InvalidOperationException("The shared test input is neither beside the repository nor in /work/shared."));
 
+    /// <summary>A folder under shared/, such as <c>Folder("realworld", "readme")</c>; fails when it is missing.</summary>
+    public static string Folder(params string[] parts)
+    {
+        string path = Path.Combine(new[] { s_root.Value }.Concat(parts).ToArray());
+        return Directory.Exists(path) ? path : throw new DirectoryNotFoundException("A shared test input is missing: " + path);
+    }
+
     /// <summary>A file under shared/, such as <c>File("repros", "x.json")</c>; fails when it is missing.</summary>
     public static string File(params string[] parts)
     {

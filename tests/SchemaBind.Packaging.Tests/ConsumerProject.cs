@@ -1,8 +1,10 @@
 namespace SchemaBind.Packaging.Tests;
 
 /// <summary>
-/// A fresh user project: the two packages by version, one SchemaBindApi line, the strictest usual
-/// settings, and a program that adds the seed's Docker action through the generated client.
+/// A fresh user project: the two packages by version, a SchemaBindApi line for the Buddy JSON document and one for a
+/// small YAML document, the strictest usual settings, and a program that adds the seed's Docker action through the
+/// generated client and uses a type of the YAML document (so YamlDotNet, packed beside the generator, must load
+/// in the real compiler).
 /// </summary>
 internal static class ConsumerProject
 {
@@ -24,6 +26,7 @@ internal static class ConsumerProject
             <PackageReference Include="SchemaBind.Generator" Version="{version}" PrivateAssets="all" />
             <PackageReference Include="SchemaBind.Runtime" Version="{version}" />
             <SchemaBindApi Include="pipeline-actions.openapi.json" Namespace="Buddy.Api" ClientName="BuddyClient" />
+            <SchemaBindApi Include="pets.openapi.yaml" Namespace="Pets.Api" ClientName="PetsClient" />
           </ItemGroup>
         </Project>
         """;
@@ -36,6 +39,13 @@ internal static class ConsumerProject
         {
             Console.Error.WriteLine("usage: Consumer <base-url> <token>");
             return 2;
+        }
+
+        // A type of the YAML document: the generator read it with YamlDotNet inside the compiler.
+        var pet = new Pets.Api.Pet { Id = 1, Name = "Rex", Tags = ["good"] };
+        if (pet.Name.Length == 0 || typeof(Pets.Api.PetsClient).GetMethod("GetPetAsync") is null)
+        {
+            return 3;
         }
 
         using var http = new HttpClient();
@@ -58,6 +68,39 @@ internal static class ConsumerProject
         return 1;
         """;
 
+    /// <summary>An OpenAPI 3.1 document in YAML, with an anchor, an alias and a merge key.</summary>
+    public const string PetsYaml = """
+        openapi: 3.1.0
+        info: { title: Pets, version: "1" }
+        paths:
+          /pets/{id}:
+            get:
+              operationId: getPet
+              parameters:
+                - { name: id, in: path, required: true, schema: &id { type: integer, format: int64 } }
+              responses:
+                200:
+                  description: The pet.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Pet' }
+        components:
+          schemas:
+            Named: &named
+              type: object
+              required: [id, name]
+              properties:
+                id: *id
+                name: { type: string, minLength: 1 }
+            Pet:
+              <<: *named
+              description: A pet.
+              properties:
+                id: *id
+                name: { type: string, minLength: 1 }
+                tags: { type: array, items: { type: string } }
+        """;
+
     /// <summary>Writes the project into <paramref name="directory"/>, with a copy of the Buddy schema.</summary>
     public static void Write(string directory, string version)
     {
@@ -65,5 +108,6 @@ internal static class ConsumerProject
         File.WriteAllText(Path.Combine(directory, Name + ".csproj"), Csproj(version));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), Program);
         File.Copy(DotNet.RepoFile("schema", "buddy", "pipeline-actions.openapi.json"), Path.Combine(directory, "pipeline-actions.openapi.json"), overwrite: true);
+        File.WriteAllText(Path.Combine(directory, "pets.openapi.yaml"), PetsYaml);
     }
 }

@@ -26,8 +26,10 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         Assert.Contains("buildTransitive/SchemaBind.Generator.targets", entries);
         Assert.Contains("PACKAGE.md", entries);
         Assert.DoesNotContain(entries, static e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
-        // Only the one analyzer assembly: nothing for the compiler to fail to load.
-        Assert.Equal(["analyzers/dotnet/cs/SchemaBind.Generator.dll"], entries.Where(static e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+        // The analyzer and the YAML parser it uses (netstandard2.0, no dependencies), nothing else for the compiler to load.
+        Assert.Equal(
+            ["analyzers/dotnet/cs/SchemaBind.Generator.dll", "analyzers/dotnet/cs/YamlDotNet.dll"],
+            entries.Where(static e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         XElement metadata = Nuspec("SchemaBind.Generator");
         Assert.Equal("true", Value(metadata, "developmentDependency"));
@@ -37,21 +39,14 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
     [Fact]
     public void Generator_needs_nothing_the_compiler_does_not_load_itself()
     {
-        using ZipArchive zip = ZipFile.OpenRead(packages.PackagePath("SchemaBind.Generator"));
-        using var stream = new MemoryStream();
-        using (Stream dll = zip.GetEntry("analyzers/dotnet/cs/SchemaBind.Generator.dll")!.Open())
-        {
-            dll.CopyTo(stream);
-        }
+        Dictionary<string, Version> references = References("analyzers/dotnet/cs/SchemaBind.Generator.dll");
 
-        stream.Position = 0;
-        using var pe = new PEReader(stream);
-        MetadataReader reader = pe.GetMetadataReader();
-        var references = reader.AssemblyReferences
-            .Select(handle => reader.GetAssemblyReference(handle))
-            .ToDictionary(r => reader.GetString(r.Name), r => r.Version);
+        // Besides the compiler's own assemblies, only YamlDotNet, which is beside it in the package, at its version.
+        Assert.All(references.Keys, name => Assert.True(s_compilerProvided.Contains(name) || name == "YamlDotNet", name));
+        Assert.Equal(AssemblyVersion("analyzers/dotnet/cs/YamlDotNet.dll"), references["YamlDotNet"]);
 
-        Assert.All(references.Keys, name => Assert.Contains(name, s_compilerProvided));
+        // YamlDotNet itself needs nothing but netstandard.
+        Assert.Equal(["netstandard"], References("analyzers/dotnet/cs/YamlDotNet.dll").Keys);
         // The Roslyn floor: built against Microsoft.CodeAnalysis 4.8, which SDK 8.0.100 / VS 17.8 load.
         Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis"]);
         Assert.Equal(new Version(4, 8, 0, 0), references["Microsoft.CodeAnalysis.CSharp"]);
@@ -82,6 +77,7 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
 
         Assert.Contains("tools/net10.0/any/SchemaBind.Cli.dll", entries);
         Assert.Contains("tools/net10.0/any/SchemaBind.Generator.dll", entries);
+        Assert.Contains("tools/net10.0/any/YamlDotNet.dll", entries);
         Assert.Contains("tools/net10.0/any/SchemaBind.Runtime.dll", entries);
         Assert.Contains("tools/net10.0/any/Microsoft.CodeAnalysis.CSharp.dll", entries);
 
@@ -116,6 +112,27 @@ public sealed class PackageLayoutTests(PackagesFixture packages)
         XElement repository = metadata.Element(ns + "repository")!;
         Assert.Equal("git", (string?)repository.Attribute("type"));
         Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? string.Empty);
+    }
+
+    /// <summary>The assemblies an assembly of the generator package references, with their versions.</summary>
+    private Dictionary<string, Version> References(string entry) => WithMetadata(entry, static reader => reader.AssemblyReferences
+        .Select(handle => reader.GetAssemblyReference(handle))
+        .ToDictionary(r => reader.GetString(r.Name), r => r.Version));
+
+    private Version AssemblyVersion(string entry) => WithMetadata(entry, static reader => reader.GetAssemblyDefinition().Version);
+
+    private T WithMetadata<T>(string entry, Func<MetadataReader, T> read)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(packages.PackagePath("SchemaBind.Generator"));
+        using var stream = new MemoryStream();
+        using (Stream dll = zip.GetEntry(entry)!.Open())
+        {
+            dll.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        return read(pe.GetMetadataReader());
     }
 
     private List<string> Entries(string id)

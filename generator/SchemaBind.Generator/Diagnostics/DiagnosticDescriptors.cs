@@ -224,6 +224,42 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The value is a compile-time constant that breaks a constraint of the generated member's schema; the request would always be refused before it is sent.");
 
+    public static readonly DiagnosticDescriptor InvalidYaml = new(
+        "SB0030",
+        "Schema file is not valid YAML",
+        "The schema file is not valid YAML: {0}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A .yaml or .yml file (or one that does not start with '{' or '[') is read as YAML 1.2. Aliases may expand the document to ten times its text plus a million nodes and chars, no more. Nothing is generated for the file.");
+
+    public static readonly DiagnosticDescriptor YamlTagIgnored = new(
+        "SB0031",
+        "YAML tag not understood",
+        "The YAML tag '{0}' is not one of the core schema's or does not fit its value; the value is read as if it had no tag",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "SchemaBind reads the tags of the YAML 1.2 core schema (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq); a document for JSON Schema has no use for others.");
+
+    public static readonly DiagnosticDescriptor YamlFurtherDocument = new(
+        "SB0032",
+        "More than one YAML document in the file",
+        "The file holds more than one YAML document; only the first is read",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A schema file is one document; what follows the first document's end ('---' or '...') is not read.");
+
+    public static readonly DiagnosticDescriptor YamlNotANumber = new(
+        "SB0033",
+        "YAML number that JSON cannot hold",
+        "'{0}' is a YAML float that JSON has no number for; it is read as the string \"{0}\"",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "JSON Schema values are JSON values: .inf, -.inf and .nan have no JSON form.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "SB0099",
         "SchemaBind failed on this file",
@@ -258,6 +294,10 @@ internal static class DiagnosticDescriptors
         SecurityNotApplied,
         NotGenerated,
         NeverValidConstant,
+        InvalidYaml,
+        YamlTagIgnored,
+        YamlFurtherDocument,
+        YamlNotANumber,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;
@@ -266,7 +306,7 @@ internal static class DiagnosticDescriptors
     /// The diagnostics after which nothing is generated for the file; the generator reports these,
     /// the schema analyzer all others.
     /// </summary>
-    public static bool StopsGeneration(string id) => id is "SB0001" or "SB0002" or "SB0003" or "SB0099";
+    public static bool StopsGeneration(string id) => id is "SB0001" or "SB0002" or "SB0003" or "SB0030" or "SB0099";
 
     public static DiagnosticDescriptor ById(string id) =>
         s_byId.TryGetValue(id, out DiagnosticDescriptor? descriptor) ? descriptor : throw new ArgumentException($"Unknown diagnostic ID {id}.", nameof(id));

@@ -26,7 +26,8 @@ internal sealed partial class DocumentParser
     private readonly CancellationToken _cancellationToken;
     private readonly LineIndex _lines;
 
-    // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded.
+    // The document without insignificant whitespace, made by the JSON parser on its way (or written from the
+    // tree read from YAML): it is embedded.
     private readonly MinifiedJson _minified = new();
 
     // Local references already resolved, by their text (null when they lead nowhere).
@@ -118,15 +119,8 @@ internal sealed partial class DocumentParser
 
     private ApiSpec? ParseDocument()
     {
-        JsonNode document;
-        try
+        if (ReadDocument() is not { } document)
         {
-            document = JsonTextParser.Parse(_input.Text, _minified, KnownNames, _cancellationToken);
-        }
-        catch (JsonSyntaxException ex)
-        {
-            int end = Math.Min(ex.Offset + 1, _input.Text.Length);
-            Report(DiagnosticDescriptors.InvalidJson, ex.Offset, end, ex.Message);
             return null;
         }
 
