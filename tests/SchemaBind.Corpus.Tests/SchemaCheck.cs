@@ -69,19 +69,18 @@ internal static class SchemaCheck
         TimeSpan generatorTime = stopwatch.Elapsed;
         stopwatch.Restart();
 
-        ImmutableArray<Diagnostic> analyzerDiagnostics;
-        ImmutableArray<Diagnostic> compilerDiagnostics;
+        ImmutableArray<Diagnostic> diagnostics;
         try
         {
+            // One pass binds the output once for the compiler's diagnostics and both analyzers'.
             var options = new CompilationWithAnalyzersOptions(
                 result.AnalyzerOptions,
                 onAnalyzerException: (e, analyzer, _) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name} threw {e}"); } },
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false);
-            analyzerDiagnostics = result.Output
+            diagnostics = result.Output
                 .WithAnalyzers([new SchemaFileAnalyzer(), new ConstantConstraintAnalyzer()], options)
-                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            compilerDiagnostics = result.Output.GetDiagnostics();
+                .GetAllDiagnosticsAsync().GetAwaiter().GetResult();
         }
         catch (Exception e)
         {
@@ -89,7 +88,7 @@ internal static class SchemaCheck
         }
 
         TimeSpan compileTime = stopwatch.Elapsed;
-        var all = result.GeneratorDiagnostics.Concat(analyzerDiagnostics).Concat(compilerDiagnostics)
+        var all = result.GeneratorDiagnostics.Concat(diagnostics)
             .Where(static d => d.Severity >= DiagnosticSeverity.Warning)
             .Distinct()
             .ToList();
