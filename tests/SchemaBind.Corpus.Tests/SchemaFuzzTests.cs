@@ -52,6 +52,7 @@ public sealed class SchemaFuzzTests
 
         var clock = Stopwatch.StartNew();
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var errorIds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<(string Seed, string Kind, IReadOnlyList<string> Problems)>();
         int known = 0, withSchemaErrors = 0, ran = 0;
         for (ulong i = 0; time is { } limit ? clock.Elapsed < limit : ran < iterations; i++)
@@ -65,6 +66,11 @@ public sealed class SchemaFuzzTests
             ran++;
             (IReadOnlyList<string> unknown, IReadOnlyList<string> all) = Problems(outcome);
             withSchemaErrors += outcome.SchemaErrors.Any() ? 1 : 0;
+            foreach (string id in outcome.SchemaErrors.Select(static d => d.Id).Distinct())
+            {
+                errorIds[id] = errorIds.GetValueOrDefault(id) + 1;
+            }
+
             known += all.Count > 0 && unknown.Count == 0 ? 1 : 0;
             if (unknown.Count > 0)
             {
@@ -74,7 +80,8 @@ public sealed class SchemaFuzzTests
         }
 
         output.WriteLine($"{ran} case(s) from base {start} in {clock.Elapsed.TotalSeconds:F1} s ({string.Join(", ", kinds.Select(static k => $"{k.Key} {k.Value}"))}); " +
-            $"{ran - withSchemaErrors} without an SB error compiled, {withSchemaErrors} with a located SB error, {known} with only known problems (fuzz-known-failing.txt), {failures.Count} failed.");
+            $"{ran - withSchemaErrors} without an SB error compiled, {withSchemaErrors} with a located SB error, {known} with only known problems (fuzz-known-failing.txt), {failures.Count} failed." +
+            $" Cases with each SB error: {string.Join(", ", errorIds.Select(static e => $"{e.Key} {e.Value}"))}.");
         if (failures.Count > 0)
         {
             string shrunk = Shrink(failures[0].Seed, output);

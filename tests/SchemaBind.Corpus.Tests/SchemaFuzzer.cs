@@ -49,13 +49,15 @@ internal sealed class SchemaFuzzer
     private static readonly string[] s_formats =
         ["date-time", "date", "time", "duration", "email", "uri", "uuid", "ipv4", "ipv6", "hostname", "int32", "int64", "float", "double", "byte", "binary", "password", "regex", "decimal", "unknown-format"];
 
-    private static readonly string[] s_patterns = ["^[a-z]+$", "\\d{3}", "^(?!x).*$", "[", "\\p{L}+", "(?<n>a)\\k<n>", "^.{1,5}$", "a{2,1}", "\\u0041", "(?i)abc", "^[\\s\\S]*$"];
+    private static readonly string[] s_patterns = ["^[a-z]+$", "\\d{3}", "^(?!x).*$", "^[a-z]+$", "\\p{L}+", "(?<n>a)\\k<n>", "^.{1,5}$", "\\u0041", "^[\\s\\S]*$", "^[a-zA-Z0-9\\-\\_]", "[", "a{2,1}", "(?i)abc"];
 
     private readonly int[] _tape;
     private readonly IReadOnlyList<string> _seeds;
     private int _position;
     private List<string> _defs = [];
     private bool _openApi;
+    private List<string> _componentParameters = [];
+    private List<string> _componentResponses = [];
     private int _size;
 
     private SchemaFuzzer(int[] tape, IReadOnlyList<string> seeds)
@@ -140,6 +142,36 @@ internal sealed class SchemaFuzzer
             ["info"] = new JsonObject { ["title"] = Chance(4) ? Text() : "Fuzz", ["version"] = "1" },
         };
 
+        _componentParameters = [];
+        _componentResponses = [];
+        var components = new JsonObject();
+        if (Chance(4))
+        {
+            var shared = new JsonObject();
+            string name = Name();
+            _componentParameters.Add(name);
+            shared[name] = new JsonObject { ["name"] = Name(), ["in"] = Pick(new[] { "query", "header", "path" }), ["schema"] = Schema(3) };
+            components["parameters"] = shared;
+        }
+
+        if (Chance(4))
+        {
+            string name = Name();
+            _componentResponses.Add(name);
+            components["responses"] = new JsonObject { [name] = Response() };
+        }
+
+        if (Chance(6))
+        {
+            root["servers"] = new JsonArray(new JsonObject { ["url"] = "https://{host}/v1", ["variables"] = new JsonObject { ["host"] = new JsonObject { ["default"] = Text() } } });
+        }
+
+        if (Chance(6))
+        {
+            components["securitySchemes"] = new JsonObject { ["key"] = new JsonObject { ["type"] = "apiKey", ["in"] = Pick(new[] { "header", "query", "cookie" }), ["name"] = Name() } };
+            root["security"] = new JsonArray(new JsonObject { ["key"] = new JsonArray() });
+        }
+
         var paths = new JsonObject();
         int pathCount = Next(4) + (Chance(2) ? 1 : 0);
         for (int i = 0; i < pathCount; i++)
@@ -169,13 +201,28 @@ internal sealed class SchemaFuzzer
                 item[Pick(methods)] = Operation(parameters);
             }
 
+            if (Chance(8))
+            {
+                item["parameters"] = new JsonArray(new JsonObject { ["name"] = Name(), ["in"] = "query", ["schema"] = Schema(4) });
+            }
+
             Set(paths, template.Length == 0 ? "/" : template.ToString(), item);
         }
 
         root["paths"] = paths;
+        if (Chance(10))
+        {
+            root["webhooks"] = new JsonObject { [Name()] = new JsonObject { ["post"] = Operation([]) } };
+        }
+
         if (_defs.Count > 0)
         {
-            root["components"] = new JsonObject { ["schemas"] = Definitions() };
+            components["schemas"] = Definitions();
+        }
+
+        if (components.Count > 0)
+        {
+            root["components"] = components;
         }
 
         return root;
@@ -207,7 +254,21 @@ internal sealed class SchemaFuzzer
                 parameter["required"] = Next(2) == 1;
             }
 
-            parameter["schema"] = Schema(3);
+            if (Chance(10))
+            {
+                parameter["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Schema(3) } };
+            }
+            else
+            {
+                parameter["schema"] = Next(3) == 0 ? new JsonObject { ["type"] = "array", ["items"] = Schema(4) } : Schema(3);
+            }
+
+            if (Chance(6))
+            {
+                parameter["style"] = Pick(new[] { "form", "simple", "label", "matrix", "spaceDelimited", "pipeDelimited", "deepObject" });
+                parameter["explode"] = Next(2) == 1;
+            }
+
             if (Chance(8))
             {
                 parameter["deprecated"] = true;
@@ -216,9 +277,24 @@ internal sealed class SchemaFuzzer
             parameters.Add(parameter);
         }
 
+        if (_componentParameters.Count > 0 && Next(3) == 0)
+        {
+            parameters.Add(new JsonObject { ["$ref"] = "#/components/parameters/" + Pick(_componentParameters) });
+        }
+
         if (parameters.Count > 0)
         {
             operation["parameters"] = parameters;
+        }
+
+        if (Chance(8))
+        {
+            operation["deprecated"] = true;
+        }
+
+        if (Chance(8))
+        {
+            operation["security"] = new JsonArray(new JsonObject { ["key"] = new JsonArray() });
         }
 
         if (Next(2) == 1)
@@ -234,10 +310,14 @@ internal sealed class SchemaFuzzer
         int count = Next(3) + 1;
         for (int i = 0; i < count; i++)
         {
-            var response = new JsonObject { ["description"] = Chance(4) ? Text() : "response" };
-            if (Next(3) != 0)
+            JsonObject response;
+            if (_componentResponses.Count > 0 && Next(4) == 0)
             {
-                response["content"] = new JsonObject { [MediaType()] = new JsonObject { ["schema"] = Schema(1) } };
+                response = new JsonObject { ["$ref"] = "#/components/responses/" + Pick(_componentResponses) };
+            }
+            else
+            {
+                response = Response();
             }
 
             Set(responses, Pick(new[] { "200", "200", "201", "204", "400", "404", "default", "2XX", "500" }), response);
@@ -245,6 +325,22 @@ internal sealed class SchemaFuzzer
 
         operation["responses"] = responses;
         return operation;
+    }
+
+    private JsonObject Response()
+    {
+        var response = new JsonObject { ["description"] = Chance(4) ? Text() : "response" };
+        if (Next(3) != 0)
+        {
+            response["content"] = new JsonObject { [MediaType()] = new JsonObject { ["schema"] = Schema(1) } };
+        }
+
+        if (Chance(6))
+        {
+            response["headers"] = new JsonObject { [Name()] = new JsonObject { ["schema"] = Schema(4), ["required"] = Next(2) == 1 } };
+        }
+
+        return response;
     }
 
     private string MediaType() => Next(5) == 4
@@ -301,7 +397,9 @@ internal sealed class SchemaFuzzer
             8 or 9 => ObjectSchema(depth + 1),
             10 => ArraySchema(depth + 1),
             11 or 12 => Combination(depth + 1),
-            13 => new JsonObject { ["type"] = new JsonArray(Pick(new[] { "string", "integer", "number", "boolean", "object", "array" }), "null") },
+            13 => Next(3) == 0
+                ? new JsonObject { ["type"] = new JsonArray(Pick(new[] { "string", "integer", "number" }), Pick(new[] { "boolean", "object", "array", "integer" })) }
+                : new JsonObject { ["type"] = new JsonArray(Pick(new[] { "string", "integer", "number", "boolean", "object", "array" }), "null") },
             14 => OddKeywords(depth + 1),
             15 => Chain(depth),
             _ => Reference(),
@@ -323,8 +421,8 @@ internal sealed class SchemaFuzzer
         {
             switch (Next(5))
             {
-                case 0: schema["minLength"] = Number(); break;
-                case 1: schema["maxLength"] = Number(); break;
+                case 0: schema["minLength"] = Count(); break;
+                case 1: schema["maxLength"] = Count(); break;
                 case 2: schema["pattern"] = Pick(s_patterns); break;
                 case 3: schema["format"] = Pick(s_formats); break;
                 default: schema["contentEncoding"] = "base64"; break;
@@ -416,8 +514,8 @@ internal sealed class SchemaFuzzer
 
         if (Chance(10))
         {
-            schema["minProperties"] = Number();
-            schema["maxProperties"] = Number();
+            schema["minProperties"] = Count();
+            schema["maxProperties"] = Count();
         }
 
         return schema;
@@ -441,7 +539,7 @@ internal sealed class SchemaFuzzer
             {
                 "uniqueItems" => JsonValue.Create(Next(2) == 1),
                 "contains" => Schema(depth + 1),
-                _ => Number(),
+                _ => Count(),
             };
         }
 
@@ -527,7 +625,12 @@ internal sealed class SchemaFuzzer
     private JsonObject Reference()
     {
         string prefix = _openApi ? "#/components/schemas/" : "#/$defs/";
-        if (_defs.Count == 0 || Chance(10))
+        if (_defs.Count == 0 && Next(4) != 0)
+        {
+            return _openApi ? new JsonObject { ["type"] = "string" } : new JsonObject { ["$ref"] = "#" };
+        }
+
+        if (_defs.Count == 0 || Chance(16))
         {
             return new JsonObject
             {
@@ -582,6 +685,9 @@ internal sealed class SchemaFuzzer
     };
 
     private JsonNode Number() => JsonValue.Create(JsonDocument.Parse(Pick(s_numbers)).RootElement.Clone())!;
+
+    /// <summary>A count for minLength, maxItems...: mostly small and valid, sometimes any number.</summary>
+    private JsonNode Count() => Chance(8) ? Number() : JsonValue.Create(Pick(new[] { 0, 1, 2, 3, 10, 100, int.MaxValue }));
 
     private string Name() => Next(3) switch
     {
