@@ -66,10 +66,16 @@ internal sealed class SchemaFuzzer
         _seeds = seeds;
     }
 
-    /// <summary>The documents the mutations start from: the repository's end-to-end schemas.</summary>
+    /// <summary>
+    /// The documents the mutations start from: the repository's end-to-end schemas, and the small OpenAPI 3.1
+    /// JSON examples of shared/realworld/readme when the shared folder is there (as in CI).
+    /// </summary>
     public static IReadOnlyList<string> RepositorySeeds { get; } =
         Directory.GetFiles(Path.Combine(Inputs.RepoRoot, "tests", "SchemaBind.EndToEnd.Tests", "Schemas"), "*.json")
             .Order(StringComparer.Ordinal)
+            .Concat(Inputs.RealWorld is string realWorld && Directory.Exists(Path.Combine(realWorld, "readme", "3.1", "json"))
+                ? Directory.GetFiles(Path.Combine(realWorld, "readme", "3.1", "json"), "*.json").Where(static f => new FileInfo(f).Length < 16_000).Order(StringComparer.Ordinal)
+                : [])
             .Select(File.ReadAllText)
             .ToList();
 
