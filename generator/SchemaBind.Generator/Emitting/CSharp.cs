@@ -262,7 +262,14 @@ internal static class CSharp
         return attributes;
     }
 
-    private static string DoubleLiteral(string raw) => raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw;
+    /// <summary>A number of the schema as a double literal; one beyond double's range (1e400) is an infinity, which compares the same.</summary>
+    public static string DoubleLiteral(string raw)
+    {
+        double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return double.IsPositiveInfinity(value) ? "double.PositiveInfinity"
+            : double.IsNegativeInfinity(value) ? "double.NegativeInfinity"
+            : raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0 ? raw + "d" : raw;
+    }
 
     /// <summary>Escapes text for an XML doc comment.</summary>
     public static string Xml(string text)

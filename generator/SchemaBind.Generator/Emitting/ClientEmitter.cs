@@ -456,5 +456,26 @@ internal static class ClientEmitter
         _ => parameter.Name,
     };
 
-    private static string EscapeInterpolated(string text) => text.Replace("{", "{{").Replace("}", "}}").Replace("\\", "\\\\").Replace("\"", "\\\"");
+    /// <summary>Text inside an interpolated string literal: braces doubled, and every char a literal cannot hold escaped.</summary>
+    private static string EscapeInterpolated(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            if (c is '{' or '}')
+            {
+                builder.Append(c, 2);
+            }
+            else if (CSharp.StringEscape(c) is string escape)
+            {
+                builder.Append(escape);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -273,22 +273,22 @@ internal static class ValueCode
             case ValueKind.Decimal:
                 if (c.Minimum is not null)
                 {
-                    AddErrorIf(w, error, expression + " < " + CSharp.Number(c.Minimum, value.Kind), "minimum", "must be at least " + c.Minimum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " < ", c.Minimum, value.Kind), "minimum", "must be at least " + c.Minimum + ".");
                 }
 
                 if (c.ExclusiveMinimum is not null)
                 {
-                    AddErrorIf(w, error, expression + " <= " + CSharp.Number(c.ExclusiveMinimum, value.Kind), "exclusiveMinimum", "must be greater than " + c.ExclusiveMinimum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " <= ", c.ExclusiveMinimum, value.Kind), "exclusiveMinimum", "must be greater than " + c.ExclusiveMinimum + ".");
                 }
 
                 if (c.Maximum is not null)
                 {
-                    AddErrorIf(w, error, expression + " > " + CSharp.Number(c.Maximum, value.Kind), "maximum", "must be at most " + c.Maximum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " > ", c.Maximum, value.Kind), "maximum", "must be at most " + c.Maximum + ".");
                 }
 
                 if (c.ExclusiveMaximum is not null)
                 {
-                    AddErrorIf(w, error, expression + " >= " + CSharp.Number(c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " >= ", c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
                 }
 
                 EmitMultipleOf(w, error, expression, value, c);
@@ -404,6 +404,24 @@ internal static class ValueCode
         {
             AddErrorIf(w, error, IntegerBounds.BrokenCondition(expression, bound, kind, lower, exclusive), keyword, words + bound + ".");
         }
+    }
+
+    /// <summary>
+    /// A comparison of a double or decimal value with a bound as written in the schema. A bound beyond the range
+    /// of decimal is compared with the value as a double, and one beyond the range of double (1e400) as an
+    /// infinity: the answer is the same for every value the type holds, and the literal compiles.
+    /// </summary>
+    private static string NumberComparison(string expression, string comparison, string bound, ValueKind kind)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (kind == ValueKind.Decimal && decimal.TryParse(bound, System.Globalization.NumberStyles.Float, invariant, out _))
+        {
+            return expression + comparison + CSharp.Number(bound, kind);
+        }
+
+        string left = kind == ValueKind.Decimal ? "(double)" + expression : expression;
+        string right = CSharp.DoubleLiteral(bound);
+        return left + comparison + right;
     }
 
     /// <summary>The check of <c>multipleOf</c> on a number.</summary>
