@@ -27,7 +27,8 @@ internal sealed partial class DocumentParser
     private readonly LineIndex _lines;
 
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded.
-    private readonly MinifiedJson _minified = new();
+    // For a document upgraded from an older dialect, the upgraded tree written out (see Dialects/DocumentUpgrader).
+    private MinifiedJson _minified = new();
 
     // Local references already resolved, by their text (null when they lead nowhere).
     private readonly Dictionary<string, JsonNode?> _resolved = new(StringComparer.Ordinal);
@@ -133,6 +134,16 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        if (_input.Kind != DocumentKind.JsonSchema
+            && Dialects.DocumentUpgrader.Upgrade(root, _input.Text, Report, _cancellationToken) is JsonObject upgraded)
+        {
+            // Swagger 2.0, OpenAPI 3.0, or 3.1 with 3.0 habits: read (and embedded, so that the runtime's
+            // 2020-12 validation agrees with the typed code) as the OpenAPI 3.1 document it was rewritten into.
+            root = upgraded;
+            _minified = new MinifiedJson();
+            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+        }
+
         _root = root;
         ClientSpec? client = null;
         if (_input.Kind != DocumentKind.JsonSchema && root.Find("openapi") is JsonProperty openapi)
@@ -143,7 +154,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            if (!version.Value.StartsWith("3.1", StringComparison.Ordinal))
+            if (!version.Value.StartsWith("3.1", StringComparison.Ordinal) && !version.Value.StartsWith("3.2", StringComparison.Ordinal))
             {
                 Report(DiagnosticDescriptors.UnsupportedVersion, version, "OpenAPI " + version.Value);
                 return null;
