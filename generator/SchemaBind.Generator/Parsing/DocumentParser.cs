@@ -154,7 +154,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            if (!version.Value.StartsWith("3.1", StringComparison.Ordinal) && !version.Value.StartsWith("3.2", StringComparison.Ordinal))
+            if (version.Value is not ("3.1" or "3.2") && !version.Value.StartsWith("3.1.", StringComparison.Ordinal) && !version.Value.StartsWith("3.2.", StringComparison.Ordinal))
             {
                 Report(DiagnosticDescriptors.UnsupportedVersion, version, "OpenAPI " + version.Value);
                 return null;
@@ -166,7 +166,7 @@ internal sealed partial class DocumentParser
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
-            Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger (OpenAPI 2.0)");
+            Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger " + (swagger.Value is JsonString swaggerVersion ? swaggerVersion.Value : "without a version"));
             return null;
         }
         else if (_input.Kind == DocumentKind.JsonSchema || (_input.Kind == DocumentKind.Auto && IsJsonSchemaDocument(root)))
