@@ -139,7 +139,8 @@ internal sealed partial class DocumentParser
         }
 
         var parameters = new List<ParameterSpec>();
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
+        // The names the generated method itself uses (ClientEmitter's parameters and locals) are taken.
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken", "context", "path", "query" };
         foreach ((JsonObject parameter, JsonNode at, string parameterPointer) in declared)
         {
             string? name = Name(parameter);
@@ -189,7 +190,7 @@ internal sealed partial class DocumentParser
             string parameterName = Names.Unique(wantedParameter, parameterNames);
             if (parameterName != wantedParameter)
             {
-                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, "another parameter (or body/cancellationToken)", name, wantedParameter, parameterName);
+                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, "another parameter (or a name the method uses: body, cancellationToken, context, path, query)", name, wantedParameter, parameterName);
             }
 
             parameters.Add(new ParameterSpec(
