@@ -135,6 +135,13 @@ internal static class TypeEmitter
         string name = type.Name;
         var patterns = new List<string>();
 
+        if (type.Properties.Any(static p => p.Deprecated))
+        {
+            // The type's own code reads, writes and checks its deprecated members, and a required one is
+            // still required: only the user's code is told (CS0618) that a member is deprecated.
+            w.Line("#pragma warning disable CS0618, CS9042");
+        }
+
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.Converter))]");
