@@ -338,4 +338,55 @@ public sealed class DialectTests
         Assert.Equal("SB0003", d.Id);
         Assert.Contains(named, string.Join(" ", d.MessageArgs), StringComparison.Ordinal);
     }
+
+    // Two things published documents have that broke the generated code, met while reading them.
+
+    [Fact]
+    public void Parameters_named_like_the_methods_locals_compile()
+    {
+        string text = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Search", "version": "1" },
+              "paths": { "/find/{path}": { "get": {
+                "operationId": "find",
+                "parameters": [
+                  { "name": "path", "in": "path", "required": true, "schema": { "type": "string" } },
+                  { "name": "query", "in": "query", "required": true, "schema": { "type": "string" } },
+                  { "name": "context", "in": "query", "schema": { "type": "string" } }
+                ],
+                "responses": { "204": { "description": "ok" } }
+              } } }
+            }
+            """;
+        GeneratorResult result = GenerateClean(text);
+        Assert.Contains("string path2, string query2, string? context2 = null, global::System.Threading.CancellationToken cancellationToken = default)", result.Source("P.SearchClient.g.cs"), StringComparison.Ordinal);
+        Assert.Equal(3, result.SchemaDiagnostics.Count(static d => d.Id == "SB0016"));
+    }
+
+    [Fact]
+    public void An_escaped_underscore_in_a_pattern_is_the_underscore_as_ECMA_262_reads_it()
+    {
+        JsonSchemaValidator validator = JsonSchemaValidator.Create("""{ "type": "string", "pattern": "^[a-zA-Z0-9\\-\\_]+$" }""");
+        Assert.True(Valid(validator, "\"a_b-c\""));
+        Assert.False(Valid(validator, "\"a b\""));
+        string text = OpenApi30("""{ "Id": { "type": "object", "properties": { "v": { "type": "string", "pattern": "^[a-z\\_]+$" } } } }""");
+        Assert.DoesNotContain(Parse(text).Diagnostics, static d => d.Id == "SB0007");
+    }
+
+    [Fact]
+    public void Deprecated_members_compile_without_warnings_in_the_generated_code()
+    {
+        string text = OpenApi30("""
+            {
+              "Pet": {
+                "type": "object",
+                "required": ["name"],
+                "properties": { "name": { "type": "string", "deprecated": true }, "tag": { "type": "string", "deprecated": true } }
+              }
+            }
+            """);
+        GeneratorResult result = GenerateClean(text);
+        Assert.Contains("[global::System.Obsolete(\"The schema marks 'tag' as deprecated.\")]", result.Source("P.Pet.g.cs"), StringComparison.Ordinal);
+    }
 }
