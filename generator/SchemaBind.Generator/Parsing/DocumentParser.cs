@@ -573,6 +573,8 @@ internal sealed partial class DocumentParser
             additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
         }
 
+        QualifyShadowedTypes(properties);
+
         // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
         EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
         if (needsJson?[0] == true)
@@ -584,6 +586,58 @@ internal sealed partial class DocumentParser
         jsonNameByMember.Clear();
         _memberNameSets.Push((takenMemberNames, jsonNameByMember));
         return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional, rules);
+    }
+
+    /// <summary>
+    /// A type named like a member of the record that uses it ("Repository" beside a member Repository of another
+    /// type, or a list of CharacterSpecies in a member CharacterSpecies) is written with its namespace in that
+    /// record, where the simple name means the member. C# lets a member of the type of its own name stand for both.
+    /// </summary>
+    private void QualifyShadowedTypes(List<PropertySpec> properties)
+    {
+        Dictionary<string, ValueSpec>? shadowing = null;
+        foreach (PropertySpec property in properties)
+        {
+            if (_takenTypeNames.Contains(property.Name))
+            {
+                ValueSpec own = property.Value;
+                bool sameType = own.TypeName == property.Name && own.Items is null && !(own.Nullable && own.Kind == ValueKind.Enum);
+                if (!sameType)
+                {
+                    (shadowing ??= new Dictionary<string, ValueSpec>(StringComparer.Ordinal))[property.Name] = own;
+                }
+            }
+        }
+
+        if (shadowing is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < properties.Count; i++)
+        {
+            ValueSpec qualified = Qualified(properties[i].Value, shadowing);
+            if (!ReferenceEquals(qualified, properties[i].Value))
+            {
+                properties[i] = properties[i] with { Value = qualified };
+            }
+        }
+    }
+
+    private ValueSpec Qualified(ValueSpec value, Dictionary<string, ValueSpec> shadowing)
+    {
+        ValueSpec? items = value.Items is null ? null : Qualified(value.Items, shadowing);
+        bool shadowed = value.TypeName is not null && shadowing.ContainsKey(value.TypeName);
+        if (!shadowed && ReferenceEquals(items, value.Items))
+        {
+            return value;
+        }
+
+        return value with
+        {
+            TypeName = shadowed ? "global::" + _input.Namespace + "." + value.TypeName : value.TypeName,
+            Items = items,
+        };
     }
 
     private bool ComposesItsOwnUnion(string pointer, JsonObject schema)
