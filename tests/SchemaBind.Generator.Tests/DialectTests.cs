@@ -389,4 +389,30 @@ public sealed class DialectTests
         GeneratorResult result = GenerateClean(text);
         Assert.Contains("[global::System.Obsolete(\"The schema marks 'tag' as deprecated.\")]", result.Source("P.Pet.g.cs"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_member_named_like_another_type_it_uses_compiles()
+    {
+        // GitHub's webhooks: a member Repository of type RepositoryWebhooks beside a member of type Repository;
+        // Star Trek's: a member CharacterSpecies holding a list of CharacterSpecies.
+        string text = OpenApi30("""
+            {
+              "Repository": { "type": "object", "properties": { "id": { "type": "integer" } } },
+              "RepositoryWebhooks": { "type": "object", "properties": { "name": { "type": "string" } } },
+              "CharacterSpecies": { "type": "object", "properties": { "uid": { "type": "string" } } },
+              "Event": {
+                "type": "object",
+                "properties": {
+                  "repository": { "$ref": "#/components/schemas/RepositoryWebhooks" },
+                  "blocked": { "$ref": "#/components/schemas/Repository" },
+                  "characterSpecies": { "type": "array", "items": { "$ref": "#/components/schemas/CharacterSpecies" } }
+                }
+              }
+            }
+            """);
+        GeneratorResult result = GenerateClean(text);
+        string source = result.Source("P.Event.g.cs");
+        Assert.Contains("public global::P.Repository? Blocked { get; init; }", source, StringComparison.Ordinal);
+        Assert.Contains("public RepositoryWebhooks? Repository { get; init; }", source, StringComparison.Ordinal);
+    }
 }
