@@ -93,11 +93,12 @@ internal static class DocumentUpgrader
         return ReferenceEquals(upgraded, root) ? null : upgraded;
     }
 
-    /// <summary>Whether a 3.1 document's text may hold a 3.0 habit: only then is it walked (3.1 documents cost nothing more).</summary>
+    /// <summary>
+    /// Whether a 3.1 document's text may hold a 3.0 habit: only then is it walked (3.1 documents cost nothing more).
+    /// The names without quotes, so that a document read from YAML is looked at too.
+    /// </summary>
     private static bool HasHabits(string text) =>
-        text.IndexOf("\"nullable\"", StringComparison.Ordinal) >= 0
-        || text.IndexOf("\"exclusiveMinimum\"", StringComparison.Ordinal) >= 0
-        || text.IndexOf("\"exclusiveMaximum\"", StringComparison.Ordinal) >= 0;
+        text.IndexOf("nullable", StringComparison.Ordinal) >= 0 || text.IndexOf("exclusiveM", StringComparison.Ordinal) >= 0;
 
     private static JsonObject WithVersion(JsonObject root)
     {
