@@ -271,7 +271,8 @@ public sealed class DialectTests
               "type": "object",
               "required": ["name"],
               "properties": { "name": { "type": "string" }, "tag": { "type": "string", "x-nullable": true } }
-            }
+            },
+            "Animal": { "type": "object", "discriminator": "kind", "properties": { "kind": { "type": "string" } } }
           }
         }
         """;
@@ -284,6 +285,7 @@ public sealed class DialectTests
         Assert.Equal("""[{"url":"https://api.example.com/v1"},{"url":"http://api.example.com/v1"}]""", document.GetProperty("servers").GetRawText());
         JsonElement components = document.GetProperty("components");
         Assert.Equal("""{"type":"object","required":["name"],"properties":{"name":{"type":"string"},"tag":{"type":["string","null"]}}}""", components.GetProperty("schemas").GetProperty("Pet").GetRawText());
+        Assert.Equal("""{"type":"object","discriminator":{"propertyName":"kind"},"properties":{"kind":{"type":"string"}}}""", components.GetProperty("schemas").GetProperty("Animal").GetRawText());
         Assert.Equal("""{"basic":{"type":"http","scheme":"basic"},"oauth":{"type":"oauth2","flows":{"authorizationCode":{"authorizationUrl":"https://a","tokenUrl":"https://t","scopes":{"read":"r"}}}}}""", components.GetProperty("securitySchemes").GetRawText());
         Assert.Equal("""{"name":"limit","in":"query","schema":{"type":"integer","format":"int32","exclusiveMinimum":0}}""", components.GetProperty("parameters").GetProperty("limit").GetRawText());
 

@@ -16,6 +16,9 @@ internal enum KeywordMeaning
 
     /// <summary><c>type: file</c> (Swagger 2.0): a file upload, 2020-12's <c>type: string, format: binary</c>.</summary>
     FileType,
+
+    /// <summary><c>discriminator: "petType"</c> (Swagger 2.0): OpenAPI 3's <c>discriminator: {propertyName: "petType"}</c>.</summary>
+    DiscriminatorName,
 }
 
 /// <summary>
@@ -100,6 +103,7 @@ internal sealed class SchemaDialect
             ["exclusiveMinimum"] = KeywordMeaning.BooleanExclusiveBound,
             ["exclusiveMaximum"] = KeywordMeaning.BooleanExclusiveBound,
             ["type"] = KeywordMeaning.FileType,
+            ["discriminator"] = KeywordMeaning.DiscriminatorName,
         },
         ("#/definitions/", "#/components/schemas/"),
         ("#/parameters/", "#/components/parameters/"),

@@ -206,6 +206,9 @@ internal sealed class SchemaUpgrader
                     case KeywordMeaning.FileType:
                         any |= property.Value is JsonString { Value: "file" };
                         break;
+                    case KeywordMeaning.DiscriminatorName:
+                        any |= property.Value is JsonString;
+                        break;
                 }
             }
         }
@@ -235,6 +238,15 @@ internal sealed class SchemaUpgrader
                     properties.RemoveAll(p => p.Name == bound);
                     properties.Add(new JsonProperty(property.Name, property.NameStart, property.NameEnd, new JsonNumber(exclusive.Start, exclusive.End, limit.Raw)));
                 }
+            }
+            else if (meaning == KeywordMeaning.DiscriminatorName && property.Value is JsonString discriminatorName)
+            {
+                int index = properties.FindIndex(p => p.Name == property.Name);
+                var discriminator = new JsonObject(discriminatorName.Start, discriminatorName.End, new[]
+                {
+                    new JsonProperty("propertyName", property.NameStart, property.NameEnd, discriminatorName),
+                });
+                properties[index] = new JsonProperty(property.Name, property.NameStart, property.NameEnd, discriminator);
             }
             else if (meaning == KeywordMeaning.FileType && property.Value is JsonString { Value: "file" } file)
             {
