@@ -73,6 +73,86 @@ if (args.Length > 1 && args[0] == "dump")
     return 0;
 }
 
+// `once <document>...`: one cold run of the model parse and of the emit of each document, timed apart (a pathological
+// document such as enum50000 or allofchain100 takes too long for `phases` when it goes wrong), with the output's size.
+if (args.Length > 1 && args[0] == "once")
+{
+    foreach (string name in args.Skip(1))
+    {
+        string text = Specs.Load(name);
+        var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+        var stopwatch = Stopwatch.StartNew();
+        ParseResult parsed = DocumentParser.Parse(input, default, reportMistakes: false);
+        double parseMs = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        long chars = 0;
+        if (parsed.Api is ApiSpec api)
+        {
+            foreach (TypeSpec type in api.Types)
+            {
+                chars += TypeEmitter.Emit(api.Namespace, new EquatableArray<TypeSpec>(new[] { type }), api.Document.ClassName).Length;
+            }
+
+            chars += TypeEmitter.EmitSchemaDocument(api.Namespace, api.Document).Length;
+        }
+
+        double emitMs = stopwatch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"{name,-16} {text.Length / 1024.0,8:F0} KiB in  model {parseMs,9:F1} ms  emit {emitMs,9:F1} ms  {chars / 1024.0,8:F0} KiB out  {parsed.Api?.Types.Count ?? 0,6} types  {parsed.Diagnostics.Count} diagnostics {string.Join(",", parsed.Diagnostics.Select(static d => d.Id).Distinct())}");
+    }
+
+    return 0;
+}
+
+// `compile <document>...`: the generator's run and then the C# compiler's binding of its output, timed apart, with the
+// slowest generated files to bind alone: whether a document's output makes the compiler slow, not the generator.
+if (args.Length > 1 && args[0] == "compile")
+{
+    foreach (string name in args.Skip(1))
+    {
+        // Every framework assembly and the runtime package (built next to the CLI), as a real project has them.
+        string runtime = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(Specs.BuddyPath)!, "..", "..", "runtime", "SchemaBind.Runtime", "bin"), "SchemaBind.Runtime.dll", SearchOption.AllDirectories)
+            .OrderByDescending(File.GetLastWriteTimeUtc).First();
+        Compilation compilation = Project.Compilation().WithReferences(
+            ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Where(static p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
+                .Append(runtime)
+                .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p)));
+        var stopwatch = Stopwatch.StartNew();
+        Compilation output;
+        if (File.Exists(name))
+        {
+            // A C# file instead of a document: how long the compiler takes over it alone.
+            output = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(name), Project.ParseOptions, name));
+        }
+        else
+        {
+            Project.Driver(Project.Schema(Specs.Load(name))).RunGeneratorsAndUpdateCompilation(compilation, out output, out _);
+        }
+
+        double generateMs = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        var errors = output.GetDiagnostics().Where(static d => d.Severity == DiagnosticSeverity.Error).ToList();
+        double compileMs = stopwatch.Elapsed.TotalMilliseconds;
+        Console.WriteLine($"{name,-16} generator {generateMs,9:F0} ms  compiler {compileMs,9:F0} ms  {errors.Count} errors {errors.FirstOrDefault()}");
+        if (Environment.GetEnvironmentVariable("SCHEMABIND_BENCH_DUMP") is { Length: > 0 } dump)
+        {
+            foreach (SyntaxTree tree in output.SyntaxTrees.Where(static t => t.FilePath.Length > 0))
+            {
+                File.WriteAllText(Path.Combine(dump, Path.GetFileName(tree.FilePath)), tree.ToString());
+            }
+        }
+
+        foreach (SyntaxTree tree in output.SyntaxTrees.Where(static t => t.Length > 0))
+        {
+            stopwatch.Restart();
+            output.GetSemanticModel(tree).GetDiagnostics();
+            Console.WriteLine($"    {Path.GetFileName(tree.FilePath),-40} {stopwatch.Elapsed.TotalMilliseconds,9:F0} ms");
+        }
+    }
+
+    return 0;
+}
+
 // `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
 // allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
 // parse (JSON included); the emit of every file, without the embedded document, and without any property (what a type

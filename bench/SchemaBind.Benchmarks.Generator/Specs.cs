@@ -35,7 +35,9 @@ public static class Specs
             {
                 text = name == "buddy"
                     ? File.ReadAllText(BuddyPath)
-                    : SyntheticSpec.Build(Operations(name));
+                    : Pathological(name) is (string shape, int size)
+                        ? PathologicalSpec.Build(shape, size)
+                        : SyntheticSpec.Build(Operations(name));
                 s_cache[name] = text;
             }
 
@@ -54,6 +56,23 @@ public static class Specs
             ? text.Replace("\"The time to wait, in seconds (0 to 1200).\"", "\"The time to wait, in seconds (0 to 1200); edited.\"", StringComparison.Ordinal)
             : SyntheticSpec.EditOneDescription(text);
         return edited != text ? edited : throw new InvalidOperationException("The edit of " + name + " changed nothing.");
+    }
+
+    /// <summary>
+    /// A pathological document's shape and size from its name ("refchain10000", "enum50000": see
+    /// <see cref="PathologicalSpec.Shapes"/>), or null. <see cref="Load"/> takes these names too (not <see cref="Names"/>).
+    /// </summary>
+    public static (string Shape, int Size)? Pathological(string name)
+    {
+        foreach (string shape in PathologicalSpec.Shapes)
+        {
+            if (name.StartsWith(shape, StringComparison.Ordinal) && int.TryParse(name.AsSpan(shape.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int size))
+            {
+                return (shape, size);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The number of operations of a named document.</summary>

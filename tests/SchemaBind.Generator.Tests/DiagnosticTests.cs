@@ -204,11 +204,17 @@ public sealed class DiagnosticTests
             """;
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "T"));
         AssertNoCrash(result);
-        Assert.Equal(2, result.SchemaDiagnostics.Count);
-        Assert.All(result.SchemaDiagnostics, static d => Assert.Equal("SB0009", d.Id));
-        Diagnostic undeclared = result.SchemaDiagnostics.Single(d => d.GetMessage().Contains("{id}", StringComparison.Ordinal));
+        Assert.Equal(new[] { "SB0009", "SB0009", "SB0040", "SB0040" }, result.SchemaDiagnostics.Select(static d => d.Id).Order().ToArray());
+        Diagnostic undeclared = result.SchemaDiagnostics.Single(d => d.Id == "SB0009" && d.GetMessage().Contains("{id}", StringComparison.Ordinal));
         int column = schema.Split('\n')[4].IndexOf("{id}", StringComparison.Ordinal);
         Assert.Equal((4, column, 4, column + 4), Span(undeclared));
+
+        // Neither operation has a method, and each says so on its HTTP method.
+        Diagnostic leftOut = result.SchemaDiagnostics.Single(d => d.Id == "SB0040" && d.GetMessage().Contains("'getItem'", StringComparison.Ordinal));
+        column = schema.Split('\n')[4].IndexOf("\"get\"", StringComparison.Ordinal);
+        Assert.Equal((4, column, 4, column + 5), Span(leftOut));
+        Assert.EndsWith("is left out of the client: the path template names '{id}', which is not a declared path parameter", leftOut.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Sources, static s => s.SourceText.ToString().Contains("GetItemAsync", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -172,12 +172,17 @@ public sealed class NameCollisionTests
     }
 
     [Fact]
-    public void A_property_named_like_a_generated_member_is_renamed_silently()
+    public void A_property_named_like_a_generated_member_is_renamed_with_a_warning_and_one_named_like_its_type_silently()
     {
-        string schema = """{ "title": "T", "type": "object", "properties": { "validate": { "type": "boolean" }, "to_json": { "type": "string" } } }""";
+        string schema = """{ "title": "T", "type": "object", "properties": { "validate": { "type": "boolean" }, "to_json": { "type": "string" }, "t": { "type": "string" } } }""";
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/t.json", schema, "P"));
-        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Collection(
+            result.SchemaDiagnostics,
+            static d => Assert.Contains("'validate' is generated as 'ValidateValue'", d.GetMessage(), StringComparison.Ordinal),
+            static d => Assert.Contains("'to_json' is generated as 'ToJsonValue'", d.GetMessage(), StringComparison.Ordinal));
+        Assert.All(result.SchemaDiagnostics, static d => Assert.Equal("SB0016", d.Id));
         Assert.Contains("ValidateValue", result.Source("P.T.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public string? TValue { get; init; }", result.Source("P.T.g.cs"), StringComparison.Ordinal);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 }

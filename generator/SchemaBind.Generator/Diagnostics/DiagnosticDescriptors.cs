@@ -142,7 +142,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Two names in the schema map to the same C# identifier. SchemaBind renames the later one deterministically; rename one in the schema (or accept the suffix) to silence this.");
+        description: "Two names in the schema map to the same C# identifier, or a name is one the generated code reserves in its scope (a member of the generated types, a name a client method's own code uses). SchemaBind renames deterministically: a reserved name gets the suffix Value, a taken one a numeric suffix; rename it in the schema (or accept the new name) to silence this.");
 
     public static readonly DiagnosticDescriptor UnknownDialect = new(
         "SB0017",
@@ -169,6 +169,69 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "The document uses a feature of its OpenAPI version that SchemaBind does not generate code for yet; the rest of the document is generated.");
+
+    public static readonly DiagnosticDescriptor NestedTooDeeply = new(
+        "SB0025",
+        "Schema nested too deeply",
+        "{0} nests more than {1} levels deep; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Schemas nested (through items, $ref aliases or allOf parts) deeper than the generator follows are typed as JsonElement, or left to the JSON validation, so that no schema can exhaust the compiler's stack.");
+
+    public static readonly DiagnosticDescriptor DuplicateDiscriminatorValue = new(
+        "SB0026",
+        "Two union cases with one discriminator value",
+        "The discriminator value '{0}' of '{1}' is already the value of the case '{2}'; '{1}' is left out of the union '{3}'",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A discriminated union reads a value by its discriminator, so each case needs a value of its own. Give each case a distinct const (or a discriminator mapping entry).");
+
+    public static readonly DiagnosticDescriptor OperationLeftOut = new(
+        "SB0040",
+        "Operation left out of the client",
+        "The operation '{0}' ({1}) is left out of the client: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The generated client has no method for this operation. The message says what SchemaBind cannot generate yet; until it can, call the endpoint with the HttpClient yourself.");
+
+    public static readonly DiagnosticDescriptor ParameterLeftOut = new(
+        "SB0041",
+        "Parameter left out of the method",
+        "The {0} parameter '{1}' of '{2}' is left out of the generated method: {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The method is generated without this parameter, so the request never carries it. Add it yourself (a DelegatingHandler on the HttpClient) when the server needs it.");
+
+    public static readonly DiagnosticDescriptor ResponseNotRead = new(
+        "SB0042",
+        "Response body not read",
+        "The {0} response of '{1}' is {2}, which is not read yet: the method returns no value for it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Only JSON response bodies are read into typed values yet; the method completes when the server answers and the body is discarded.");
+
+    public static readonly DiagnosticDescriptor SecurityNotApplied = new(
+        "SB0043",
+        "Security scheme not applied by the client",
+        "{0} requires the security scheme '{1}' ({2}), which the generated client does not apply: it sends only bearer tokens (ApiClientOptions.AccessToken or AccessTokenProvider)",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Bearer tokens (http bearer, OAuth 2.0, OpenID Connect) are sent by the client; other credentials (API keys, HTTP basic, mutual TLS) must be added to the HttpClient, for example with a DelegatingHandler.");
+
+    public static readonly DiagnosticDescriptor NotGenerated = new(
+        "SB0044",
+        "Part of the document that generates no code",
+        "{0} generates no code: {1}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The document describes something SchemaBind has no generated form for (requests the API sends to you, for example); the schemas it refers to are still generated.");
 
     public static readonly DiagnosticDescriptor NeverValidConstant = new(
         "SB1001",
@@ -207,6 +270,13 @@ internal static class DiagnosticDescriptors
         UnknownDialect,
         OlderDialectHabit,
         DocumentPartLeftOut,
+        NestedTooDeeply,
+        DuplicateDiscriminatorValue,
+        OperationLeftOut,
+        ParameterLeftOut,
+        ResponseNotRead,
+        SecurityNotApplied,
+        NotGenerated,
         NeverValidConstant,
         InternalError);
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using SchemaBind.Generator.Model;
@@ -113,6 +114,46 @@ internal static class CSharp
         ValueKind.Array or ValueKind.Map or ValueKind.Object or ValueKind.Enum => TypeName(value, nullable).ToString(),
         _ => nullable ? Json + "JsonElement?" : Json + "JsonElement",
     };
+
+    /// <summary>
+    /// <paramref name="value"/> with each generated type it names that a member of the enclosing type hides
+    /// written in full: a record with a property <c>ByNWeekday</c> of type <c>IReadOnlyList&lt;ByNWeekday&gt;</c>
+    /// reads its items with <c>global::N.ByNWeekday.ReadJson</c>, since a bare <c>ByNWeekday.ReadJson</c> would
+    /// find the property (CS0120). An enum is named in code by its helper (<c>StatusJson</c>) too.
+    /// </summary>
+    /// <param name="hiding">The enclosing type's member names that hide a type of the same name.</param>
+    public static ValueSpec Qualified(ValueSpec value, HashSet<string> hiding, string @namespace)
+    {
+        ValueSpec? items = value.Items is null ? null : Qualified(value.Items, hiding, @namespace);
+        string? typeName = value.TypeName;
+        if (typeName is not null && IsHiddenName(value, typeName, hiding))
+        {
+            typeName = "global::" + @namespace + "." + typeName;
+        }
+
+        return ReferenceEquals(items, value.Items) && ReferenceEquals(typeName, value.TypeName) ? value : value with { TypeName = typeName, Items = items };
+    }
+
+    /// <summary>Whether <see cref="Qualified"/> changes <paramref name="value"/>.</summary>
+    public static bool IsHidden(ValueSpec value, HashSet<string> hiding) =>
+        (value.TypeName is string typeName && IsHiddenName(value, typeName, hiding))
+        || (value.Items is not null && IsHidden(value.Items, hiding));
+
+    /// <summary>Code names an object type in expressions by its name (<c>T.ReadJson</c>), an enum by its helper's (<c>TJson.ReadJson</c>).</summary>
+    private static bool IsHiddenName(ValueSpec value, string typeName, HashSet<string> hiding) =>
+        hiding.Contains(value.Kind == ValueKind.Enum ? typeName + "Json" : typeName);
+
+    /// <summary>
+    /// Adds to <paramref name="hiding"/> a member <paramref name="name"/> of type <paramref name="value"/> unless C#'s
+    /// "Color Color" rule lets the name mean both (a member whose type is the generated record of its own name).
+    /// </summary>
+    public static void AddHiding(HashSet<string> hiding, string name, ValueSpec? value)
+    {
+        if (value is null || value.Kind != ValueKind.Object || value.TypeName != name)
+        {
+            hiding.Add(name);
+        }
+    }
 
     /// <summary><see cref="TypeOf"/> for a line's interpolation hole: written into the line, with no string made.</summary>
     public static SourceWriter.TypeName TypeName(ValueSpec value, bool nullable) => new(value, nullable);
@@ -232,13 +273,30 @@ internal static class CSharp
         }
 
         var builder = new StringBuilder(text.Length + 16);
-        foreach (char c in text)
+        for (int i = 0; i < text.Length; i++)
         {
+            char c = text[i];
             switch (c)
             {
                 case '&': builder.Append("&amp;"); break;
                 case '<': builder.Append("&lt;"); break;
                 case '>': builder.Append("&gt;"); break;
+                case '\uFFFE' or '\uFFFF':
+                    // Not characters in XML 1.0 (CS1570): shown as their escapes, as control characters are.
+                    builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                case >= '\uD800' and <= '\uDFFF':
+                    // A surrogate pair is one character; a lone surrogate is none, and is shown as its escape.
+                    if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    {
+                        builder.Append(c).Append(text[++i]);
+                    }
+                    else
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+
+                    break;
                 default:
                     // A line break would end the /// comment: control characters are shown escaped.
                     AppendVisible(builder, c);
@@ -256,7 +314,47 @@ internal static class CSharp
     /// </remarks>
     private static bool NeedsXmlEscape(string text) =>
         text.AsSpan().IndexOfAny(s_xmlEscapedAscii.AsSpan()) >= 0
-        || text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0;
+        || text.AsSpan().IndexOfAny('\u0085', '\u2028', '\u2029') >= 0
+        || (HasCharAbove(text, '\uD7FF') && !IsValidXmlAbove(text));
+
+    /// <summary>Whether a char of <paramref name="text"/> is above <paramref name="limit"/> (most descriptions have none).</summary>
+    private static bool HasCharAbove(string text, char limit)
+    {
+        foreach (char c in text)
+        {
+            if (c > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No U+FFFE, U+FFFF or lone surrogate: the chars above U+D7FF are all XML 1.0 characters.</summary>
+    private static bool IsValidXmlAbove(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c is '\uFFFE' or '\uFFFF' || char.IsLowSurrogate(c))
+            {
+                return false;
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The ASCII chars <see cref="Xml"/> escapes: the XML specials and the control chars (see <see cref="NeedsUnicodeEscape"/>).</summary>
     private static readonly char[] s_xmlEscapedAscii = CreateXmlEscapedAscii();

@@ -11,10 +11,39 @@ internal static class ClientEmitter
 {
     public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
     {
-        EmitClient(w, client);
+        EmitClient(w, QualifiedTypes(client, @namespace));
         w.Line();
         EmitRegistration(w, client);
     });
+
+    /// <summary>The client with the types it names written in full where a member of the client hides them (a schema named <c>BaseAddress</c>).</summary>
+    private static ClientSpec QualifiedTypes(ClientSpec client, string @namespace)
+    {
+        var hiding = new HashSet<string>(System.StringComparer.Ordinal) { "DefaultBaseAddress", "BaseAddress" };
+        foreach (OperationSpec operation in client.Operations)
+        {
+            hiding.Add(operation.MethodName + "Async");
+            hiding.Add(operation.MethodName + "WithResponseAsync");
+        }
+
+        bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
+            || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
+            || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding));
+        if (!client.Operations.Any(Hidden))
+        {
+            return client;
+        }
+
+        return client with
+        {
+            Operations = client.Operations.Select(o => !Hidden(o) ? o : o with
+            {
+                Parameters = o.Parameters.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+                Body = o.Body is null ? null : o.Body with { Value = CSharp.Qualified(o.Body.Value, hiding, @namespace) },
+                Response = o.Response.Value is null ? o.Response : o.Response with { Value = CSharp.Qualified(o.Response.Value, hiding, @namespace) },
+            }).ToEquatableArray(),
+        };
+    }
 
     /// <summary>services.Add{Client}(...): the client through IHttpClientFactory, in one call.</summary>
     private static void EmitRegistration(SourceWriter w, ClientSpec client)
@@ -110,6 +139,7 @@ internal static class ClientEmitter
             ? CSharp.Runtime + "ApiResponse"
             : CSharp.Runtime + "ApiResponse<" + resultType + ">";
         string parameters = ParameterList(operation);
+        var locals = new Locals(operation);
         string arguments = string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
             .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
             .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
@@ -125,8 +155,9 @@ internal static class ClientEmitter
         else
         {
             w.OpenBlock($"public async global::System.Threading.Tasks.Task<{resultType}> {operation.MethodName}Async({parameters})");
-            w.Line($"{responseType} response = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
-            w.Line("return response.Value;");
+            string response = locals.Take("response");
+            w.Line($"{responseType} {response} = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
+            w.Line($"return {response}.Value;");
         }
 
         w.CloseBlock();
@@ -145,7 +176,7 @@ internal static class ClientEmitter
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
-        EmitParameterChecks(w, operation, patterns);
+        EmitParameterChecks(w, operation, patterns, locals);
         if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
         {
             // Nothing is sent when the request breaks its schema.
@@ -160,25 +191,27 @@ internal static class ClientEmitter
             w.Line();
         }
 
-        List<ParameterSpec> query = operation.Parameters.Where(static p => p.Location == ParameterLocation.Query).ToList();
-        if (query.Count == 0)
+        List<ParameterSpec> queryParameters = operation.Parameters.Where(static p => p.Location == ParameterLocation.Query).ToList();
+        string path = locals.Take("path");
+        if (queryParameters.Count == 0)
         {
-            w.Line($"string path = {PathExpression(operation)};");
+            w.Line($"string {path} = {PathExpression(operation)};");
         }
         else
         {
-            w.Line($"var query = new {CSharp.Runtime}QueryString();");
-            foreach (ParameterSpec parameter in query)
+            string query = locals.Take("query");
+            w.Line($"var {query} = new {CSharp.Runtime}QueryString();");
+            foreach (ParameterSpec parameter in queryParameters)
             {
-                EmitQueryAdd(w, parameter);
+                EmitQueryAdd(w, parameter, query, locals);
             }
 
-            w.Line($"string path = {PathExpression(operation)} + query.ToString();");
+            w.Line($"string {path} = {PathExpression(operation)} + {query}.ToString();");
         }
 
 
         string method = "global::System.Net.Http.HttpMethod." + char.ToUpperInvariant(operation.HttpMethod[0]) + operation.HttpMethod.Substring(1);
-        var arguments2 = new List<string> { method, "path" };
+        var arguments2 = new List<string> { method, path };
         if (operation.Body is not null)
         {
             arguments2.Add("body");
@@ -292,7 +325,7 @@ internal static class ClientEmitter
     }
 
     /// <summary>Path parameters are method arguments: a value the schema forbids is an ArgumentException.</summary>
-    private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns)
+    private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns, Locals locals)
     {
         foreach (ParameterSpec parameter in operation.Parameters)
         {
@@ -313,7 +346,7 @@ internal static class ClientEmitter
             }
             else
             {
-                value = argument.TrimStart('@') + "Value";
+                value = locals.Take(argument.TrimStart('@') + "Value");
                 w.OpenBlock($"if ({argument} is {{ }} {value})");
             }
 
@@ -324,24 +357,24 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitQueryAdd(SourceWriter w, ParameterSpec parameter)
+    private static void EmitQueryAdd(SourceWriter w, ParameterSpec parameter, string query, Locals locals)
     {
         string name = CSharp.String(parameter.WireName);
         ValueSpec value = parameter.Value;
         if (value.Kind == ValueKind.Array)
         {
             // style: form, explode: true (the OpenAPI default): one name=value pair per item.
-            string item = parameter.Name.TrimStart('@') + "Item";
+            string item = locals.Take(parameter.Name.TrimStart('@') + "Item");
             w.OpenBlock($"foreach ({CSharp.TypeName(value.Items!, value.Items!.Nullable)} {item} in {parameter.Name}{(parameter.Required ? string.Empty : " ?? []")})");
-            w.Line($"query.Add({name}, {ScalarQueryValue(value.Items!, item)});");
+            w.Line($"{query}.Add({name}, {ScalarQueryValue(value.Items!, item, locals)});");
             w.CloseBlock();
             return;
         }
 
-        w.Line($"query.Add({name}, {ScalarQueryValue(value, parameter.Name)});");
+        w.Line($"{query}.Add({name}, {ScalarQueryValue(value, parameter.Name, locals)});");
     }
 
-    private static string ScalarQueryValue(ValueSpec value, string expression)
+    private static string ScalarQueryValue(ValueSpec value, string expression, Locals locals)
     {
         if (value.Kind != ValueKind.Enum && !value.IsFormattedString)
         {
@@ -349,9 +382,43 @@ internal static class ClientEmitter
         }
 
         string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.Runtime + "SchemaFormats.ToText";
-        return value.Nullable
-            ? "(" + expression + " is { } " + expression.TrimStart('@') + "Wire ? " + toWire + "(" + expression.TrimStart('@') + "Wire) : null)"
-            : toWire + "(" + expression + ")";
+        if (!value.Nullable)
+        {
+            return toWire + "(" + expression + ")";
+        }
+
+        string wire = locals.Take(expression.TrimStart('@') + "Wire");
+        return "(" + expression + " is { } " + wire + " ? " + toWire + "(" + wire + ") : null)";
+    }
+
+    /// <summary>
+    /// The names of an operation method's own locals: the one wanted, or with the smallest numeric suffix
+    /// that no parameter and no other local of the method has (a parameter named <c>path</c> leaves the
+    /// local <c>path2</c>). The parser keeps parameters off the names the method's fixed code uses
+    /// (<c>body</c>, <c>cancellationToken</c>, <c>context</c>, <c>nameof</c>, the validation locals).
+    /// </summary>
+    private sealed class Locals
+    {
+        private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal) { "body", "cancellationToken", "context" };
+
+        public Locals(OperationSpec operation)
+        {
+            foreach (ParameterSpec parameter in operation.Parameters)
+            {
+                _taken.Add(parameter.Name.TrimStart('@'));
+            }
+        }
+
+        public string Take(string wanted)
+        {
+            string name = wanted;
+            for (int i = 2; !_taken.Add(name); i++)
+            {
+                name = wanted + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return name;
+        }
     }
 
     private static string PathExpression(OperationSpec operation)

@@ -18,15 +18,19 @@ internal static class TypeEmitter
                 w.Line();
             }
 
-            EmitType(w, types[i], documentClass);
+            EmitType(w, types[i], documentClass, @namespace);
         }
     });
 
-    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass)
+    private static void EmitType(SourceWriter w, TypeSpec type, string documentClass, string @namespace)
     {
         switch (type)
         {
-            case ObjectSpec obj: EmitObject(w, obj, documentClass); break;
+            case ObjectSpec obj:
+                // A property named like the document class would be found in JsonSchema's initializer.
+                string document = obj.Properties.Any(p => p.Name == documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
+                EmitObject(w, QualifiedTypes(obj, @namespace), document);
+                break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
             case ChoiceSpec choice: EmitChoice(w, choice, documentClass); break;
@@ -129,17 +133,49 @@ internal static class TypeEmitter
 
     // ------------------------------------------------------------------ objects
 
+    /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
+    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace)
+    {
+        var hiding = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (PropertySpec property in type.Properties)
+        {
+            CSharp.AddHiding(hiding, property.Name, property.ConstValue is null ? property.Value : null);
+            if (property.ConstValue is not null)
+            {
+                hiding.Add(property.Name + "Value");
+            }
+        }
+
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            hiding.Add(extras.Name);
+        }
+
+        if (!type.Properties.Any(p => CSharp.IsHidden(p.Value, hiding)) && !(type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding)))
+        {
+            return type;
+        }
+
+        return type with
+        {
+            Properties = type.Properties.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+            AdditionalProperties = type.AdditionalProperties is PropertySpec a ? a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) } : null,
+        };
+    }
+
     private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)
     {
         UnionMembership? union = type.Union;
         string name = type.Name;
         var patterns = new List<string>();
 
-        if (type.Properties.Any(static p => p.Deprecated))
+        // [Obsolete] members warn where users' code uses them; the type's own code (reading, writing,
+        // comparing and validating every member) is kept quiet, in this file only. CS9042: a member that is
+        // both required and deprecated is what the schema says, so users are told when they set it.
+        bool deprecated = type.Properties.Any(static p => p.Deprecated && p.ConstValue is null);
+        if (deprecated)
         {
-            // The type's own code reads, writes and checks its deprecated members, and a required one is
-            // still required: only the user's code is told (CS0618) that a member is deprecated.
-            w.Line("#pragma warning disable CS0618, CS9042");
+            w.Line("#pragma warning disable CS0618, CS9042 // the schema deprecates members this type's own code still reads and writes");
         }
 
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
@@ -179,7 +215,7 @@ internal static class TypeEmitter
 
             if (property.Deprecated)
             {
-                w.Line($"[global::System.Obsolete(\"The schema marks '{property.JsonName.Replace("\"", "\\\"")}' as deprecated.\")]");
+                w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
             }
 
             foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
@@ -219,6 +255,10 @@ internal static class TypeEmitter
         }
 
         w.CloseBlock();
+        if (deprecated)
+        {
+            w.Line("#pragma warning restore CS0618, CS9042");
+        }
     }
 
     /// <summary>One Regex per distinct pattern of a type. JSON Schema patterns are not anchored: IsMatch searches.</summary>
@@ -1153,6 +1193,38 @@ internal static class TypeEmitter
 
     // ------------------------------------------------------------------ enums
 
+    /// <summary>
+    /// Past this many members an enum's wire names are looked up in tables, not switches: the C# compiler's time for
+    /// a switch grows faster than its arms (2,000 string cases take it 15 s), a table's as its entries.
+    /// </summary>
+    private const int MaxSwitchedEnumMembers = 256;
+
+    /// <summary>The wire names by value (the members are numbered 0, 1, 2... in order) and the members by wire name.</summary>
+    private static void EmitEnumTables(SourceWriter w, EnumSpec type)
+    {
+        w.Line();
+        w.Line("// The wire names by member value: the members are numbered 0, 1, 2... in the schema's order.");
+        w.OpenBlock("private static readonly string[] s_wireNames =");
+        foreach (EnumMemberSpec member in type.Members)
+        {
+            w.Line(CSharp.Quote(member.WireName) + ",");
+        }
+
+        w.CloseBlock(";");
+        w.Line();
+        w.Line("// The members by wire name.");
+        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {type.Name}> s_members = CreateMembers();");
+        w.Line();
+        w.OpenBlock($"private static global::System.Collections.Generic.Dictionary<string, {type.Name}> CreateMembers()");
+        w.Line($"var members = new global::System.Collections.Generic.Dictionary<string, {type.Name}>(s_wireNames.Length, global::System.StringComparer.Ordinal);");
+        w.OpenBlock("for (int i = 0; i < s_wireNames.Length; i++)");
+        w.Line($"members.Add(s_wireNames[i], ({type.Name})i);");
+        w.CloseBlock();
+        w.Line();
+        w.Line("return members;");
+        w.CloseBlock();
+    }
+
     private static void EmitEnum(SourceWriter w, EnumSpec type)
     {
         string name = type.Name;
@@ -1178,20 +1250,39 @@ internal static class TypeEmitter
         w.OpenBlock($"public static class {helper}");
         w.Line($"// Values a server sent that the schema does not list, each kept as a negative value of {name}.");
         w.Line($"private static readonly {CSharp.Runtime}UnknownEnumValues s_unknown = new({CSharp.Quote(name)});");
+        bool table = type.Members.Count > MaxSwitchedEnumMembers;
+        if (table)
+        {
+            EmitEnumTables(w, type);
+        }
+
         w.Line();
         w.Line("/// <summary>The name of <paramref name=\"value\"/> in JSON.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Line("/// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>");
         w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is neither a member nor a value that was read.</exception>");
-        w.OpenBlock($"public static string ToWireName(this {name} value) => value switch");
-        foreach (EnumMemberSpec member in type.Members)
+        if (table)
         {
-            w.Line($"{name}.{member.Name} => {CSharp.Quote(member.WireName)},");
+            w.Line($"public static string ToWireName(this {name} value) =>");
+            w.Indent();
+            w.Line("IsDefined(value) ? s_wireNames[(int)value]");
+            w.Line(": s_unknown.TryGetName((int)value, out string wireName) ? wireName");
+            w.Line($": throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\");");
+            w.Unindent();
+        }
+        else
+        {
+            w.OpenBlock($"public static string ToWireName(this {name} value) => value switch");
+            foreach (EnumMemberSpec member in type.Members)
+            {
+                w.Line($"{name}.{member.Name} => {CSharp.Quote(member.WireName)},");
+            }
+
+            w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
+            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\"),");
+            w.CloseBlock(";");
         }
 
-        w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
-        w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\"),");
-        w.CloseBlock(";");
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// The value for <paramref name=\"wireName\"/>: its member, or for a name the schema does not list a value");
@@ -1205,29 +1296,49 @@ internal static class TypeEmitter
         w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
         w.Line("/// <param name=\"value\">The member, when found.</param>");
         w.Line("/// <returns>True when <paramref name=\"wireName\"/> is a value of the schema.</returns>");
-        w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
-        w.OpenBlock("switch (wireName)");
-        foreach (EnumMemberSpec member in type.Members)
+        if (table)
         {
-            w.Line($"case {CSharp.Quote(member.WireName)}:");
-            w.Indent();
-            w.Line($"value = {name}.{member.Name};");
+            w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
+            w.OpenBlock("if (wireName is not null && s_members.TryGetValue(wireName, out value))");
             w.Line("return true;");
+            w.CloseBlock();
+            w.Line();
+            w.Line("value = default;");
+            w.Line("return false;");
+            w.CloseBlock();
+            w.Line();
+        }
+        else
+        {
+            w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
+            w.OpenBlock("switch (wireName)");
+            foreach (EnumMemberSpec member in type.Members)
+            {
+                w.Line($"case {CSharp.Quote(member.WireName)}:");
+                w.Indent();
+                w.Line($"value = {name}.{member.Name};");
+                w.Line("return true;");
+                w.Unindent();
+            }
+
+            w.Line("default:");
+            w.Indent();
+            w.Line("value = default;");
+            w.Line("return false;");
             w.Unindent();
+            w.CloseBlock();
+            w.CloseBlock();
+            w.Line();
         }
 
-        w.Line("default:");
-        w.Indent();
-        w.Line("value = default;");
-        w.Line("return false;");
-        w.Unindent();
-        w.CloseBlock();
-        w.CloseBlock();
-        w.Line();
         w.Line("/// <summary>True when <paramref name=\"value\"/> is one of the named members.</summary>");
         w.Line("/// <param name=\"value\">The value.</param>");
         w.Line("/// <returns>Whether the value is defined.</returns>");
-        w.Line($"public static bool IsDefined({name} value) => value is {string.Join(" or ", type.Members.Select(m => name + "." + m.Name))};");
+        // In a large enum, one range test: the members are numbered 0, 1, 2... in order (a value read that the schema
+        // does not list is negative), and a pattern of thousands of members costs the C# compiler more than its size.
+        w.Line(table
+            ? $"public static bool IsDefined({name} value) => value is >= {name}.{type.Members[0].Name} and <= {name}.{type.Members[type.Members.Count - 1].Name};"
+            : $"public static bool IsDefined({name} value) => value is {string.Join(" or ", type.Members.Select(m => name + "." + m.Name))};");
         w.Line();
         w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a JSON string; a string the schema does not list is kept (see <see cref=\"FromWireName\"/>).</summary>");
         w.Line("/// <param name=\"reader\">The reader, positioned on the string.</param>");

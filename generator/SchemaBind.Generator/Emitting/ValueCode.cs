@@ -262,6 +262,13 @@ internal static class ValueCode
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
+                // Exact for any bound written (1.5, 1e20, 9223372036854776000): see IntegerBounds.
+                EmitIntegerBound(w, error, expression, value.Kind, c.Minimum, "minimum", lower: true, exclusive: false, "must be at least ");
+                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMinimum, "exclusiveMinimum", lower: true, exclusive: true, "must be greater than ");
+                EmitIntegerBound(w, error, expression, value.Kind, c.Maximum, "maximum", lower: false, exclusive: false, "must be at most ");
+                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMaximum, "exclusiveMaximum", lower: false, exclusive: true, "must be less than ");
+                EmitMultipleOf(w, error, expression, value, c);
+                break;
             case ValueKind.Double:
             case ValueKind.Decimal:
                 if (c.Minimum is not null)
@@ -284,17 +291,7 @@ internal static class ValueCode
                     AddErrorIf(w, error, expression + " >= " + CSharp.Number(c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
                 }
 
-                if (c.MultipleOf is not null)
-                {
-                    // Exact: integers by an integer divide as integers, anything else as decimal.
-                    bool integral = value.Kind != ValueKind.Decimal
-                        && long.TryParse(c.MultipleOf, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
-                    string remainder = integral
-                        ? expression + " % " + c.MultipleOf + " != 0"
-                        : (value.Kind == ValueKind.Decimal ? expression : "(decimal)" + expression) + " % " + c.MultipleOf + "m != 0m";
-                    AddErrorIf(w, error, remainder, "multipleOf", "must be a multiple of " + c.MultipleOf + ".");
-                }
-
+                EmitMultipleOf(w, error, expression, value, c);
                 break;
             case ValueKind.Enum:
                 AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the enum values.");
@@ -399,6 +396,30 @@ internal static class ValueCode
 
     /// <summary>The static class or type that reads and writes a named value.</summary>
     public static string ReaderOf(ValueSpec value) => value.Kind == ValueKind.Enum ? value.TypeName + "Json" : value.TypeName!;
+
+    /// <summary>The check of one bound of an integer (none where every value of its type meets it).</summary>
+    private static void EmitIntegerBound(SourceWriter w, System.Action<SourceWriter, string, string> error, string expression, ValueKind kind, string? bound, string keyword, bool lower, bool exclusive, string words)
+    {
+        if (bound is not null && !IntegerBounds.AlwaysHolds(bound, kind, lower, exclusive))
+        {
+            AddErrorIf(w, error, IntegerBounds.BrokenCondition(expression, bound, kind, lower, exclusive), keyword, words + bound + ".");
+        }
+    }
+
+    /// <summary>The check of <c>multipleOf</c> on a number.</summary>
+    private static void EmitMultipleOf(SourceWriter w, System.Action<SourceWriter, string, string> error, string expression, ValueSpec value, ConstraintSpec c)
+    {
+        if (c.MultipleOf is not null)
+        {
+            // Exact: integers by an integer divide as integers, anything else as decimal.
+            bool integral = value.Kind != ValueKind.Decimal
+                && long.TryParse(c.MultipleOf, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+            string remainder = integral
+                ? expression + " % " + c.MultipleOf + " != 0"
+                : (value.Kind == ValueKind.Decimal ? expression : "(decimal)" + expression) + " % " + c.MultipleOf + "m != 0m";
+            AddErrorIf(w, error, remainder, "multipleOf", "must be a multiple of " + c.MultipleOf + ".");
+        }
+    }
 
     private static void AddErrorIf(SourceWriter w, System.Action<SourceWriter, string, string> error, string condition, string keyword, string message)
     {

@@ -40,6 +40,7 @@ internal sealed partial class DocumentParser
         var operations = new List<OperationSpec>();
         var operationIds = new HashSet<string>(StringComparer.Ordinal);
         var methodNames = new HashSet<string>(StringComparer.Ordinal);
+        var security = new SecurityCheck(this, root);
         if (root.Get("paths") is JsonObject paths)
         {
             foreach (JsonProperty path in paths.Properties)
@@ -54,14 +55,21 @@ internal sealed partial class DocumentParser
                 {
                     if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject)
                     {
-                        OperationSpec? spec = BuildOperation(path, pathItem, operation.Name, operationObject, operationIds, methodNames);
+                        OperationSpec? spec = BuildOperation(path, pathItem, operation, operationObject, operationIds, methodNames);
                         if (spec is not null)
                         {
                             operations.Add(spec);
+                            security.Check(operationObject, spec.OperationId);
                         }
                     }
                 }
             }
+        }
+
+        security.CheckDocument();
+        if (root.Find("webhooks") is JsonProperty { Value: JsonObject { Properties.Length: > 0 } } webhooks)
+        {
+            Report(DiagnosticDescriptors.NotGenerated, webhooks.NameStart, webhooks.NameEnd, "'webhooks'", "webhooks are requests the API sends to your server, and SchemaBind generates clients, not servers");
         }
 
         return new ClientSpec(
@@ -76,11 +84,12 @@ internal sealed partial class DocumentParser
     private OperationSpec? BuildOperation(
         JsonProperty path,
         JsonObject pathItem,
-        string httpMethod,
+        JsonProperty method,
         JsonObject operation,
         HashSet<string> operationIds,
         HashSet<string> methodNames)
     {
+        string httpMethod = method.Name;
         string pointer = "#/paths/" + EscapePointer(path.Name) + "/" + httpMethod;
         string operationId;
         if (operation.Get("operationId") is JsonString id)
@@ -123,7 +132,10 @@ internal sealed partial class DocumentParser
         }
 
         var templateNames = PathTemplateParameter.Matches(path.Name).Cast<Match>().Select(static m => m.Groups[1].Value).ToList();
-        bool valid = true;
+
+        // Why the operation cannot be generated; each cause has its own diagnostic where it is, and the
+        // operation gets one more (SB0040) that says the method is missing and why.
+        var leftOut = new List<string>();
         foreach (string templateName in templateNames)
         {
             if (!declared.Any(d => Location(d.Parameter) == "path" && Name(d.Parameter) == templateName))
@@ -134,13 +146,12 @@ internal sealed partial class DocumentParser
                     path.NameStart + 1 + offset,
                     path.NameStart + 1 + offset + templateName.Length + 2,
                     "The path template names '{" + templateName + "}', but the operation '" + operationId + "' declares no path parameter '" + templateName + "'");
-                valid = false;
+                leftOut.Add("the path template names '{" + templateName + "}', which is not a declared path parameter");
             }
         }
 
         var parameters = new List<ParameterSpec>();
-        // The names the generated method itself uses (ClientEmitter's parameters and locals) are taken.
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken", "context", "path", "query" };
+        var parameterNames = new HashSet<string>(StringComparer.Ordinal) { "body", "cancellationToken" };
         foreach ((JsonObject parameter, JsonNode at, string parameterPointer) in declared)
         {
             string? name = Name(parameter);
@@ -148,20 +159,28 @@ internal sealed partial class DocumentParser
             if (name is null || location is null)
             {
                 Report(DiagnosticDescriptors.InvalidKeywordValue, at, "parameter", "an object with \"name\" and \"in\"", "an object without them");
-                valid = false;
+                leftOut.Add("a parameter has no \"name\" or no \"in\"");
                 continue;
             }
 
             if (location == "path" && !templateNames.Contains(name))
             {
                 Report(DiagnosticDescriptors.PathParameterMismatch, parameter.Get("name")!, "The path parameter '" + name + "' is declared, but the path '" + path.Name + "' has no '{" + name + "}'");
-                valid = false;
+                leftOut.Add("the path parameter '" + name + "' is not in the path template");
                 continue;
             }
 
             if (location != "path" && location != "query")
             {
-                Report(DiagnosticDescriptors.UnsupportedKeyword, parameter.Get("in")!, "in: " + location + " (only path and query parameters are sent yet; this parameter is left out of the method)");
+                string why = location is "header" or "cookie"
+                    ? "only path and query parameters are sent yet"
+                    : "'" + location + "' is not a parameter location (path, query, header or cookie)";
+                if (parameter.Get("required") is JsonBoolean { Value: true })
+                {
+                    why += "; it is required, so requests without it may be refused unless you add it to the HttpClient yourself";
+                }
+
+                Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("in")!, location, name, operationId, why);
                 continue;
             }
 
@@ -174,23 +193,24 @@ internal sealed partial class DocumentParser
             bool scalar = IsScalar(value);
             if (!scalar && !(!isPath && value.Kind == ValueKind.Array && IsScalar(value.Items!)))
             {
-                Report(
-                    DiagnosticDescriptors.UntypedSchema,
-                    parameter.Get("schema") ?? parameter,
-                    isPath ? "a path parameter must be a string, number, boolean or string enum" : "a query parameter must be a string, number, boolean, string enum or an array of them");
+                string why = isPath
+                    ? "a path parameter must be a string, number, boolean or string enum"
+                    : "a query parameter must be a string, number, boolean, string enum or an array of them (objects and nested arrays are not sent yet)";
+                Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("schema") ?? parameter, location, name, operationId, why);
                 if (required)
                 {
-                    valid = false;
+                    leftOut.Add("its required " + location + " parameter '" + name + "' has no form the client can send yet");
                 }
 
                 continue;
             }
 
             string wantedParameter = Names.ToCamelCase(name);
-            string parameterName = Names.Unique(wantedParameter, parameterNames);
+            string parameterName = Names.ClaimParameter(wantedParameter, parameterNames);
             if (parameterName != wantedParameter)
             {
-                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, "another parameter (or a name the method uses: body, cancellationToken, context, path, query)", name, wantedParameter, parameterName);
+                string other = Names.IsReservedParameterName(wantedParameter) ? "a name the client method's own code uses" : "another parameter";
+                Report(DiagnosticDescriptors.NameCollision, parameter.Get("name")!, other, name, wantedParameter, parameterName);
             }
 
             parameters.Add(new ParameterSpec(
@@ -202,8 +222,9 @@ internal sealed partial class DocumentParser
                 (parameter.Get("description") as JsonString)?.Value));
         }
 
-        if (!valid)
+        if (leftOut.Count > 0)
         {
+            ReportOperationLeftOut(method, path.Name, operationId, string.Join("; ", leftOut));
             return null;
         }
 
@@ -217,22 +238,27 @@ internal sealed partial class DocumentParser
         BodySpec? body = null;
         if (operation.Get("requestBody") is JsonNode requestBodyNode && ResolveObject(requestBodyNode) is JsonObject requestBody)
         {
-            JsonObject? schema = JsonSchemaOf(requestBody, requestBodyNode, out bool hasContent);
-            if (schema is null)
+            if (requestBody.Get("content") is JsonObject { Properties.Length: > 0 } content)
             {
-                if (hasContent)
+                if (JsonMediaType(content) is not JsonProperty json)
                 {
+                    ReportOperationLeftOut(method, path.Name, operationId, "its request body is " + MediaTypes(content) + "; only JSON bodies are sent yet");
                     return null;
                 }
-            }
-            else
-            {
+
+                // A JSON body without a schema is any JSON.
+                JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
                 ValueSpec value = BuildValue(schema, pointer + "/requestBody", methodName + "Request");
                 body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value);
             }
         }
 
-        ResponseSpec response = BuildResponse(operation, pointer, methodName);
+        ResponseSpec response = BuildResponse(operation, operationId, pointer, methodName);
+        if (operation.Find("callbacks") is JsonProperty { Value: JsonObject { Properties.Length: > 0 } } callbacks)
+        {
+            Report(DiagnosticDescriptors.NotGenerated, callbacks.NameStart, callbacks.NameEnd, "The 'callbacks' of '" + operationId + "'", "callbacks are requests the API sends to your server, and SchemaBind generates clients, not servers");
+        }
+
         return new OperationSpec(
             operationId,
             methodName,
@@ -246,7 +272,7 @@ internal sealed partial class DocumentParser
             response);
     }
 
-    private ResponseSpec BuildResponse(JsonObject operation, string pointer, string methodName)
+    private ResponseSpec BuildResponse(JsonObject operation, string operationId, string pointer, string methodName)
     {
         if (operation.Get("responses") is not JsonObject responses)
         {
@@ -266,31 +292,44 @@ internal sealed partial class DocumentParser
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        JsonObject? schema = JsonSchemaOf(response, success.Value, out _);
+        JsonObject? schema = null;
+        if (response.Get("content") is JsonObject { Properties.Length: > 0 } content)
+        {
+            if (JsonMediaType(content) is JsonProperty json)
+            {
+                schema = (json.Value as JsonObject)?.Get("schema") as JsonObject;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.ResponseNotRead, content, success.Name, operationId, MediaTypes(content));
+            }
+        }
+
         return schema is null
             ? new ResponseSpec(status, null, description)
             : new ResponseSpec(status, BuildValue(schema, pointer + "/responses/" + success.Name, methodName + "Response"), description);
     }
 
-    /// <summary>The schema of the JSON media type of a request body or response, if it has one.</summary>
-    private JsonObject? JsonSchemaOf(JsonObject bodyOrResponse, JsonNode at, out bool hasContent)
+    /// <summary>The JSON media type of a request body's or response's content, if it has one.</summary>
+    private static JsonProperty? JsonMediaType(JsonObject content)
     {
-        hasContent = false;
-        if (bodyOrResponse.Get("content") is not JsonObject content || content.Properties.Length == 0)
+        foreach (JsonProperty mediaType in content.Properties)
         {
-            return null;
+            if (IsJsonMediaType(mediaType.Name))
+            {
+                return mediaType;
+            }
         }
 
-        hasContent = true;
-        JsonProperty? found = content.Properties.Where(static m => IsJsonMediaType(m.Name)).Select(static m => (JsonProperty?)m).FirstOrDefault();
-        if (found is not JsonProperty json)
-        {
-            Report(DiagnosticDescriptors.UntypedSchema, at, "only JSON bodies are supported yet, this one is " + content.Properties[0].Name);
-            return null;
-        }
-
-        return json.Value is JsonObject mediaType && mediaType.Get("schema") is JsonObject schema ? schema : null;
+        return null;
     }
+
+    /// <summary>The media types of a content map, for messages: "multipart/form-data or text/plain".</summary>
+    private static string MediaTypes(JsonObject content) => string.Join(" or ", content.Properties.Select(static m => m.Name));
+
+    /// <summary>SB0040 on the operation's HTTP method: the client has no method for it.</summary>
+    private void ReportOperationLeftOut(JsonProperty method, string path, string operationId, string why) =>
+        Report(DiagnosticDescriptors.OperationLeftOut, method.NameStart, method.NameEnd, operationId, method.Name.ToUpperInvariant() + " " + path, why);
 
     private static bool IsJsonMediaType(string mediaType)
     {
@@ -334,4 +373,95 @@ internal sealed partial class DocumentParser
     private static string? Name(JsonObject parameter) => (parameter.Get("name") as JsonString)?.Value;
 
     private static string? Location(JsonObject parameter) => (parameter.Get("in") as JsonString)?.Value;
+
+    /// <summary>
+    /// Finds the security requirements the client cannot meet: it sends bearer tokens (HTTP bearer, OAuth 2.0 and
+    /// OpenID Connect access tokens) and nothing else yet, so any other scheme gets SB0043 where it is required.
+    /// </summary>
+    private sealed class SecurityCheck
+    {
+        private readonly DocumentParser _parser;
+        private readonly JsonObject? _schemes;
+        private readonly JsonArray? _documentRequirements;
+        private bool _documentRequirementsUsed;
+
+        public SecurityCheck(DocumentParser parser, JsonObject root)
+        {
+            _parser = parser;
+            _schemes = (root.Get("components") as JsonObject)?.Get("securitySchemes") as JsonObject;
+            _documentRequirements = root.Get("security") as JsonArray;
+        }
+
+        /// <summary>Checks an operation's own requirements, or notes that it uses the document's.</summary>
+        public void Check(JsonObject operation, string operationId)
+        {
+            if (operation.Get("security") is JsonArray own)
+            {
+                Report(own, "The operation '" + operationId + "'");
+            }
+            else
+            {
+                _documentRequirementsUsed = true;
+            }
+        }
+
+        /// <summary>Checks the document's requirements once, if an operation generated uses them.</summary>
+        public void CheckDocument()
+        {
+            if (_documentRequirementsUsed && _documentRequirements is not null)
+            {
+                Report(_documentRequirements, "The document (every operation without security of its own)");
+            }
+        }
+
+        private void Report(JsonArray requirements, string who)
+        {
+            // The requirements are alternatives; one the client meets (or an empty one: anonymous) is enough.
+            if (requirements.Items.Length == 0)
+            {
+                return;
+            }
+
+            foreach (JsonNode alternative in requirements.Items)
+            {
+                if (alternative is JsonObject schemes && schemes.Properties.All(p => Unsupported(p.Name) is null))
+                {
+                    return;
+                }
+            }
+
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (JsonObject alternative in requirements.Items.OfType<JsonObject>())
+            {
+                foreach (JsonProperty scheme in alternative.Properties)
+                {
+                    if (Unsupported(scheme.Name) is string what && reported.Add(scheme.Name))
+                    {
+                        _parser.Report(DiagnosticDescriptors.SecurityNotApplied, scheme.NameStart, scheme.NameEnd, who, scheme.Name, what);
+                    }
+                }
+            }
+        }
+
+        /// <summary>What the scheme is, when the client does not apply it; null when it does.</summary>
+        private string? Unsupported(string name)
+        {
+            if (_schemes?.Get(name) is not JsonNode node || _parser.ResolveObject(node) is not JsonObject scheme)
+            {
+                return "not defined in components/securitySchemes";
+            }
+
+            string? type = (scheme.Get("type") as JsonString)?.Value;
+            string? httpScheme = (scheme.Get("scheme") as JsonString)?.Value;
+            return type switch
+            {
+                "oauth2" or "openIdConnect" => null,
+                "http" when string.Equals(httpScheme, "bearer", StringComparison.OrdinalIgnoreCase) => null,
+                "http" => "HTTP " + (httpScheme ?? "authentication"),
+                "apiKey" => "an API key in the " + ((scheme.Get("in") as JsonString)?.Value ?? "request") + " '" + (scheme.Get("name") as JsonString)?.Value + "'",
+                "mutualTLS" => "mutual TLS",
+                _ => "type '" + type + "'",
+            };
+        }
+    }
 }

@@ -70,6 +70,86 @@ internal static class Names
         return candidate;
     }
 
+    /// <summary>
+    /// The names a generated record's members take, whatever its schema: the members TypeEmitter writes
+    /// into every record, union and choice, the ones C# synthesizes for records, and the ones every class
+    /// inherits from <see cref="object"/>. A property with one of these names would clash with the member or
+    /// hide it (CS0102, CS0542, CS8859, CS8874, CS0108).
+    /// </summary>
+    public static readonly HashSet<string> ReservedMemberNames = new(System.StringComparer.Ordinal)
+    {
+        // TypeEmitter: every record, union and choice
+        "Validate", "ValidateJson", "JsonSchema", "ToJson", "FromJson", "ReadJson", "WriteJson", "WriteJsonCore", "Converter",
+        // records: written by TypeEmitter (Equals, GetHashCode, ToString) or synthesized by C#
+        "Equals", "GetHashCode", "ToString", "EqualityContract", "PrintMembers", "Deconstruct", "Clone",
+        // object
+        "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
+
+    /// <summary>
+    /// The names no generated type may take: a member of the type itself would clash with it (CS0542), and
+    /// where another generated type names it in an expression (<c>T.ReadJson(ref reader)</c>) the member
+    /// would be found instead of the type (CS0119). <see cref="ReservedMemberNames"/>, and the members of
+    /// choices (Match, Switch) and of enum helpers (ToWireName, FromWireName, TryParse, IsDefined).
+    /// </summary>
+    public static readonly HashSet<string> ReservedTypeNames = new(ReservedMemberNames, System.StringComparer.Ordinal)
+    {
+        "Match", "Switch", "ToWireName", "FromWireName", "TryParse", "IsDefined",
+    };
+
+    /// <summary>
+    /// Whether a client method's parameter may not take <paramref name="name"/>: <c>body</c> and
+    /// <c>cancellationToken</c> are parameters of every method; <c>nameof</c> is an operator its checks use
+    /// (a parameter of that name turns <c>nameof(x)</c> into a call, CS0149); <c>context</c> and the locals
+    /// of the validation code ValueCode writes (<c>text0</c>, <c>length0</c>, <c>i0</c>, <c>item0</c>,
+    /// <c>item0Value</c>, <c>entry0</c>, any depth) are fixed names of the checks. The method's other locals
+    /// (<c>path</c>, <c>query</c>, <c>response</c>, ...) are named by ClientEmitter around the parameters.
+    /// </summary>
+    public static bool IsReservedParameterName(string name)
+    {
+        name = name.TrimStart('@');
+        if (name is "body" or "cancellationToken" or "nameof" or "context")
+        {
+            return true;
+        }
+
+        string stem = name.EndsWith("Value", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 5) : name;
+        int digits = stem.Length;
+        while (digits > 0 && char.IsDigit(stem[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (digits == stem.Length || (stem.Length != name.Length && stem.Substring(0, digits) != "item"))
+        {
+            return false;
+        }
+
+        return stem.Substring(0, digits) is "text" or "length" or "i" or "item" or "entry";
+    }
+
+    /// <summary>
+    /// The one renaming rule: a <paramref name="wanted"/> name that its scope reserves gets the suffix "Value"
+    /// ("ToJson" → "ToJsonValue", "nameof" → "nameofValue"); a name another one of the scope took first gets
+    /// the smallest free numeric suffix ("ImageTag2"). Records the result in <paramref name="taken"/>.
+    /// </summary>
+    /// <param name="reserved">The scope's table of reserved names, or null.</param>
+    /// <returns>The name given; differs from <paramref name="wanted"/> when it was renamed (worth an SB0016).</returns>
+    public static string Claim(string wanted, HashSet<string> taken, HashSet<string>? reserved) =>
+        Unique(reserved is not null && reserved.Contains(wanted) ? wanted + "Value" : wanted, taken);
+
+    /// <summary><see cref="Claim(string, HashSet{string}, HashSet{string})"/> for a client method's parameter (see <see cref="IsReservedParameterName"/>).</summary>
+    public static string ClaimParameter(string wanted, HashSet<string> taken)
+    {
+        string candidate = wanted;
+        while (IsReservedParameterName(candidate))
+        {
+            candidate = candidate.TrimStart('@') + "Value"; // "item0" → "item0Value" is a local too: "item0ValueValue"
+        }
+
+        return Unique(candidate, taken);
+    }
+
     /// <summary>A lower→upper step ("addAction") or the last capital of an acronym ("HTTPServer") starts a word, inside a run of letters and digits.</summary>
     private static bool StartsWord(string name, int i)
     {

@@ -1,0 +1,152 @@
+using Microsoft.CodeAnalysis;
+
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>
+/// What the client cannot send or read yet is never dropped in silence: each operation, parameter, response body,
+/// security requirement or part of the document that generates nothing has a warning where it is written.
+/// </summary>
+public sealed class LeftOutTests
+{
+    private const string Document = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Left out", "version": "1" },
+          "components": {
+            "securitySchemes": {
+              "key": { "type": "apiKey", "in": "header", "name": "X-Key" },
+              "basic": { "type": "http", "scheme": "basic" },
+              "token": { "type": "http", "scheme": "bearer" },
+              "oauth": { "type": "oauth2", "flows": { "clientCredentials": { "tokenUrl": "https://example.com/token", "scopes": {} } } }
+            }
+          },
+          "security": [ { "basic": [] } ],
+          "webhooks": { "petAdded": { "post": { "responses": { "200": { "description": "ok" } } } } },
+          "paths": {
+            "/form": {
+              "post": {
+                "operationId": "sendForm",
+                "requestBody": { "content": { "application/x-www-form-urlencoded": { "schema": { "type": "object" } } } },
+                "responses": { "204": { "description": "sent" } }
+              }
+            },
+            "/upload": {
+              "put": {
+                "operationId": "upload",
+                "requestBody": { "content": { "multipart/form-data": { "schema": { "type": "object" } }, "application/octet-stream": {} } },
+                "responses": { "204": { "description": "sent" } }
+              }
+            },
+            "/anything": {
+              "post": {
+                "operationId": "sendAnything",
+                "security": [ { "token": [] } ],
+                "requestBody": { "content": { "application/json": {} } },
+                "responses": { "204": { "description": "sent" } }
+              }
+            },
+            "/items": {
+              "get": {
+                "operationId": "listItems",
+                "security": [ { "key": [] }, { "oauth": [] } ],
+                "parameters": [
+                  { "name": "X-Trace", "in": "header", "required": true, "schema": { "type": "string" } },
+                  { "name": "session", "in": "cookie", "schema": { "type": "string" } },
+                  { "name": "limit", "in": "query", "schema": { "type": "integer" } }
+                ],
+                "callbacks": { "done": { "{$request.query.url}": { "post": { "responses": { "200": { "description": "ok" } } } } } },
+                "responses": { "200": { "description": "a picture", "content": { "image/png": {} } } }
+              }
+            },
+            "/search": {
+              "get": {
+                "operationId": "search",
+                "security": [ { "key": [] } ],
+                "parameters": [ { "name": "filter", "in": "query", "schema": { "type": "object", "properties": { "a": { "type": "string" } } } } ],
+                "responses": { "200": { "description": "ok" } }
+              }
+            },
+            "/find": {
+              "get": {
+                "operationId": "find",
+                "parameters": [ { "name": "where", "in": "query", "required": true, "schema": { "type": "object" } } ],
+                "responses": { "200": { "description": "ok" } }
+              }
+            },
+            "/health": { "get": { "operationId": "health", "responses": { "204": { "description": "up" } } } },
+            "/public": {
+              "get": {
+                "operationId": "getPublic",
+                "security": [ {} , { "basic": [] } ],
+                "responses": { "200": { "description": "ok" } }
+              }
+            }
+          }
+        }
+        """;
+
+    [Fact]
+    public void Every_part_the_client_leaves_out_has_a_located_warning_that_says_what()
+    {
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/left-out.json", Document, "LeftOut"));
+        Assert.Empty(result.CompilationDiagnostics);
+        IReadOnlyList<Diagnostic> diagnostics = result.SchemaDiagnostics;
+        Assert.All(diagnostics, static d => Assert.Equal(DiagnosticSeverity.Warning, d.DefaultSeverity));
+
+        // Each diagnostic, as ID and the text it points at.
+        string[] found = diagnostics.Select(static d => d.Id + " " + At(d)).ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "SB0043 \"basic\"",
+                "SB0044 \"webhooks\"",
+                "SB0040 \"post\"",
+                "SB0040 \"put\"",
+                "SB0041 \"header\"",
+                "SB0041 \"cookie\"",
+                "SB0044 \"callbacks\"",
+                "SB0042 { \"image/png\": {} }",
+                "SB0043 \"key\"",
+                "SB0041 { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }",
+                "SB0040 \"get\"",
+                "SB0041 { \"type\": \"object\" }",
+            },
+            found);
+
+        string Message(string id, string at) => diagnostics.Single(d => d.Id == id && At(d) == at).GetMessage();
+        Assert.Equal("The operation 'sendForm' (POST /form) is left out of the client: its request body is application/x-www-form-urlencoded; only JSON bodies are sent yet", Message("SB0040", "\"post\""));
+        Assert.Contains("its request body is multipart/form-data or application/octet-stream", Message("SB0040", "\"put\""), StringComparison.Ordinal);
+        Assert.Contains("its required query parameter 'where' has no form the client can send yet", Message("SB0040", "\"get\""), StringComparison.Ordinal);
+        Assert.Equal("The header parameter 'X-Trace' of 'listItems' is left out of the generated method: only path and query parameters are sent yet; it is required, so requests without it may be refused unless you add it to the HttpClient yourself", Message("SB0041", "\"header\""));
+        Assert.Equal("The 200 response of 'listItems' is image/png, which is not read yet: the method returns no value for it", Message("SB0042", "{ \"image/png\": {} }"));
+        Assert.Contains("The operation 'search' requires the security scheme 'key' (an API key in the header 'X-Key')", Message("SB0043", "\"key\""), StringComparison.Ordinal);
+        Assert.Contains("The document (every operation without security of its own) requires the security scheme 'basic' (HTTP basic)", Message("SB0043", "\"basic\""), StringComparison.Ordinal);
+
+        // What is generated: the operations that are not left out, without the parameters that are.
+        string client = result.Sources.Single(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("ListItemsAsync(long? limit = null,", client, StringComparison.Ordinal);
+        Assert.Contains("SendAnythingAsync(global::System.Text.Json.JsonElement body,", client, StringComparison.Ordinal);
+        Assert.Contains("GetPublicAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("SendFormAsync", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("UploadAsync", client, StringComparison.Ordinal);
+        Assert.Contains("SearchAsync(global::System.Threading.CancellationToken", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("FindAsync", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("xTrace", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("session", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("filter", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_requirement_the_client_meets_by_one_of_its_alternatives_or_anonymously_is_not_reported()
+    {
+        string document = Document.Replace("\"security\": [ { \"basic\": [] } ],", "\"security\": [ { \"basic\": [] }, { \"token\": [] } ],", StringComparison.Ordinal);
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/left-out.json", document, "LeftOut"));
+        Assert.Equal(new[] { "\"key\"" }, result.SchemaDiagnostics.Where(static d => d.Id == "SB0043").Select(d => At(d, document)).ToArray());
+    }
+
+    /// <summary>The text of <see cref="Document"/> a diagnostic points at.</summary>
+    private static string At(Diagnostic diagnostic) => At(diagnostic, Document);
+
+    private static string At(Diagnostic diagnostic, string text) =>
+        text.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+}
