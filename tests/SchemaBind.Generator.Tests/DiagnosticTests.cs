@@ -77,8 +77,8 @@ public sealed class DiagnosticTests
     }
 
     [Theory]
-    [InlineData("{ \"openapi\": \"3.0.3\", \"info\": {}, \"paths\": {} }", 13, "OpenAPI 3.0.3")]
-    [InlineData("{ \"swagger\": \"2.0\" }", 13, "Swagger")]
+    [InlineData("{ \"openapi\": \"3.3.0\", \"info\": {}, \"paths\": {} }", 13, "OpenAPI 3.3.0")]
+    [InlineData("{ \"swagger\": \"1.2\" }", 13, "Swagger")]
     [InlineData("{ \"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\" }", 13, "draft-07")]
     public void Unsupported_versions_and_dialects_are_SB0003_at_the_version(string text, int column, string named)
     {

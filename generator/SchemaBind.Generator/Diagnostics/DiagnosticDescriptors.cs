@@ -33,7 +33,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedVersion = new(
         "SB0003",
         "Unsupported document version or dialect",
-        "{0} is not supported: SchemaBind reads OpenAPI 3.1.x documents and JSON Schema 2020-12",
+        "{0} is not supported: SchemaBind reads Swagger 2.0, OpenAPI 3.0.x, 3.1.x and 3.2.x documents and JSON Schema 2020-12",
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
@@ -151,6 +151,24 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OlderDialectHabit = new(
+        "SB0035",
+        "OpenAPI 3.0 keyword in a later document",
+        "'{0}'{1} is written as in OpenAPI 3.0 and read with its 3.0 meaning; {2} expects {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "OpenAPI 3.1 schemas are JSON Schema 2020-12, which has no 'nullable' and whose exclusive bounds are numbers. SchemaBind reads the old form as OpenAPI 3.0 meant it; write the 3.1 form to silence this.");
+
+    public static readonly DiagnosticDescriptor DocumentPartLeftOut = new(
+        "SB0036",
+        "Part of the document not generated",
+        "'{0}'{1} is not generated: {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The document uses a feature of its OpenAPI version that SchemaBind does not generate code for yet; the rest of the document is generated.");
 
     public static readonly DiagnosticDescriptor NestedTooDeeply = new(
         "SB0025",
@@ -286,6 +304,8 @@ internal static class DiagnosticDescriptors
         PatternDialect,
         NameCollision,
         UnknownDialect,
+        OlderDialectHabit,
+        DocumentPartLeftOut,
         NestedTooDeeply,
         DuplicateDiscriminatorValue,
         OperationLeftOut,

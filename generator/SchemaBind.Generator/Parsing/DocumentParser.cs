@@ -27,8 +27,8 @@ internal sealed partial class DocumentParser
     private readonly LineIndex _lines;
 
     // The document without insignificant whitespace, made by the JSON parser on its way (or written from the
-    // tree read from YAML): it is embedded.
-    private readonly MinifiedJson _minified = new();
+    // tree read from YAML, or from the tree an older dialect was upgraded to; see Dialects/DocumentUpgrader): it is embedded.
+    private MinifiedJson _minified = new();
 
     // Local references already resolved, by their text (null when they lead nowhere).
     private readonly Dictionary<string, JsonNode?> _resolved = new(StringComparer.Ordinal);
@@ -136,6 +136,16 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        if (_input.Kind != DocumentKind.JsonSchema
+            && Dialects.DocumentUpgrader.Upgrade(root, _input.Text, Report, _cancellationToken) is JsonObject upgraded)
+        {
+            // Swagger 2.0, OpenAPI 3.0, or 3.1 with 3.0 habits: read (and embedded, so that the runtime's
+            // 2020-12 validation agrees with the typed code) as the OpenAPI 3.1 document it was rewritten into.
+            root = upgraded;
+            _minified = new MinifiedJson();
+            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+        }
+
         _root = root;
         ClientSpec? client = null;
         if (_input.Kind != DocumentKind.JsonSchema && root.Find("openapi") is JsonProperty openapi)
@@ -146,7 +156,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            if (!version.Value.StartsWith("3.1", StringComparison.Ordinal))
+            if (version.Value is not ("3.1" or "3.2") && !version.Value.StartsWith("3.1.", StringComparison.Ordinal) && !version.Value.StartsWith("3.2.", StringComparison.Ordinal))
             {
                 Report(DiagnosticDescriptors.UnsupportedVersion, version, "OpenAPI " + version.Value);
                 return null;
@@ -158,7 +168,7 @@ internal sealed partial class DocumentParser
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
-            Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger (OpenAPI 2.0)");
+            Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger " + (swagger.Value is JsonString swaggerVersion ? swaggerVersion.Value : "without a version"));
             return null;
         }
         else if (_input.Kind == DocumentKind.JsonSchema || (_input.Kind == DocumentKind.Auto && IsJsonSchemaDocument(root)))
@@ -701,6 +711,8 @@ internal sealed partial class DocumentParser
             additional = new PropertySpec(string.Empty, memberName, extras, false, null, null, false, false, false);
         }
 
+        QualifyShadowedTypes(properties);
+
         // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
         EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
         if (needsJson?[0] == true)
@@ -712,6 +724,58 @@ internal sealed partial class DocumentParser
         jsonNameByMember.Clear();
         _memberNameSets.Push((takenMemberNames, jsonNameByMember));
         return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional, rules);
+    }
+
+    /// <summary>
+    /// A type named like a member of the record that uses it ("Repository" beside a member Repository of another
+    /// type, or a list of CharacterSpecies in a member CharacterSpecies) is written with its namespace in that
+    /// record, where the simple name means the member. C# lets a member of the type of its own name stand for both.
+    /// </summary>
+    private void QualifyShadowedTypes(List<PropertySpec> properties)
+    {
+        Dictionary<string, ValueSpec>? shadowing = null;
+        foreach (PropertySpec property in properties)
+        {
+            if (_takenTypeNames.Contains(property.Name))
+            {
+                ValueSpec own = property.Value;
+                bool sameType = own.TypeName == property.Name && own.Items is null && !(own.Nullable && own.Kind == ValueKind.Enum);
+                if (!sameType)
+                {
+                    (shadowing ??= new Dictionary<string, ValueSpec>(StringComparer.Ordinal))[property.Name] = own;
+                }
+            }
+        }
+
+        if (shadowing is null)
+        {
+            return;
+        }
+
+        for (int i = 0; i < properties.Count; i++)
+        {
+            ValueSpec qualified = Qualified(properties[i].Value, shadowing);
+            if (!ReferenceEquals(qualified, properties[i].Value))
+            {
+                properties[i] = properties[i] with { Value = qualified };
+            }
+        }
+    }
+
+    private ValueSpec Qualified(ValueSpec value, Dictionary<string, ValueSpec> shadowing)
+    {
+        ValueSpec? items = value.Items is null ? null : Qualified(value.Items, shadowing);
+        bool shadowed = value.TypeName is not null && shadowing.ContainsKey(value.TypeName);
+        if (!shadowed && ReferenceEquals(items, value.Items))
+        {
+            return value;
+        }
+
+        return value with
+        {
+            TypeName = shadowed ? "global::" + _input.Namespace + "." + value.TypeName : value.TypeName,
+            Items = items,
+        };
     }
 
     private bool ComposesItsOwnUnion(string pointer, JsonObject schema)

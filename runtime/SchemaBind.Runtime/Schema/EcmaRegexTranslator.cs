@@ -53,6 +53,15 @@ internal static class EcmaRegexTranslator
                     }
                 }
 
+                if (next == '_')
+                {
+                    // An identity escape in ECMA-262 (Annex B), common in published patterns ("[a-z\\-\\_]");
+                    // .NET refuses to escape a word character it does not know.
+                    builder.Append('_');
+                    i++;
+                    continue;
+                }
+
                 builder.Append(c).Append(next);
                 i++;
                 continue;
