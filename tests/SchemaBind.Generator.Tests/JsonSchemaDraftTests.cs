@@ -1,133 +1,96 @@
 using System.Text.Json;
+using Microsoft.CodeAnalysis;
 using SchemaBind.Generator.Model;
 using SchemaBind.Runtime;
 
 namespace SchemaBind.Generator.Tests;
 
 /// <summary>
-/// JSON Schema drafts 4, 6, 7 and 2019-09 (named by <c>$schema</c>) are read as the 2020-12 schema they mean: the
-/// generated code compiles, and the embedded (upgraded) document validates as the draft says.
+/// JSON Schema drafts 4, 6, 7 and 2019-09 (chosen by <c>$schema</c>) are read with their own meaning: the tree is
+/// upgraded into 2020-12 before parsing, and the upgraded document is what the runtime validates.
 /// </summary>
 public sealed class JsonSchemaDraftTests
 {
-    private static GeneratorResult Generate(string text)
-    {
-        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/s.json", text, "P"));
-        Assert.All(result.RunResult.Results, static r => Assert.Null(r.Exception));
-        GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        return result;
-    }
+    private const string Draft7 = """
+        {
+          "$schema": "http://json-schema.org/draft-07/schema#",
+          "title": "Widget",
+          "type": "object",
+          "definitions": { "Code": { "type": "string" } },
+          "properties": {
+            "code": { "$ref": "#/definitions/Code", "maxLength": 3 },
+            "size": { "type": "integer", "maximum": 5, "exclusiveMaximum": 4 },
+            "pair": { "type": "array", "items": [ { "type": "string" }, { "type": "integer" } ], "additionalItems": false }
+          },
+          "dependencies": { "code": ["size"], "pair": { "required": ["code"] } }
+        }
+        """;
 
-    /// <summary>The embedded document the runtime validates with.</summary>
-    private static JsonSchemaValidator Embedded(string text)
-    {
-        ParseResult parsed = Parsing.DocumentParser.Parse(new SchemaFileInput("/p/s.json", text, "P", null), CancellationToken.None);
-        Assert.NotNull(parsed.Api);
-        return JsonSchemaValidator.Create(parsed.Api!.Document.Json.ToString());
-    }
+    private static ParseResult Parse(string text) =>
+        Parsing.DocumentParser.Parse(new SchemaFileInput("/p/widget.json", text, "P", null), CancellationToken.None);
 
-    private static bool Valid(JsonSchemaValidator validator, string json)
+    private static bool Valid(ParseResult result, string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        return validator.IsValid(document.RootElement);
+        return JsonSchemaValidator.Create(result.Api!.Document.Json.ToString()).IsValid(document.RootElement);
     }
 
     [Fact]
-    public void Draft4_id_and_boolean_exclusive_bounds_are_read_as_2020_12()
+    public void A_draft7_schema_generates_clean_with_its_own_meaning_of_ref_tuples_and_dependencies()
     {
-        string text = """
-            { "$schema": "http://json-schema.org/draft-04/schema#", "id": "http://example.com/s.json", "title": "Reading",
-              "type": "object", "required": ["value"],
-              "properties": { "value": { "type": "number", "minimum": 5, "exclusiveMinimum": true, "maximum": 10, "exclusiveMaximum": false } } }
-            """;
-        GeneratorResult result = Generate(text);
-        Assert.Empty(result.SchemaDiagnostics);
-        string json = Parsing.DocumentParser.Parse(new SchemaFileInput("/p/s.json", text, "P", null), CancellationToken.None).Api!.Document.Json.ToString();
-        Assert.Contains("\"$id\":\"http://example.com/s.json\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"$schema\":\"https://json-schema.org/draft/2020-12/schema\"", json, StringComparison.Ordinal);
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.False(Valid(validator, """{ "value": 5 }"""));
-        Assert.True(Valid(validator, """{ "value": 5.5 }"""));
-        Assert.True(Valid(validator, """{ "value": 10 }"""));
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/widget.json", Draft7, "P"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+
+        // Keywords beside $ref are ignored in draft 7, and SB0050 says so where the $ref is.
+        Diagnostic ignored = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0050", ignored.Id);
+        Assert.Equal(Draft7.IndexOf("\"$ref\": \"#/definitions/Code\"", StringComparison.Ordinal), ignored.Location.SourceSpan.Start);
+
+        ParseResult parsed = Parse(Draft7);
+        Assert.True(Valid(parsed, """{ "code": "longer than three", "size": 3 }"""));   // maxLength beside $ref ignored
+        Assert.False(Valid(parsed, """{ "code": 1, "size": 3 }"""));                     // the $ref itself applies
+        Assert.False(Valid(parsed, """{ "size": 4 }"""));                                // exclusiveMaximum 4
+        Assert.True(Valid(parsed, """{ "pair": ["a", 1], "code": "x", "size": 1 }"""));
+        Assert.False(Valid(parsed, """{ "pair": [1, "a"], "code": "x", "size": 1 }""")); // tuple items
+        Assert.False(Valid(parsed, """{ "pair": ["a", 1, 2], "code": "x", "size": 1 }""")); // additionalItems: false
+        Assert.False(Valid(parsed, """{ "code": "x" }"""));                              // dependencies: code needs size
+        Assert.False(Valid(parsed, """{ "pair": ["a", 1] }"""));                         // dependencies: pair needs code
     }
 
     [Fact]
-    public void Draft4_id_with_a_fragment_is_an_anchor()
+    public void A_draft4_schema_reads_boolean_exclusive_bounds_and_id()
     {
-        string text = """
-            { "$schema": "http://json-schema.org/draft-04/schema#", "$ref": "#/definitions/a",
-              "definitions": { "a": { "$ref": "#short" }, "b": { "id": "#short", "type": "integer" } } }
-            """;
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.True(Valid(validator, "3"));
-        Assert.False(Valid(validator, "\"x\""));
+        string text = Draft7.Replace("draft-07", "draft-04", StringComparison.Ordinal)
+            .Replace("\"maximum\": 5, \"exclusiveMaximum\": 4", "\"minimum\": 1, \"exclusiveMinimum\": true, \"maximum\": 4, \"exclusiveMaximum\": true", StringComparison.Ordinal)
+            .Replace("\"title\": \"Widget\",", "\"id\": \"https://example.com/widget.json\", \"title\": \"Widget\",", StringComparison.Ordinal);
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/widget.json", text, "P"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Equal(new[] { "SB0050" }, result.SchemaDiagnostics.Select(static d => d.Id).ToArray());
+
+        ParseResult parsed = Parse(text);
+        using JsonDocument embedded = JsonDocument.Parse(parsed.Api!.Document.Json.ToString());
+        Assert.Equal("https://example.com/widget.json", embedded.RootElement.GetProperty("$id").GetString());
+        Assert.False(Valid(parsed, """{ "size": 1 }"""));
+        Assert.True(Valid(parsed, """{ "size": 2 }"""));
+        Assert.True(Valid(parsed, """{ "size": 3 }"""));
+        Assert.False(Valid(parsed, """{ "size": 4 }"""));
     }
 
     [Fact]
-    public void Draft7_keywords_beside_ref_are_ignored_with_SB0050_at_the_ref()
+    public void A_draft_2019_09_recursive_reference_validates_a_tree()
     {
-        string text = """
-            { "$schema": "http://json-schema.org/draft-07/schema#", "title": "Box", "type": "object",
-              "properties": { "name": { "$ref": "#/definitions/Name", "maxLength": 2, "description": "kept" } },
-              "definitions": { "Name": { "type": "string" } } }
-            """;
-        GeneratorResult result = Generate(text);
-        var d = Assert.Single(result.SchemaDiagnostics);
-        Assert.Equal("SB0050", d.Id);
-        Assert.Equal(text.IndexOf("\"$ref\": \"#/definitions/Name\"", StringComparison.Ordinal), d.Location.SourceSpan.Start);
-        Assert.Contains("draft 7", d.GetMessage(), StringComparison.Ordinal);
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.True(Valid(validator, """{ "name": "long name" }""")); // maxLength beside $ref means nothing
-        Assert.False(Valid(validator, """{ "name": 1 }"""));
-    }
-
-    [Fact]
-    public void Array_items_and_additionalItems_are_prefixItems_and_items()
-    {
-        string text = """
-            { "$schema": "http://json-schema.org/draft-06/schema#", "type": "array",
-              "items": [{ "type": "string" }, { "type": "integer" }], "additionalItems": false }
-            """;
-        Generate(text);
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.True(Valid(validator, """["a", 1]"""));
-        Assert.False(Valid(validator, """["a", 1, 2]"""));
-        Assert.False(Valid(validator, """[1]"""));
-
-        // beside a single items schema, additionalItems means nothing
-        JsonSchemaValidator single = Embedded("""{ "$schema": "http://json-schema.org/draft-07/schema#", "items": { "type": "integer" }, "additionalItems": false }""");
-        Assert.True(Valid(single, "[1, 2, 3]"));
-    }
-
-    [Fact]
-    public void Dependencies_are_dependentRequired_and_dependentSchemas()
-    {
-        string text = """
-            { "$schema": "http://json-schema.org/draft-07/schema#", "type": "object",
-              "dependencies": { "card": ["billing"], "vip": { "required": ["level"] } } }
-            """;
-        Generate(text);
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.False(Valid(validator, """{ "card": 1 }"""));
-        Assert.True(Valid(validator, """{ "card": 1, "billing": 2 }"""));
-        Assert.False(Valid(validator, """{ "vip": true }"""));
-        Assert.True(Valid(validator, """{ "vip": true, "level": 3 }"""));
-    }
-
-    [Fact]
-    public void Recursive_references_of_2019_09_are_dynamic_references()
-    {
-        // A tree whose extension requires every node, however deep, to have a name (the suite's extensible tree).
-        string text = """
-            { "$schema": "https://json-schema.org/draft/2019-09/schema", "$id": "http://example.com/strict.json",
+        const string text = """
+            {
+              "$schema": "https://json-schema.org/draft/2019-09/schema",
               "$recursiveAnchor": true,
-              "$ref": "tree.json", "required": ["name"],
-              "$defs": { "tree": { "$id": "tree.json", "$recursiveAnchor": true, "type": "object",
-                "properties": { "name": { "type": "string" }, "children": { "type": "array", "items": { "$recursiveRef": "#" } } } } } }
+              "title": "Node",
+              "type": "object",
+              "properties": { "name": { "type": "string" }, "children": { "type": "array", "items": { "$recursiveRef": "#" } } }
+            }
             """;
-        Generate(text);
-        JsonSchemaValidator validator = Embedded(text);
-        Assert.True(Valid(validator, """{ "name": "a", "children": [{ "name": "b" }] }"""));
-        Assert.False(Valid(validator, """{ "name": "a", "children": [{ "children": [] }] }""")); // the child misses name
+        ParseResult parsed = Parse(text);
+        Assert.DoesNotContain(parsed.Diagnostics, static d => d.Id == "SB0003");
+        Assert.True(Valid(parsed, """{ "name": "a", "children": [ { "name": "b", "children": [] } ] }"""));
+        Assert.False(Valid(parsed, """{ "name": "a", "children": [ { "name": 2 } ] }"""));
     }
 }
