@@ -17,10 +17,12 @@ public sealed class LeftOutTests
               "key": { "type": "apiKey", "in": "header", "name": "X-Key" },
               "basic": { "type": "http", "scheme": "basic" },
               "token": { "type": "http", "scheme": "bearer" },
+              "digest": { "type": "http", "scheme": "digest" },
+              "mtls": { "type": "mutualTLS" },
               "oauth": { "type": "oauth2", "flows": { "clientCredentials": { "tokenUrl": "https://example.com/token", "scopes": {} } } }
             }
           },
-          "security": [ { "basic": [] } ],
+          "security": [ { "digest": [] } ],
           "webhooks": { "petAdded": { "post": { "responses": { "200": { "description": "ok" } } } } },
           "paths": {
             "/form": {
@@ -62,7 +64,7 @@ public sealed class LeftOutTests
             "/search": {
               "get": {
                 "operationId": "search",
-                "security": [ { "key": [] } ],
+                "security": [ { "mtls": [] } ],
                 "parameters": [ { "name": "filter", "in": "query", "schema": { "type": "object", "properties": { "a": { "type": "string" } } } } ],
                 "responses": { "200": { "description": "ok" } }
               }
@@ -99,7 +101,7 @@ public sealed class LeftOutTests
         Assert.Equal(
             new[]
             {
-                "SB0043 \"basic\"",
+                "SB0043 \"digest\"",
                 "SB0044 \"webhooks\"",
                 "SB0040 \"post\"",
                 "SB0040 \"put\"",
@@ -107,7 +109,7 @@ public sealed class LeftOutTests
                 "SB0041 { \"type\": \"array\", \"items\": { \"type\": \"string\" } }",
                 "SB0044 \"callbacks\"",
                 "SB0042 { \"image/png\": {} }",
-                "SB0043 \"key\"",
+                "SB0043 \"mtls\"",
                 "SB0041 { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }",
                 "SB0040 \"get\"",
                 "SB0041 { \"type\": \"object\" }",
@@ -121,8 +123,8 @@ public sealed class LeftOutTests
         Assert.StartsWith("The header parameter 'Authorization' of 'listItems' is left out of the generated method: OpenAPI says a header parameter named Accept, Content-Type or Authorization is ignored", Message("SB0041", "\"Authorization\""), StringComparison.Ordinal);
         Assert.Equal("The cookie parameter 'session' of 'listItems' is left out of the generated method: a cookie parameter must be a string, number, boolean or string enum (arrays and objects are not sent yet)", Message("SB0041", "{ \"type\": \"array\", \"items\": { \"type\": \"string\" } }"));
         Assert.Equal("The 200 response of 'listItems' is image/png, which is not read yet: the method returns no value for it", Message("SB0042", "{ \"image/png\": {} }"));
-        Assert.Contains("The operation 'search' requires the security scheme 'key' (an API key in the header 'X-Key')", Message("SB0043", "\"key\""), StringComparison.Ordinal);
-        Assert.Contains("The document (every operation without security of its own) requires the security scheme 'basic' (HTTP basic)", Message("SB0043", "\"basic\""), StringComparison.Ordinal);
+        Assert.Equal("The operation 'search' requires the security scheme 'mtls' (mutual TLS), which the generated client does not apply: it sends bearer tokens, API keys in a header, query or cookie, and HTTP basic credentials only", Message("SB0043", "\"mtls\""));
+        Assert.StartsWith("The document (every operation without security of its own) requires the security scheme 'digest' (HTTP digest)", Message("SB0043", "\"digest\""), StringComparison.Ordinal);
 
         // What is generated: the operations that are not left out, without the parameters that are.
         string client = result.Sources.Single(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
@@ -137,14 +139,42 @@ public sealed class LeftOutTests
         Assert.DoesNotContain("authorization", client, StringComparison.Ordinal);
         Assert.DoesNotContain("session", client, StringComparison.Ordinal);
         Assert.DoesNotContain("filter", client, StringComparison.Ordinal);
+
+        // API key and basic requirements are applied: one static field per distinct set of alternatives, in order;
+        // bearer-only and unmet requirements generate nothing.
+        Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ApiSecurityRequirement> s_security"));
+        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Bearer(\"oauth\")),", client, StringComparison.Ordinal);
+        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(client, "request.Security = s_security"));
+    }
+
+    [Fact]
+    public void An_API_key_scheme_that_cannot_be_sent_is_reported()
+    {
+        string document = Document.Replace("\"in\": \"header\", \"name\": \"X-Key\"", "\"in\": \"body\", \"name\": \"X-Key\"", StringComparison.Ordinal)
+            .Replace("[ { \"key\": [] }, { \"oauth\": [] } ]", "[ { \"key\": [] } ]", StringComparison.Ordinal);
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/left-out.json", document, "LeftOut"));
+        Diagnostic key = result.SchemaDiagnostics.Single(d => d.Id == "SB0043" && At(d, document) == "\"key\"");
+        Assert.StartsWith("The operation 'listItems' requires the security scheme 'key' (an API key in the body 'X-Key', whose location or name cannot be sent)", key.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [Fact]
     public void A_requirement_the_client_meets_by_one_of_its_alternatives_or_anonymously_is_not_reported()
     {
-        string document = Document.Replace("\"security\": [ { \"basic\": [] } ],", "\"security\": [ { \"basic\": [] }, { \"token\": [] } ],", StringComparison.Ordinal);
+        string document = Document.Replace("\"security\": [ { \"digest\": [] } ],", "\"security\": [ { \"digest\": [] }, { \"token\": [] } ],", StringComparison.Ordinal);
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/left-out.json", document, "LeftOut"));
-        Assert.Equal(new[] { "\"key\"" }, result.SchemaDiagnostics.Where(static d => d.Id == "SB0043").Select(d => At(d, document)).ToArray());
+        Assert.Equal(new[] { "\"mtls\"" }, result.SchemaDiagnostics.Where(static d => d.Id == "SB0043").Select(d => At(d, document)).ToArray());
     }
 
     /// <summary>The text of <see cref="Document"/> a diagnostic points at.</summary>

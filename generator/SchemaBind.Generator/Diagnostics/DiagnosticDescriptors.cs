@@ -227,11 +227,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecurityNotApplied = new(
         "SB0043",
         "Security scheme not applied by the client",
-        "{0} requires the security scheme '{1}' ({2}), which the generated client does not apply: it sends only bearer tokens (ApiClientOptions.AccessToken or AccessTokenProvider)",
+        "{0} requires the security scheme '{1}' ({2}), which the generated client does not apply: it sends bearer tokens, API keys in a header, query or cookie, and HTTP basic credentials only",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Bearer tokens (http bearer, OAuth 2.0, OpenID Connect) are sent by the client; other credentials (API keys, HTTP basic, mutual TLS) must be added to the HttpClient, for example with a DelegatingHandler.");
+        description: "Bearer tokens (http bearer, OAuth 2.0, OpenID Connect), API keys and HTTP basic credentials are sent by the client from ApiClientOptions; other credentials (mutual TLS, other HTTP schemes such as digest) must be added to the HttpClient, for example with a DelegatingHandler or client certificates.");
 
     public static readonly DiagnosticDescriptor NotGenerated = new(
         "SB0044",

@@ -94,6 +94,17 @@ internal static class ClientEmitter
         w.Line();
         w.Line($"private readonly {CSharp.Runtime}ApiTransport _transport;");
         w.Line();
+        var securityFields = new Dictionary<EquatableArray<SecurityRequirementSpec>, string>();
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Security is { } security && !securityFields.ContainsKey(security))
+            {
+                string field = "s_security" + securityFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                securityFields.Add(security, field);
+                EmitSecurityField(w, field, security);
+            }
+        }
+
         w.Line("/// <summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         w.Line("/// <param name=\"httpClient\">The HTTP client; its handler, timeout and default headers apply.</param>");
         w.Line($"/// <param name=\"options\">The base address and credentials; see <see cref=\"{CSharp.Runtime}ApiClientOptions\"/>.</param>");
@@ -119,7 +130,7 @@ internal static class ClientEmitter
         foreach (OperationSpec operation in client.Operations)
         {
             w.Line();
-            EmitOperation(w, operation, patterns);
+            EmitOperation(w, operation, patterns, operation.Security is { } security ? securityFields[security] : null);
         }
 
         if (patterns.Count > 0)
@@ -131,7 +142,7 @@ internal static class ClientEmitter
         w.CloseBlock();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns)
+    private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField)
     {
         ValueSpec? result = operation.Response.Value;
         string resultType = result is null ? null! : CSharp.TypeOf(result, false);
@@ -217,6 +228,11 @@ internal static class ClientEmitter
             // Headers, cookies or a form body: the parts go in an ApiRequest (operations without them never create one).
             string request = locals.Take("request");
             w.Line($"var {request} = new {CSharp.Runtime}ApiRequest();");
+            if (securityField is not null)
+            {
+                w.Line($"{request}.Security = {securityField};");
+            }
+
             foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
                 EmitPartAdd(w, parameter.WireName, parameter.Name, parameter.Value, parameter.Required, parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddCookie", request, locals);
@@ -408,7 +424,25 @@ internal static class ClientEmitter
 
     /// <summary>An operation whose request has parts beyond path, query and JSON body.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
-        operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie);
+        operation.Security is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie);
+
+    /// <summary>The security alternatives of one or more operations, created once per client type.</summary>
+    private static void EmitSecurityField(SourceWriter w, string field, EquatableArray<SecurityRequirementSpec> security)
+    {
+        w.Line("/// <summary>The security alternatives: " + CSharp.Xml(string.Join(" or ", security.Select(static r => r.Schemes.Count == 0 ? "anonymous" : string.Join(" and ", r.Schemes.Select(static s => s.Name))))) + ".</summary>");
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ApiSecurityRequirement> {field} = new {CSharp.Runtime}ApiSecurityRequirement[]");
+        w.OpenBlock(string.Empty);
+        foreach (SecurityRequirementSpec requirement in security)
+        {
+            string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind == "ApiKey"
+                ? $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})"
+                : $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})"));
+            w.Line($"new {CSharp.Runtime}ApiSecurityRequirement({schemes}),");
+        }
+
+        w.CloseBlock(";");
+        w.Line();
+    }
 
     /// <summary>
     /// Adds a header, cookie or form field to the request: scalars by value, arrays item by item (a header's items

@@ -308,7 +308,17 @@ internal sealed record OperationSpec(
     bool Deprecated,
     EquatableArray<ParameterSpec> Parameters,
     BodySpec? Body,
-    ResponseSpec Response);
+    ResponseSpec Response,
+    EquatableArray<SecurityRequirementSpec>? Security = null);
+
+/// <summary>One alternative of an operation's <c>security</c> that the client can apply; no schemes: anonymous.</summary>
+internal sealed record SecurityRequirementSpec(EquatableArray<SecuritySchemeSpec> Schemes);
+
+/// <summary>
+/// A security scheme the client applies: <paramref name="Kind"/> is <c>Bearer</c>, <c>ApiKey</c> or <c>Basic</c>
+/// (the runtime's <c>ApiSecuritySchemeKind</c>); an API key has its parameter name and location (<c>Header</c>, <c>Query</c>, <c>Cookie</c>).
+/// </summary>
+internal sealed record SecuritySchemeSpec(string Name, string Kind, string? ParameterName, string? Location);
 
 internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation Location, ValueSpec Value, bool Required, string? Description);
 

@@ -58,8 +58,7 @@ internal sealed partial class DocumentParser
                         OperationSpec? spec = BuildOperation(path, pathItem, operation, operationObject, operationIds, methodNames);
                         if (spec is not null)
                         {
-                            operations.Add(spec);
-                            security.Check(operationObject, spec.OperationId);
+                            operations.Add(spec with { Security = security.Check(operationObject, spec.OperationId) });
                         }
                     }
                 }
@@ -401,8 +400,9 @@ internal sealed partial class DocumentParser
     private static string? Location(JsonObject parameter) => (parameter.Get("in") as JsonString)?.Value;
 
     /// <summary>
-    /// Finds the security requirements the client cannot meet: it sends bearer tokens (HTTP bearer, OAuth 2.0 and
-    /// OpenID Connect access tokens) and nothing else yet, so any other scheme gets SB0043 where it is required.
+    /// Reads the security requirements: the client sends bearer tokens (HTTP bearer, OAuth 2.0 and OpenID Connect
+    /// access tokens), API keys (header, query, cookie) and HTTP basic credentials; any other scheme gets SB0043
+    /// where it is required and no alternative without it exists.
     /// </summary>
     private sealed class SecurityCheck
     {
@@ -418,17 +418,54 @@ internal sealed partial class DocumentParser
             _documentRequirements = root.Get("security") as JsonArray;
         }
 
-        /// <summary>Checks an operation's own requirements, or notes that it uses the document's.</summary>
-        public void Check(JsonObject operation, string operationId)
+        /// <summary>
+        /// Checks an operation's own requirements, or notes that it uses the document's, and returns the alternatives
+        /// the client applies when one of them has an API key or basic scheme; null when bearer tokens are all it needs.
+        /// </summary>
+        public EquatableArray<SecurityRequirementSpec>? Check(JsonObject operation, string operationId)
         {
+            JsonArray? requirements;
             if (operation.Get("security") is JsonArray own)
             {
                 Report(own, "The operation '" + operationId + "'");
+                requirements = own;
             }
             else
             {
                 _documentRequirementsUsed = true;
+                requirements = _documentRequirements;
             }
+
+            if (requirements is null)
+            {
+                return null;
+            }
+
+            var alternatives = new List<SecurityRequirementSpec>();
+            bool beyondBearer = false;
+            foreach (JsonObject alternative in requirements.Items.OfType<JsonObject>())
+            {
+                var schemes = new List<SecuritySchemeSpec>();
+                foreach (JsonProperty property in alternative.Properties)
+                {
+                    if (Applied(property.Name) is not SecuritySchemeSpec scheme)
+                    {
+                        schemes = null;
+                        break;
+                    }
+
+                    beyondBearer |= scheme.Kind != "Bearer";
+                    schemes.Add(scheme);
+                }
+
+                // An alternative with a scheme the client cannot apply is one it can never choose.
+                if (schemes is not null)
+                {
+                    alternatives.Add(new SecurityRequirementSpec(schemes.ToEquatableArray()));
+                }
+            }
+
+            return beyondBearer ? alternatives.ToEquatableArray() : null;
         }
 
         /// <summary>Checks the document's requirements once, if an operation generated uses them.</summary>
@@ -450,7 +487,7 @@ internal sealed partial class DocumentParser
 
             foreach (JsonNode alternative in requirements.Items)
             {
-                if (alternative is JsonObject schemes && schemes.Properties.All(p => Unsupported(p.Name) is null))
+                if (alternative is JsonObject schemes && schemes.Properties.All(p => Applied(p.Name) is not null))
                 {
                     return;
                 }
@@ -469,9 +506,46 @@ internal sealed partial class DocumentParser
             }
         }
 
+        /// <summary>The scheme as the client applies it, or null when it does not.</summary>
+        private SecuritySchemeSpec? Applied(string name)
+        {
+            if (_schemes?.Get(name) is not JsonNode node || _parser.ResolveObject(node) is not JsonObject scheme)
+            {
+                return null;
+            }
+
+            string? type = (scheme.Get("type") as JsonString)?.Value;
+            string? httpScheme = (scheme.Get("scheme") as JsonString)?.Value;
+            string? parameterName = (scheme.Get("name") as JsonString)?.Value;
+            string? location = (scheme.Get("in") as JsonString)?.Value switch
+            {
+                "header" => "Header",
+                "query" => "Query",
+                "cookie" => "Cookie",
+                _ => null,
+            };
+            return type switch
+            {
+                "oauth2" or "openIdConnect" => new SecuritySchemeSpec(name, "Bearer", null, null),
+                "http" when string.Equals(httpScheme, "bearer", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Bearer", null, null),
+                "http" when string.Equals(httpScheme, "basic", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Basic", null, null),
+                "apiKey" when location is not null && IsToken(parameterName) => new SecuritySchemeSpec(name, "ApiKey", parameterName, location),
+                _ => null,
+            };
+        }
+
+        /// <summary>An API key name that can be a header, query or cookie name: visible ASCII, no separators a cookie would break on.</summary>
+        private static bool IsToken(string? name) =>
+            !string.IsNullOrEmpty(name) && name!.All(static c => c > ' ' && c < '\u007F' && c != ';' && c != '=' && c != ',');
+
         /// <summary>What the scheme is, when the client does not apply it; null when it does.</summary>
         private string? Unsupported(string name)
         {
+            if (Applied(name) is not null)
+            {
+                return null;
+            }
+
             if (_schemes?.Get(name) is not JsonNode node || _parser.ResolveObject(node) is not JsonObject scheme)
             {
                 return "not defined in components/securitySchemes";
@@ -484,7 +558,7 @@ internal sealed partial class DocumentParser
                 "oauth2" or "openIdConnect" => null,
                 "http" when string.Equals(httpScheme, "bearer", StringComparison.OrdinalIgnoreCase) => null,
                 "http" => "HTTP " + (httpScheme ?? "authentication"),
-                "apiKey" => "an API key in the " + ((scheme.Get("in") as JsonString)?.Value ?? "request") + " '" + (scheme.Get("name") as JsonString)?.Value + "'",
+                "apiKey" => "an API key in the " + ((scheme.Get("in") as JsonString)?.Value ?? "request") + " '" + (scheme.Get("name") as JsonString)?.Value + "', whose location or name cannot be sent",
                 "mutualTLS" => "mutual TLS",
                 _ => "type '" + type + "'",
             };

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.Extensions.Logging;
 using System.Threading.Tasks;
@@ -27,6 +29,23 @@ public sealed class ApiClientOptions
     /// <c>Authorization</c> header.
     /// </summary>
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
+
+    /// <summary>
+    /// The API key sent for any <c>apiKey</c> security scheme that has no entry in <see cref="ApiKeys"/>. It is never printed.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// API keys by security scheme name (the keys of <c>components/securitySchemes</c>), for APIs with more than one
+    /// <c>apiKey</c> scheme. An entry wins over <see cref="ApiKey"/>. The keys are never printed.
+    /// </summary>
+    public IDictionary<string, string> ApiKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The user name for HTTP <c>basic</c> security schemes; <see langword="null"/> sends no basic credentials.</summary>
+    public string? BasicUserName { get; set; }
+
+    /// <summary>The password for HTTP <c>basic</c> security schemes. It is never printed.</summary>
+    public string? BasicPassword { get; set; }
 
     /// <summary>
     /// The retry policy of the transport (default: 3 attempts for idempotent requests, never for <c>POST</c>/<c>PATCH</c>).
@@ -62,9 +81,16 @@ public sealed class ApiClientOptions
     /// <summary>The clock and timers for retry back-off and <c>Retry-After</c> dates; <see cref="System.TimeProvider.System"/> when <see langword="null"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>The API key for the security scheme <paramref name="scheme"/>: its entry in <see cref="ApiKeys"/>, else <see cref="ApiKey"/>.</summary>
+    internal string? GetApiKey(string scheme)
+    {
+        string? key = ApiKeys.TryGetValue(scheme, out string? own) ? own : ApiKey;
+        return string.IsNullOrEmpty(key) ? null : key;
+    }
+
     /// <summary>
     /// Describes the options. The base address is shown without user information or query; the
-    /// access token is shown only as <c>***</c>, or <c>(none)</c> when there is none.
+    /// access token, API keys and basic password are shown only as <c>***</c>, or <c>(none)</c> when there is none.
     /// </summary>
     /// <returns>A description that contains no secret.</returns>
     public override string ToString()
@@ -72,7 +98,10 @@ public sealed class ApiClientOptions
         string baseAddress = BaseAddress is null ? "(default)" : UriDisplay.WithoutSecrets(BaseAddress);
         string token = string.IsNullOrEmpty(AccessToken) ? "(none)" : "***";
         string provider = AccessTokenProvider is null ? "(none)" : "(set)";
-        return $"ApiClientOptions {{ BaseAddress = {baseAddress}, AccessToken = {token}, AccessTokenProvider = {provider} }}";
+        string apiKey = string.IsNullOrEmpty(ApiKey) ? "(none)" : "***";
+        string apiKeys = ApiKeys.Count == 0 ? "(none)" : "{ " + string.Join(", ", ApiKeys.Keys.Order(StringComparer.Ordinal).Select(static k => k + " = ***")) + " }";
+        string basic = BasicUserName is null ? "(none)" : BasicUserName + ":***";
+        return $"ApiClientOptions {{ BaseAddress = {baseAddress}, AccessToken = {token}, AccessTokenProvider = {provider}, ApiKey = {apiKey}, ApiKeys = {apiKeys}, Basic = {basic} }}";
     }
 }
 

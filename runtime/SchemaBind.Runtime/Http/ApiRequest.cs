@@ -28,6 +28,13 @@ public sealed class ApiRequest
     /// <summary>The <c>Cookie</c> header built from the cookie parameters, or <see langword="null"/> when there is none.</summary>
     internal string? Cookie => _cookies?.ToString();
 
+    /// <summary>
+    /// The operation's security alternatives (OpenAPI <c>security</c>), when it has API key or basic schemes; the transport
+    /// applies the first alternative the <see cref="ApiClientOptions"/> have credentials for. <see langword="null"/>:
+    /// only the bearer token, if any, is sent.
+    /// </summary>
+    public IReadOnlyList<ApiSecurityRequirement>? Security { get; set; }
+
     /// <summary>The serialized body, or <see langword="null"/> when the request has none.</summary>
     internal byte[]? Body { get; private set; }
 

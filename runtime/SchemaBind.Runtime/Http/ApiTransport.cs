@@ -283,8 +283,29 @@ public sealed class ApiTransport
         cancellationToken.ThrowIfCancellationRequested();
         string? token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
 
+        // The credentials of the first alternative the options can meet (API keys, basic), resolved once per call.
+        AppliedCredentials credentials = default;
+        if (parts?.Security is { } security)
+        {
+            credentials = ApplySecurity(security, options, token is not null);
+            if (credentials.Met && !credentials.Bearer)
+            {
+                token = null; // the chosen alternative does not use the access token
+            }
+
+            if (credentials.Query is not null)
+            {
+                path += (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + credentials.Query;
+                uri = null;
+            }
+        }
+
         uri ??= BuildUri(path);
-        string? secret = token;
+        string[]? secrets = credentials.Secrets;
+        if (token is not null)
+        {
+            secrets = secrets is null ? new[] { token } : [token, .. secrets];
+        }
 
         for (int attempt = 1; ; attempt++)
         {
@@ -308,7 +329,7 @@ public sealed class ApiTransport
 
                 if (parts is not null)
                 {
-                    AddParts(request, parts);
+                    AddParts(request, parts, credentials);
                 }
 
                 // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
@@ -348,12 +369,12 @@ public sealed class ApiTransport
                     }
 
                     string? text = await TryReadErrorTextAsync(response.Content, attemptToken).ConfigureAwait(false);
-                    text = ErrorBody.Redact(text, secret);
+                    text = ErrorBody.Redact(text, secrets);
                     ApiException error = ApiException.Create(
                         response.StatusCode,
                         method.Method,
                         displayPath,
-                        ErrorBody.Redact(ErrorBody.ParseMessages(text), secret),
+                        ErrorBody.Redact(ErrorBody.ParseMessages(text), secrets),
                         string.IsNullOrEmpty(text) ? null : ErrorBody.Truncate(text, ErrorBody.MaxResponseBodyLength),
                         rateLimit);
                     error.RetryAfter = serverDelay;
@@ -367,7 +388,7 @@ public sealed class ApiTransport
                     return new Result<T>(default!, response.StatusCode, rateLimit, response.Headers);
                 }
 
-                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, secret, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
+                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, secrets, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
                 return new Result<T>(value, response.StatusCode, rateLimit, response.Headers);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
@@ -440,8 +461,8 @@ public sealed class ApiTransport
         return linked;
     }
 
-    /// <summary>The header and cookie parameters of a request.</summary>
-    private static void AddParts(HttpRequestMessage request, ApiRequest parts)
+    /// <summary>The header and cookie parameters of a request, and the credentials of its security schemes beyond the bearer token.</summary>
+    private static void AddParts(HttpRequestMessage request, ApiRequest parts, AppliedCredentials credentials)
     {
         // The values were checked when they were added (ApiRequest rejects control characters).
         if (parts.Headers is { } headers)
@@ -452,10 +473,128 @@ public sealed class ApiTransport
             }
         }
 
-        if (parts.Cookie is { } cookie)
+        if (credentials.Headers is { } credentialHeaders)
+        {
+            foreach (KeyValuePair<string, string> header in credentialHeaders)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        string? cookie = parts.Cookie;
+        if (credentials.Cookie is not null)
+        {
+            cookie = cookie is null ? credentials.Cookie : cookie + "; " + credentials.Cookie;
+        }
+
+        if (cookie is not null)
         {
             request.Headers.TryAddWithoutValidation("Cookie", cookie);
         }
+    }
+
+    /// <summary>
+    /// Chooses the first alternative whose schemes all have credentials in the options (an empty alternative always
+    /// has) and returns what it adds to the request. When none has, nothing is added but the access token, if any,
+    /// and the server answers 401.
+    /// </summary>
+    private static AppliedCredentials ApplySecurity(IReadOnlyList<ApiSecurityRequirement> alternatives, ApiClientOptions? options, bool hasToken)
+    {
+        foreach (ApiSecurityRequirement alternative in alternatives)
+        {
+            bool met = true;
+            foreach (ApiSecurityScheme scheme in alternative.Schemes)
+            {
+                met &= scheme.Kind switch
+                {
+                    ApiSecuritySchemeKind.ApiKey => options?.GetApiKey(scheme.Name) is not null,
+                    ApiSecuritySchemeKind.Basic => options?.BasicUserName is not null,
+                    _ => hasToken,
+                };
+            }
+
+            if (!met)
+            {
+                continue;
+            }
+
+            AppliedCredentials applied = default;
+            applied.Met = true;
+            var secrets = new List<string>(2);
+            foreach (ApiSecurityScheme scheme in alternative.Schemes)
+            {
+                if (scheme.Kind == ApiSecuritySchemeKind.Bearer)
+                {
+                    applied.Bearer = true;
+                }
+                else if (scheme.Kind == ApiSecuritySchemeKind.Basic)
+                {
+                    string password = options!.BasicPassword ?? string.Empty;
+                    string pair = options.BasicUserName + ":" + password;
+                    CheckCredential(pair, "BasicUserName and BasicPassword");
+                    string encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(pair));
+                    (applied.Headers ??= new List<KeyValuePair<string, string>>(1)).Add(new KeyValuePair<string, string>("Authorization", "Basic " + encoded));
+                    secrets.Add(encoded);
+                    if (password.Length > 0)
+                    {
+                        secrets.Add(password);
+                    }
+                }
+                else
+                {
+                    string key = options!.GetApiKey(scheme.Name)!;
+                    CheckCredential(key, "the API key of '" + scheme.Name + "'");
+                    secrets.Add(key);
+                    string escaped = Uri.EscapeDataString(key);
+                    if (!string.Equals(escaped, key, StringComparison.Ordinal))
+                    {
+                        secrets.Add(escaped);
+                    }
+
+                    string name = scheme.ParameterName!;
+                    switch (scheme.Location)
+                    {
+                        case ApiKeyLocation.Query:
+                            applied.Query = (applied.Query is null ? string.Empty : applied.Query + "&") + Uri.EscapeDataString(name) + "=" + escaped;
+                            break;
+                        case ApiKeyLocation.Cookie:
+                            applied.Cookie = (applied.Cookie is null ? string.Empty : applied.Cookie + "; ") + name + "=" + escaped;
+                            break;
+                        default:
+                            (applied.Headers ??= new List<KeyValuePair<string, string>>(1)).Add(new KeyValuePair<string, string>(name, key));
+                            break;
+                    }
+                }
+            }
+
+            applied.Secrets = secrets.Count == 0 ? null : secrets.ToArray();
+            return applied;
+        }
+
+        return default;
+    }
+
+    private static void CheckCredential(string value, string what)
+    {
+        foreach (char c in value)
+        {
+            if (c < ' ' || c == '\u007F')
+            {
+                // The message must not echo the credential.
+                throw new InvalidOperationException($"The credential ({what}) contains a control character, which an HTTP request cannot carry.");
+            }
+        }
+    }
+
+    /// <summary>What the chosen security alternative adds to a request, and the secrets to keep out of messages.</summary>
+    private struct AppliedCredentials
+    {
+        public bool Met;
+        public bool Bearer;
+        public List<KeyValuePair<string, string>>? Headers;
+        public string? Query;
+        public string? Cookie;
+        public string[]? Secrets;
     }
 
     // The last token and its header value: a token that does not change is not concatenated again per request.
@@ -524,7 +663,7 @@ public sealed class ApiTransport
         string displayPath,
         JsonReadHandler<T> readResponse,
         RateLimitInfo rateLimit,
-        string? token,
+        string[]? secrets,
         long maxBodySize,
         int attempt,
         CancellationToken cancellationToken)
@@ -540,7 +679,7 @@ public sealed class ApiTransport
         if (contentType is not null && MediaTypeOf(contentType) is { IsEmpty: false } mediaTypeSpan && !IsJsonMediaType(mediaTypeSpan))
         {
             string mediaType = mediaTypeSpan.ToString();
-            string? text = ErrorBody.Redact(await TryReadErrorTextAsync(content, cancellationToken).ConfigureAwait(false), token);
+            string? text = ErrorBody.Redact(await TryReadErrorTextAsync(content, cancellationToken).ConfigureAwait(false), secrets);
             throw new ApiResponseFormatException(
                 response.StatusCode,
                 method.Method,
@@ -593,7 +732,7 @@ public sealed class ApiTransport
                 throw new ApiResponseTooLargeException(response.StatusCode, method.Method, displayPath, maxBodySize, contentLength, rateLimit) { Attempts = attempt };
             }
 
-            return ParseValue(buffer.AsSpan(0, total), response, method, displayPath, readResponse, rateLimit, token, attempt);
+            return ParseValue(buffer.AsSpan(0, total), response, method, displayPath, readResponse, rateLimit, secrets, attempt);
         }
         finally
         {
@@ -609,7 +748,7 @@ public sealed class ApiTransport
         string displayPath,
         JsonReadHandler<T> readResponse,
         RateLimitInfo rateLimit,
-        string? token,
+        string[]? secrets,
         int attempt)
     {
         string? problem;
@@ -626,7 +765,7 @@ public sealed class ApiTransport
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             problem = "the body is not valid JSON or not the expected shape: " + ex.Message;
-            inner = WithoutSecret(ex, token);
+            inner = WithoutSecret(ex, secrets);
         }
 
         string bodyText = Decode(body[..Math.Min(body.Length, ErrorBody.MaxResponseBodyLength * 4)], response.Content.Headers.ContentType?.CharSet);
@@ -634,8 +773,8 @@ public sealed class ApiTransport
             response.StatusCode,
             method.Method,
             displayPath,
-            ErrorBody.Redact(problem, token)!,
-            bodyText.Length == 0 ? null : ErrorBody.Truncate(ErrorBody.Redact(bodyText, token)!, ErrorBody.MaxResponseBodyLength),
+            ErrorBody.Redact(problem, secrets)!,
+            bodyText.Length == 0 ? null : ErrorBody.Truncate(ErrorBody.Redact(bodyText, secrets)!, ErrorBody.MaxResponseBodyLength),
             rateLimit,
             inner) { Attempts = attempt };
     }
@@ -701,17 +840,18 @@ public sealed class ApiTransport
     /// Returns <paramref name="exception"/>, or a copy with the token masked when its text contains the token
     /// (the reader quotes invalid literals, so a server that echoes the token could otherwise leak it).
     /// </summary>
-    private static Exception WithoutSecret(Exception exception, string? token)
+    private static Exception WithoutSecret(Exception exception, string[]? secrets)
     {
-        if (string.IsNullOrEmpty(token) || !exception.ToString().Contains(token, StringComparison.Ordinal))
+        string text = exception.ToString();
+        if (secrets is null || !Array.Exists(secrets, s => text.Contains(s, StringComparison.Ordinal)))
         {
             return exception;
         }
 
-        string message = ErrorBody.Redact(exception.Message, token)!;
+        string message = ErrorBody.Redact(exception.Message, secrets)!;
         return exception switch
         {
-            JsonException json => new JsonException(message, ErrorBody.Redact(json.Path, token), json.LineNumber, json.BytePositionInLine),
+            JsonException json => new JsonException(message, ErrorBody.Redact(json.Path, secrets), json.LineNumber, json.BytePositionInLine),
             FormatException => new FormatException(message),
             _ => new InvalidOperationException(message),
         };

@@ -85,6 +85,34 @@ internal static class ErrorBody
         return text;
     }
 
+    /// <summary>Replaces every occurrence of each of <paramref name="secrets"/> in <paramref name="text"/> with <c>***</c>.</summary>
+    public static string? Redact(string? text, string[]? secrets)
+    {
+        if (secrets is not null)
+        {
+            foreach (string secret in secrets)
+            {
+                text = Redact(text, secret);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>Redacts each of <paramref name="secrets"/> in each message.</summary>
+    public static IReadOnlyList<string> Redact(IReadOnlyList<string> messages, string[]? secrets)
+    {
+        if (secrets is not null)
+        {
+            foreach (string secret in secrets)
+            {
+                messages = Redact(messages, secret);
+            }
+        }
+
+        return messages;
+    }
+
     /// <summary>Redacts <paramref name="secret"/> in each message (parsing may have unescaped it).</summary>
     public static IReadOnlyList<string> Redact(IReadOnlyList<string> messages, string? secret)
     {
