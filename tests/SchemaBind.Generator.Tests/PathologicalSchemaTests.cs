@@ -229,7 +229,7 @@ public sealed class PathologicalSchemaTests
     [Fact]
     public void Two_union_cases_with_one_discriminator_value_are_a_located_error_and_the_code_compiles()
     {
-        string schema = File.ReadAllText(SharedRepro("cs8510-duplicate-discriminator-value.json"));
+        string schema = File.ReadAllText(SharedInputs.File("repros", "cs8510-duplicate-discriminator-value.json"));
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/message.openapi.json", schema, "Dup.Api"));
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
         Diagnostic duplicate = Assert.Single(result.SchemaDiagnostics, static d => d.Id == "SB0026");
@@ -241,7 +241,7 @@ public sealed class PathologicalSchemaTests
     [Fact]
     public void A_union_case_that_is_a_union_of_refs_stands_for_its_alternatives_each_with_its_own_value()
     {
-        string schema = File.ReadAllText(SharedRepro("cs0029-discriminated-union-case-is-a-union.json"));
+        string schema = File.ReadAllText(SharedInputs.File("repros", "cs0029-discriminated-union-case-is-a-union.json"));
         Assembly assembly = CompileAndLoad(schema, "Nested.Api");
         Type union = assembly.GetType("Nested.Api.InputItem", throwOnError: true)!;
         MethodInfo fromJson = union.GetMethod("FromJson", new[] { typeof(string) })!;
@@ -279,12 +279,6 @@ public sealed class PathologicalSchemaTests
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static string SharedRepro(string name)
-    {
-        string shared = Path.GetFullPath(Path.Combine(GeneratorHarness.RepositoryFile(), "..", "shared"));
-        return Path.Combine(Directory.Exists(Path.Combine(shared, "repros")) ? shared : "/work/shared", "repros", name);
-    }
 
     private static Assembly CompileAndLoad(string schema, string @namespace)
     {
