@@ -143,7 +143,7 @@ internal sealed partial class DocumentParser
             };
             if (!seen.Add(key))
             {
-                Report(DiagnosticDescriptors.DuplicateEnumValue, value, _input.Text.Substring(value.Start, value.End - value.Start));
+                Report(DiagnosticDescriptors.DuplicateEnumValue, value, TextOf(value));
             }
         }
     }

@@ -136,8 +136,17 @@ internal sealed partial class DocumentParser
             return null;
         }
 
+        JsonObject bundled = BundleParts(root);
+        if (!ReferenceEquals(bundled, root))
+        {
+            // Parts of a split document: the tree they were bundled into is read and embedded.
+            root = bundled;
+            _minified = new MinifiedJson();
+            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+        }
+
         if (_input.Kind != DocumentKind.JsonSchema
-            && Dialects.DocumentUpgrader.Upgrade(root, _input.Text, Report, _cancellationToken) is JsonObject upgraded)
+            && Dialects.DocumentUpgrader.Upgrade(root, _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text)), Report, _cancellationToken) is JsonObject upgraded)
         {
             // Swagger 2.0, OpenAPI 3.0, or 3.1 with 3.0 habits: read (and embedded, so that the runtime's
             // 2020-12 validation agrees with the typed code) as the OpenAPI 3.1 document it was rewritten into.
@@ -1998,13 +2007,15 @@ internal sealed partial class DocumentParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args)
     {
-        start = Math.Max(0, Math.Min(start, _input.Text.Length));
-        end = Math.Max(start, Math.Min(end, _input.Text.Length));
+        // A position past the root's text is in a part file (see DocumentParser.Parts).
+        (string path, string text, LineIndex lines, int offset) = FileAt(start);
+        start = Math.Max(0, Math.Min(start - offset, text.Length));
+        end = Math.Max(start, Math.Min(end - offset, text.Length));
         _diagnostics.Add(new DiagnosticInfo(
             descriptor.Id,
-            _input.Path,
+            path,
             TextSpan.FromBounds(start, end),
-            _lines.GetSpan(start, end),
+            lines.GetSpan(start, end),
             args.ToEquatableArray()));
     }
 }

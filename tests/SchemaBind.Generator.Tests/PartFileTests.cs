@@ -1,0 +1,155 @@
+using Microsoft.CodeAnalysis;
+
+namespace SchemaBind.Generator.Tests;
+
+/// <summary>Documents split over files: relative $refs to part files (SchemaBindPart), read as part of the root.</summary>
+public sealed class PartFileTests
+{
+    private const string RootText = """
+        openapi: 3.1.0
+        info: { title: Store, version: "1" }
+        paths:
+          /pets:
+            $ref: paths/pets.yaml
+        components:
+          schemas:
+            Pet:
+              $ref: ./components/schemas/Pet.yaml
+        """;
+
+    private static SchemaFile Root() => new("/p/api/root.yaml", RootText, "P.Store", "StoreClient");
+
+    private static SchemaFile Pet(string description = "A pet.", string extra = "") => new(
+        "/p/api/components/schemas/Pet.yaml",
+        $$"""
+        type: object
+        description: {{description}}
+        required: [name]
+        properties:
+          name: { type: string, minLength: 1 }
+          owner: { $ref: Owner.yaml }
+        {{extra}}
+        """,
+        Part: true);
+
+    private static readonly SchemaFile Owner = new(
+        "/p/api/components/schemas/Owner.yaml",
+        """
+        type: object
+        properties:
+          email: { type: string }
+        """,
+        Part: true);
+
+    private static readonly SchemaFile Pets = new(
+        "/p/api/paths/pets.yaml",
+        """
+        get:
+          operationId: listPets
+          parameters:
+            - $ref: ../components/parameters/limit.yaml
+          responses:
+            "200":
+              description: The pets.
+              content:
+                application/json:
+                  schema:
+                    type: array
+                    items: { $ref: ../components/schemas/Pet.yaml }
+        post:
+          operationId: addPet
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema: { $ref: ../components/schemas/Pet.yaml }
+          responses:
+            "201": { description: Added. }
+        """,
+        Part: true);
+
+    private static readonly SchemaFile Limit = new(
+        "/p/api/components/parameters/limit.yaml",
+        """
+        name: limit
+        in: query
+        schema: { type: integer, minimum: 1 }
+        """,
+        Part: true);
+
+    private static readonly SchemaFile Unrelated = new("/p/api/notes/unused.json", """{ "type": "string" }""", Part: true);
+
+    [Fact]
+    public void Schemas_of_part_files_become_types_of_the_root_once_and_path_items_and_parameters_read_as_inline()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Root(), Pet(), Owner, Pets, Limit, Unrelated);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        string pet = result.Source("P.Store.Pet.g.cs");
+        Assert.True(pet.Contains("public required string Name { get; init; }", StringComparison.Ordinal), pet);
+        Assert.True(pet.Contains("public Owner? Owner { get; init; }", StringComparison.Ordinal), string.Join("\n", pet.Split('\n').Where(static l => l.Contains("Owner", StringComparison.Ordinal))));
+        Assert.Contains("P.Store.Owner.g.cs", result.Sources.Select(static s => s.HintName));
+
+        // Pet is referred to from three places and generated once; the parts make no types of their own.
+        Assert.DoesNotContain(result.Sources, static s => s.HintName.StartsWith("P.Store.Pet2", StringComparison.Ordinal));
+        Assert.All(result.Sources, static s => Assert.StartsWith("P.Store.", s.HintName, StringComparison.Ordinal));
+
+        string client = result.Source("P.Store.StoreClient.g.cs");
+        Assert.Contains("ListPetsAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("limit", client, StringComparison.Ordinal);
+        Assert.Contains("AddPetAsync(Pet ", client, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_problem_in_a_part_is_located_in_the_part_file()
+    {
+        var broken = new SchemaFile(
+            "/p/api/components/schemas/Owner.yaml",
+            """
+            type: object
+            properties:
+              email: { $ref: "#/$defs/Missing" }
+            """,
+            Part: true);
+
+        GeneratorResult result = GeneratorHarness.Run(Root(), Pet(), broken, Pets, Limit);
+
+        Diagnostic unresolved = Assert.Single(result.SchemaAnalyzerDiagnostics, static d => d.Id == "SB0005");
+        FileLinePositionSpan span = unresolved.Location.GetLineSpan();
+        Assert.Equal("/p/api/components/schemas/Owner.yaml", span.Path);
+        Assert.Equal(2, span.StartLinePosition.Line);
+        Assert.Equal("\"#/$defs/Missing\"", broken.Text.Split('\n')[2].Substring(span.StartLinePosition.Character, span.EndLinePosition.Character - span.StartLinePosition.Character));
+    }
+
+    [Fact]
+    public void Editing_a_part_regenerates_what_it_changes_and_an_unrelated_edit_changes_nothing()
+    {
+        SchemaFile[] files = { Root(), Pet(), Owner, Pets, Limit, Unrelated };
+        AdditionalText[] texts = files.Select(GeneratorHarness.ToAdditionalText).ToArray();
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(texts, files);
+        var compilation = GeneratorHarness.CreateCompilation("namespace UserProject { internal static class Marker { } }");
+        driver = driver.RunGenerators(compilation);
+
+        // A C# edit: nothing runs again.
+        GeneratorDriver afterCode = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Other { }", GeneratorHarness.ParseOptions)));
+        IncrementalTests.AssertNothingRan(afterCode.GetRunResult().Results.Single());
+
+        // An edit to a part no $ref reads: the root may be parsed again, but no generated file changes.
+        var unrelated = new SchemaFile(Unrelated.Path, """{ "type": "integer" }""", Part: true);
+        GeneratorDriver afterUnrelated = driver.ReplaceAdditionalText(texts[5], GeneratorHarness.ToAdditionalText(unrelated)).RunGenerators(compilation);
+        GeneratorRunResult unrelatedRun = afterUnrelated.GetRunResult().Results.Single();
+        Assert.All(unrelatedRun.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o =>
+            Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
+        // Editing Pet.yaml's description regenerates Pet.
+        SchemaFile edited = Pet("A pet of the store.");
+        GeneratorDriver afterPart = driver.ReplaceAdditionalText(texts[1], GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
+        GeneratorRunResult partRun = afterPart.GetRunResult().Results.Single();
+        string pet = partRun.GeneratedSources.Single(static s => s.HintName == "P.Store.Pet.g.cs").SourceText.ToString();
+        Assert.Contains("A pet of the store.", pet, StringComparison.Ordinal);
+        Assert.Contains(partRun.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+        string owner = partRun.GeneratedSources.Single(static s => s.HintName == "P.Store.Owner.g.cs").SourceText.ToString();
+        Assert.Equal(driver.GetRunResult().Results.Single().GeneratedSources.Single(static s => s.HintName == "P.Store.Owner.g.cs").SourceText.ToString(), owner);
+    }
+}
