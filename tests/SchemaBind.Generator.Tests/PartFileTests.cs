@@ -122,10 +122,75 @@ public sealed class PartFileTests
         Assert.Equal("\"#/$defs/Missing\"", broken.Text.Split('\n')[2].Substring(span.StartLinePosition.Character, span.EndLinePosition.Character - span.StartLinePosition.Character));
     }
 
+    private static readonly SchemaFile Shapes = new(
+        "/p/shapes/shapes.schema.json",
+        """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Shapes",
+          "type": "object",
+          "properties": { "circle": { "$ref": "defs/circle.json" } }
+        }
+        """,
+        "P.Shapes");
+
+    private static readonly SchemaFile Circle = new(
+        "/p/shapes/defs/circle.json",
+        """{ "type": "object", "required": ["radius"], "properties": { "radius": { "type": "number", "exclusiveMinimum": 0 } } }""",
+        Part: true);
+
+    [Fact]
+    public void A_json_schema_document_reads_its_parts_into_its_defs()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Shapes, Circle);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Contains("public Circle? Circle { get; init; }", result.Source("P.Shapes.Shapes.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public required double Radius { get; init; }", result.Source("P.Shapes.Circle.g.cs"), StringComparison.Ordinal);
+
+        // The embedded document is the bundled one: its validator needs no other file.
+        string document = result.Source("P.Shapes.ShapesJsonSchema.g.cs");
+        Assert.Contains("#/$defs/circle", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_parts_with_the_same_file_name_get_two_names_and_a_part_may_refer_back_into_the_root()
+    {
+        var root = new SchemaFile(
+            "/p/zoo/zoo.yaml",
+            """
+            openapi: 3.1.0
+            info: { title: Zoo, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                Keeper: { type: object, properties: { name: { type: string } } }
+                Enclosure:
+                  type: object
+                  properties:
+                    cat: { $ref: cats/Animal.yaml }
+                    dog: { $ref: dogs/Animal.yaml }
+            """,
+            "P.Zoo");
+        var cat = new SchemaFile("/p/zoo/cats/Animal.yaml", "type: object\nproperties:\n  meows: { type: boolean }\n  keeper: { $ref: '../zoo.yaml#/components/schemas/Keeper' }\n", Part: true);
+        var dog = new SchemaFile("/p/zoo/dogs/Animal.yaml", "type: object\nproperties:\n  barks: { type: boolean }\n", Part: true);
+
+        GeneratorResult result = GeneratorHarness.Run(root, cat, dog);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        string enclosure = result.Source("P.Zoo.Enclosure.g.cs");
+        Assert.Contains("public Animal? Cat { get; init; }", enclosure, StringComparison.Ordinal);
+        Assert.Contains("public Animal2? Dog { get; init; }", enclosure, StringComparison.Ordinal);
+        Assert.Contains("public Keeper? Keeper { get; init; }", result.Source("P.Zoo.Animal.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public bool? Barks { get; init; }", result.Source("P.Zoo.Animal2.g.cs"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Editing_a_part_regenerates_what_it_changes_and_an_unrelated_edit_changes_nothing()
     {
-        SchemaFile[] files = { Root(), Pet(), Owner, Pets, Limit, Unrelated };
+        SchemaFile[] files = { Root(), Pet(), Owner, Pets, Limit, Unrelated, Shapes, Circle };
         AdditionalText[] texts = files.Select(GeneratorHarness.ToAdditionalText).ToArray();
         GeneratorDriver driver = GeneratorHarness.CreateDriver(texts, files);
         var compilation = GeneratorHarness.CreateCompilation("namespace UserProject { internal static class Marker { } }");
@@ -135,21 +200,29 @@ public sealed class PartFileTests
         GeneratorDriver afterCode = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Other { }", GeneratorHarness.ParseOptions)));
         IncrementalTests.AssertNothingRan(afterCode.GetRunResult().Results.Single());
 
-        // An edit to a part no $ref reads: the root may be parsed again, but no generated file changes.
+        // An edit to a part no document mentions: no document is parsed again, no generated file changes.
         var unrelated = new SchemaFile(Unrelated.Path, """{ "type": "integer" }""", Part: true);
         GeneratorDriver afterUnrelated = driver.ReplaceAdditionalText(texts[5], GeneratorHarness.ToAdditionalText(unrelated)).RunGenerators(compilation);
-        GeneratorRunResult unrelatedRun = afterUnrelated.GetRunResult().Results.Single();
-        Assert.All(unrelatedRun.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o =>
-            Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        IncrementalTests.AssertNothingRan(afterUnrelated.GetRunResult().Results.Single());
 
-        // Editing Pet.yaml's description regenerates Pet.
+        // Editing Pet.yaml's description parses the store again (not the shapes) and regenerates Pet, not Owner.
         SchemaFile edited = Pet("A pet of the store.");
         GeneratorDriver afterPart = driver.ReplaceAdditionalText(texts[1], GeneratorHarness.ToAdditionalText(edited)).RunGenerators(compilation);
         GeneratorRunResult partRun = afterPart.GetRunResult().Results.Single();
+        foreach (IncrementalGeneratorRunStep parse in partRun.TrackedSteps[SchemaBindGenerator.StepNames.Parse])
+        {
+            (IncrementalGeneratorRunStep source, int index) = parse.Inputs.Single();
+            string path = ((SchemaBind.Generator.Model.SchemaFileInput)source.Outputs[index].Value).Path;
+            IncrementalStepRunReason reason = parse.Outputs.Single().Reason;
+            Assert.True(path == Root().Path ? reason == IncrementalStepRunReason.Modified : reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, path + ": " + reason);
+        }
+
         string pet = partRun.GeneratedSources.Single(static s => s.HintName == "P.Store.Pet.g.cs").SourceText.ToString();
         Assert.Contains("A pet of the store.", pet, StringComparison.Ordinal);
         Assert.Contains(partRun.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static r => r.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
-        string owner = partRun.GeneratedSources.Single(static s => s.HintName == "P.Store.Owner.g.cs").SourceText.ToString();
-        Assert.Equal(driver.GetRunResult().Results.Single().GeneratedSources.Single(static s => s.HintName == "P.Store.Owner.g.cs").SourceText.ToString(), owner);
+        IncrementalStepRunReason[] ownerFile = partRun.TrackedSteps[SchemaBindGenerator.StepNames.Files].SelectMany(static s => s.Outputs)
+            .Where(static o => o.Value.ToString()!.Contains("Name = Owner,", StringComparison.Ordinal)).Select(static o => o.Reason).ToArray();
+        Assert.NotEmpty(ownerFile);
+        Assert.All(ownerFile, static r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
     }
 }

@@ -45,6 +45,41 @@ internal sealed partial class DocumentParser
         public JsonNode? Root { get; set; }
     }
 
+    /// <summary>
+    /// The parts a document may read: those whose file name its text, or the text of a part it may read, mentions
+    /// (as written or URI-escaped). More than the $refs reach at worst, never fewer; a part's edit thus changes the
+    /// input of only the documents that may read it, and the others are not parsed again.
+    /// </summary>
+    public static EquatableArray<PartFile> ReachableParts(string text, EquatableArray<PartFile> parts)
+    {
+        if (parts.IsEmpty)
+        {
+            return parts;
+        }
+
+        var reachable = new bool[parts.Count];
+        var pending = new Stack<string>();
+        pending.Push(text);
+        while (pending.Count > 0)
+        {
+            string current = pending.Pop();
+            for (int i = 0; i < parts.Count; i++)
+            {
+                if (!reachable[i] && Mentions(current, System.IO.Path.GetFileName(parts[i].Path)))
+                {
+                    reachable[i] = true;
+                    pending.Push(parts[i].Text);
+                }
+            }
+        }
+
+        return Enumerable.Range(0, parts.Count).Where(i => reachable[i]).Select(i => parts[i]).ToEquatableArray();
+
+        static bool Mentions(string text, string name) =>
+            name.Length > 0 && (text.IndexOf(name, StringComparison.Ordinal) >= 0
+                || (Uri.EscapeDataString(name) is var escaped && escaped != name && text.IndexOf(escaped, StringComparison.Ordinal) >= 0));
+    }
+
     /// <summary>The root with every $ref into a part file bundled in, or the root itself when it has none.</summary>
     private JsonObject BundleParts(JsonObject root)
     {
