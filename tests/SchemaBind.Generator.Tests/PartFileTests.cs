@@ -188,6 +188,30 @@ public sealed class PartFileTests
     }
 
     [Fact]
+    public void A_part_may_refer_to_another_schemabindapi_file_by_a_path_relative_to_the_part()
+    {
+        var common = new SchemaFile(
+            "/p/schemas/common.schema.json",
+            """{ "$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Common", "$defs": { "Address": { "type": "object", "properties": { "city": { "type": "string" } } } } }""",
+            "P.Common");
+        var home = new SchemaFile(
+            "/p/api/components/schemas/Home.yaml",
+            "type: object\nproperties:\n  address: { $ref: '../../../schemas/common.schema.json#/$defs/Address' }\n",
+            Part: true);
+        var root = new SchemaFile(
+            "/p/api/root.yaml",
+            "openapi: 3.1.0\ninfo: { title: Homes, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Home: { $ref: components/schemas/Home.yaml }\n",
+            "P.Homes");
+
+        GeneratorResult result = GeneratorHarness.Run(common, home, root);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.SchemaAnalyzerDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Contains("public global::P.Common.Address? Address { get; init; }", result.Source("P.Homes.Home.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Editing_a_part_regenerates_what_it_changes_and_an_unrelated_edit_changes_nothing()
     {
         SchemaFile[] files = { Root(), Pet(), Owner, Pets, Limit, Unrelated, Shapes, Circle };

@@ -268,7 +268,7 @@ internal sealed partial class DocumentParser
     {
         if (PartTarget(file, reference.Value) is not { } target)
         {
-            return null;
+            return file == _bundleRootPath ? null : RelativeToRoot(obj, reference, file);
         }
 
         if (target.Path == _bundleRootPath)
@@ -311,6 +311,34 @@ internal sealed partial class DocumentParser
         JsonNode inlined = Rewrite(resolved, target.Path, inSchema: false, depth + 1);
         _inlining.Remove(target.Key);
         return inlined;
+    }
+
+    /// <summary>
+    /// A part's $ref into another file that is not a part (another SchemaBindApi file): made relative to the root's
+    /// folder, where the parse looks for it.
+    /// </summary>
+    private JsonNode? RelativeToRoot(JsonObject obj, JsonString reference, string file)
+    {
+        string target = reference.Value;
+        int hash = target.IndexOf('#');
+        string document = hash < 0 ? target : target.Substring(0, hash);
+        if (document.Length == 0 || Uri.TryCreate(document, UriKind.Absolute, out Uri? absolute) && !absolute.IsFile
+            || document.StartsWith("/", StringComparison.Ordinal) || (document.Length > 1 && document[1] == ':'))
+        {
+            return null;
+        }
+
+        string path = NormalizePath(CombinePath(DirectoryOf(file), Uri.UnescapeDataString(document)));
+        string[] from = DirectoryOf(_bundleRootPath).TrimEnd('/').Split('/');
+        string[] to = path.Split('/');
+        int common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common])
+        {
+            common++;
+        }
+
+        string relative = string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join("/", to.Skip(common).Select(Uri.EscapeDataString));
+        return WithReference(obj, new JsonString(reference.Start, reference.End, relative + (hash < 0 ? string.Empty : target.Substring(hash))));
     }
 
     private static JsonObject WithReference(JsonObject obj, JsonString reference)
