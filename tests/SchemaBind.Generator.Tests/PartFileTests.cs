@@ -212,6 +212,49 @@ public sealed class PartFileTests
     }
 
     [Fact]
+    public void An_openapi_3_0_document_split_over_files_is_upgraded_with_its_parts_and_a_shared_parameter_is_read_in_each_operation()
+    {
+        var root = new SchemaFile(
+            "/p/legacy/api.yaml",
+            """
+            openapi: 3.0.3
+            info: { title: Legacy, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  parameters: [ { $ref: parameters/order.yaml } ]
+                  responses:
+                    "200": { $ref: responses/item.yaml }
+              /b:
+                get:
+                  operationId: getB
+                  parameters: [ { $ref: parameters/order.yaml } ]
+                  responses:
+                    "200": { $ref: responses/item.yaml }
+            """,
+            "P.Legacy",
+            "LegacyClient");
+        var order = new SchemaFile("/p/legacy/parameters/order.yaml", "name: order\nin: query\nschema: { type: string, enum: [asc, desc] }\n", Part: true);
+        var item = new SchemaFile(
+            "/p/legacy/responses/item.yaml",
+            "description: An item.\ncontent:\n  application/json:\n    schema: { $ref: ../schemas/Item.yaml }\n",
+            Part: true);
+        var itemSchema = new SchemaFile("/p/legacy/schemas/Item.yaml", "type: object\nproperties:\n  note: { type: string, nullable: true }\n", Part: true);
+
+        GeneratorResult result = GeneratorHarness.Run(root, order, item, itemSchema);
+
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Contains("public string? Note { get; init; }", result.Source("P.Legacy.Item.g.cs"), StringComparison.Ordinal);
+        string client = result.Source("P.Legacy.LegacyClient.g.cs");
+        Assert.Contains("GetAAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("GetBAsync(", client, StringComparison.Ordinal);
+        // The parameter part is inlined in both operations: each sends the query parameter "order".
+        Assert.True(client.Split("\"order\"").Length - 1 >= 2, client);
+    }
+
+    [Fact]
     public void Editing_a_part_regenerates_what_it_changes_and_an_unrelated_edit_changes_nothing()
     {
         SchemaFile[] files = { Root(), Pet(), Owner, Pets, Limit, Unrelated, Shapes, Circle };
