@@ -16,6 +16,7 @@ string? suite = null;
 string? remotes = null;
 bool assertFormat = false;
 string? errorsFile = null;
+string? dialect = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -24,21 +25,23 @@ for (int i = 0; i < args.Length; i++)
         case "--remotes" when i + 1 < args.Length: remotes = args[++i]; break;
         case "--assert-format": assertFormat = true; break;
         case "--errors" when i + 1 < args.Length: errorsFile = args[++i]; break;
+        case "--dialect" when i + 1 < args.Length: dialect = args[++i]; break;
         default:
-            Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>]");
+            Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>] [--dialect <$schema uri>]");
             return 2;
     }
 }
 
 if (suite is null || !Directory.Exists(suite))
 {
-    Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>]");
+    Console.Error.WriteLine("usage: SchemaBind.Conformance --suite <dir> [--remotes <dir>] [--assert-format] [--errors <file>] [--dialect <$schema uri>]");
     return 2;
 }
 
 // --errors writes every test's reported errors (Validate) to a file, one line each, to compare two builds' output.
 using StreamWriter? errorLog = errorsFile is null ? null : new StreamWriter(errorsFile);
-var runner = new ConformanceRunner(remotes, errorLog);
+// --dialect gives each test schema without a "$schema" that one: the suite's older draft folders write none.
+var runner = new ConformanceRunner(remotes, errorLog, dialect);
 int passed = 0, failed = 0, skipped = 0;
 foreach (string file in Directory.EnumerateFiles(suite, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
 {
@@ -62,7 +65,7 @@ return 0;
 
 internal sealed record FileResult(int Passed, int Failed, int Skipped, List<string> Failures);
 
-internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
+internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog, string? dialect)
 {
     private static readonly ImmutableArray<MetadataReference> References =
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
@@ -76,7 +79,8 @@ internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
         using JsonDocument document = JsonDocument.Parse(File.ReadAllText(file));
         JsonElement[] groups = document.RootElement.EnumerateArray().ToArray();
         var result = new FileResult(0, 0, 0, new List<string>());
-        Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?> factories = Compile(groups, out Dictionary<int, string> compileErrors);
+        string[] schemas = groups.Select(g => WithDialect(g.GetProperty("schema"))).ToArray();
+        Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?> factories = Compile(schemas, out Dictionary<int, string> compileErrors);
 
         for (int g = 0; g < groups.Length; g++)
         {
@@ -140,6 +144,25 @@ internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
         return result;
     }
 
+    /// <summary>The schema's text, with the runner's dialect as its "$schema" when it names none.</summary>
+    private string WithDialect(JsonElement schema)
+    {
+        if (dialect is null || schema.ValueKind != JsonValueKind.Object || schema.TryGetProperty("$schema", out _))
+        {
+            return schema.GetRawText();
+        }
+
+        var node = System.Text.Json.Nodes.JsonObject.Create(schema)!;
+        var result = new System.Text.Json.Nodes.JsonObject { ["$schema"] = dialect };
+        foreach (var member in node.ToList())
+        {
+            node.Remove(member.Key);
+            result[member.Key] = member.Value;
+        }
+
+        return result.ToJsonString();
+    }
+
     private static FileResult Fail(FileResult result, string name, string reason)
     {
         result.Failures.Add(name + " — " + reason);
@@ -163,7 +186,7 @@ internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
     /// it and returns, per group, the generated document class's Create method. A group whose code does
     /// not compile is retried alone, so one bad group does not fail the file.
     /// </summary>
-    private static Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?> Compile(JsonElement[] groups, out Dictionary<int, string> errors)
+    private static Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?> Compile(string[] groups, out Dictionary<int, string> errors)
     {
         errors = new Dictionary<int, string>();
         int[] all = Enumerable.Range(0, groups.Length).ToArray();
@@ -190,9 +213,9 @@ internal sealed class ConformanceRunner(string? remotes, TextWriter? errorLog)
         return factories;
     }
 
-    private static Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?>? TryCompile(JsonElement[] groups, int[] indexes, out string? error)
+    private static Dictionary<int, Func<JsonSchemaOptions, JsonSchemaValidator>?>? TryCompile(string[] groups, int[] indexes, out string? error)
     {
-        var texts = indexes.Select(g => (AdditionalText)new Text("/suite/group" + g + ".json", groups[g].GetProperty("schema").GetRawText())).ToArray();
+        var texts = indexes.Select(g => (AdditionalText)new Text("/suite/group" + g + ".json", groups[g])).ToArray();
         var options = new Options(indexes.ToDictionary(g => "/suite/group" + g + ".json", g => "Conformance.G" + g));
         var compilation = CSharpCompilation.Create(
             "Conformance" + Guid.NewGuid().ToString("N"),

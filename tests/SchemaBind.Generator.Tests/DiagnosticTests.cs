@@ -79,7 +79,7 @@ public sealed class DiagnosticTests
     [Theory]
     [InlineData("{ \"openapi\": \"3.3.0\", \"info\": {}, \"paths\": {} }", 13, "OpenAPI 3.3.0")]
     [InlineData("{ \"swagger\": \"1.2\" }", 13, "Swagger")]
-    [InlineData("{ \"$schema\": \"http://json-schema.org/draft-07/schema#\", \"type\": \"object\" }", 13, "draft-07")]
+    [InlineData("{ \"$schema\": \"http://json-schema.org/draft-03/schema#\", \"type\": \"object\" }", 13, "draft-03")]
     public void Unsupported_versions_and_dialects_are_SB0003_at_the_version(string text, int column, string named)
     {
         Diagnostic d = Single(text);

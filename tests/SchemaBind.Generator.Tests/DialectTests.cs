@@ -40,7 +40,7 @@ public sealed class DialectTests
     private static JsonElement? Upgraded(string text, List<string>? reported = null)
     {
         var root = (JsonObject)JsonTextParser.Parse(text, CancellationToken.None);
-        JsonObject? upgraded = DocumentUpgrader.Upgrade(root, text, (d, start, end, args) => reported?.Add(d.Id + "@" + start + ": " + string.Format(System.Globalization.CultureInfo.InvariantCulture, d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), args)), CancellationToken.None);
+        JsonObject? upgraded = DocumentUpgrader.Upgrade(root, text, jsonSchema: false, (d, start, end, args) => reported?.Add(d.Id + "@" + start + ": " + string.Format(System.Globalization.CultureInfo.InvariantCulture, d.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture), args)), CancellationToken.None);
         if (upgraded is null)
         {
             return null;

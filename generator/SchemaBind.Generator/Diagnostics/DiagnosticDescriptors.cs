@@ -161,6 +161,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "OpenAPI 3.1 schemas are JSON Schema 2020-12, which has no 'nullable' and whose exclusive bounds are numbers. SchemaBind reads the old form as OpenAPI 3.0 meant it; write the 3.1 form to silence this.");
 
+    public static readonly DiagnosticDescriptor IgnoredBesideReference = new(
+        "SB0050",
+        "Keywords beside $ref ignored by the schema's draft",
+        "The keywords beside this '$ref'{0} are ignored: in {1} a schema with '$ref' is only the reference",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "JSON Schema drafts 4 to 7 ignore every keyword beside $ref. SchemaBind reads the schema as its draft says, so those keywords neither shape the type nor validate; move them into an allOf beside the reference, or write the document in 2019-09 or 2020-12, where they apply.");
+
     public static readonly DiagnosticDescriptor DocumentPartLeftOut = new(
         "SB0036",
         "Part of the document not generated",
@@ -305,6 +314,7 @@ internal static class DiagnosticDescriptors
         NameCollision,
         UnknownDialect,
         OlderDialectHabit,
+        IgnoredBesideReference,
         DocumentPartLeftOut,
         NestedTooDeeply,
         DuplicateDiscriminatorValue,

@@ -62,8 +62,13 @@ internal static class DocumentUpgrader
     /// The document in the OpenAPI 3.1 shape, or null when it is read as it is (OpenAPI 3.1 without 3.0 habits,
     /// and any version this step does not know, which the parser refuses).
     /// </summary>
-    public static JsonObject? Upgrade(JsonObject root, string text, DialectReport report, CancellationToken cancellationToken)
+    public static JsonObject? Upgrade(JsonObject root, string text, bool jsonSchema, DialectReport report, CancellationToken cancellationToken)
     {
+        if (jsonSchema || (root.Get("openapi") is null && root.Get("swagger") is null))
+        {
+            return UpgradeJsonSchema(root, report, cancellationToken);
+        }
+
         DocumentVersion? version = null;
         foreach (DocumentVersion candidate in Versions)
         {
@@ -90,6 +95,35 @@ internal static class DocumentUpgrader
 
         walk.Report(report);
         return ReferenceEquals(upgraded, root) ? null : upgraded;
+    }
+
+    /// <summary>
+    /// A JSON Schema whose <c>$schema</c> names one of <see cref="SchemaDialect.JsonSchemaDrafts"/>, rewritten into
+    /// 2020-12 (its <c>$schema</c> too); null for any other (2020-12 itself, an unknown meta-schema, none).
+    /// </summary>
+    private static JsonObject? UpgradeJsonSchema(JsonObject root, DialectReport report, CancellationToken cancellationToken)
+    {
+        if (root.Get("$schema") is not JsonString uri)
+        {
+            return null;
+        }
+
+        string bare = uri.Value.TrimEnd('#');
+        foreach (SchemaDialect draft in SchemaDialect.JsonSchemaDrafts)
+        {
+            foreach (string known in draft.Uris)
+            {
+                if (bare == known)
+                {
+                    var upgrader = new SchemaUpgrader(draft, report, cancellationToken);
+                    var upgraded = (JsonObject)upgrader.Schema(root);
+                    upgrader.ReportHabits();
+                    return ReferenceEquals(upgraded, root) ? null : upgraded;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

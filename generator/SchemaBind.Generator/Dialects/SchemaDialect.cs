@@ -19,6 +19,33 @@ internal enum KeywordMeaning
 
     /// <summary><c>discriminator: "petType"</c> (Swagger 2.0): OpenAPI 3's <c>discriminator: {propertyName: "petType"}</c>.</summary>
     DiscriminatorName,
+
+    /// <summary>
+    /// <c>id</c> (draft 4) or <c>$id</c> (drafts 6, 7), whose fragment names a plain anchor: <c>$id</c> without the
+    /// fragment, and <c>$anchor</c> ("#foo" alone is only an anchor).
+    /// </summary>
+    IdentifierWithAnchor,
+
+    /// <summary><c>$ref</c> in drafts 4–7: a schema with <c>$ref</c> is only the reference; the keywords beside it are ignored.</summary>
+    ReferenceAlone,
+
+    /// <summary>An array <c>items</c> (drafts 4–2019-09): 2020-12's <c>prefixItems</c>, and <c>additionalItems</c> is then <c>items</c>.</summary>
+    TupleItems,
+
+    /// <summary><c>dependencies</c> (drafts 4–7): arrays of names are <c>dependentRequired</c>, schemas <c>dependentSchemas</c>.</summary>
+    Dependencies,
+
+    /// <summary><c>$recursiveAnchor: true</c> (2019-09): <c>$dynamicAnchor</c> with one name for every such anchor.</summary>
+    RecursiveAnchor,
+
+    /// <summary>
+    /// <c>$recursiveRef: "#"</c> (2019-09): <c>$dynamicRef</c> to that anchor when its schema resource has
+    /// <c>$recursiveAnchor: true</c>, else a plain <c>$ref</c>.
+    /// </summary>
+    RecursiveReference,
+
+    /// <summary><c>$schema</c> naming the dialect itself: the 2020-12 meta-schema in the upgraded tree.</summary>
+    DialectUri,
 }
 
 /// <summary>
@@ -34,6 +61,21 @@ internal sealed class SchemaDialect
         HabitsAreWarnings = habitsAreWarnings;
         Keywords = keywords;
         ReferencePrefixes = referencePrefixes;
+        Uris = System.Array.Empty<string>();
+    }
+
+    /// <summary>
+    /// A JSON Schema draft: a <c>$ref</c> to its meta-schema (which the runtime does not hold) refers to 2020-12's,
+    /// which accepts the same schemas but for the shapes the upgrade rewrites.
+    /// </summary>
+    private SchemaDialect(string name, string[] uris, Dictionary<string, KeywordMeaning> keywords)
+        : this(
+            name,
+            habitsAreWarnings: false,
+            keywords,
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.SelectMany(uris, static uri => new[] { (uri + "#", "https://json-schema.org/draft/2020-12/schema#"), (uri, "https://json-schema.org/draft/2020-12/schema") })))
+    {
+        Uris = uris;
     }
 
     /// <summary>The dialect's name in diagnostics ("OpenAPI 3.0").</summary>
@@ -44,6 +86,9 @@ internal sealed class SchemaDialect
     /// kind is read with its old meaning and reported once, with what the document's version expects instead.
     /// </summary>
     public bool HabitsAreWarnings { get; }
+
+    /// <summary>The <c>$schema</c> values that name a JSON Schema draft (without a trailing '#'); none for OpenAPI dialects.</summary>
+    public IReadOnlyList<string> Uris { get; }
 
     /// <summary>The keywords whose meaning differs from 2020-12 (any other keyword means the same).</summary>
     public IReadOnlyDictionary<string, KeywordMeaning> Keywords { get; }
@@ -67,7 +112,7 @@ internal sealed class SchemaDialect
     /// <summary>The keywords that hold an object whose every member is a schema.</summary>
     public static readonly HashSet<string> SchemaMapKeywords = new(System.StringComparer.Ordinal)
     {
-        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies",
     };
 
     /// <summary>Keywords whose value is data, never a schema (an example may look like one).</summary>
@@ -119,4 +164,47 @@ internal sealed class SchemaDialect
             ["exclusiveMinimum"] = KeywordMeaning.BooleanExclusiveBound,
             ["exclusiveMaximum"] = KeywordMeaning.BooleanExclusiveBound,
         });
+
+    /// <summary>The JSON Schema drafts read by upgrading their schemas into 2020-12, newest first.</summary>
+    public static readonly SchemaDialect[] JsonSchemaDrafts =
+    {
+        new(
+            "JSON Schema 2019-09",
+            new[] { "https://json-schema.org/draft/2019-09/schema", "http://json-schema.org/draft/2019-09/schema" },
+            new Dictionary<string, KeywordMeaning>(System.StringComparer.Ordinal)
+            {
+                ["$schema"] = KeywordMeaning.DialectUri,
+                ["items"] = KeywordMeaning.TupleItems,
+                ["additionalItems"] = KeywordMeaning.TupleItems,
+                ["$recursiveAnchor"] = KeywordMeaning.RecursiveAnchor,
+                ["$recursiveRef"] = KeywordMeaning.RecursiveReference,
+            }),
+        new("JSON Schema draft 7", new[] { "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema" }, Draft6And7()),
+        new("JSON Schema draft 6", new[] { "http://json-schema.org/draft-06/schema", "https://json-schema.org/draft-06/schema" }, Draft6And7()),
+        new(
+            "JSON Schema draft 4",
+            new[] { "http://json-schema.org/draft-04/schema", "https://json-schema.org/draft-04/schema" },
+            new Dictionary<string, KeywordMeaning>(System.StringComparer.Ordinal)
+            {
+                ["$schema"] = KeywordMeaning.DialectUri,
+                ["id"] = KeywordMeaning.IdentifierWithAnchor,
+                ["$ref"] = KeywordMeaning.ReferenceAlone,
+                ["items"] = KeywordMeaning.TupleItems,
+                ["additionalItems"] = KeywordMeaning.TupleItems,
+                ["dependencies"] = KeywordMeaning.Dependencies,
+                ["exclusiveMinimum"] = KeywordMeaning.BooleanExclusiveBound,
+                ["exclusiveMaximum"] = KeywordMeaning.BooleanExclusiveBound,
+            }),
+    };
+
+    /// <summary>Drafts 6 and 7 differ from 2020-12 in the same keywords (7 adds if/then/else, read as in 2020-12).</summary>
+    private static Dictionary<string, KeywordMeaning> Draft6And7() => new(System.StringComparer.Ordinal)
+    {
+        ["$schema"] = KeywordMeaning.DialectUri,
+        ["$id"] = KeywordMeaning.IdentifierWithAnchor,
+        ["$ref"] = KeywordMeaning.ReferenceAlone,
+        ["items"] = KeywordMeaning.TupleItems,
+        ["additionalItems"] = KeywordMeaning.TupleItems,
+        ["dependencies"] = KeywordMeaning.Dependencies,
+    };
 }

@@ -42,6 +42,12 @@ internal sealed class SchemaUpgrader
     // Per habit of an older dialect (OpenAPI 3.1 documents only): where it was first met and how often.
     private readonly Dictionary<string, (int Start, int End, int Count)> _habits = new(StringComparer.Ordinal);
 
+    // The schema resources around the schema being upgraded, innermost last: whether each has $recursiveAnchor: true.
+    private readonly List<bool> _resources = new();
+
+    // Where a $ref first had keywords beside it that its draft ignores, and how often.
+    private (int Start, int End, int Count) _ignoredBesideReference;
+
     public SchemaUpgrader(SchemaDialect dialect, DialectReport report, CancellationToken cancellationToken)
     {
         _dialect = dialect;
@@ -61,6 +67,15 @@ internal sealed class SchemaUpgrader
                     return new JsonString(text.Start, text.End, to + text.Value.Substring(from.Length));
                 }
             }
+
+            // A pointer into an array items (a tuple) points into prefixItems now.
+            int at = text.Value.IndexOf("/items/", StringComparison.Ordinal);
+            if (at >= 0 && text.Value.IndexOf('#') is int hash && hash >= 0 && hash < at
+                && at + 7 < text.Value.Length && char.IsDigit(text.Value[at + 7])
+                && _dialect.Keywords.TryGetValue("items", out KeywordMeaning items) && items == KeywordMeaning.TupleItems)
+            {
+                return new JsonString(text.Start, text.End, text.Value.Substring(0, at) + "/prefixItems/" + text.Value.Substring(at + 7));
+            }
         }
 
         return reference;
@@ -75,6 +90,14 @@ internal sealed class SchemaUpgrader
         }
 
         _cancellationToken.ThrowIfCancellationRequested();
+
+        // A schema resource (the root, or a schema with its own id) and whether it has $recursiveAnchor: true.
+        bool resource = depth == 0 || obj.Get("$id") is not null;
+        if (resource)
+        {
+            _resources.Add(obj.Get("$recursiveAnchor") is JsonBoolean { Value: true });
+        }
+
         JsonProperty[] properties = obj.Properties;
         JsonProperty[]? changed = null;
         for (int i = 0; i < properties.Length; i++)
@@ -116,7 +139,13 @@ internal sealed class SchemaUpgrader
         }
 
         JsonObject result = changed is null ? obj : new JsonObject(obj.Start, obj.End, changed);
-        return ApplyDialect(result);
+        result = ApplyDialect(ApplyDraft(result));
+        if (resource)
+        {
+            _resources.RemoveAt(_resources.Count - 1);
+        }
+
+        return result;
     }
 
     /// <summary>Each member of an object of schemas, upgraded.</summary>
@@ -149,6 +178,12 @@ internal sealed class SchemaUpgrader
             };
             string more = habit.Value.Count > 1 ? " (and " + (habit.Value.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more in this document)" : string.Empty;
             _report(DiagnosticDescriptors.OlderDialectHabit, habit.Value.Start, habit.Value.End, habit.Key, more, _dialect.Name, expected);
+        }
+
+        if (_ignoredBesideReference.Count > 0)
+        {
+            string more = _ignoredBesideReference.Count > 1 ? " (and " + (_ignoredBesideReference.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " more in this document)" : string.Empty;
+            _report(DiagnosticDescriptors.IgnoredBesideReference, _ignoredBesideReference.Start, _ignoredBesideReference.End, more, _dialect.Name);
         }
     }
 
@@ -183,6 +218,148 @@ internal sealed class SchemaUpgrader
         }
 
         return changed is null ? mapping : new JsonObject(mapping.Start, mapping.End, changed);
+    }
+
+    /// <summary>The name every <c>$recursiveAnchor: true</c> gets as a <c>$dynamicAnchor</c>.</summary>
+    private const string RecursiveAnchorName = "recursiveAnchor";
+
+    /// <summary>
+    /// The keywords of a JSON Schema draft that have another shape in 2020-12 (identifiers, references, tuples,
+    /// dependencies, recursive references), each rewritten into that shape. The same node when none is there.
+    /// </summary>
+    private JsonObject ApplyDraft(JsonObject schema)
+    {
+        bool any = false;
+        foreach (JsonProperty property in schema.Properties)
+        {
+            if (_dialect.Keywords.TryGetValue(property.Name, out KeywordMeaning meaning) && meaning >= KeywordMeaning.IdentifierWithAnchor)
+            {
+                any = true;
+                break;
+            }
+        }
+
+        if (!any)
+        {
+            return schema;
+        }
+
+        var properties = new List<JsonProperty>(schema.Properties.Length + 1);
+        if (schema.Find("$ref") is JsonProperty reference
+            && _dialect.Keywords.TryGetValue("$ref", out KeywordMeaning referenceMeaning) && referenceMeaning == KeywordMeaning.ReferenceAlone)
+        {
+            // Only the reference counts; definitions stay, as the targets of pointers, and annotations stay too.
+            int ignored = 0;
+            foreach (JsonProperty property in schema.Properties)
+            {
+                if (property.Name is "$ref" or "definitions" or "$defs" or "$comment" || Annotations.Contains(property.Name) || property.Name.StartsWith("x-", StringComparison.Ordinal))
+                {
+                    properties.Add(property);
+                }
+                else if (property.Name != "$schema")
+                {
+                    ignored++;
+                }
+            }
+
+            if (ignored > 0)
+            {
+                _ignoredBesideReference = _ignoredBesideReference.Count == 0
+                    ? (reference.NameStart, reference.NameEnd, 1)
+                    : (_ignoredBesideReference.Start, _ignoredBesideReference.End, _ignoredBesideReference.Count + 1);
+            }
+
+            return new JsonObject(schema.Start, schema.End, properties.ToArray());
+        }
+
+        bool tuple = schema.Get("items") is JsonArray;
+        foreach (JsonProperty property in schema.Properties)
+        {
+            KeywordMeaning meaning = _dialect.Keywords.TryGetValue(property.Name, out KeywordMeaning found) ? found : KeywordMeaning.Same;
+            JsonNode value = property.Value;
+            switch (meaning)
+            {
+                case KeywordMeaning.DialectUri when value is JsonString uri && IsDialectUri(uri.Value):
+                    properties.Add(new JsonProperty(property.Name, property.NameStart, property.NameEnd, new JsonString(uri.Start, uri.End, "https://json-schema.org/draft/2020-12/schema")));
+                    break;
+                case KeywordMeaning.IdentifierWithAnchor when value is JsonString id:
+                    int hash = id.Value.IndexOf('#');
+                    string uriPart = hash < 0 ? id.Value : id.Value.Substring(0, hash);
+                    string anchor = hash < 0 ? string.Empty : id.Value.Substring(hash + 1);
+                    if (uriPart.Length > 0)
+                    {
+                        properties.Add(new JsonProperty("$id", property.NameStart, property.NameEnd, new JsonString(id.Start, id.End, uriPart)));
+                    }
+
+                    if (anchor.Length > 0)
+                    {
+                        properties.Add(new JsonProperty("$anchor", property.NameStart, property.NameEnd, new JsonString(id.Start, id.End, anchor)));
+                    }
+
+                    break;
+                case KeywordMeaning.TupleItems when property.Name == "items" && value is JsonArray:
+                    properties.Add(new JsonProperty("prefixItems", property.NameStart, property.NameEnd, value));
+                    break;
+                case KeywordMeaning.TupleItems when property.Name == "additionalItems":
+                    if (tuple)
+                    {
+                        properties.Add(new JsonProperty("items", property.NameStart, property.NameEnd, value)); // else it means nothing
+                    }
+
+                    break;
+                case KeywordMeaning.Dependencies when value is JsonObject dependencies:
+                    var names = new List<JsonProperty>();
+                    var schemas = new List<JsonProperty>();
+                    foreach (JsonProperty dependency in dependencies.Properties)
+                    {
+                        (dependency.Value is JsonArray ? names : schemas).Add(dependency);
+                    }
+
+                    if (names.Count > 0)
+                    {
+                        properties.Add(new JsonProperty("dependentRequired", property.NameStart, property.NameEnd, new JsonObject(value.Start, value.End, names.ToArray())));
+                    }
+
+                    if (schemas.Count > 0)
+                    {
+                        properties.Add(new JsonProperty("dependentSchemas", property.NameStart, property.NameEnd, new JsonObject(value.Start, value.End, schemas.ToArray())));
+                    }
+
+                    break;
+                case KeywordMeaning.RecursiveAnchor:
+                    if (value is JsonBoolean { Value: true })
+                    {
+                        properties.Add(new JsonProperty("$dynamicAnchor", property.NameStart, property.NameEnd, new JsonString(value.Start, value.End, RecursiveAnchorName)));
+                    }
+
+                    break;
+                case KeywordMeaning.RecursiveReference when value is JsonString target:
+                    // "#" (the only value 2019-09 gives a meaning) is dynamic only when its resource is a recursive anchor.
+                    bool dynamic = target.Value == "#" && _resources.Count > 0 && _resources[_resources.Count - 1];
+                    // (a $dynamicRef whose target is no dynamic anchor is a $ref, and does not clash with a $ref beside it)
+                    properties.Add(new JsonProperty("$dynamicRef", property.NameStart, property.NameEnd, dynamic ? new JsonString(target.Start, target.End, "#" + RecursiveAnchorName) : target));
+                    break;
+                default:
+                    properties.Add(property);
+                    break;
+            }
+        }
+
+        return new JsonObject(schema.Start, schema.End, properties.ToArray());
+    }
+
+    private bool IsDialectUri(string uri)
+    {
+        string bare = uri.TrimEnd('#');
+        foreach (string known in _dialect.Uris)
+        {
+            if (bare == known)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The keywords of the dialect that differ from 2020-12, each rewritten into what it means there.</summary>

@@ -212,7 +212,31 @@ internal static class ClientEmitter
 
         string method = "global::System.Net.Http.HttpMethod." + char.ToUpperInvariant(operation.HttpMethod[0]) + operation.HttpMethod.Substring(1);
         var arguments2 = new List<string> { method, path };
-        if (operation.Body is not null)
+        if (NeedsRequest(operation))
+        {
+            // Headers, cookies or a form body: the parts go in an ApiRequest (operations without them never create one).
+            string request = locals.Take("request");
+            w.Line($"var {request} = new {CSharp.Runtime}ApiRequest();");
+            foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
+            {
+                EmitPartAdd(w, parameter.WireName, parameter.Name, parameter.Value, parameter.Required, parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddCookie", request, locals);
+            }
+
+            if (operation.Body?.FormFields is { } fields)
+            {
+                foreach (PropertySpec field in fields)
+                {
+                    EmitPartAdd(w, field.JsonName, "body." + field.Name, field.Value with { Nullable = field.Value.Nullable || !field.Required }, field.Required && !field.Value.Nullable, "AddFormField", request, locals);
+                }
+            }
+            else if (operation.Body is not null)
+            {
+                w.Line($"{request}.SetJsonBody(body, {WriteHandler(operation.Body.Value)});");
+            }
+
+            arguments2.Add(request);
+        }
+        else if (operation.Body is not null)
         {
             arguments2.Add("body");
             arguments2.Add(WriteHandler(operation.Body.Value));
@@ -234,6 +258,14 @@ internal static class ClientEmitter
         w.Unindent();
         w.CloseBlock();
     }
+
+    private static string KindOf(ParameterSpec parameter) => parameter.Location switch
+    {
+        ParameterLocation.Path => "path",
+        ParameterLocation.Query => "query",
+        ParameterLocation.Header => "header",
+        _ => "cookie",
+    };
 
     /// <summary>Constraint attributes of a parameter; a string path segment can never be empty.</summary>
     private static string Attributes(ParameterSpec parameter) =>
@@ -284,7 +316,7 @@ internal static class ClientEmitter
         w.Line("/// </remarks>");
         foreach (ParameterSpec parameter in operation.Parameters)
         {
-            CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> " + (parameter.Location == ParameterLocation.Path ? "path" : "query") + " parameter" + (parameter.Required ? "." : "; <see langword=\"null\"/> leaves it out."), " name=\"" + parameter.Name.TrimStart('@') + "\"");
+            CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> " + KindOf(parameter) + " parameter" + (parameter.Required ? "." : "; <see langword=\"null\"/> leaves it out."), " name=\"" + parameter.Name.TrimStart('@') + "\"");
         }
 
         if (operation.Body is not null)
@@ -336,7 +368,7 @@ internal static class ClientEmitter
             }
 
             // A block of its own per parameter, so the checks' locals never clash.
-            string kind = parameter.Location == ParameterLocation.Path ? "path" : "query";
+            string kind = KindOf(parameter);
             string wireName = parameter.WireName;
             string argument = parameter.Name;
             string value = argument;
@@ -374,7 +406,38 @@ internal static class ClientEmitter
         w.Line($"{query}.Add({name}, {ScalarQueryValue(value, parameter.Name, locals)});");
     }
 
-    private static string ScalarQueryValue(ValueSpec value, string expression, Locals locals)
+    /// <summary>An operation whose request has parts beyond path, query and JSON body.</summary>
+    private static bool NeedsRequest(OperationSpec operation) =>
+        operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie);
+
+    /// <summary>
+    /// Adds a header, cookie or form field to the request: scalars by value, arrays item by item (a header's items
+    /// joined with commas, <c>style: simple</c>; a form field repeated, <c>explode: true</c>).
+    /// </summary>
+    private static void EmitPartAdd(SourceWriter w, string wireName, string expression, ValueSpec value, bool required, string add, string request, Locals locals)
+    {
+        string name = CSharp.String(wireName);
+        if (value.Kind == ValueKind.Array)
+        {
+            string item = locals.Take(LocalName(expression) + "Item");
+            string addItem = add == "AddHeader" ? "AddHeaderItem" : add;
+            w.OpenBlock($"foreach ({CSharp.TypeName(value.Items!, value.Items!.Nullable)} {item} in {expression}{(required ? string.Empty : " ?? []")})");
+            w.Line($"{request}.{addItem}({name}, {ScalarQueryValue(value.Items!, item, locals)});");
+            w.CloseBlock();
+            return;
+        }
+
+        w.Line($"{request}.{add}({name}, {ScalarQueryValue(value, expression, locals, LocalName(expression))});");
+    }
+
+    /// <summary>A local's stem from a parameter (<c>xTags</c>) or a body property (<c>body.ValidUntil</c> gives <c>validUntil</c>).</summary>
+    private static string LocalName(string expression)
+    {
+        string name = expression.Substring(expression.LastIndexOf('.') + 1).TrimStart('@');
+        return char.ToLowerInvariant(name[0]) + name.Substring(1);
+    }
+
+    private static string ScalarQueryValue(ValueSpec value, string expression, Locals locals, string? localName = null)
     {
         if (value.Kind != ValueKind.Enum && !value.IsFormattedString)
         {
@@ -387,7 +450,7 @@ internal static class ClientEmitter
             return toWire + "(" + expression + ")";
         }
 
-        string wire = locals.Take(expression.TrimStart('@') + "Wire");
+        string wire = locals.Take((localName ?? expression).TrimStart('@') + "Wire");
         return "(" + expression + " is { } " + wire + " ? " + toWire + "(" + wire + ") : null)";
     }
 

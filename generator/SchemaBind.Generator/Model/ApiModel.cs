@@ -323,9 +323,12 @@ internal enum ParameterLocation
 {
     Path,
     Query,
+    Header,
+    Cookie,
 }
 
-internal sealed record BodySpec(ValueSpec Value, bool Required, string? Description);
+/// <summary>The request body: JSON, or (<paramref name="FormFields"/> set) an object sent as <c>application/x-www-form-urlencoded</c>.</summary>
+internal sealed record BodySpec(ValueSpec Value, bool Required, string? Description, EquatableArray<PropertySpec>? FormFields = null);
 
 /// <summary>The success response: its status and, when it has a JSON body, the body's shape.</summary>
 internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description);

@@ -137,13 +137,26 @@ internal sealed partial class DocumentParser
             {
                 JsonString s => "s:" + s.Value,
                 JsonNumber n => "n:" + n.Raw,
-                JsonBoolean b => "b:" + b.Value,
+                JsonBoolean b => b.Value ? "b:true" : "b:false",
                 JsonNull => "null",
                 _ => "x:" + value.Start.ToString(CultureInfo.InvariantCulture),
             };
             if (!seen.Add(key))
             {
-                Report(DiagnosticDescriptors.DuplicateEnumValue, value, TextOf(value));
+                // Shown as JSON, whatever the file's syntax (YAML writes '' for JSON's "").
+                string shown;
+                if (value is JsonString duplicate)
+                {
+                    var quoted = new System.Text.StringBuilder();
+                    JsonTreeWriter.WriteString(quoted, duplicate.Value);
+                    shown = quoted.ToString();
+                }
+                else
+                {
+                    shown = key == "null" ? "null" : key.Substring(2);
+                }
+
+                Report(DiagnosticDescriptors.DuplicateEnumValue, value, shown);
             }
         }
     }

@@ -170,17 +170,18 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            if (location != "path" && location != "query")
+            if (location is not ("path" or "query" or "header" or "cookie"))
             {
-                string why = location is "header" or "cookie"
-                    ? "only path and query parameters are sent yet"
-                    : "'" + location + "' is not a parameter location (path, query, header or cookie)";
-                if (parameter.Get("required") is JsonBoolean { Value: true })
-                {
-                    why += "; it is required, so requests without it may be refused unless you add it to the HttpClient yourself";
-                }
-
+                string why = "'" + location + "' is not a parameter location (path, query, header or cookie)";
                 Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("in")!, location, name, operationId, why);
+                continue;
+            }
+
+            if (location == "header" && name.ToUpperInvariant() is "ACCEPT" or "CONTENT-TYPE" or "AUTHORIZATION")
+            {
+                // OpenAPI: such a header parameter is ignored; the client sets these headers itself.
+                Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("name")!, location, name, operationId,
+                    "OpenAPI says a header parameter named Accept, Content-Type or Authorization is ignored: the client sets Accept and Content-Type itself, and Authorization comes from the security schemes and ApiClientOptions");
                 continue;
             }
 
@@ -191,11 +192,16 @@ internal sealed partial class DocumentParser
                 ? BuildValue(parameterSchema, parameterPointer + "/schema", methodName + Names.ToPascalCase(name))
                 : new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None);
             bool scalar = IsScalar(value);
-            if (!scalar && !(!isPath && value.Kind == ValueKind.Array && IsScalar(value.Items!)))
+            bool list = location is "query" or "header" && value.Kind == ValueKind.Array && IsScalar(value.Items!);
+            if (!scalar && !list)
             {
-                string why = isPath
-                    ? "a path parameter must be a string, number, boolean or string enum"
-                    : "a query parameter must be a string, number, boolean, string enum or an array of them (objects and nested arrays are not sent yet)";
+                string why = location switch
+                {
+                    "path" => "a path parameter must be a string, number, boolean or string enum",
+                    "query" => "a query parameter must be a string, number, boolean, string enum or an array of them (objects and nested arrays are not sent yet)",
+                    "header" => "a header parameter must be a string, number, boolean, string enum or an array of them (objects are not sent yet)",
+                    _ => "a cookie parameter must be a string, number, boolean or string enum (arrays and objects are not sent yet)",
+                };
                 Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("schema") ?? parameter, location, name, operationId, why);
                 if (required)
                 {
@@ -216,7 +222,7 @@ internal sealed partial class DocumentParser
             parameters.Add(new ParameterSpec(
                 name,
                 parameterName,
-                isPath ? ParameterLocation.Path : ParameterLocation.Query,
+                location switch { "path" => ParameterLocation.Path, "query" => ParameterLocation.Query, "header" => ParameterLocation.Header, _ => ParameterLocation.Cookie },
                 value with { Nullable = !required },
                 required,
                 (parameter.Get("description") as JsonString)?.Value));
@@ -240,16 +246,36 @@ internal sealed partial class DocumentParser
         {
             if (requestBody.Get("content") is JsonObject { Properties.Length: > 0 } content)
             {
-                if (JsonMediaType(content) is not JsonProperty json)
+                if (JsonMediaType(content) is JsonProperty json)
                 {
-                    ReportOperationLeftOut(method, path.Name, operationId, "its request body is " + MediaTypes(content) + "; only JSON bodies are sent yet");
+                    // A JSON body without a schema is any JSON.
+                    JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
+                    ValueSpec value = BuildValue(schema, pointer + "/requestBody", methodName + "Request");
+                    body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value);
+                }
+                else if (content.Properties.FirstOrDefault(static m => m.Name.Split(';')[0].Trim() == "application/x-www-form-urlencoded") is { Value: JsonObject form }
+                    && form.Get("schema") is JsonObject formSchema)
+                {
+                    ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
+                    ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+                    string? notSimple = type is null ? "its schema is not an object with properties"
+                        : type.Union is not null || type.AdditionalProperties is not null ? "its object has additional properties or is a case of a union"
+                        : type.Properties.FirstOrDefault(static p => !IsScalar(p.Value) && !(p.Value.Kind == ValueKind.Array && IsScalar(p.Value.Items!))) is { } nested
+                            ? "its property '" + nested.JsonName + "' is an object, a map or a nested array, which a form cannot carry as one name=value pair"
+                            : null;
+                    if (notSimple is not null)
+                    {
+                        ReportOperationLeftOut(method, path.Name, operationId, "its application/x-www-form-urlencoded request body cannot be sent: " + notSimple);
+                        return null;
+                    }
+
+                    body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value, type!.Properties.Where(static p => !p.ReadOnly).ToEquatableArray());
+                }
+                else
+                {
+                    ReportOperationLeftOut(method, path.Name, operationId, "its request body is " + MediaTypes(content) + "; only JSON and application/x-www-form-urlencoded (an object of scalars and arrays of scalars) bodies are sent yet");
                     return null;
                 }
-
-                // A JSON body without a schema is any JSON.
-                JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
-                ValueSpec value = BuildValue(schema, pointer + "/requestBody", methodName + "Request");
-                body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value);
             }
         }
 

@@ -537,13 +537,4 @@ internal sealed partial class DocumentParser
 
         return (_input.Path, _input.Text, _lines, 0);
     }
-
-    /// <summary>The text a node spans, in whichever file it was read from.</summary>
-    private string TextOf(JsonNode node)
-    {
-        (_, string text, _, int offset) = FileAt(node.Start);
-        int start = Math.Max(0, Math.Min(node.Start - offset, text.Length));
-        int end = Math.Max(start, Math.Min(node.End - offset, text.Length));
-        return text.Substring(start, end - start);
-    }
 }

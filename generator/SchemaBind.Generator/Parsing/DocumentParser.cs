@@ -145,11 +145,11 @@ internal sealed partial class DocumentParser
             JsonTreeWriter.Write(root, _minified, _cancellationToken);
         }
 
-        if (_input.Kind != DocumentKind.JsonSchema
-            && Dialects.DocumentUpgrader.Upgrade(root, _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text)), Report, _cancellationToken) is JsonObject upgraded)
+        string upgradeText = _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
+        if (Dialects.DocumentUpgrader.Upgrade(root, upgradeText, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
         {
-            // Swagger 2.0, OpenAPI 3.0, or 3.1 with 3.0 habits: read (and embedded, so that the runtime's
-            // 2020-12 validation agrees with the typed code) as the OpenAPI 3.1 document it was rewritten into.
+            // Swagger 2.0, OpenAPI 3.0, 3.1 with 3.0 habits, or a JSON Schema draft 4 to 2019-09: read (and embedded,
+            // so that the runtime's 2020-12 validation agrees with the typed code) as the 3.1 / 2020-12 tree it was rewritten into.
             root = upgraded;
             _minified = new MinifiedJson();
             JsonTreeWriter.Write(root, _minified, _cancellationToken);

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -195,6 +196,60 @@ public sealed class ApiTransport
         return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
     }
 
+    /// <summary>
+    /// Sends a request with header or cookie parameters, a JSON or form body, (see <see cref="ApiRequest"/>), and reads a JSON response body.
+    /// </summary>
+    /// <typeparam name="TResponse">The type of the response body.</typeparam>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The escaped path, starting with <c>/</c>, relative to <see cref="BaseAddress"/>; it may include a query string.</param>
+    /// <param name="request">The headers, cookies and body.</param>
+    /// <param name="readResponse">Reads the response body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiResponseFormatException">The response body is empty, not JSON (by content type or content), or not the expected shape.</exception>
+    /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
+        HttpMethod method,
+        string path,
+        ApiRequest request,
+        JsonReadHandler<TResponse> readResponse,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(readResponse);
+        BuildUri(path);
+
+        Result<TResponse> result = await SendCoreAsync(method, null, path, request.BodyBytes(), readResponse, cancellationToken, request).ConfigureAwait(false);
+        return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
+    }
+
+    /// <summary>
+    /// Sends a request with header or cookie parameters, a JSON or form body, (see <see cref="ApiRequest"/>); the response body is not read.
+    /// </summary>
+    /// <param name="method">The HTTP method.</param>
+    /// <param name="path">The escaped path, starting with <c>/</c>, relative to <see cref="BaseAddress"/>; it may include a query string.</param>
+    /// <param name="request">The headers, cookies and body.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The response.</returns>
+    /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
+    /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, ApiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(request);
+        BuildUri(path);
+
+        Result<object?> result = await SendCoreAsync<object?>(method, null, path, request.BodyBytes(), null, cancellationToken, request).ConfigureAwait(false);
+        return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
+    }
+
     private Uri BuildUri(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -208,11 +263,12 @@ public sealed class ApiTransport
 
     private async ValueTask<Result<T>> SendCoreAsync<T>(
         HttpMethod method,
-        Uri uri,
+        Uri? uri,
         string path,
         byte[]? body,
         JsonReadHandler<T>? readResponse,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        ApiRequest? parts = null)
     {
         ApiClientOptions? options = _options;
         ApiRetryOptions retry = options?.Retry ?? DefaultRetry;
@@ -226,6 +282,9 @@ public sealed class ApiTransport
 
         cancellationToken.ThrowIfCancellationRequested();
         string? token = await GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+
+        uri ??= BuildUri(path);
+        string? secret = token;
 
         for (int attempt = 1; ; attempt++)
         {
@@ -244,7 +303,12 @@ public sealed class ApiTransport
                 using var request = new HttpRequestMessage(method, uri);
                 if (body is not null)
                 {
-                    request.Content = CreateJsonContent(body);
+                    request.Content = CreateContent(body, parts?.ContentType);
+                }
+
+                if (parts is not null)
+                {
+                    AddParts(request, parts);
                 }
 
                 // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
@@ -284,12 +348,12 @@ public sealed class ApiTransport
                     }
 
                     string? text = await TryReadErrorTextAsync(response.Content, attemptToken).ConfigureAwait(false);
-                    text = ErrorBody.Redact(text, token);
+                    text = ErrorBody.Redact(text, secret);
                     ApiException error = ApiException.Create(
                         response.StatusCode,
                         method.Method,
                         displayPath,
-                        ErrorBody.Redact(ErrorBody.ParseMessages(text), token),
+                        ErrorBody.Redact(ErrorBody.ParseMessages(text), secret),
                         string.IsNullOrEmpty(text) ? null : ErrorBody.Truncate(text, ErrorBody.MaxResponseBodyLength),
                         rateLimit);
                     error.RetryAfter = serverDelay;
@@ -303,7 +367,7 @@ public sealed class ApiTransport
                     return new Result<T>(default!, response.StatusCode, rateLimit, response.Headers);
                 }
 
-                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, token, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
+                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, secret, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
                 return new Result<T>(value, response.StatusCode, rateLimit, response.Headers);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
@@ -374,6 +438,24 @@ public sealed class ApiTransport
         CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         linked.CancelAfter(timeout);
         return linked;
+    }
+
+    /// <summary>The header and cookie parameters of a request.</summary>
+    private static void AddParts(HttpRequestMessage request, ApiRequest parts)
+    {
+        // The values were checked when they were added (ApiRequest rejects control characters).
+        if (parts.Headers is { } headers)
+        {
+            foreach (KeyValuePair<string, string> header in headers)
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (parts.Cookie is { } cookie)
+        {
+            request.Headers.TryAddWithoutValidation("Cookie", cookie);
+        }
     }
 
     // The last token and its header value: a token that does not change is not concatenated again per request.
@@ -679,7 +761,7 @@ public sealed class ApiTransport
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    private static byte[] SerializeBody<TRequest>(TRequest body, Action<Utf8JsonWriter, TRequest> writeBody)
+    internal static byte[] SerializeBody<TRequest>(TRequest body, Action<Utf8JsonWriter, TRequest> writeBody)
     {
         ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
         Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer);
@@ -708,10 +790,10 @@ public sealed class ApiTransport
         }
     }
 
-    private static ByteArrayContent CreateJsonContent(byte[] body)
+    private static ByteArrayContent CreateContent(byte[] body, string? contentType)
     {
         var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/json; charset=utf-8");
         content.Headers.ContentLength = body.Length;
         return content;
     }
