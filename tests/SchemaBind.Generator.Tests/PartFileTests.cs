@@ -102,6 +102,19 @@ public sealed class PartFileTests
     }
 
     [Fact]
+    public void A_path_item_in_a_file_that_is_no_part_is_a_located_warning()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Root(), Pet(), Owner);
+
+        Diagnostic missing = Assert.Single(result.SchemaAnalyzerDiagnostics, static d => d.Id == "SB0055");
+        FileLinePositionSpan span = missing.Location.GetLineSpan();
+        Assert.Equal("/p/api/root.yaml", span.Path);
+        Assert.Equal(4, span.StartLinePosition.Line);
+        Assert.Contains("'/p/api/paths/pets.yaml'", missing.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void A_problem_in_a_part_is_located_in_the_part_file()
     {
         var broken = new SchemaFile(

@@ -83,7 +83,7 @@ internal sealed partial class DocumentParser
     /// <summary>The root with every $ref into a part file bundled in, or the root itself when it has none.</summary>
     private JsonObject BundleParts(JsonObject root)
     {
-        if (_input.Parts.IsEmpty)
+        if (_input.Parts.IsEmpty && !MayReferToFiles(_input.Text))
         {
             return root;
         }
@@ -268,6 +268,14 @@ internal sealed partial class DocumentParser
     {
         if (PartTarget(file, reference.Value) is not { } target)
         {
+            if (!inSchema && IsFileReference(reference.Value))
+            {
+                // Schemas in other files are SchemaBindApi files' types (or SB0005); nothing else is read from them.
+                string missing = NormalizePath(CombinePath(DirectoryOf(file), Uri.UnescapeDataString(reference.Value.Split('#')[0])));
+                Report(DiagnosticDescriptors.ReferenceToUnreadFile, reference, reference.Value, missing);
+                return null;
+            }
+
             return file == _bundleRootPath ? null : RelativeToRoot(obj, reference, file);
         }
 
@@ -339,6 +347,33 @@ internal sealed partial class DocumentParser
 
         string relative = string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join("/", to.Skip(common).Select(Uri.EscapeDataString));
         return WithReference(obj, new JsonString(reference.Start, reference.End, relative + (hash < 0 ? string.Empty : target.Substring(hash))));
+    }
+
+    /// <summary>A reference to another document by a relative or absolute file path (not a URL, not only a fragment).</summary>
+    private static bool IsFileReference(string reference)
+    {
+        string document = reference.Split('#')[0];
+        return document.Length > 0 && !(Uri.TryCreate(document, UriKind.Absolute, out Uri? absolute) && !absolute.IsFile);
+    }
+
+    /// <summary>Whether the text may hold a $ref to another file: a "$ref" whose value does not start with '#'.</summary>
+    private static bool MayReferToFiles(string text)
+    {
+        for (int at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
+        {
+            int i = at + 4;
+            while (i < text.Length && text[i] is '"' or '\'' or ':' or ' ' or '\t' or '\r' or '\n')
+            {
+                i++;
+            }
+
+            if (i < text.Length && text[i] != '#')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static JsonObject WithReference(JsonObject obj, JsonString reference)
