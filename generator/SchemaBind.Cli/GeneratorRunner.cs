@@ -14,8 +14,8 @@ using SchemaBind.Generator.Analyzers;
 
 namespace SchemaBind.Cli;
 
-/// <summary>A schema file as read from disk: the path it is reported under and its text.</summary>
-internal sealed record SchemaInput(string Path, string Text);
+/// <summary>A schema file as read from disk: the path it is reported under and its text; a part file (SchemaBindPart) if <paramref name="Part"/>.</summary>
+internal sealed record SchemaInput(string Path, string Text, bool Part = false);
 
 /// <summary>One generated file: its hint name (the file name a build uses) and its text.</summary>
 internal sealed record GeneratedFile(string HintName, string Text);
@@ -91,7 +91,7 @@ internal static class GeneratorRunner
     public static GeneratorRun Run(IReadOnlyList<SchemaInput> schemas, CommandLine options, bool compile, CancellationToken cancellationToken = default)
     {
         ImmutableArray<AdditionalText> texts = schemas.Select(static s => (AdditionalText)new SchemaText(s.Path, s.Text)).ToImmutableArray();
-        var optionsProvider = new ItemMetadataProvider(options);
+        var optionsProvider = new ItemMetadataProvider(options, schemas.Where(static s => s.Part).Select(static s => s.Path));
         CSharpCompilation compilation = CSharpCompilation.Create(
             "SchemaBindCheck",
             syntaxTrees: [],
@@ -155,9 +155,11 @@ internal static class GeneratorRunner
     }
 
     /// <summary>The keys that SchemaBind.Generator.props makes visible to the compiler, with the command line's values.</summary>
-    private sealed class ItemMetadataProvider(CommandLine options) : AnalyzerConfigOptionsProvider
+    private sealed class ItemMetadataProvider(CommandLine options, IEnumerable<string> partPaths) : AnalyzerConfigOptionsProvider
     {
         private readonly DictionaryOptions _fileOptions = new(FileOptions(options));
+        private readonly DictionaryOptions _partOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SchemaBindPart"] = "true" });
+        private readonly HashSet<string> _parts = new(partPaths, StringComparer.Ordinal);
 
         public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(
             options.RootNamespace is null
@@ -166,7 +168,7 @@ internal static class GeneratorRunner
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _fileOptions;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _parts.Contains(textFile.Path) ? _partOptions : _fileOptions;
 
         private static Dictionary<string, string> FileOptions(CommandLine options)
         {

@@ -48,7 +48,7 @@ internal static class SchemaBindCommand
         }
 
         bool generate = command.Command == "generate";
-        GeneratorRun run = GeneratorRunner.Run(schemas, command, compile: !generate);
+        GeneratorRun run = GeneratorRunner.Run([.. schemas, .. PartFinder.Find(schemas)], command, compile: !generate);
         foreach (ReportedDiagnostic diagnostic in run.Diagnostics)
         {
             stdout.WriteLine(diagnostic.ToString());

@@ -31,6 +31,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         public const string Files = "Files";
         public const string Exports = "Exports";
         public const string Resolve = "Resolve";
+        public const string Parts = "Parts";
     }
 
     /// <inheritdoc/>
@@ -39,12 +40,25 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         IncrementalValueProvider<ProjectOptions> projectOptions = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) => SchemaFileOptions.Project(options));
 
+        // The files of documents split over files (SchemaBindPart): path and text, read where a $ref leads.
+        // Equatable, so that a C# edit changes nothing here. Each file's input holds only the parts it may
+        // read (see DocumentParser.ReachableParts), so a part's edit re-parses only the files that may read it.
+        IncrementalValueProvider<EquatableArray<PartFile>> parts = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SchemaFileOptions.ReadPart(pair.Left, pair.Right, cancellationToken))
+            .Where(static part => part is not null)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(static p => p!.Path, StringComparer.Ordinal).Select(static p => p!).ToEquatableArray())
+            .WithTrackingName(StepNames.Parts);
+
         IncrementalValuesProvider<SchemaFileInput> files = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) => SchemaFileOptions.Read(pair.Left, pair.Right))
             .Where(static file => file is not null)
             .Combine(projectOptions)
             .Select(static (pair, cancellationToken) => pair.Left!.ToInput(pair.Right, cancellationToken))
+            .Combine(parts)
+            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Parts = DocumentParser.ReachableParts(pair.Left.Text, pair.Right) })
             .WithTrackingName(StepNames.SchemaFiles);
 
         IncrementalValuesProvider<ParsedFile> parsedAlone = files

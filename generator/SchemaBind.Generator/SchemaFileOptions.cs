@@ -49,6 +49,22 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType));
     }
 
+    /// <summary>
+    /// A part of a document split over files (<c>SchemaBindPart="true"</c>, not itself a SchemaBindApi), or null.
+    /// </summary>
+    public static PartFile? ReadPart(AdditionalText file, AnalyzerConfigOptionsProvider provider, CancellationToken cancellationToken)
+    {
+        AnalyzerConfigOptions options = provider.GetOptions(file);
+        if (!options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindPart", out string? flag)
+            || !string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase)
+            || (options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindApi", out string? api) && string.Equals(api, "true", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return new PartFile(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty);
+    }
+
     public SchemaFileInput ToInput(ProjectOptions project, CancellationToken cancellationToken)
     {
         SourceText? text = File.GetText(cancellationToken);

@@ -149,6 +149,50 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void A_document_split_over_files_reads_the_files_its_refs_name_and_locates_their_problems()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory, "paths"));
+        Directory.CreateDirectory(Path.Combine(_directory, "schemas"));
+        string root = Write("store.yaml", """
+            openapi: 3.1.0
+            info: { title: Store, version: "1" }
+            paths:
+              /pets:
+                $ref: paths/pets.yaml
+            """);
+        Write(Path.Combine("paths", "pets.yaml"), """
+            get:
+              operationId: listPets
+              responses:
+                "200":
+                  description: The pets.
+                  content:
+                    application/json:
+                      schema: { type: array, items: { $ref: ../schemas/Pet.yaml } }
+            """);
+        string pet = Write(Path.Combine("schemas", "Pet.yaml"), """
+            type: object
+            properties:
+              name: { type: strin }
+            """);
+
+        (int exit, string output, _) = Run("check", root);
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            [
+                $"{pet}(3,17): error SB0006: 'type' must be one of string, integer, number, boolean, array, object, null, not 'strin'",
+                "1 schema checked, 3 file(s) generated and compiled; 1 error, 0 warnings.",
+            ],
+            Lines(output));
+
+        File.WriteAllText(pet, "type: object\nproperties:\n  name: { type: string }\n");
+        string output2 = Path.Combine(_directory, "out");
+        Assert.Equal(0, Run("generate", root, "-o", output2).Exit);
+        Assert.Equal(["Generated.Store.Pet.g.cs", "Generated.Store.StoreClient.g.cs", "Generated.Store.StoreJsonSchema.g.cs"], Directory.GetFiles(output2).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_schema_file_is_bad_usage()
     {
         string missing = Path.Combine(_directory, "missing.json");

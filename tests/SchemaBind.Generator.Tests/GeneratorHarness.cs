@@ -10,7 +10,7 @@ namespace SchemaBind.Generator.Tests;
 /// <summary>A schema file as a user's project would hand it to the generator.</summary>
 /// <param name="NumberType">The item's NumberType metadata.</param>
 /// <param name="ProjectNumberType">The project's SchemaBindNumberType property (taken from the first file that sets it).</param>
-internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true, string? NumberType = null, string? ProjectNumberType = null);
+internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true, string? NumberType = null, string? ProjectNumberType = null, bool Part = false);
 
 /// <summary>Runs the real generator in a real Roslyn compilation, as the compiler does.</summary>
 internal static class GeneratorHarness
@@ -100,6 +100,11 @@ internal static class GeneratorHarness
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
         {
             SchemaFile? file = files.FirstOrDefault(f => f.Path == textFile.Path);
+            if (file is { Part: true })
+            {
+                return new DictionaryOptions(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SchemaBindPart"] = "true" });
+            }
+
             if (file is null || !file.OptedIn)
             {
                 return DictionaryOptions.Empty;

@@ -36,12 +36,26 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
                 () => Exports(analyzerOptions, compilationContext.CancellationToken),
                 System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
+            var parts = new System.Lazy<EquatableArray<PartFile>>(
+                () => analyzerOptions.AdditionalFiles
+                    .Select(file => SchemaFileOptions.ReadPart(file, analyzerOptions.AnalyzerConfigOptionsProvider, compilationContext.CancellationToken))
+                    .Where(static part => part is not null)
+                    .Select(static part => part!)
+                    .OrderBy(static part => part.Path, System.StringComparer.Ordinal)
+                    .ToEquatableArray(),
+                System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+
             compilationContext.RegisterAdditionalFileAction(fileContext =>
             {
                 SchemaFileInput? input = Input(fileContext.AdditionalFile, fileContext.Options, fileContext.CancellationToken);
                 if (input is null)
                 {
                     return;
+                }
+
+                if (!parts.Value.IsEmpty)
+                {
+                    input = input with { Parts = DocumentParser.ReachableParts(input.Text, parts.Value) };
                 }
 
                 ParseResult result = DocumentParser.Parse(input, fileContext.CancellationToken);

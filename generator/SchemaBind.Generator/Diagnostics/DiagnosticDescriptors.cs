@@ -287,6 +287,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "JSON Schema values are JSON values: .inf, -.inf and .nan have no JSON form.");
 
+    public static readonly DiagnosticDescriptor ReferenceToUnreadFile = new(
+        "SB0055",
+        "Reference to a file that is not a part of the document",
+        "The reference '{0}' leads to no part file of this project ('{1}'), so what it stands for is left out",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A $ref that is not a schema (a path item, parameter, response...) and leads to another file is read from the project's part files (SchemaBindPart). The files under a SchemaBindApi item's folder are parts; add the file there, or as <AdditionalFiles Include=\"...\" SchemaBindPart=\"true\" />.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "SB0099",
         "SchemaBind failed on this file",
@@ -328,6 +337,7 @@ internal static class DiagnosticDescriptors
         YamlTagIgnored,
         YamlFurtherDocument,
         YamlNotANumber,
+        ReferenceToUnreadFile,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -6,7 +6,14 @@ namespace SchemaBind.Generator.Model;
 // records, EquatableArray, strings and numbers. No Roslyn symbols, syntax or JSON DOM objects.
 
 /// <summary>What the generator reads about one schema file, before parsing.</summary>
-internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName, DocumentKind Kind = DocumentKind.Auto, bool AssertFormat = false, NumberType NumberType = NumberType.Double);
+internal sealed record SchemaFileInput(string Path, string Text, string Namespace, string? ClientName, DocumentKind Kind = DocumentKind.Auto, bool AssertFormat = false, NumberType NumberType = NumberType.Double)
+{
+    /// <summary>The project's part files (SchemaBindPart): what the file's relative <c>$ref</c>s may read as if inline.</summary>
+    public EquatableArray<PartFile> Parts { get; init; } = EquatableArray<PartFile>.Empty;
+}
+
+/// <summary>A file of a document split over files: not a document of its own, read where a <c>$ref</c> leads to it.</summary>
+internal sealed record PartFile(string Path, string Text);
 
 /// <summary>The C# type of <c>type: number</c> without a <c>format</c> (SchemaBindNumberType).</summary>
 internal enum NumberType

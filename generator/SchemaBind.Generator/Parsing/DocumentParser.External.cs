@@ -43,7 +43,7 @@ internal sealed partial class DocumentParser
         ExternalDocument? external = FindExternal(externals, document);
         if (external is null)
         {
-            Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, target, "no SchemaBindApi file of this project is at '" + document + "'");
+            Report(Diagnostics.DiagnosticDescriptors.UnresolvedReference, reference, target, "no SchemaBindApi or part file of this project is at '" + document + "'");
             return JsonValue(nullable: true);
         }
 

@@ -136,7 +136,17 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        if (Dialects.DocumentUpgrader.Upgrade(root, _input.Text, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
+        JsonObject bundled = BundleParts(root);
+        if (!ReferenceEquals(bundled, root))
+        {
+            // Parts of a split document: the tree they were bundled into is read and embedded.
+            root = bundled;
+            _minified = new MinifiedJson();
+            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+        }
+
+        string upgradeText = _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
+        if (Dialects.DocumentUpgrader.Upgrade(root, upgradeText, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
         {
             // Swagger 2.0, OpenAPI 3.0, 3.1 with 3.0 habits, or a JSON Schema draft 4 to 2019-09: read (and embedded,
             // so that the runtime's 2020-12 validation agrees with the typed code) as the 3.1 / 2020-12 tree it was rewritten into.
@@ -1997,13 +2007,15 @@ internal sealed partial class DocumentParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args)
     {
-        start = Math.Max(0, Math.Min(start, _input.Text.Length));
-        end = Math.Max(start, Math.Min(end, _input.Text.Length));
+        // A position past the root's text is in a part file (see DocumentParser.Parts).
+        (string path, string text, LineIndex lines, int offset) = FileAt(start);
+        start = Math.Max(0, Math.Min(start - offset, text.Length));
+        end = Math.Max(start, Math.Min(end - offset, text.Length));
         _diagnostics.Add(new DiagnosticInfo(
             descriptor.Id,
-            _input.Path,
+            path,
             TextSpan.FromBounds(start, end),
-            _lines.GetSpan(start, end),
+            lines.GetSpan(start, end),
             args.ToEquatableArray()));
     }
 }
