@@ -526,6 +526,7 @@ internal sealed partial class DocumentParser
         _ => new JsonNull(node.Start + offset, node.End + offset),
     };
 
+    /// <summary>The node a JSON Pointer fragment (<c>#</c> or <c>#/a/b</c>) names under <paramref name="root"/>, or null.</summary>
     private static JsonNode? WalkPointer(JsonNode root, string fragment)
     {
         JsonNode current = root;

@@ -1967,31 +1967,9 @@ internal sealed partial class DocumentParser
             return known; // a type's $ref repeats wherever the type is used
         }
 
-        JsonNode? node = Walk(reference);
+        JsonNode? node = WalkPointer(_root, reference);
         _resolved[reference] = node;
         return node;
-    }
-
-    private JsonNode? Walk(string reference)
-    {
-        JsonNode current = _root;
-        foreach (string rawSegment in reference.Substring(2).Split('/'))
-        {
-            string segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
-            switch (current)
-            {
-                case JsonObject obj when obj.Get(segment) is JsonNode next:
-                    current = next;
-                    break;
-                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < array.Items.Length:
-                    current = array.Items[index];
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
     }
 
     private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
