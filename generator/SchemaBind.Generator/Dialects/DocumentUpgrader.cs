@@ -173,18 +173,7 @@ internal static class DocumentUpgrader
 
             if (node is JsonArray array)
             {
-                JsonNode[]? items = null;
-                for (int i = 0; i < array.Items.Length; i++)
-                {
-                    JsonNode upgraded = Document(array.Items[i], parent, depth + 1);
-                    if (!ReferenceEquals(upgraded, array.Items[i]))
-                    {
-                        items ??= (JsonNode[])array.Items.Clone();
-                        items[i] = upgraded;
-                    }
-                }
-
-                return items is null ? array : new JsonArray(array.Start, array.End, items);
+                return array.Map(item => Document(item, parent, depth + 1));
             }
 
             if (node is not JsonObject obj)

@@ -187,21 +187,7 @@ internal sealed class SchemaUpgrader
         }
     }
 
-    private JsonNode Items(JsonArray array, int depth)
-    {
-        JsonNode[]? changed = null;
-        for (int i = 0; i < array.Items.Length; i++)
-        {
-            JsonNode upgraded = Schema(array.Items[i], depth + 1);
-            if (!ReferenceEquals(upgraded, array.Items[i]))
-            {
-                changed ??= (JsonNode[])array.Items.Clone();
-                changed[i] = upgraded;
-            }
-        }
-
-        return changed is null ? array : new JsonArray(array.Start, array.End, changed);
-    }
+    private JsonNode Items(JsonArray array, int depth) => array.Map(item => Schema(item, depth + 1));
 
     private JsonObject MapReferences(JsonObject mapping)
     {

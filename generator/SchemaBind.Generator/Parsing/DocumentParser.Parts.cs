@@ -220,18 +220,7 @@ internal sealed partial class DocumentParser
 
         if (node is JsonArray array)
         {
-            JsonNode[]? items = null;
-            for (int i = 0; i < array.Items.Length; i++)
-            {
-                JsonNode item = Rewrite(array.Items[i], file, inSchema, depth + 1);
-                if (!ReferenceEquals(item, array.Items[i]))
-                {
-                    items ??= (JsonNode[])array.Items.Clone();
-                    items[i] = item;
-                }
-            }
-
-            return items is null ? array : new JsonArray(array.Start, array.End, items);
+            return array.Map(item => Rewrite(item, file, inSchema, depth + 1));
         }
 
         if (node is not JsonObject obj)

@@ -159,6 +159,26 @@ internal sealed class JsonArray : JsonNode
     /// <summary>The items in document order; never changed after parsing.</summary>
     public JsonNode[] Items { get; }
 
+    /// <summary>
+    /// This array with each item replaced by what <paramref name="map"/> makes of it; the array itself when every
+    /// item comes back unchanged, so that rewriting a tree copies only the paths that change.
+    /// </summary>
+    public JsonArray Map(System.Func<JsonNode, JsonNode> map)
+    {
+        JsonNode[]? changed = null;
+        for (int i = 0; i < Items.Length; i++)
+        {
+            JsonNode item = map(Items[i]);
+            if (!ReferenceEquals(item, Items[i]))
+            {
+                changed ??= (JsonNode[])Items.Clone();
+                changed[i] = item;
+            }
+        }
+
+        return changed is null ? this : new JsonArray(Start, End, changed);
+    }
+
     public override JsonKind Kind => JsonKind.Array;
 }
 
