@@ -234,6 +234,39 @@ public sealed class JsonSchemaErrorTests
     }
 
     [Fact]
+    public void A_remote_document_in_an_older_draft_names_anchors_with_a_fragment_id()
+    {
+        // Drafts 6 and 7 wrote "$id": "#name", draft 4 "id": "#name", where 2020-12 writes "$anchor": "name".
+        using JsonDocument draft7 = JsonDocument.Parse("""
+            { "definitions": { "ref": { "$ref": "#whole" }, "target": { "$id": "#whole", "type": "integer" } } }
+            """);
+        using JsonDocument draft4 = JsonDocument.Parse("""
+            { "definitions": { "ref": { "$ref": "#whole" }, "target": { "id": "#whole", "type": "integer" }, "real": { "$anchor": "whole", "type": "string" } } }
+            """);
+        var options = new JsonSchemaOptions
+        {
+            DocumentResolver = uri => uri.AbsoluteUri switch
+            {
+                "https://example.com/draft7.json" => draft7.RootElement,
+                "https://example.com/draft4.json" => draft4.RootElement,
+                _ => null,
+            },
+        };
+        var viaDraft7 = JsonSchemaValidator.Create("""{ "$ref": "https://example.com/draft7.json#/definitions/ref" }""", options);
+        var viaDraft4 = JsonSchemaValidator.Create("""{ "$ref": "https://example.com/draft4.json#/definitions/ref" }""", options);
+        using JsonDocument number = JsonDocument.Parse("1");
+        using JsonDocument text = JsonDocument.Parse("\"one\"");
+
+        // The fragment id names an anchor; it does not make the subschema the document's root resource.
+        Assert.True(viaDraft7.IsValid(number.RootElement));
+        Assert.False(viaDraft7.IsValid(text.RootElement));
+
+        // A real $anchor of the same name wins over the legacy form.
+        Assert.True(viaDraft4.IsValid(text.RootElement));
+        Assert.False(viaDraft4.IsValid(number.RootElement));
+    }
+
+    [Fact]
     public void A_meta_schema_with_the_format_assertion_vocabulary_makes_format_assert_without_the_option()
     {
         using JsonDocument meta = JsonDocument.Parse("""

@@ -131,7 +131,8 @@ internal sealed class SchemaRegistry
                 && meta.TryGetProperty("$vocabulary", out JsonElement vocabularies) && vocabularies.ValueKind == JsonValueKind.Object)
             {
                 vocabulary = (
-                    vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/validation", out _),
+                    vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/validation", out _)
+                        || vocabularies.TryGetProperty("https://json-schema.org/draft/2019-09/vocab/validation", out _),
                     vocabularies.TryGetProperty("https://json-schema.org/draft/2020-12/vocab/format-assertion", out _));
             }
 
@@ -289,13 +290,32 @@ internal sealed class SchemaRegistry
             return;
         }
 
+        string? legacyAnchor = null;
         if (element.TryGetProperty("$id", out JsonElement id) && id.ValueKind == JsonValueKind.String)
         {
-            baseUri = WithoutFragment(Combine(baseUri, id.GetString()!));
-            _resources[baseUri] = (document, pointer);
+            if (LegacyAnchor(id) is string name)
+            {
+                legacyAnchor = name;
+            }
+            else
+            {
+                baseUri = WithoutFragment(Combine(baseUri, id.GetString()!));
+                _resources[baseUri] = (document, pointer);
+            }
+        }
+        else if (element.TryGetProperty("id", out JsonElement draft4Id))
+        {
+            legacyAnchor = LegacyAnchor(draft4Id);
         }
 
         _baseUris[(document, pointer)] = baseUri;
+        if (legacyAnchor is not null)
+        {
+            // Drafts 4 to 7 named a plain-name anchor as "$id": "#foo" ("id" in draft 4); a remote document in those
+            // drafts is loaded as it is, so the form is read here. It never replaces a "$anchor" of the same name.
+            _anchors.TryAdd(baseUri + "#" + legacyAnchor, (document, pointer));
+        }
+
         if (element.TryGetProperty("$anchor", out JsonElement anchor) && anchor.ValueKind == JsonValueKind.String)
         {
             _anchors[baseUri + "#" + anchor.GetString()] = (document, pointer);
@@ -336,6 +356,18 @@ internal sealed class SchemaRegistry
                 }
             }
         }
+    }
+
+    /// <summary>The name in an identifier of the form <c>#name</c> (a plain-name fragment and nothing else), else null.</summary>
+    private static string? LegacyAnchor(JsonElement id)
+    {
+        if (id.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        string value = id.GetString()!;
+        return value.Length > 1 && value[0] == '#' && value[1] != '/' ? value.Substring(1) : null;
     }
 
     public static string Escape(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
