@@ -108,6 +108,16 @@ catch (RequestValidationException ex)
 
     return 1;
 }
+catch (ApiTimeoutException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+catch (ApiConnectionException ex)
+{
+    Console.Error.WriteLine($"Could not reach {baseAddress}: {ex.Message}");
+    return 1;
+}
 catch (ApiException ex)
 {
     // Buddy answered with an error status and its { "errors": [ { "message": ... } ] } body.
@@ -117,16 +127,6 @@ catch (ApiException ex)
         Console.Error.WriteLine($"  {message}");
     }
 
-    return 1;
-}
-catch (ApiTimeoutException ex)
-{
-    Console.Error.WriteLine(ex.Message);
-    return 1;
-}
-catch (HttpRequestException ex)
-{
-    Console.Error.WriteLine($"Could not reach {baseAddress}: {ex.Message}");
     return 1;
 }
 

@@ -228,16 +228,18 @@ public sealed class FaultTests
     }
 
     [Fact]
-    public async Task A_connection_reset_mid_body_on_a_POST_throws_HttpRequestException_after_one_request()
+    public async Task A_connection_reset_mid_body_on_a_POST_throws_ApiConnectionException_after_one_request()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(ResetMidBody);
         using var http = new HttpClient();
         ApiTransport transport = Transport(http, server);
 
-        var ex = await Assert.ThrowsAsync<HttpRequestException>(() =>
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() =>
             transport.SendAsync(HttpMethod.Post, "/pets", new Pet(1, "a"), Pet.Write, Pet.Read, Ct).WaitAsync(Bound, Ct));
 
         Assert.Contains("POST /pets", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(("POST", "/pets", 1, (HttpStatusCode)0), (ex.Method, ex.Path, ex.Attempts, ex.StatusCode));
+        Assert.True(ex.InnerException is HttpRequestException or IOException, ex.InnerException?.GetType().Name);
         Assert.DoesNotContain("secret-token", ex.ToString(), StringComparison.Ordinal);
         Assert.Single(server.Requests);
     }
@@ -259,7 +261,11 @@ public sealed class FaultTests
             Logger = logger,
         }, Unused);
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => transport.SendAsync(HttpMethod.Get, "/pets", Ct).WaitAsync(Bound, Ct));
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => transport.SendAsync(HttpMethod.Get, "/pets", Ct).WaitAsync(Bound, Ct));
+
+        Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
+        Assert.Equal(3, ex.Attempts);
+        Assert.IsType<HttpRequestException>(ex.InnerException);
 
         Assert.Equal(3, logger.Lines.Count(l => l.EventId == 1)); // three attempts sent
         Assert.Equal(2, logger.Lines.Count(l => l.EventId == 3)); // two retries
@@ -400,7 +406,9 @@ public sealed class FaultTests
 
         var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => transport.SendAsync(HttpMethod.Get, "/slow", Pet.Read, Ct).WaitAsync(Bound, Ct));
 
-        Assert.IsAssignableFrom<TimeoutException>(ex);
+        Assert.IsAssignableFrom<ApiException>(ex); // one catch covers every failure of a call
+        Assert.Equal((HttpStatusCode)0, ex.StatusCode);
+        Assert.Equal(("GET", "/slow"), (ex.Method, ex.Path));
         Assert.Equal(2, ex.Attempts);
         Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
         Assert.Equal("GET /slow timed out after 300 ms (2 attempts).", ex.Message);

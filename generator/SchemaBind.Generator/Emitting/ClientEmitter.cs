@@ -365,7 +365,7 @@ internal static class ClientEmitter
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
         }
 
-        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The server answered with an error status, or with a body that is not the documented JSON.</exception>");
+        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>");
         if (operation.Deprecated)
         {
             w.Line("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");

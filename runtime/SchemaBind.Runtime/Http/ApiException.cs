@@ -5,10 +5,15 @@ using System.Net;
 namespace SchemaBind.Runtime;
 
 /// <summary>
-/// Thrown when the API answers with a status code outside 2xx. The message reads like
+/// The base of every failure of an API call: thrown as itself (or a status-specific subclass) when the API answers
+/// with a status code outside 2xx, and as <see cref="ApiTimeoutException"/> or <see cref="ApiConnectionException"/>
+/// when no response arrived. The message reads like
 /// <c>POST /workspaces/a/projects/b/pipelines/1/actions returned 400 (Bad Request): name is required</c>.
 /// </summary>
-/// <remarks>No credential ever appears in the message, the path or the error messages.</remarks>
+/// <remarks>
+/// One <c>catch (ApiException)</c> catches every way a call can fail; the caller's own cancellation still throws
+/// <see cref="OperationCanceledException"/>. No credential ever appears in the message, the path or the error messages.
+/// </remarks>
 public class ApiException : Exception
 {
     private const string NoMessage = "The API request failed.";
@@ -59,6 +64,21 @@ public class ApiException : Exception
         RateLimit = rateLimit;
     }
 
+    /// <summary>Creates an exception for a call that got no response; for <see cref="ApiTimeoutException"/> and <see cref="ApiConnectionException"/>.</summary>
+    /// <param name="method">The HTTP method of the request, e.g. <c>POST</c>.</param>
+    /// <param name="path">The request path without base address and query.</param>
+    /// <param name="attempts">How many times the request was sent.</param>
+    /// <param name="message">The exception message.</param>
+    /// <param name="innerException">The exception that caused this one, or <see langword="null"/>.</param>
+    private protected ApiException(string method, string path, int attempts, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Method = method ?? string.Empty;
+        Path = path ?? string.Empty;
+        ErrorMessages = [];
+        Attempts = attempts;
+    }
+
     /// <summary>Creates an exception with a generic message; prefer the constructors that describe the response.</summary>
     public ApiException()
         : this(NoMessage)
@@ -83,7 +103,7 @@ public class ApiException : Exception
         ErrorMessages = [];
     }
 
-    /// <summary>The status code of the response.</summary>
+    /// <summary>The status code of the response; 0 when no response arrived (a timeout or a connection failure).</summary>
     public HttpStatusCode StatusCode { get; }
 
     /// <summary>The HTTP method of the request, e.g. <c>POST</c>.</summary>

@@ -7,12 +7,13 @@ namespace SchemaBind.Runtime;
 /// <see cref="System.Net.Http.HttpClient.Timeout"/>): connecting, sending or reading the response took too long.
 /// </summary>
 /// <remarks>
-/// It derives from <see cref="TimeoutException"/>, not from <see cref="OperationCanceledException"/>, so a
-/// <c>catch (OperationCanceledException)</c> meant for the caller's own cancellation never swallows a timeout,
-/// and a timeout is never mistaken for a cancellation. The caller's <see cref="System.Threading.CancellationToken"/>
-/// still throws <see cref="OperationCanceledException"/>.
+/// It derives from <see cref="ApiException"/>, like every failure of a call, with no response (status 0); its inner
+/// exception is the cancellation the timeout raised. It is not an <see cref="OperationCanceledException"/>, so a
+/// <c>catch (OperationCanceledException)</c> meant for the caller's own cancellation never swallows a timeout, and a
+/// timeout is never mistaken for a cancellation. The caller's <see cref="System.Threading.CancellationToken"/> still
+/// throws <see cref="OperationCanceledException"/>.
 /// </remarks>
-public sealed class ApiTimeoutException : TimeoutException
+public sealed class ApiTimeoutException : ApiException
 {
     /// <summary>Creates the exception for a request that timed out.</summary>
     /// <param name="method">The HTTP method of the request.</param>
@@ -21,12 +22,9 @@ public sealed class ApiTimeoutException : TimeoutException
     /// <param name="attempts">How many times the request was sent.</param>
     /// <param name="innerException">The cancellation raised by the timeout, or <see langword="null"/>.</param>
     public ApiTimeoutException(string method, string path, TimeSpan timeout, int attempts, Exception? innerException)
-        : base($"{method} {path} timed out after {FormatTimeout(timeout)}{(attempts > 1 ? $" ({attempts} attempts)" : string.Empty)}.", innerException)
+        : base(method, path, attempts, $"{method} {path} timed out after {FormatTimeout(timeout)}{(attempts > 1 ? $" ({attempts} attempts)" : string.Empty)}.", innerException)
     {
-        Method = method ?? string.Empty;
-        Path = path ?? string.Empty;
         Timeout = timeout;
-        Attempts = attempts;
     }
 
     /// <summary>Creates an exception with a generic message.</summary>
@@ -48,21 +46,10 @@ public sealed class ApiTimeoutException : TimeoutException
     public ApiTimeoutException(string? message, Exception? innerException)
         : base(message, innerException)
     {
-        Method = string.Empty;
-        Path = string.Empty;
     }
-
-    /// <summary>The HTTP method of the request.</summary>
-    public string Method { get; }
-
-    /// <summary>The request path without base address and query.</summary>
-    public string Path { get; }
 
     /// <summary>The time allowed for one attempt.</summary>
     public TimeSpan Timeout { get; }
-
-    /// <summary>How many times the request was sent.</summary>
-    public int Attempts { get; }
 
     private static string FormatTimeout(TimeSpan timeout)
         => timeout.TotalSeconds >= 1

@@ -106,7 +106,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string path,
@@ -136,7 +136,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
         HttpMethod method,
         string path,
@@ -162,7 +162,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse> SendAsync<TRequest>(
         HttpMethod method,
         string path,
@@ -186,7 +186,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -211,7 +211,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiResponseTooLargeException">The response body is larger than <see cref="ApiClientOptions.MaxResponseBodySize"/>.</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
         HttpMethod method,
         string path,
@@ -239,7 +239,7 @@ public sealed class ApiTransport
     /// <exception cref="ApiException">The response status is not 2xx (a derived type for 400, 401, 403, 404, 409, 429 and 5xx).</exception>
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <exception cref="HttpRequestException">The connection failed (after the retries allowed).</exception>
+    /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, ApiRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -420,8 +420,11 @@ public sealed class ApiTransport
                     TransportLog.Failed(logger, method.Method, displayPath, attempt, reason);
                     // Say which call failed; the inner exception keeps the details (it never holds the token).
                     throw ex is HttpRequestException request
-                        ? new HttpRequestException(request.HttpRequestError, $"{method.Method} {displayPath} failed after {attempt} attempt(s): {request.Message}", request, request.StatusCode)
-                        : new HttpRequestException(
+                        ? new ApiConnectionException(method.Method, displayPath, attempt, request.HttpRequestError, $"{method.Method} {displayPath} failed after {attempt} attempt(s): {request.Message}", request)
+                        : new ApiConnectionException(
+                            method.Method,
+                            displayPath,
+                            attempt,
                             (ex as HttpIOException)?.HttpRequestError ?? HttpRequestError.Unknown,
                             $"{method.Method} {displayPath} failed after {attempt} attempt(s): the connection failed while reading the response body ({ex.Message})",
                             ex);

@@ -39,7 +39,7 @@ public sealed partial class BuddyClient
     /// <returns>The body of the 201 response (Created).</returns>
     /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed partial class BuddyClient
     /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> AddActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -113,7 +113,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::SchemaBind.Runtime.ApiResponse<ActionList> response = await ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken).ConfigureAwait(false);
@@ -133,7 +133,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<ActionList>> ListActionsWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -193,7 +193,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
@@ -212,7 +212,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> GetActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -255,7 +255,7 @@ public sealed partial class BuddyClient
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::SchemaBind.Runtime.ApiResponse<PipelineAction> response = await UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken).ConfigureAwait(false);
@@ -276,7 +276,7 @@ public sealed partial class BuddyClient
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::SchemaBind.Runtime.RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -329,7 +329,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the server has answered.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public async global::System.Threading.Tasks.Task DeleteActionAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         _ = await DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
@@ -347,7 +347,7 @@ public sealed partial class BuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::SchemaBind.Runtime.ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <exception cref="global::SchemaBind.Runtime.ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
     public global::System.Threading.Tasks.Task<global::SchemaBind.Runtime.ApiResponse> DeleteActionWithResponseAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string domain, [global::SchemaBind.Runtime.SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
