@@ -16,6 +16,7 @@ namespace SchemaBind.Runtime;
 /// Header and cookie values are checked before anything is sent: a value with a control character (CR, LF, NUL...)
 /// is an <see cref="ArgumentException"/> that names the parameter, never the value, so a value cannot add headers.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public sealed class ApiRequest
 {
     private List<KeyValuePair<string, string>>? _headers;

@@ -8,6 +8,7 @@ namespace SchemaBind.Runtime;
 /// Builds the query string of a request from the values of query parameters; a
 /// <see langword="null"/> value leaves its parameter out. Names and values are escaped.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public struct QueryString
 {
     private StringBuilder? _builder;

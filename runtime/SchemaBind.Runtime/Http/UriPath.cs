@@ -3,6 +3,7 @@ using System;
 namespace SchemaBind.Runtime;
 
 /// <summary>Builds URL paths from parameter values that generated clients receive.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class UriPath
 {
     /// <summary>

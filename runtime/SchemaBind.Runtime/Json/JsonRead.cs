@@ -12,6 +12,7 @@ namespace SchemaBind.Runtime;
 /// Small, reflection-free reading helpers that generated serialization code calls. Each reads
 /// the value the reader is positioned on and leaves the reader on that value's last token.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static partial class JsonRead
 {
     /// <summary>Reads a string; anything else is a <see cref="JsonException"/>.</summary>

@@ -9,6 +9,7 @@ namespace SchemaBind.Runtime;
 /// <see cref="JsonElement"/> items (free-form JSON) compared by their JSON value, byte strings by their
 /// bytes and URIs by their text, not by reference or by <see cref="Uri"/>'s own looser equality.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class SchemaEquality
 {
     /// <summary>True when both lists are null, or have equal items in the same order.</summary>

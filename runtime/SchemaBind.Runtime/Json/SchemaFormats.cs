@@ -20,6 +20,7 @@ namespace SchemaBind.Runtime;
 /// <item><c>byte</c> ↔ <c>byte[]</c>: standard base64 with padding (RFC 4648 §4).</item>
 /// </list>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class SchemaFormats
 {
     private const int MaxDateTimeLength = 64;

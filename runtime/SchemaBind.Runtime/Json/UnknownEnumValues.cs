@@ -15,6 +15,7 @@ namespace SchemaBind.Runtime;
 /// a server that invents more distinct values than that gets a <see cref="JsonException"/>
 /// rather than unbounded memory.
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public sealed class UnknownEnumValues
 {
     /// <summary>How many distinct unknown names one enum keeps.</summary>

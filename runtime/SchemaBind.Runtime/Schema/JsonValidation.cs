@@ -6,6 +6,7 @@ using System.Text.Json;
 namespace SchemaBind.Runtime;
 
 /// <summary>Brings the JSON validator's findings into a typed validation.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class JsonValidation
 {
     /// <summary>

@@ -8,6 +8,7 @@ namespace SchemaBind.Runtime;
 /// Regular expressions with JSON Schema's meaning (ECMA-262, not anchored unless the pattern says
 /// so) on .NET's engine. Generated validators and the JSON validator build patterns here.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class SchemaRegex
 {
     /// <summary>

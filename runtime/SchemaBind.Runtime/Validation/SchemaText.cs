@@ -5,6 +5,7 @@ using System.Linq;
 namespace SchemaBind.Runtime;
 
 /// <summary>String measures with JSON Schema semantics, used by generated validators.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class SchemaText
 {
     /// <summary>

@@ -25,6 +25,7 @@ public sealed class ValidationContext
     /// Give it back with <see cref="Return"/>, which hands over the errors found.
     /// </summary>
     /// <returns>An empty context at the root.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static ValidationContext Rent()
     {
         ValidationContext? context = t_cached;
@@ -44,6 +45,7 @@ public sealed class ValidationContext
     /// </summary>
     /// <param name="context">The rented context.</param>
     /// <returns>Every error found, in the order found; empty when the value is valid.</returns>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static IReadOnlyList<ValidationError> Return(ValidationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
