@@ -1,13 +1,13 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
 using SchemaBind.Generator.Analyzers;
 using SchemaBind.Generator.Tests;
 
@@ -102,26 +102,61 @@ internal static class SchemaCheck
             GeneratedFiles: sources.Count,
             GeneratedBytes: sources.Sum(static s => (long)Encoding.UTF8.GetByteCount(s.SourceText.ToString())),
             Types: sources.Sum(static s => s.SyntaxTree.GetRoot().DescendantNodes().Count(static n => n is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)),
+            OperationMethods: CountOperationMethods(sources.Select(static s => s.SyntaxTree)),
             GeneratorTime: generatorTime,
             CompileTime: compileTime);
     }
 
     public static CheckOutcome RunFile(string fullPath) => Run(fullPath, File.ReadAllText(fullPath));
 
-    /// <summary>The operations a JSON OpenAPI document declares (path item methods), or null when it is not JSON.</summary>
+    /// <summary>
+    /// The operations the generated clients can call: per class (interfaces, which only repeat them, are not counted),
+    /// the distinct names of public methods that return a task or an async stream and end in <c>Async</c>, leaving
+    /// out each operation's <c>...WithResponseAsync</c> twin. Overloads of one operation (one per body type) count once.
+    /// </summary>
+    private static int CountOperationMethods(IEnumerable<SyntaxTree> trees)
+    {
+        int count = 0;
+        foreach (SyntaxTree tree in trees)
+        {
+            foreach (ClassDeclarationSyntax type in tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            {
+                count += type.Members.OfType<MethodDeclarationSyntax>()
+                    .Where(static m => m.Modifiers.Any(SyntaxKind.PublicKeyword) && !m.Modifiers.Any(SyntaxKind.StaticKeyword)
+                        && m.Identifier.ValueText.EndsWith("Async", StringComparison.Ordinal)
+                        && !m.Identifier.ValueText.EndsWith("WithResponseAsync", StringComparison.Ordinal)
+                        && m.ReturnType.ToString() is var returns
+                        && (returns.Contains("Task", StringComparison.Ordinal) || returns.Contains("IAsyncEnumerable", StringComparison.Ordinal)))
+                    .Select(static m => m.Identifier.ValueText)
+                    .Distinct(StringComparer.Ordinal)
+                    .Count();
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// The operations an OpenAPI or Swagger document declares under <c>paths</c> (a path item's get, put, post,
+    /// delete, options, head, patch and trace), read with a YAML parser (JSON is YAML); null when it cannot be read.
+    /// </summary>
     public static int? CountOperations(string text)
     {
         try
         {
-            if (JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 4096 }) is not JsonObject { } root || root["paths"] is not JsonObject paths)
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root
+                || !root.Children.TryGetValue(new YamlScalarNode("paths"), out YamlNode? paths) || paths is not YamlMappingNode items)
             {
                 return 0;
             }
 
             string[] methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-            return paths.Sum(p => p.Value is JsonObject item ? methods.Count(m => item.ContainsKey(m)) : 0);
+            return items.Children.Values.OfType<YamlMappingNode>()
+                .Sum(item => item.Children.Keys.OfType<YamlScalarNode>().Count(key => methods.Contains(key.Value)));
         }
-        catch (JsonException)
+        catch (YamlException)
         {
             return null;
         }
@@ -138,11 +173,15 @@ internal sealed record CheckOutcome(
     int GeneratedFiles,
     long GeneratedBytes,
     int Types,
+    int OperationMethods,
     TimeSpan GeneratorTime,
     TimeSpan CompileTime)
 {
     public static CheckOutcome Thrown(string path, string text, string exception) =>
-        new(path, text, [], [], [exception], 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+        new(path, text, [], [], [exception], 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+
+    /// <summary>The operations the generator reported as left out of the client (SB0040, one per operation).</summary>
+    public int OperationsLeftOut => SchemaDiagnostics.Count(static d => d.Id == "SB0040");
 
     /// <summary>SB diagnostics that are errors by their descriptor (warnings-as-errors promotes the others too).</summary>
     public IEnumerable<Diagnostic> SchemaErrors => SchemaDiagnostics.Where(static d => d.DefaultSeverity == DiagnosticSeverity.Error);
@@ -215,7 +254,7 @@ internal sealed record CheckOutcome(
 
     /// <summary>One line for the test output.</summary>
     public string Summary(int? operations) =>
-        $"operations {operations?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"}, types {Types}, files {GeneratedFiles}, " +
+        $"operations {operations?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "n/a"} ({OperationMethods} methods, {OperationsLeftOut} left out), types {Types}, files {GeneratedFiles}, " +
         $"generator {GeneratorTime.TotalMilliseconds:F0} ms, analyzers+compile {CompileTime.TotalMilliseconds:F0} ms, output {GeneratedBytes:N0} bytes, " +
         $"SB warnings {SchemaDiagnostics.Count(static d => d.DefaultSeverity == DiagnosticSeverity.Warning)}, SB errors {SchemaErrors.Count()}, " +
         $"compiler diagnostics {CompilerDiagnostics.Count}";
