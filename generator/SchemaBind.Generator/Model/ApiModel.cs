@@ -327,7 +327,22 @@ internal sealed record SecurityRequirementSpec(EquatableArray<SecuritySchemeSpec
 /// </summary>
 internal sealed record SecuritySchemeSpec(string Name, string Kind, string? ParameterName, string? Location);
 
-internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation Location, ValueSpec Value, bool Required, string? Description);
+/// <summary>
+/// A parameter of an operation. <paramref name="Style"/> is the runtime's <c>ParameterStyle</c> member (<c>Simple</c>,
+/// <c>Form</c>, ...) with <paramref name="Explode"/> and <paramref name="AllowReserved"/> as the document says (or their
+/// defaults); <paramref name="Members"/> are the properties sent of an object parameter.
+/// </summary>
+internal sealed record ParameterSpec(
+    string WireName,
+    string Name,
+    ParameterLocation Location,
+    ValueSpec Value,
+    bool Required,
+    string? Description,
+    string Style = "",
+    bool Explode = false,
+    bool AllowReserved = false,
+    EquatableArray<PropertySpec>? Members = null);
 
 internal enum ParameterLocation
 {
