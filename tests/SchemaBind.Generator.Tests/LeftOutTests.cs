@@ -144,7 +144,7 @@ public sealed class LeftOutTests
         // API key and basic requirements are applied: one static field per distinct set of alternatives, in order;
         // bearer-only and unmet requirements generate nothing.
         Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ApiSecurityRequirement> s_security"));
-        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Bearer(\"oauth\")),", client, StringComparison.Ordinal);
+        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
         Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(client, "request.Security = s_security"));
     }

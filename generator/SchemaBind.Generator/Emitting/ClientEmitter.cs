@@ -476,9 +476,13 @@ internal static class ClientEmitter
         w.OpenBlock(string.Empty);
         foreach (SecurityRequirementSpec requirement in security)
         {
-            string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind == "ApiKey"
-                ? $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})"
-                : $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})"));
+            string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind switch
+            {
+                "ApiKey" => $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})",
+                "OAuth2" => $"{CSharp.Runtime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
+                    + string.Concat(s.Scopes.Select(static scope => ", " + CSharp.Quote(scope))) + ")",
+                _ => $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
+            }));
             w.Line($"new {CSharp.Runtime}ApiSecurityRequirement({schemes}),");
         }
 

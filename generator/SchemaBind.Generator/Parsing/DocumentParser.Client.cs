@@ -449,6 +449,11 @@ internal sealed partial class DocumentParser
                         break;
                     }
 
+                    if (scheme.Kind == "OAuth2")
+                    {
+                        scheme = scheme with { Scopes = (property.Value as JsonArray)?.Items.OfType<JsonString>().Select(static s => s.Value).ToEquatableArray() ?? default };
+                    }
+
                     beyondBearer |= scheme.Kind != "Bearer";
                     schemes.Add(scheme);
                 }
@@ -521,6 +526,7 @@ internal sealed partial class DocumentParser
             };
             return type switch
             {
+                "oauth2" when ClientCredentialsTokenUrl(scheme) is string tokenUrl => new SecuritySchemeSpec(name, "OAuth2", null, null, tokenUrl),
                 "oauth2" or "openIdConnect" => new SecuritySchemeSpec(name, "Bearer", null, null),
                 "http" when string.Equals(httpScheme, "bearer", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Bearer", null, null),
                 "http" when string.Equals(httpScheme, "basic", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Basic", null, null),
@@ -528,6 +534,13 @@ internal sealed partial class DocumentParser
                 _ => null,
             };
         }
+
+        /// <summary>The <c>tokenUrl</c> of an OAuth 2.0 scheme's client credentials flow, when it has one.</summary>
+        private static string? ClientCredentialsTokenUrl(JsonObject scheme) =>
+            ((scheme.Get("flows") as JsonObject)?.Get("clientCredentials") as JsonObject)?.Get("tokenUrl") is JsonString { Value.Length: > 0 } tokenUrl
+                && Uri.TryCreate(tokenUrl.Value, UriKind.RelativeOrAbsolute, out _)
+                ? tokenUrl.Value
+                : null;
 
         /// <summary>An API key name that can be a header, query or cookie name: visible ASCII, no separators a cookie would break on.</summary>
         private static bool IsToken(string? name) =>
