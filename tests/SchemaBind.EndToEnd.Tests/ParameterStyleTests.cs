@@ -44,9 +44,14 @@ public sealed class ParameterStyleTests
                 tag: "a b",
                 mode: Shade.DarkBlue);
 
+            // RFC 6570: an empty matrix value is ";name".
+            await Client(server, http).GetPathAsync([1], ["x"], [Shade.Light], new Point { X = 0, Y = 0 }, new Point { X = 0, Y = 0 }, new Point { X = 0, Y = 0 }, "", Shade.Light);
+
+            IReadOnlyList<ReceivedRequest> received = server.Received;
             Assert.Equal(
                 "/path/3,4,5/.blue,black%2Fwhite/;shades=light;shades=dark-blue/x=1,y=-2/.x,10,y,20/;spot=x,7,y,8/;tag=a%20b/.dark-blue",
-                Assert.Single(server.Received).RawTarget);
+                received[0].RawTarget);
+            Assert.Equal("/path/1/.x/;shades=light/x=0,y=0/.x,0,y,0/;spot=x,0,y,0/;tag/.light", received[1].RawTarget);
         }
     }
 
@@ -137,6 +142,15 @@ public sealed class ParameterStyleTests
                 [], ["a"], [Shade.Light], new Point { X = 1, Y = 1 }, new Point { X = 1, Y = 1 }, new Point { X = 1, Y = 1 }, "t", Shade.Light));
 
             Assert.Equal("ids", error.ParamName);
+
+            // A label list that is empty or expands to "." or ".." would be dropped from the URI by dot-segment removal.
+            foreach (IReadOnlyList<string> colors in new[] { Array.Empty<string>(), [""] })
+            {
+                error = await Assert.ThrowsAsync<ArgumentException>(() => Client(server, http).GetPathAsync(
+                    [1], colors, [Shade.Light], new Point { X = 1, Y = 1 }, new Point { X = 1, Y = 1 }, new Point { X = 1, Y = 1 }, "t", Shade.Light));
+                Assert.Equal("colors", error.ParamName);
+            }
+
             Assert.Empty(server.Received);
         }
     }

@@ -288,9 +288,9 @@ internal static class ClientEmitter
         _ => "cookie",
     };
 
-    /// <summary>Constraint attributes of a parameter; a string path segment can never be empty.</summary>
+    /// <summary>Constraint attributes of a parameter; a string path segment can never be empty (a label or matrix one can: <c>.</c>, <c>;name</c>).</summary>
     private static string Attributes(ParameterSpec parameter) =>
-        string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String)
+        string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String && parameter.Style is not ("Label" or "Matrix"))
             .Select(static a => a + " "));
 
     /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>

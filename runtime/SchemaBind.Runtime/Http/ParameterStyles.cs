@@ -75,13 +75,13 @@ public static class ParameterStyles
     /// <param name="value">The value as text.</param>
     /// <param name="parameterName">The method parameter, for the exception.</param>
     /// <returns>The path text, escaped.</returns>
-    /// <exception cref="ArgumentException">A simple value that is empty, "." or "..".</exception>
+    /// <exception cref="ArgumentException">A simple value that is empty, "." or "..", or a label value that expands to "." or "..".</exception>
     public static string PathValue(string name, ParameterStyle style, string value, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(value, parameterName);
         return style switch
         {
-            ParameterStyle.Label => "." + Uri.EscapeDataString(value),
+            ParameterStyle.Label => NoDotSegment("." + Uri.EscapeDataString(value), parameterName),
             ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name) + (value.Length == 0 ? string.Empty : "=" + Uri.EscapeDataString(value)),
             _ => UriPath.Segment(value, parameterName),
         };
@@ -94,7 +94,7 @@ public static class ParameterStyles
     /// <param name="items">The items as text.</param>
     /// <param name="parameterName">The method parameter, for the exception.</param>
     /// <returns>The path text, escaped.</returns>
-    /// <exception cref="ArgumentException">A simple array with nothing to send (the path segment would vanish), or "." or "..".</exception>
+    /// <exception cref="ArgumentException">A simple or label array with nothing to send (the path segment would vanish), or one that expands to "." or "..".</exception>
     public static string PathArray(string name, ParameterStyle style, bool explode, IEnumerable<string?> items, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(items, parameterName);
@@ -138,7 +138,7 @@ public static class ParameterStyles
     /// <param name="members">The members (JSON name, value as text).</param>
     /// <param name="parameterName">The method parameter, for the exception.</param>
     /// <returns>The path text, escaped.</returns>
-    /// <exception cref="ArgumentException">A simple object with nothing to send.</exception>
+    /// <exception cref="ArgumentException">A simple or label object with nothing to send.</exception>
     public static string PathObject(string name, ParameterStyle style, bool explode, IEnumerable<KeyValuePair<string, string?>> members, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(members, parameterName);
@@ -201,24 +201,20 @@ public static class ParameterStyles
     {
         if (empty)
         {
-            // RFC 6570: an empty list expands to the style's prefix alone (".", ";color"); a simple one to nothing,
-            // which would join two segments of the path, so it is refused like an empty string.
-            return style switch
-            {
-                ParameterStyle.Label => ".",
-                ParameterStyle.Matrix => ";" + Uri.EscapeDataString(name),
-                _ => throw new ArgumentException("A path parameter cannot be empty.", parameterName),
-            };
+            // RFC 6570: an empty list expands to the style's prefix alone: ";color" for matrix; "." for label and
+            // nothing for simple, which the URI would drop or which would join two segments, so they are refused.
+            return style == ParameterStyle.Matrix
+                ? ";" + Uri.EscapeDataString(name)
+                : throw new ArgumentException("A path parameter cannot be empty.", parameterName);
         }
 
-        string text = builder.ToString();
-        if (style == ParameterStyle.Simple && text is "." or "..")
-        {
-            throw new ArgumentException("A path parameter cannot be \".\" or \"..\".", parameterName);
-        }
-
-        return text;
+        return NoDotSegment(builder.ToString(), parameterName);
     }
+
+    /// <summary>Refuses "." and "..": <see cref="Uri"/> would remove them and the request would reach another endpoint.</summary>
+    private static string NoDotSegment(string text, string parameterName) => text is "." or ".."
+        ? throw new ArgumentException("A path parameter cannot be \".\" or \"..\" (or a label value that expands to them).", parameterName)
+        : text;
 
     /// <summary>
     /// Escapes a query value; with <c>allowReserved</c>, RFC 3986's reserved characters and percent-encoded triples pass
