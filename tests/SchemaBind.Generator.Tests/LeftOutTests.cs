@@ -54,7 +54,7 @@ public sealed class LeftOutTests
                 "parameters": [
                   { "name": "X-Trace", "in": "header", "required": true, "schema": { "type": "string" } },
                   { "name": "Authorization", "in": "header", "schema": { "type": "string" } },
-                  { "name": "session", "in": "cookie", "schema": { "type": "array", "items": { "type": "string" } } },
+                  { "name": "session", "in": "cookie", "schema": { "type": "array", "items": { "type": "array" } } },
                   { "name": "limit", "in": "query", "schema": { "type": "integer" } }
                 ],
                 "callbacks": { "done": { "{$request.query.url}": { "post": { "responses": { "200": { "description": "ok" } } } } } },
@@ -65,7 +65,7 @@ public sealed class LeftOutTests
               "get": {
                 "operationId": "search",
                 "security": [ { "mtls": [] } ],
-                "parameters": [ { "name": "filter", "in": "query", "schema": { "type": "object", "properties": { "a": { "type": "string" } } } } ],
+                "parameters": [ { "name": "filter", "in": "query", "schema": { "type": "object", "properties": { "a": { "type": "array" } } } } ],
                 "responses": { "200": { "description": "ok" } }
               }
             },
@@ -106,11 +106,11 @@ public sealed class LeftOutTests
                 "SB0040 \"post\"",
                 "SB0040 \"put\"",
                 "SB0041 \"Authorization\"",
-                "SB0041 { \"type\": \"array\", \"items\": { \"type\": \"string\" } }",
+                "SB0041 { \"type\": \"array\", \"items\": { \"type\": \"array\" } }",
                 "SB0044 \"callbacks\"",
                 "SB0042 { \"image/png\": {} }",
                 "SB0043 \"mtls\"",
-                "SB0041 { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"string\" } } }",
+                "SB0041 { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"array\" } } }",
                 "SB0040 \"get\"",
                 "SB0041 { \"type\": \"object\" }",
             },
@@ -121,7 +121,8 @@ public sealed class LeftOutTests
         Assert.Contains("its request body is multipart/form-data or application/octet-stream", Message("SB0040", "\"put\""), StringComparison.Ordinal);
         Assert.Contains("its required query parameter 'where' has no form the client can send yet", Message("SB0040", "\"get\""), StringComparison.Ordinal);
         Assert.StartsWith("The header parameter 'Authorization' of 'listItems' is left out of the generated method: OpenAPI says a header parameter named Accept, Content-Type or Authorization is ignored", Message("SB0041", "\"Authorization\""), StringComparison.Ordinal);
-        Assert.Equal("The cookie parameter 'session' of 'listItems' is left out of the generated method: a cookie parameter must be a string, number, boolean or string enum (arrays and objects are not sent yet)", Message("SB0041", "{ \"type\": \"array\", \"items\": { \"type\": \"string\" } }"));
+        Assert.Equal("The cookie parameter 'session' of 'listItems' is left out of the generated method: a cookie parameter must be a string, number, boolean, string enum, an array of them or an object of them (nested arrays, maps and unions have no form in OpenAPI's styles)", Message("SB0041", "{ \"type\": \"array\", \"items\": { \"type\": \"array\" } }"));
+        Assert.Equal("The query parameter 'filter' of 'search' is left out of the generated method: its property 'a' is not a scalar, and OpenAPI's styles send objects of scalars only", Message("SB0041", "{ \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"array\" } } }"));
         Assert.Equal("The 200 response of 'listItems' is image/png, which is not read yet: the method returns no value for it", Message("SB0042", "{ \"image/png\": {} }"));
         Assert.Equal("The operation 'search' requires the security scheme 'mtls' (mutual TLS), which the generated client does not apply: it sends bearer tokens, API keys in a header, query or cookie, and HTTP basic credentials only", Message("SB0043", "\"mtls\""));
         Assert.StartsWith("The document (every operation without security of its own) requires the security scheme 'digest' (HTTP digest)", Message("SB0043", "\"digest\""), StringComparison.Ordinal);
@@ -143,7 +144,7 @@ public sealed class LeftOutTests
         // API key and basic requirements are applied: one static field per distinct set of alternatives, in order;
         // bearer-only and unmet requirements generate nothing.
         Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ApiSecurityRequirement> s_security"));
-        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Bearer(\"oauth\")),", client, StringComparison.Ordinal);
+        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
         Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(client, "request.Security = s_security"));
     }

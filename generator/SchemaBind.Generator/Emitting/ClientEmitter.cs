@@ -235,6 +235,11 @@ internal static class ClientEmitter
 
             foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
             {
+                if (EmitStyledPartAdd(w, parameter, request))
+                {
+                    continue;
+                }
+
                 EmitPartAdd(w, parameter.WireName, parameter.Name, parameter.Value, parameter.Required, parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddCookie", request, locals);
             }
 
@@ -283,9 +288,9 @@ internal static class ClientEmitter
         _ => "cookie",
     };
 
-    /// <summary>Constraint attributes of a parameter; a string path segment can never be empty.</summary>
+    /// <summary>Constraint attributes of a parameter; a string path segment can never be empty (a label or matrix one can: <c>.</c>, <c>;name</c>).</summary>
     private static string Attributes(ParameterSpec parameter) =>
-        string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String)
+        string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String && parameter.Style is not ("Label" or "Matrix"))
             .Select(static a => a + " "));
 
     /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>
@@ -377,6 +382,23 @@ internal static class ClientEmitter
     {
         foreach (ParameterSpec parameter in operation.Parameters)
         {
+            if (parameter.Value.Kind == ValueKind.Object)
+            {
+                // An object parameter is checked like a body: every error, with its JSON Pointer.
+                string parameterContext = locals.Take("parameterContext");
+                w.OpenBlock(parameter.Required ? "" : $"if ({parameter.Name} is not null)");
+                w.Line($"var {parameterContext} = {CSharp.Runtime}ValidationContext.Rent();");
+                w.Line($"{parameter.Name}.Validate({parameterContext});");
+                w.OpenBlock($"if ({parameterContext}.HasErrors)");
+                w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.Quote(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return({parameterContext}));");
+                w.CloseBlock();
+                w.Line();
+                w.Line($"{CSharp.Runtime}ValidationContext.Return({parameterContext});");
+                w.CloseBlock();
+                w.Line();
+                continue;
+            }
+
             // Array-valued query parameters are sent as they are: their item constraints are not checked yet.
             if (parameter.Value.Kind == ValueKind.Array || !ValueCode.NeedsValidation(parameter.Value))
             {
@@ -409,6 +431,26 @@ internal static class ClientEmitter
     {
         string name = CSharp.String(parameter.WireName);
         ValueSpec value = parameter.Value;
+        if (value.Kind == ValueKind.Object)
+        {
+            w.Line($"{query}.AddObject({name}, {StyleOf(parameter)}, {Bool(parameter.Explode)}, {Bool(parameter.AllowReserved)}, {MemberTexts(parameter, parameter.Name, parameter.Required)});");
+            return;
+        }
+
+        if (value.Kind == ValueKind.Array && (parameter.Style is not ("" or "Form") || !parameter.Explode || parameter.AllowReserved))
+        {
+            // Another style than form, exploded (the OpenAPI default), or reserved characters allowed.
+            w.Line($"{query}.AddArray({name}, {StyleOf(parameter)}, {Bool(parameter.Explode)}, {Bool(parameter.AllowReserved)}, {ItemTexts(value, parameter.Name, parameter.Required)});");
+            return;
+        }
+
+        if (value.Kind != ValueKind.Array && parameter.AllowReserved)
+        {
+            string text = ScalarText(value with { Nullable = !parameter.Required }, parameter.Name);
+            w.Line($"{query}.Add({name}, {text}, allowReserved: true);");
+            return;
+        }
+
         if (value.Kind == ValueKind.Array)
         {
             // style: form, explode: true (the OpenAPI default): one name=value pair per item.
@@ -434,9 +476,13 @@ internal static class ClientEmitter
         w.OpenBlock(string.Empty);
         foreach (SecurityRequirementSpec requirement in security)
         {
-            string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind == "ApiKey"
-                ? $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})"
-                : $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})"));
+            string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind switch
+            {
+                "ApiKey" => $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})",
+                "OAuth2" => $"{CSharp.Runtime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
+                    + string.Concat(s.Scopes.Select(static scope => ", " + CSharp.Quote(scope))) + ")",
+                _ => $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
+            }));
             w.Line($"new {CSharp.Runtime}ApiSecurityRequirement({schemes}),");
         }
 
@@ -486,6 +532,76 @@ internal static class ClientEmitter
 
         string wire = locals.Take((localName ?? expression).TrimStart('@') + "Wire");
         return "(" + expression + " is { } " + wire + " ? " + toWire + "(" + wire + ") : null)";
+    }
+
+    /// <summary>
+    /// Adds an object header (<c>style: simple</c>) or an array or object cookie (<c>style: form</c>) to the request;
+    /// false for the parameters <see cref="EmitPartAdd"/> sends.
+    /// </summary>
+    private static bool EmitStyledPartAdd(SourceWriter w, ParameterSpec parameter, string request)
+    {
+        string name = CSharp.String(parameter.WireName);
+        if (parameter.Value.Kind == ValueKind.Object)
+        {
+            string members = MemberTexts(parameter, parameter.Name, parameter.Required);
+            w.Line(parameter.Location == ParameterLocation.Header
+                ? $"{request}.AddHeader({name}, {CSharp.Runtime}ParameterStyles.HeaderObject({Bool(parameter.Explode)}, {members}));"
+                : $"{request}.AddCookieObject({name}, {Bool(parameter.Explode)}, {members});");
+            return true;
+        }
+
+        if (parameter.Value.Kind == ValueKind.Array && parameter.Location == ParameterLocation.Cookie)
+        {
+            w.Line($"{request}.AddCookieArray({name}, {Bool(parameter.Explode)}, {ItemTexts(parameter.Value, parameter.Name, parameter.Required)});");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static string StyleOf(ParameterSpec parameter) => CSharp.Runtime + "ParameterStyle." + (parameter.Style.Length == 0 ? "Simple" : parameter.Style);
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>A scalar as text (<c>string?</c>): strings as they are, enums by wire name, formats as the document says, numbers invariant.</summary>
+    private static string ScalarText(ValueSpec value, string expression)
+    {
+        if (value.Kind == ValueKind.String)
+        {
+            return expression;
+        }
+
+        if (value.Kind == ValueKind.Enum || value.IsFormattedString)
+        {
+            string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.Runtime + "SchemaFormats.ToText";
+            return value.Nullable && value.IsValueType
+                ? "(" + expression + ".HasValue ? " + toWire + "(" + expression + ".Value) : null)"
+                : value.Nullable ? "(" + expression + " is null ? null : " + toWire + "(" + expression + "))" : toWire + "(" + expression + ")";
+        }
+
+        return CSharp.Runtime + "ParameterText.Of(" + expression + ")";
+    }
+
+    /// <summary>The items of an array parameter as texts: the strings themselves, or a projection.</summary>
+    private static string ItemTexts(ValueSpec value, string expression, bool required = true)
+    {
+        ValueSpec items = value.Items!;
+        if (items.Kind == ValueKind.String)
+        {
+            return expression;
+        }
+
+        string projection = "global::System.Linq.Enumerable.Select(" + expression + ", static item => " + ScalarText(items, "item") + ")";
+        return required ? projection : "(" + expression + " is null ? null : " + projection + ")";
+    }
+
+    /// <summary>The members of an object parameter as (JSON name, text) pairs; an absent member's text is null.</summary>
+    private static string MemberTexts(ParameterSpec parameter, string expression, bool required)
+    {
+        var members = parameter.Members!.Value.Select(p =>
+            "new(" + CSharp.String(p.JsonName) + ", " + ScalarText(p.Value with { Nullable = p.Value.Nullable || !p.Required }, expression + "." + p.Name) + ")");
+        string array = "new global::System.Collections.Generic.KeyValuePair<string, string?>[] { " + string.Join(", ", members) + " }";
+        return required ? array : "(" + expression + " is null ? null : " + array + ")";
     }
 
     /// <summary>
@@ -546,6 +662,12 @@ internal static class ClientEmitter
 
     private static string SegmentExpression(ParameterSpec parameter) => parameter.Value.Kind switch
     {
+        ValueKind.Array => CSharp.Runtime + "ParameterStyles.PathArray(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
+            + ItemTexts(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
+        ValueKind.Object => CSharp.Runtime + "ParameterStyles.PathObject(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
+            + MemberTexts(parameter, parameter.Name, required: true) + ", nameof(" + parameter.Name + "))",
+        _ when parameter.Style is "Label" or "Matrix" => CSharp.Runtime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
+            + ScalarText(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
         ValueKind.String => CSharp.Runtime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
         ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",

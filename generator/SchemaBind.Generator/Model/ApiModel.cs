@@ -322,12 +322,31 @@ internal sealed record OperationSpec(
 internal sealed record SecurityRequirementSpec(EquatableArray<SecuritySchemeSpec> Schemes);
 
 /// <summary>
-/// A security scheme the client applies: <paramref name="Kind"/> is <c>Bearer</c>, <c>ApiKey</c> or <c>Basic</c>
+/// A security scheme the client applies: <paramref name="Kind"/> is <c>Bearer</c>, <c>OAuth2</c>, <c>ApiKey</c> or <c>Basic</c>
 /// (the runtime's <c>ApiSecuritySchemeKind</c>); an API key has its parameter name and location (<c>Header</c>, <c>Query</c>, <c>Cookie</c>).
 /// </summary>
-internal sealed record SecuritySchemeSpec(string Name, string Kind, string? ParameterName, string? Location);
+/// <remarks>
+/// <c>OAuth2</c> is a bearer scheme whose client credentials flow has <paramref name="TokenUrl"/>; <paramref name="Scopes"/>
+/// are the scopes the requirement lists for it.
+/// </remarks>
+internal sealed record SecuritySchemeSpec(string Name, string Kind, string? ParameterName, string? Location, string? TokenUrl = null, EquatableArray<string> Scopes = default);
 
-internal sealed record ParameterSpec(string WireName, string Name, ParameterLocation Location, ValueSpec Value, bool Required, string? Description);
+/// <summary>
+/// A parameter of an operation. <paramref name="Style"/> is the runtime's <c>ParameterStyle</c> member (<c>Simple</c>,
+/// <c>Form</c>, ...) with <paramref name="Explode"/> and <paramref name="AllowReserved"/> as the document says (or their
+/// defaults); <paramref name="Members"/> are the properties sent of an object parameter.
+/// </summary>
+internal sealed record ParameterSpec(
+    string WireName,
+    string Name,
+    ParameterLocation Location,
+    ValueSpec Value,
+    bool Required,
+    string? Description,
+    string Style = "",
+    bool Explode = false,
+    bool AllowReserved = false,
+    EquatableArray<PropertySpec>? Members = null);
 
 internal enum ParameterLocation
 {

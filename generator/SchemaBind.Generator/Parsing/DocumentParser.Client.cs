@@ -190,18 +190,9 @@ internal sealed partial class DocumentParser
             ValueSpec value = parameter.Get("schema") is JsonObject parameterSchema
                 ? BuildValue(parameterSchema, parameterPointer + "/schema", methodName + Names.ToPascalCase(name))
                 : new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None);
-            bool scalar = IsScalar(value);
-            bool list = location is "query" or "header" && value.Kind == ValueKind.Array && IsScalar(value.Items!);
-            if (!scalar && !list)
+            if (ReadParameterShape(parameter, location, value, out string whyLeftOut, out JsonNode whereLeftOut) is not ParameterShape shape)
             {
-                string why = location switch
-                {
-                    "path" => "a path parameter must be a string, number, boolean or string enum",
-                    "query" => "a query parameter must be a string, number, boolean, string enum or an array of them (objects and nested arrays are not sent yet)",
-                    "header" => "a header parameter must be a string, number, boolean, string enum or an array of them (objects are not sent yet)",
-                    _ => "a cookie parameter must be a string, number, boolean or string enum (arrays and objects are not sent yet)",
-                };
-                Report(DiagnosticDescriptors.ParameterLeftOut, parameter.Get("schema") ?? parameter, location, name, operationId, why);
+                Report(DiagnosticDescriptors.ParameterLeftOut, whereLeftOut, location, name, operationId, whyLeftOut);
                 if (required)
                 {
                     leftOut.Add("its required " + location + " parameter '" + name + "' has no form the client can send yet");
@@ -224,7 +215,11 @@ internal sealed partial class DocumentParser
                 location switch { "path" => ParameterLocation.Path, "query" => ParameterLocation.Query, "header" => ParameterLocation.Header, _ => ParameterLocation.Cookie },
                 value with { Nullable = !required },
                 required,
-                (parameter.Get("description") as JsonString)?.Value));
+                (parameter.Get("description") as JsonString)?.Value,
+                shape.Style,
+                shape.Explode,
+                shape.AllowReserved,
+                shape.Members));
         }
 
         if (leftOut.Count > 0)
@@ -454,6 +449,11 @@ internal sealed partial class DocumentParser
                         break;
                     }
 
+                    if (scheme.Kind == "OAuth2")
+                    {
+                        scheme = scheme with { Scopes = (property.Value as JsonArray)?.Items.OfType<JsonString>().Select(static s => s.Value).ToEquatableArray() ?? default };
+                    }
+
                     beyondBearer |= scheme.Kind != "Bearer";
                     schemes.Add(scheme);
                 }
@@ -526,6 +526,7 @@ internal sealed partial class DocumentParser
             };
             return type switch
             {
+                "oauth2" when ClientCredentialsTokenUrl(scheme) is string tokenUrl => new SecuritySchemeSpec(name, "OAuth2", null, null, tokenUrl),
                 "oauth2" or "openIdConnect" => new SecuritySchemeSpec(name, "Bearer", null, null),
                 "http" when string.Equals(httpScheme, "bearer", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Bearer", null, null),
                 "http" when string.Equals(httpScheme, "basic", StringComparison.OrdinalIgnoreCase) => new SecuritySchemeSpec(name, "Basic", null, null),
@@ -533,6 +534,13 @@ internal sealed partial class DocumentParser
                 _ => null,
             };
         }
+
+        /// <summary>The <c>tokenUrl</c> of an OAuth 2.0 scheme's client credentials flow, when it has one.</summary>
+        private static string? ClientCredentialsTokenUrl(JsonObject scheme) =>
+            ((scheme.Get("flows") as JsonObject)?.Get("clientCredentials") as JsonObject)?.Get("tokenUrl") is JsonString { Value.Length: > 0 } tokenUrl
+                && Uri.TryCreate(tokenUrl.Value, UriKind.RelativeOrAbsolute, out _)
+                ? tokenUrl.Value
+                : null;
 
         /// <summary>An API key name that can be a header, query or cookie name: visible ASCII, no separators a cookie would break on.</summary>
         private static bool IsToken(string? name) =>

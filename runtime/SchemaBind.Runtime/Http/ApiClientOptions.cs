@@ -31,6 +31,13 @@ public sealed class ApiClientOptions
     public Func<CancellationToken, ValueTask<string?>>? AccessTokenProvider { get; set; }
 
     /// <summary>
+    /// The client id and secret for OAuth 2.0 schemes with a client credentials flow: the client asks the flow's token
+    /// endpoint for a bearer token and keeps it until shortly before it expires. <see cref="AccessTokenProvider"/> and
+    /// <see cref="AccessToken"/> win when set (they serve every other flow and OpenID Connect). The secret is never printed.
+    /// </summary>
+    public OAuth2ClientCredentials? OAuth2ClientCredentials { get; set; }
+
+    /// <summary>
     /// The API key sent for any <c>apiKey</c> security scheme that has no entry in <see cref="ApiKeys"/>. It is never printed.
     /// </summary>
     public string? ApiKey { get; set; }
@@ -101,7 +108,8 @@ public sealed class ApiClientOptions
         string apiKey = string.IsNullOrEmpty(ApiKey) ? "(none)" : "***";
         string apiKeys = ApiKeys.Count == 0 ? "(none)" : "{ " + string.Join(", ", ApiKeys.Keys.Order(StringComparer.Ordinal).Select(static k => k + " = ***")) + " }";
         string basic = BasicUserName is null ? "(none)" : BasicUserName + ":***";
-        return $"ApiClientOptions {{ BaseAddress = {baseAddress}, AccessToken = {token}, AccessTokenProvider = {provider}, ApiKey = {apiKey}, ApiKeys = {apiKeys}, Basic = {basic} }}";
+        string oauth2 = OAuth2ClientCredentials is null ? "(none)" : OAuth2ClientCredentials.ClientId + ":***";
+        return $"ApiClientOptions {{ BaseAddress = {baseAddress}, AccessToken = {token}, AccessTokenProvider = {provider}, ApiKey = {apiKey}, ApiKeys = {apiKeys}, Basic = {basic}, OAuth2ClientCredentials = {oauth2} }}";
     }
 }
 

@@ -159,6 +159,91 @@ public sealed class ApiRequest
     /// <param name="value">The value, or <see langword="null"/> to leave it out.</param>
     public void AddCookie(string name, bool? value) => AddCookie(name, value is null ? null : value.Value ? "true" : "false");
 
+    /// <summary>
+    /// Adds an array cookie parameter (<c>style: form</c>): exploded, one <c>name=item</c> cookie per item; else one
+    /// cookie with the items joined by commas. Each item is percent-encoded; <see langword="null"/> adds nothing.
+    /// </summary>
+    /// <param name="name">The cookie name.</param>
+    /// <param name="explode">Whether each item is a cookie of its own.</param>
+    /// <param name="items">The items as text.</param>
+    public void AddCookieArray(string name, bool explode, IEnumerable<string?>? items)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (items is null)
+        {
+            return;
+        }
+
+        StringBuilder? joined = null;
+        foreach (string? item in items)
+        {
+            if (item is null)
+            {
+                continue;
+            }
+
+            if (explode)
+            {
+                AddCookie(name, item);
+            }
+            else
+            {
+                (joined is null ? joined = new StringBuilder() : joined.Append(',')).Append(Uri.EscapeDataString(item));
+            }
+        }
+
+        if (joined is not null)
+        {
+            AppendCookie(name, joined.ToString());
+        }
+    }
+
+    /// <summary>
+    /// Adds an object cookie parameter (<c>style: form</c>): exploded, one cookie per member; else one cookie
+    /// <c>name=member,value,...</c>. Values are percent-encoded; <see langword="null"/> members are left out.
+    /// </summary>
+    /// <param name="name">The cookie name.</param>
+    /// <param name="explode">Whether each member is a cookie of its own.</param>
+    /// <param name="members">The members (JSON name, value as text), or <see langword="null"/> to add nothing.</param>
+    public void AddCookieObject(string name, bool explode, IEnumerable<KeyValuePair<string, string?>>? members)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (members is null)
+        {
+            return;
+        }
+
+        StringBuilder? joined = null;
+        foreach (KeyValuePair<string, string?> member in members)
+        {
+            if (member.Value is null)
+            {
+                continue;
+            }
+
+            if (explode)
+            {
+                AddCookie(member.Key, member.Value);
+            }
+            else
+            {
+                (joined is null ? joined = new StringBuilder() : joined.Append(',')).Append(Uri.EscapeDataString(member.Key)).Append(',').Append(Uri.EscapeDataString(member.Value));
+            }
+        }
+
+        if (joined is not null)
+        {
+            AppendCookie(name, joined.ToString());
+        }
+    }
+
+    private void AppendCookie(string name, string encoded)
+    {
+        CheckHeaderValue(name, name, "cookie");
+        _cookies ??= new StringBuilder();
+        _cookies.Append(_cookies.Length == 0 ? string.Empty : "; ").Append(name).Append('=').Append(encoded);
+    }
+
     /// <summary>Sets a JSON body.</summary>
     /// <typeparam name="T">The type of the body.</typeparam>
     /// <param name="body">The body.</param>

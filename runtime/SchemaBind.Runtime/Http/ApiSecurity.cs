@@ -32,14 +32,27 @@ public enum ApiKeyLocation
 /// <summary>A security scheme of the API description (an entry of <c>components/securitySchemes</c>).</summary>
 public sealed class ApiSecurityScheme
 {
-    private ApiSecurityScheme(string name, ApiSecuritySchemeKind kind, string? parameterName, ApiKeyLocation location)
+    private static readonly string[] NoScopes = [];
+
+    private ApiSecurityScheme(string name, ApiSecuritySchemeKind kind, string? parameterName, ApiKeyLocation location, string? tokenUrl = null, string[]? scopes = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         Name = name;
         Kind = kind;
         ParameterName = parameterName;
         Location = location;
+        TokenUrl = tokenUrl;
+        Scopes = scopes ?? NoScopes;
     }
+
+    /// <summary>
+    /// The <c>tokenUrl</c> of an OAuth 2.0 scheme's client credentials flow (absolute, or relative to the base address);
+    /// <see langword="null"/> for other schemes.
+    /// </summary>
+    public string? TokenUrl { get; }
+
+    /// <summary>The scopes the operation's requirement lists for this scheme (OAuth 2.0, OpenID Connect).</summary>
+    public IReadOnlyList<string> Scopes { get; }
 
     /// <summary>The scheme's name in <c>components/securitySchemes</c>.</summary>
     public string Name { get; }
@@ -57,6 +70,22 @@ public sealed class ApiSecurityScheme
     /// <param name="name">The scheme's name.</param>
     /// <returns>The scheme.</returns>
     public static ApiSecurityScheme Bearer(string name) => new(name, ApiSecuritySchemeKind.Bearer, null, ApiKeyLocation.Header);
+
+    /// <summary>
+    /// An OAuth 2.0 scheme with a client credentials flow: a bearer token from <see cref="ApiClientOptions.AccessTokenProvider"/>
+    /// or <see cref="ApiClientOptions.AccessToken"/>, else one asked of <paramref name="tokenUrl"/> with
+    /// <see cref="ApiClientOptions.OAuth2ClientCredentials"/>.
+    /// </summary>
+    /// <param name="name">The scheme's name.</param>
+    /// <param name="tokenUrl">The flow's <c>tokenUrl</c>.</param>
+    /// <param name="scopes">The scopes the operation's requirement lists.</param>
+    /// <returns>The scheme.</returns>
+    public static ApiSecurityScheme OAuth2ClientCredentials(string name, string tokenUrl, params string[] scopes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tokenUrl);
+        ArgumentNullException.ThrowIfNull(scopes);
+        return new(name, ApiSecuritySchemeKind.Bearer, null, ApiKeyLocation.Header, tokenUrl, (string[])scopes.Clone());
+    }
 
     /// <summary>An HTTP basic scheme.</summary>
     /// <param name="name">The scheme's name.</param>
@@ -84,7 +113,8 @@ public sealed class ApiSecurityScheme
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Kind == ApiSecuritySchemeKind.ApiKey ? $"{Name} (API key in {Location} '{ParameterName}')" : $"{Name} ({Kind})";
+    public override string ToString() => Kind == ApiSecuritySchemeKind.ApiKey ? $"{Name} (API key in {Location} '{ParameterName}')"
+        : TokenUrl is not null ? $"{Name} (OAuth 2.0 client credentials at {TokenUrl})" : $"{Name} ({Kind})";
 }
 
 /// <summary>

@@ -288,6 +288,11 @@ public sealed class ApiTransport
         if (parts?.Security is { } security)
         {
             credentials = ApplySecurity(security, options, token is not null);
+            if (credentials.TokenFrom is { } tokenScheme && token is null)
+            {
+                token = await GetClientCredentialsTokenAsync(tokenScheme, options!, cancellationToken).ConfigureAwait(false);
+            }
+
             if (credentials.Met && !credentials.Bearer)
             {
                 token = null; // the chosen alternative does not use the access token
@@ -512,7 +517,7 @@ public sealed class ApiTransport
                 {
                     ApiSecuritySchemeKind.ApiKey => options?.GetApiKey(scheme.Name) is not null,
                     ApiSecuritySchemeKind.Basic => options?.BasicUserName is not null,
-                    _ => hasToken,
+                    _ => hasToken || (scheme.TokenUrl is not null && options?.OAuth2ClientCredentials is not null),
                 };
             }
 
@@ -529,6 +534,10 @@ public sealed class ApiTransport
                 if (scheme.Kind == ApiSecuritySchemeKind.Bearer)
                 {
                     applied.Bearer = true;
+                    if (!hasToken && scheme.TokenUrl is not null)
+                    {
+                        applied.TokenFrom = scheme;
+                    }
                 }
                 else if (scheme.Kind == ApiSecuritySchemeKind.Basic)
                 {
@@ -598,6 +607,23 @@ public sealed class ApiTransport
         public string? Query;
         public string? Cookie;
         public string[]? Secrets;
+
+        /// <summary>The OAuth 2.0 client credentials scheme whose token endpoint supplies the bearer token.</summary>
+        public ApiSecurityScheme? TokenFrom;
+    }
+
+    /// <summary>A token of the client credentials grant for <paramref name="scheme"/>, its token URL resolved against the base address.</summary>
+    private ValueTask<string> GetClientCredentialsTokenAsync(ApiSecurityScheme scheme, ApiClientOptions options, CancellationToken cancellationToken)
+    {
+        OAuth2ClientCredentials credentials = options.OAuth2ClientCredentials!;
+        Uri tokenUrl = credentials.TokenUrl ?? new Uri(BaseAddress, scheme.TokenUrl!);
+        if (tokenUrl.Scheme != Uri.UriSchemeHttps && !(tokenUrl.Scheme == Uri.UriSchemeHttp && (tokenUrl.IsLoopback || options.AllowInsecureHttp)))
+        {
+            // The client secret would cross the network in clear text.
+            throw new InvalidOperationException($"The OAuth 2.0 token URL {UriDisplay.WithoutSecrets(tokenUrl)} of '{scheme.Name}' is neither https nor plain http to a loopback host: the client secret would cross the network in clear text. Use https, or set ApiClientOptions.AllowInsecureHttp = true if this is intended.");
+        }
+
+        return credentials.GetTokenAsync(_httpClient, tokenUrl, scheme.Scopes, options.TimeProvider ?? TimeProvider.System, cancellationToken);
     }
 
     // The last token and its header value: a token that does not change is not concatenated again per request.
