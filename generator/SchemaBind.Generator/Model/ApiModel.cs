@@ -301,7 +301,11 @@ internal sealed record ClientSpec(
     string? Description,
     string DefaultServerUrl,
     EquatableArray<ServerSpec> Servers,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations)
+{
+    /// <summary>The name of the client's interface; null for <c>I</c> and <see cref="Name"/>.</summary>
+    public string? InterfaceName { get; init; }
+}
 
 internal sealed record ServerSpec(string Url, string? Description);
 

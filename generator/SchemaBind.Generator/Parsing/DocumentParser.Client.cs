@@ -22,6 +22,7 @@ internal sealed partial class DocumentParser
             ? configured
             : Names.ToPascalCase(title ?? System.IO.Path.GetFileNameWithoutExtension(_input.Path)) + "Client";
         clientName = Names.Unique(clientName, _takenTypeNames);
+        string interfaceName = Names.Unique("I" + clientName, _takenTypeNames);
 
         var servers = new List<ServerSpec>();
         if (root.Get("servers") is JsonArray serverArray)
@@ -77,7 +78,10 @@ internal sealed partial class DocumentParser
             (info?.Get("description") as JsonString)?.Value,
             defaultServer,
             servers.ToEquatableArray(),
-            operations.ToEquatableArray());
+            operations.ToEquatableArray())
+        {
+            InterfaceName = interfaceName == "I" + clientName ? null : interfaceName,
+        };
     }
 
     private OperationSpec? BuildOperation(
