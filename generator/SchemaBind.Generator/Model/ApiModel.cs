@@ -10,6 +10,9 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 {
     /// <summary>The project's part files (SchemaBindPart): what the file's relative <c>$ref</c>s may read as if inline.</summary>
     public EquatableArray<PartFile> Parts { get; init; } = EquatableArray<PartFile>.Empty;
+
+    /// <summary>Which operations to generate (the item's IncludeTags, ExcludePaths, ...); null for all of them.</summary>
+    public OperationFilter? Filter { get; init; }
 }
 
 /// <summary>A file of a document split over files: not a document of its own, read where a <c>$ref</c> leads to it.</summary>

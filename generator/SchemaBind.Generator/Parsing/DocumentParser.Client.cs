@@ -54,7 +54,7 @@ internal sealed partial class DocumentParser
 
                 foreach (JsonProperty operation in pathItem.Properties)
                 {
-                    if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject)
+                    if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject && IsKept(operationObject))
                     {
                         OperationSpec? spec = BuildOperation(path, pathItem, operation, operationObject, operationIds, methodNames);
                         if (spec is not null)
