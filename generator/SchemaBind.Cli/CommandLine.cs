@@ -20,6 +20,9 @@ internal sealed record CommandLine(
     /// </summary>
     public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>none, tag or path: the client's operations grouped into sub-clients (the item's GroupBy).</summary>
+    public string? GroupBy { get; init; }
+
     private static readonly Dictionary<string, string> s_filterOptions = new(StringComparer.Ordinal)
     {
         ["--include-tags"] = "IncludeTags",
@@ -55,6 +58,7 @@ internal sealed record CommandLine(
           --include-operations <O,...>  operations with these operationIds (any case; * matches any text)
           --exclude-operations <O,...>  leave out operations with these operationIds
           With a filter, only the component schemas the kept operations reach are generated.
+          --group-by <G>                none (default), tag or path: operations also as sub-clients, client.Issues.GetAsync(...)
 
         Exit codes: 0 no error, 1 at least one error, 2 bad usage.
         """;
@@ -88,6 +92,7 @@ internal sealed record CommandLine(
 
         var schemas = new List<string>();
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? groupBy = null;
         string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null, numberType = null;
         for (int i = 1; i < args.Count; i++)
         {
@@ -133,6 +138,15 @@ internal sealed record CommandLine(
                 case "--namespace": @namespace = value; break;
                 case "--client-name": clientName = value; break;
                 case "--root-namespace": rootNamespace = value; break;
+                case "--group-by":
+                    if (value.ToLowerInvariant() is not ("none" or "tag" or "path"))
+                    {
+                        error = $"--group-by must be none, tag or path, not '{value}'.";
+                        return null;
+                    }
+
+                    groupBy = value;
+                    break;
                 case var filter when s_filterOptions.TryGetValue(filter, out string? metadata):
                     filters[metadata] = filters.TryGetValue(metadata, out string? earlier) ? earlier + "," + value : value;
                     break;
@@ -184,6 +198,6 @@ internal sealed record CommandLine(
             return null;
         }
 
-        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters };
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy };
     }
 }

@@ -13,7 +13,7 @@ namespace SchemaBind.Generator;
 /// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
 /// the generator, the schema analyzer and the CLI so that all three see the same input.
 /// </summary>
-internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null, OperationFilter? Filter = null)
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null, OperationFilter? Filter = null, ClientGrouping GroupBy = ClientGrouping.None)
 {
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
@@ -50,7 +50,14 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         OperationFilter? filter = OperationFilter.Create(OperationFilter.MetadataNames
             .Select(name => options.TryGetValue("build_metadata.AdditionalFiles.SchemaBind" + name, out string? value) ? value : null)
             .ToArray());
-        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType), filter);
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindGroupBy", out string? groupBy);
+        ClientGrouping grouping = NullIfEmpty(groupBy)?.ToLowerInvariant() switch
+        {
+            "tag" => ClientGrouping.Tag,
+            "path" => ClientGrouping.Path,
+            _ => ClientGrouping.None,
+        };
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType), filter, grouping);
     }
 
     /// <summary>
@@ -77,6 +84,7 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat, NumberType ?? project.NumberType)
         {
             Filter = Filter,
+            GroupBy = GroupBy,
         };
     }
 

@@ -16,6 +16,7 @@ internal static class ClientEmitter
         w.Line();
         EmitClient(w, qualified);
         w.Line();
+        GroupEmitter.Emit(w, qualified);
         EmitRegistration(w, client);
     });
 
@@ -28,6 +29,8 @@ internal static class ClientEmitter
             hiding.Add(operation.MethodName + "Async");
             hiding.Add(operation.MethodName + "WithResponseAsync");
         }
+
+        GroupEmitter.AddHidingNames(client, hiding);
 
         bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
@@ -71,6 +74,11 @@ internal static class ClientEmitter
         w.OpenBlock(string.Empty);
         w.Line($"global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder = global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<{name}>(services, static (http, options) => new {name}(http, options), configure);");
         w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<{@interface}>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{name}>(provider));");
+        foreach (ClientGroupSpec group in client.Groups)
+        {
+            w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<{group.InterfaceName}>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{name}>(provider).{group.PropertyName});");
+        }
+
         w.Line("return builder;");
         w.CloseBlock();
         w.CloseBlock();
@@ -156,10 +164,7 @@ internal static class ClientEmitter
         ValueSpec? result = operation.Response.Value;
         string responseType = ResponseType(operation);
         var locals = new Locals(operation);
-        string arguments = string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
-            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
-            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
-            .Concat(new[] { "cancellationToken" }));
+        string arguments = ArgumentList(operation);
 
         // The plain method: the body alone. Its documentation is the interface's.
         EmitImplementationDocs(w, operation);
@@ -312,13 +317,20 @@ internal static class ClientEmitter
         : CSharp.Runtime + "ApiResponse";
 
     /// <summary>The plain method's signature without modifiers, shared by the client and its interface: <c>Task&lt;T&gt; NameAsync(...)</c>.</summary>
-    internal static string PlainSignature(OperationSpec operation) =>
+    internal static string PlainSignature(OperationSpec operation, string? methodName = null) =>
         (operation.Response.Value is { } result ? "global::System.Threading.Tasks.Task<" + CSharp.TypeOf(result, false) + ">" : "global::System.Threading.Tasks.Task")
-        + " " + operation.MethodName + "Async(" + ParameterList(operation) + ")";
+        + " " + (methodName ?? operation.MethodName) + "Async(" + ParameterList(operation) + ")";
 
     /// <summary>The full method's signature without modifiers, shared by the client and its interface.</summary>
-    internal static string WithResponseSignature(OperationSpec operation) =>
-        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + operation.MethodName + "WithResponseAsync(" + ParameterList(operation) + ")";
+    internal static string WithResponseSignature(OperationSpec operation, string? methodName = null) =>
+        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + ParameterList(operation) + ")";
+
+    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="ParameterList"/>.</summary>
+    internal static string ArgumentList(OperationSpec operation) =>
+        string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
+            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
+            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
+            .Concat(new[] { "cancellationToken" }));
 
     /// <summary>An implementation's documentation is its interface member's; a deprecated operation stays marked on both.</summary>
     private static void EmitImplementationDocs(SourceWriter w, OperationSpec operation)

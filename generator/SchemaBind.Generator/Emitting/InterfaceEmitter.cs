@@ -27,6 +27,18 @@ internal static class InterfaceEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public partial interface {name}");
         bool first = true;
+        foreach (ClientGroupSpec group in client.Groups)
+        {
+            if (!first)
+            {
+                w.Line();
+            }
+
+            first = false;
+            GroupEmitter.EmitPropertyDocs(w, client, group);
+            w.Line($"{group.InterfaceName} {group.PropertyName} {{ get; }}");
+        }
+
         foreach (OperationSpec operation in client.Operations)
         {
             if (!first)

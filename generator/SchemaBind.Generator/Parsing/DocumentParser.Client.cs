@@ -81,6 +81,7 @@ internal sealed partial class DocumentParser
             operations.ToEquatableArray())
         {
             InterfaceName = interfaceName == "I" + clientName ? null : interfaceName,
+            Groups = BuildGroups(root, clientName, operations),
         };
     }
 
