@@ -7,8 +7,8 @@ using SchemaBind.Runtime;
 namespace SchemaBind.EndToEnd.Tests;
 
 /// <summary>
-/// Schemas/subset.openapi.json, built with <c>IncludeTags="pets;stores" ExcludeOperations="deletePet"</c> through the
-/// real buildTransitive targets: the kept operations, the types they reach, the interface and its registration.
+/// Schemas/subset.openapi.json, built with <c>IncludeTags="pets;stores" ExcludeOperations="deletePet" GroupBy="Tag"</c>
+/// through the real buildTransitive targets: the kept operations, the types they reach, the interfaces and their registration.
 /// </summary>
 public sealed class SubsetTests
 {
@@ -22,7 +22,7 @@ public sealed class SubsetTests
         Assembly assembly = typeof(SubsetClient).Assembly;
 
         // "pets;stores" reached the generator whole: both tags are in, and deletePet is out.
-        string[] methods = typeof(ISubsetClient).GetMethods().Select(static m => m.Name).Where(static n => !n.EndsWith("WithResponseAsync", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        string[] methods = typeof(ISubsetClient).GetMethods().Where(static m => !m.IsSpecialName).Select(static m => m.Name).Where(static n => !n.EndsWith("WithResponseAsync", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "ListOrdersAsync", "ListPetsAsync" }, methods);
         Assert.Null(typeof(SubsetClient).GetMethod("DeletePetAsync"));
 
@@ -63,6 +63,27 @@ public sealed class SubsetTests
     }
 
     [Fact]
+    public async Task DI_resolves_a_group_interface_to_the_client_s_group_and_its_call_reaches_the_server()
+    {
+        await using HandlerServer server = await HandlerServer.StartAsync((context, _, _) => HandlerServer.Json(context, 200, """[ { "id": "o-1", "status": "shipped" } ]"""));
+        var services = new ServiceCollection();
+        services.AddSubsetClient(options => options.BaseAddress = server.BaseAddress);
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        ISubsetClientStores stores = provider.GetRequiredService<ISubsetClientStores>();
+        Assert.IsType<SubsetClientStores>(stores);
+        Order order = Assert.Single(await stores.ListOrdersAsync("main store"));
+        Assert.Equal(OrderStatus.Shipped, order.Status);
+        Assert.Equal("/stores/main%20store/orders", Assert.Single(server.Received).RawTarget);
+
+        // The same operations through the client's group properties.
+        ISubsetClient client = provider.GetRequiredService<ISubsetClient>();
+        Assert.Equal(new[] { "ListPetsAsync", "ListPetsWithResponseAsync" }, typeof(ISubsetClientPets).GetMethods().Select(static m => m.Name).Order(StringComparer.Ordinal));
+        Assert.Same(((SubsetClient)client).Stores, ((SubsetClient)client).Stores);
+        Assert.Single(await client.Stores.ListOrdersAsync("x"));
+    }
+
+    [Fact]
     public async Task Code_that_takes_the_interface_runs_against_a_hand_written_fake()
     {
         var fake = new FakeSubsetClient();
@@ -86,6 +107,10 @@ public sealed class SubsetTests
     private sealed class FakeSubsetClient : ISubsetClient
     {
         public string? LastKind { get; private set; }
+
+        public ISubsetClientPets Pets => throw new NotSupportedException();
+
+        public ISubsetClientStores Stores => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Animal>> ListPetsAsync(string? kind = null, CancellationToken cancellationToken = default)
         {
