@@ -28,7 +28,8 @@ internal static class GroupEmitter
     /// <summary>The documentation of a group's property, on the client and on its interface.</summary>
     public static void EmitPropertyDocs(SourceWriter w, ClientSpec client, ClientGroupSpec group)
     {
-        w.Line($"/// <summary>The {group.Members.Count} operation{(group.Members.Count == 1 ? string.Empty : "s")} of <c>{CSharp.Xml(group.Key)}</c>: the same methods as the client's, named without the group.</summary>");
+        string count = group.Members.Count == 1 ? "The operation" : "The " + group.Members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " operations";
+        w.Line($"/// <summary>{count} of <c>{CSharp.Xml(group.Key)}</c>: the same methods as the client's, named without the group.</summary>");
     }
 
     public static void Emit(SourceWriter w, ClientSpec client)
