@@ -14,10 +14,29 @@ internal sealed record CommandLine(
     string? RootNamespace,
     string? NumberType = null)
 {
+    /// <summary>
+    /// The operation filters, by the item metadata name each option stands for (<c>--include-tags</c>: <c>IncludeTags</c>);
+    /// an option given twice adds its entries to the first.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Filters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>none, tag or path: the client's operations grouped into sub-clients (the item's GroupBy).</summary>
+    public string? GroupBy { get; init; }
+
+    private static readonly Dictionary<string, string> s_filterOptions = new(StringComparer.Ordinal)
+    {
+        ["--include-tags"] = "IncludeTags",
+        ["--exclude-tags"] = "ExcludeTags",
+        ["--include-paths"] = "IncludePaths",
+        ["--exclude-paths"] = "ExcludePaths",
+        ["--include-operations"] = "IncludeOperations",
+        ["--exclude-operations"] = "ExcludeOperations",
+    };
+
     public const string Usage = """
         Usage:
-          schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R]
-          schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R]
+          schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R] [filters]
+          schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R] [filters]
 
         generate  writes the C# that the SchemaBind generator makes from the schema into <dir>.
         check     generates, compiles the result in memory against SchemaBind.Runtime and prints every
@@ -30,6 +49,16 @@ internal sealed record CommandLine(
           --kind <K>              read the file as openapi or jsonschema (default: detected)
           --number-type <T>       double or decimal: the C# type of `type: number` (default: double)
           --root-namespace <R>    the project's root namespace used by the default (default: Generated)
+
+        Filters (an OpenAPI document's operations to generate; entries separated by , or ;):
+          --include-tags <T,...>        operations with one of these tags (* matches any text)
+          --exclude-tags <T,...>        leave out operations with one of these tags
+          --include-paths <P,...>       operations under these paths: /repos (whole segments) or a glob /repos/*/*/issues/**
+          --exclude-paths <P,...>       leave out operations under these paths
+          --include-operations <O,...>  operations with these operationIds (any case; * matches any text)
+          --exclude-operations <O,...>  leave out operations with these operationIds
+          With a filter, only the component schemas the kept operations reach are generated.
+          --group-by <G>                none (default), tag or path: operations also as sub-clients, client.Issues.GetAsync(...)
 
         Exit codes: 0 no error, 1 at least one error, 2 bad usage.
         """;
@@ -62,6 +91,8 @@ internal sealed record CommandLine(
         }
 
         var schemas = new List<string>();
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? groupBy = null;
         string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null, numberType = null;
         for (int i = 1; i < args.Count; i++)
         {
@@ -107,6 +138,18 @@ internal sealed record CommandLine(
                 case "--namespace": @namespace = value; break;
                 case "--client-name": clientName = value; break;
                 case "--root-namespace": rootNamespace = value; break;
+                case "--group-by":
+                    if (value.ToLowerInvariant() is not ("none" or "tag" or "path"))
+                    {
+                        error = $"--group-by must be none, tag or path, not '{value}'.";
+                        return null;
+                    }
+
+                    groupBy = value;
+                    break;
+                case var filter when s_filterOptions.TryGetValue(filter, out string? metadata):
+                    filters[metadata] = filters.TryGetValue(metadata, out string? earlier) ? earlier + "," + value : value;
+                    break;
                 case "--kind":
                     if (value.ToLowerInvariant() is not ("openapi" or "jsonschema"))
                     {
@@ -155,6 +198,6 @@ internal sealed record CommandLine(
             return null;
         }
 
-        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType);
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy };
     }
 }

@@ -177,6 +177,11 @@ internal static class GeneratorRunner
             Add(values, "SchemaBindClientName", options.ClientName);
             Add(values, "SchemaBindKind", options.Kind);
             Add(values, "SchemaBindNumberType", options.NumberType);
+            Add(values, "SchemaBindGroupBy", options.GroupBy);
+            foreach (KeyValuePair<string, string> filter in options.Filters)
+            {
+                Add(values, "SchemaBind" + filter.Key, filter.Value);
+            }
             return values;
         }
 

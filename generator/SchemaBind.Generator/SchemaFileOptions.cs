@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +13,7 @@ namespace SchemaBind.Generator;
 /// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
 /// the generator, the schema analyzer and the CLI so that all three see the same input.
 /// </summary>
-internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null)
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null, OperationFilter? Filter = null, ClientGrouping GroupBy = ClientGrouping.None)
 {
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
@@ -46,7 +47,17 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
             "jsonschema" => DocumentKind.JsonSchema,
             _ => DocumentKind.Auto,
         };
-        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType));
+        OperationFilter? filter = OperationFilter.Create(OperationFilter.MetadataNames
+            .Select(name => options.TryGetValue("build_metadata.AdditionalFiles.SchemaBind" + name, out string? value) ? value : null)
+            .ToArray());
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindGroupBy", out string? groupBy);
+        ClientGrouping grouping = NullIfEmpty(groupBy)?.ToLowerInvariant() switch
+        {
+            "tag" => ClientGrouping.Tag,
+            "path" => ClientGrouping.Path,
+            _ => ClientGrouping.None,
+        };
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType), filter, grouping);
     }
 
     /// <summary>
@@ -70,7 +81,11 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         SourceText? text = File.GetText(cancellationToken);
         string @namespace = Namespace
             ?? project.RootNamespace + "." + Names.ToPascalCase(System.IO.Path.GetFileName(File.Path).Split('.')[0]);
-        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat, NumberType ?? project.NumberType);
+        return new SchemaFileInput(File.Path, text?.ToString() ?? string.Empty, @namespace, ClientName, Kind, project.AssertFormat, NumberType ?? project.NumberType)
+        {
+            Filter = Filter,
+            GroupBy = GroupBy,
+        };
     }
 
     /// <summary>"double" or "decimal" (any case); anything else is left to the project's setting.</summary>

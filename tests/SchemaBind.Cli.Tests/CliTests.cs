@@ -193,6 +193,29 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Generate_with_operation_filters_writes_only_the_kept_operations_and_says_what_it_left_out()
+    {
+        string all = Path.Combine(_directory, "all");
+        string subset = Path.Combine(_directory, "subset");
+        Assert.Equal(0, Run("generate", s_buddy, "-o", all).Exit);
+
+        (int exit, string output, string errors) = Run(
+            "generate", s_buddy, "-o", subset, "--include-operations", "listActions", "--include-operations=GETACTION", "--exclude-operations", "removeAction");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors);
+        string[] lines = Lines(output);
+        Assert.Matches($@"^{System.Text.RegularExpressions.Regex.Escape(s_buddy)}\(\d+,\d+\): warning SB0045: The ExcludeOperations entry 'removeAction' of the SchemaBindApi item matches no operation of the document: ", lines[0]);
+        Assert.Matches(@": info SB0046: The SchemaBindApi item's operation filters keep 2 of the document's 5 operations; the others are not generated, nor are the \d+ component schemas that no kept operation reaches$", lines[1]);
+        string client = File.ReadAllText(Directory.GetFiles(subset, "*Client.g.cs").Single());
+        Assert.Contains("ListActionsAsync(", client, StringComparison.Ordinal);
+        Assert.Contains("GetActionAsync(", client, StringComparison.Ordinal);
+        Assert.DoesNotContain("AddActionAsync(", client, StringComparison.Ordinal);
+        Assert.True(Directory.GetFiles(subset).Length < Directory.GetFiles(all).Length);
+        Assert.Empty(Directory.GetFiles(subset, "*.SleepActionRequest.g.cs")); // only addAction sends it
+    }
+
+    [Fact]
     public void A_missing_schema_file_is_bad_usage()
     {
         string missing = Path.Combine(_directory, "missing.json");

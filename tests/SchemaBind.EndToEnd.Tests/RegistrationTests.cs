@@ -25,4 +25,26 @@ public sealed class RegistrationTests
         Assert.IsType<SleepAction>(created);
         Assert.Equal("Bearer di-token", Assert.Single(server.Requests).Authorization);
     }
+
+    [Fact]
+    public async Task AddBuddyClient_registers_the_interface_as_the_same_working_client()
+    {
+        await using BuddyFakeServer server = await BuddyFakeServer.StartAsync(new BuddyFakeServerOptions { AccessToken = "di-token" });
+        var services = new ServiceCollection();
+        services.AddBuddyClient(options =>
+        {
+            options.BaseAddress = server.BaseAddress;
+            options.AccessToken = "di-token";
+        });
+        await using ServiceProvider provider = services.BuildServiceProvider();
+
+        // Code that takes the interface gets the generated client, whose calls reach the server.
+        IBuddyClient client = provider.GetRequiredService<IBuddyClient>();
+        Assert.IsType<BuddyClient>(client);
+        PipelineAction created = await client.AddActionAsync("buddy", "company-website", 2, new SleepActionRequest { Name = "Wait", SleepInSec = 1 });
+
+        Assert.IsType<SleepAction>(created);
+        Assert.Equal("Bearer di-token", Assert.Single(server.Requests).Authorization);
+        Assert.NotSame(client, provider.GetRequiredService<IBuddyClient>()); // transient, as the client itself
+    }
 }

@@ -10,7 +10,11 @@ namespace SchemaBind.Generator.Tests;
 /// <summary>A schema file as a user's project would hand it to the generator.</summary>
 /// <param name="NumberType">The item's NumberType metadata.</param>
 /// <param name="ProjectNumberType">The project's SchemaBindNumberType property (taken from the first file that sets it).</param>
-internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true, string? NumberType = null, string? ProjectNumberType = null, bool Part = false);
+internal sealed record SchemaFile(string Path, string Text, string? Namespace = null, string? ClientName = null, bool OptedIn = true, string? NumberType = null, string? ProjectNumberType = null, bool Part = false)
+{
+    /// <summary>More item metadata, by the name the generator reads (<c>SchemaBindIncludeTags</c>), as the targets pass it.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+}
 
 /// <summary>Runs the real generator in a real Roslyn compilation, as the compiler does.</summary>
 internal static class GeneratorHarness
@@ -124,6 +128,11 @@ internal static class GeneratorHarness
             if (file.NumberType is not null)
             {
                 values["build_metadata.AdditionalFiles.SchemaBindNumberType"] = file.NumberType;
+            }
+
+            foreach (KeyValuePair<string, string> metadata in file.Metadata ?? new Dictionary<string, string>())
+            {
+                values["build_metadata.AdditionalFiles." + metadata.Key] = metadata.Value;
             }
 
             return new DictionaryOptions(values);

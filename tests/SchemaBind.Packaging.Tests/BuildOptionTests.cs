@@ -7,7 +7,7 @@ public sealed class BuildOptionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private async Task<ProcessResult> CheckAsync(string projectNumberType, string itemNumberType)
+    private async Task<ProcessResult> CheckAsync(string projectNumberType, string itemNumberType, string groupBy = "")
     {
         string buildTransitive = DotNet.RepoFile("generator", "SchemaBind.Generator", "buildTransitive");
         string project = Path.Combine(_directory, "options.proj");
@@ -20,7 +20,7 @@ public sealed class BuildOptionTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <SchemaBindApi Include="a.json" NumberType="{itemNumberType}" />
-                <SchemaBindApi Include="b.json" />
+                <SchemaBindApi Include="b.json" GroupBy="{groupBy}" />
               </ItemGroup>
               <Import Project="{Path.Combine(buildTransitive, "SchemaBind.Generator.targets")}" />
             </Project>
@@ -47,5 +47,24 @@ public sealed class BuildOptionTests : IDisposable
         Assert.Contains("warning SBBUILD002: SchemaBindNumberType is 'decimall'", result.Output, StringComparison.Ordinal);
         Assert.Contains("a.json : warning SBBUILD002: The NumberType of SchemaBindApi 'a.json' is 'float'", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("'b.json'", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tag")]
+    [InlineData("Path")]
+    [InlineData("None")]
+    public async Task Known_group_by_values_pass_without_a_warning(string groupBy)
+    {
+        ProcessResult result = await CheckAsync("", "", groupBy);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.DoesNotContain("SBBUILD002", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_group_by_is_a_warning_that_names_it()
+    {
+        ProcessResult result = await CheckAsync("", "", "tags");
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("b.json : warning SBBUILD002: The GroupBy of SchemaBindApi 'b.json' is 'tags', which is neither 'None', 'Tag' nor 'Path'; the client stays flat.", result.Output, StringComparison.Ordinal);
     }
 }

@@ -242,6 +242,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "The document describes something SchemaBind has no generated form for (requests the API sends to you, for example); the schemas it refers to are still generated.");
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        "SB0045",
+        "Operation filter that matches no operation",
+        "The {0} entry '{1}' of the SchemaBindApi item matches no operation of the document{2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An entry of IncludeTags, ExcludeTags, IncludePaths, ExcludePaths, IncludeOperations or ExcludeOperations that matches nothing is most likely misspelt: an include entry then generates nothing it was meant to, an exclude entry leaves out nothing.");
+
+    public static readonly DiagnosticDescriptor OperationsFiltered = new(
+        "SB0046",
+        "Operations left out by the item's filters",
+        "The SchemaBindApi item's operation filters keep {0} of the document's {1} operations; the others are not generated, nor are the {2} component schemas that no kept operation reaches",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Says what a filtered SchemaBindApi item leaves out, so that nothing goes without a word. The kept operations, the schemas they reach and only those are generated and embedded.");
+
     public static readonly DiagnosticDescriptor NeverValidConstant = new(
         "SB1001",
         "A constant that the schema never accepts",
@@ -332,6 +350,8 @@ internal static class DiagnosticDescriptors
         ResponseNotRead,
         SecurityNotApplied,
         NotGenerated,
+        FilterMatchesNothing,
+        OperationsFiltered,
         NeverValidConstant,
         InvalidYaml,
         YamlTagIgnored,

@@ -11,8 +11,12 @@ internal static class ClientEmitter
 {
     public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
     {
-        EmitClient(w, QualifiedTypes(client, @namespace));
+        ClientSpec qualified = QualifiedTypes(client, @namespace);
+        InterfaceEmitter.Emit(w, qualified);
         w.Line();
+        EmitClient(w, qualified);
+        w.Line();
+        GroupEmitter.Emit(w, qualified);
         EmitRegistration(w, client);
     });
 
@@ -25,6 +29,8 @@ internal static class ClientEmitter
             hiding.Add(operation.MethodName + "Async");
             hiding.Add(operation.MethodName + "WithResponseAsync");
         }
+
+        GroupEmitter.AddHidingNames(client, hiding);
 
         bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
@@ -49,21 +55,32 @@ internal static class ClientEmitter
     private static void EmitRegistration(SourceWriter w, ClientSpec client)
     {
         string name = client.Name;
+        string @interface = InterfaceEmitter.NameOf(client);
         w.Line($"/// <summary>Registers <see cref=\"{name}\"/> with <c>IHttpClientFactory</c>.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public static partial class {name}ServiceCollectionExtensions");
         w.Line("/// <summary>");
         w.Line($"/// Registers <see cref=\"{name}\"/> as a typed client of <c>IHttpClientFactory</c>, with its options");
-        w.Line("/// (base address, token or token provider, retries, timeouts). The returned builder composes with");
-        w.Line("/// handlers such as <c>AddStandardResilienceHandler()</c>.");
+        w.Line("/// (base address, token or token provider, retries, timeouts), and <see cref=\"" + @interface + "\"/> as the same");
+        w.Line("/// client, so that code which takes the interface can be given a fake in tests. The returned builder");
+        w.Line("/// composes with handlers such as <c>AddStandardResilienceHandler()</c>.");
         w.Line("/// </summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <param name=\"configure\">Sets the client's options.</param>");
         w.Line("/// <returns>The HTTP client builder, to add handlers.</returns>");
         w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder Add{name}(");
         w.Line("    this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,");
-        w.Line($"    global::System.Action<{CSharp.Runtime}ApiClientOptions>? configure = null) =>");
-        w.Line($"    global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<{name}>(services, static (http, options) => new {name}(http, options), configure);");
+        w.Line($"    global::System.Action<{CSharp.Runtime}ApiClientOptions>? configure = null)");
+        w.OpenBlock(string.Empty);
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder = global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<{name}>(services, static (http, options) => new {name}(http, options), configure);");
+        w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<{@interface}>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{name}>(provider));");
+        foreach (ClientGroupSpec group in client.Groups)
+        {
+            w.Line($"global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<{group.InterfaceName}>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{name}>(provider).{group.PropertyName});");
+        }
+
+        w.Line("return builder;");
+        w.CloseBlock();
         w.CloseBlock();
     }
 
@@ -77,7 +94,7 @@ internal static class ClientEmitter
         }
 
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.OpenBlock($"public sealed partial class {name}");
+        w.OpenBlock($"public sealed partial class {name} : {InterfaceEmitter.NameOf(client)}");
         if (client.DefaultServerUrl.Length > 0)
         {
             ServerSpec server = client.Servers.First(s => s.Url == client.DefaultServerUrl);
@@ -145,27 +162,20 @@ internal static class ClientEmitter
     private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField)
     {
         ValueSpec? result = operation.Response.Value;
-        string resultType = result is null ? null! : CSharp.TypeOf(result, false);
-        string responseType = result is null
-            ? CSharp.Runtime + "ApiResponse"
-            : CSharp.Runtime + "ApiResponse<" + resultType + ">";
-        string parameters = ParameterList(operation);
+        string responseType = ResponseType(operation);
         var locals = new Locals(operation);
-        string arguments = string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
-            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
-            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
-            .Concat(new[] { "cancellationToken" }));
+        string arguments = ArgumentList(operation);
 
-        // The plain method: the body alone.
-        EmitDocs(w, operation, withResponse: false);
+        // The plain method: the body alone. Its documentation is the interface's.
+        EmitImplementationDocs(w, operation);
         if (result is null)
         {
-            w.OpenBlock($"public async global::System.Threading.Tasks.Task {operation.MethodName}Async({parameters})");
+            w.OpenBlock("public async " + PlainSignature(operation));
             w.Line($"_ = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
         }
         else
         {
-            w.OpenBlock($"public async global::System.Threading.Tasks.Task<{resultType}> {operation.MethodName}Async({parameters})");
+            w.OpenBlock("public async " + PlainSignature(operation));
             string response = locals.Take("response");
             w.Line($"{responseType} {response} = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
             w.Line($"return {response}.Value;");
@@ -175,8 +185,8 @@ internal static class ClientEmitter
         w.Line();
 
         // The full method: body, status, headers and rate-limit figures.
-        EmitDocs(w, operation, withResponse: true);
-        w.OpenBlock($"public global::System.Threading.Tasks.Task<{responseType}> {operation.MethodName}WithResponseAsync({parameters})");
+        EmitImplementationDocs(w, operation);
+        w.OpenBlock("public " + WithResponseSignature(operation));
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
@@ -306,6 +316,37 @@ internal static class ClientEmitter
         return "static (writer, value) => { " + string.Join(" ", lambda.ToString().Split('\n').Select(static l => l.Trim()).Where(static l => l.Length > 0)) + " }";
     }
 
+    /// <summary>The response type of the <c>WithResponseAsync</c> method: <c>ApiResponse</c>, or <c>ApiResponse&lt;T&gt;</c> with the body.</summary>
+    private static string ResponseType(OperationSpec operation) => operation.Response.Value is { } result
+        ? CSharp.Runtime + "ApiResponse<" + CSharp.TypeOf(result, false) + ">"
+        : CSharp.Runtime + "ApiResponse";
+
+    /// <summary>The plain method's signature without modifiers, shared by the client and its interface: <c>Task&lt;T&gt; NameAsync(...)</c>.</summary>
+    internal static string PlainSignature(OperationSpec operation, string? methodName = null) =>
+        (operation.Response.Value is { } result ? "global::System.Threading.Tasks.Task<" + CSharp.TypeOf(result, false) + ">" : "global::System.Threading.Tasks.Task")
+        + " " + (methodName ?? operation.MethodName) + "Async(" + ParameterList(operation) + ")";
+
+    /// <summary>The full method's signature without modifiers, shared by the client and its interface.</summary>
+    internal static string WithResponseSignature(OperationSpec operation, string? methodName = null) =>
+        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + ParameterList(operation) + ")";
+
+    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="ParameterList"/>.</summary>
+    internal static string ArgumentList(OperationSpec operation) =>
+        string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
+            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
+            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
+            .Concat(new[] { "cancellationToken" }));
+
+    /// <summary>An implementation's documentation is its interface member's; a deprecated operation stays marked on both.</summary>
+    private static void EmitImplementationDocs(SourceWriter w, OperationSpec operation)
+    {
+        w.Line("/// <inheritdoc/>");
+        if (operation.Deprecated)
+        {
+            w.Line(ObsoleteAttribute);
+        }
+    }
+
     private static string ParameterList(OperationSpec operation)
     {
         var parts = operation.Parameters.Where(static p => p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
@@ -320,7 +361,11 @@ internal static class ClientEmitter
         return string.Join(", ", parts);
     }
 
-    private static void EmitDocs(SourceWriter w, OperationSpec operation, bool withResponse)
+    /// <summary>The attribute of a method whose operation the document marks as deprecated.</summary>
+    internal const string ObsoleteAttribute = "[global::System.Obsolete(\"The API marks this operation as deprecated.\")]";
+
+    /// <summary>An operation method's documentation (written on the client's interface), and its <c>Obsolete</c> attribute.</summary>
+    internal static void EmitDocs(SourceWriter w, OperationSpec operation, bool withResponse)
     {
         string summary = operation.Summary ?? operation.Description ?? operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate;
         CSharp.DocComment(w, "summary", summary, string.Empty);
@@ -373,7 +418,7 @@ internal static class ClientEmitter
         w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>");
         if (operation.Deprecated)
         {
-            w.Line("[global::System.Obsolete(\"The API marks this operation as deprecated.\")]");
+            w.Line(ObsoleteAttribute);
         }
     }
 

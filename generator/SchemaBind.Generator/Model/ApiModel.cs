@@ -10,6 +10,12 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 {
     /// <summary>The project's part files (SchemaBindPart): what the file's relative <c>$ref</c>s may read as if inline.</summary>
     public EquatableArray<PartFile> Parts { get; init; } = EquatableArray<PartFile>.Empty;
+
+    /// <summary>Which operations to generate (the item's IncludeTags, ExcludePaths, ...); null for all of them.</summary>
+    public OperationFilter? Filter { get; init; }
+
+    /// <summary>How the client's operations are grouped into sub-clients (the item's GroupBy).</summary>
+    public ClientGrouping GroupBy { get; init; }
 }
 
 /// <summary>A file of a document split over files: not a document of its own, read where a <c>$ref</c> leads to it.</summary>
@@ -301,7 +307,36 @@ internal sealed record ClientSpec(
     string? Description,
     string DefaultServerUrl,
     EquatableArray<ServerSpec> Servers,
-    EquatableArray<OperationSpec> Operations);
+    EquatableArray<OperationSpec> Operations)
+{
+    /// <summary>The name of the client's interface; null for <c>I</c> and <see cref="Name"/>.</summary>
+    public string? InterfaceName { get; init; }
+
+    /// <summary>The sub-clients (the item's <c>GroupBy</c>): <c>client.Issues.GetAsync(...)</c>; empty when the client is flat.</summary>
+    public EquatableArray<ClientGroupSpec> Groups { get; init; } = EquatableArray<ClientGroupSpec>.Empty;
+}
+
+/// <summary>
+/// A group of a client's operations (by tag or by the path's first segment): a property of the client whose class and
+/// interface have the group's methods, each forwarding to the client's own.
+/// </summary>
+/// <param name="Key">The tag or path segment the group stands for.</param>
+/// <param name="PropertyName">The client's property (<c>Issues</c>).</param>
+/// <param name="ClassName">The group's class (<c>GitHubClientIssues</c>).</param>
+/// <param name="InterfaceName">The group's interface (<c>IGitHubClientIssues</c>).</param>
+/// <param name="Members">The group's methods.</param>
+internal sealed record ClientGroupSpec(string Key, string PropertyName, string ClassName, string InterfaceName, EquatableArray<GroupMemberSpec> Members);
+
+/// <summary>A method of a group: the client's operation method it forwards to, and its name in the group (<c>IssuesGet</c> → <c>Get</c>).</summary>
+internal sealed record GroupMemberSpec(string MethodName, string GroupMethodName);
+
+/// <summary>How a client's operations are grouped into sub-clients (the item's <c>GroupBy</c>).</summary>
+internal enum ClientGrouping
+{
+    None,
+    Tag,
+    Path,
+}
 
 internal sealed record ServerSpec(string Url, string? Description);
 

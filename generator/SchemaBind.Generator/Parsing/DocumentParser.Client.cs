@@ -22,6 +22,7 @@ internal sealed partial class DocumentParser
             ? configured
             : Names.ToPascalCase(title ?? System.IO.Path.GetFileNameWithoutExtension(_input.Path)) + "Client";
         clientName = Names.Unique(clientName, _takenTypeNames);
+        string interfaceName = Names.Unique("I" + clientName, _takenTypeNames);
 
         var servers = new List<ServerSpec>();
         if (root.Get("servers") is JsonArray serverArray)
@@ -53,7 +54,7 @@ internal sealed partial class DocumentParser
 
                 foreach (JsonProperty operation in pathItem.Properties)
                 {
-                    if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject)
+                    if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject && IsKept(operationObject))
                     {
                         OperationSpec? spec = BuildOperation(path, pathItem, operation, operationObject, operationIds, methodNames);
                         if (spec is not null)
@@ -77,7 +78,11 @@ internal sealed partial class DocumentParser
             (info?.Get("description") as JsonString)?.Value,
             defaultServer,
             servers.ToEquatableArray(),
-            operations.ToEquatableArray());
+            operations.ToEquatableArray())
+        {
+            InterfaceName = interfaceName == "I" + clientName ? null : interfaceName,
+            Groups = BuildGroups(root, clientName, operations),
+        };
     }
 
     private OperationSpec? BuildOperation(

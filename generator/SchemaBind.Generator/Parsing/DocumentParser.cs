@@ -172,8 +172,15 @@ internal sealed partial class DocumentParser
             }
 
             RegisterComponentSchemas(root);
+            SelectOperations(root);
             BuildAllNamedTypes();
             client = BuildClient(root);
+            if (SubsetDocument(root) is { } subset)
+            {
+                // Only what the kept operations reach is embedded (see DocumentParser.Subset).
+                _minified = new MinifiedJson();
+                JsonTreeWriter.Write(subset, _minified, _cancellationToken);
+            }
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
@@ -194,6 +201,7 @@ internal sealed partial class DocumentParser
                 Report(DiagnosticDescriptors.UnknownDialect, dialect, dialect.Value);
             }
 
+            ReportFilterWithoutOperations(root);
             RegisterJsonSchemaTypes(root);
             BuildAllNamedTypes();
         }
@@ -413,7 +421,7 @@ internal sealed partial class DocumentParser
         foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
         {
             JsonObject schema = _typeSchemas[named.Key];
-            if (schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
+            if (IsWanted(named.Key) && schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
             {
                 BuildUnion(named.Key, named.Value, schema);
             }
@@ -422,7 +430,10 @@ internal sealed partial class DocumentParser
         foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            EnsureBuilt(named.Key);
+            if (IsWanted(named.Key))
+            {
+                EnsureBuilt(named.Key);
+            }
         }
     }
 

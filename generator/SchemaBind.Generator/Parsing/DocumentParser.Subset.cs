@@ -1,0 +1,417 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using SchemaBind.Generator.Diagnostics;
+using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Reading;
+
+namespace SchemaBind.Generator.Parsing;
+
+// Operation subsetting: the SchemaBindApi item's IncludeTags, ExcludePaths, ... choose the operations the client
+// gets, and only the schemas those operations reach are generated and embedded.
+//
+// Without a filter every component schema is generated, used by an operation or not: users read and write
+// component types directly (webhook payloads, stored documents), so a document's types never depend on its paths.
+// With a filter the user has said which part of the API the project calls, and the rest is left out: the schemas
+// reached from the kept operations (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings,
+// parameters, bodies and responses, transitively) are generated, and the embedded document keeps only them.
+// Type names are claimed for every component schema all the same, so a type keeps its name whatever the filter.
+internal sealed partial class DocumentParser
+{
+    /// <summary>The operations the filter keeps; null without a filter (all of them).</summary>
+    private HashSet<JsonObject>? _keptOperations;
+
+    /// <summary>The objects and arrays reached from the kept operations; null without a filter.</summary>
+    private HashSet<JsonNode>? _reached;
+
+    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
+    private bool IsWanted(string pointer) => _reached is null || _reached.Contains(_typeSchemas[pointer]);
+
+    /// <summary>Whether the client gets a method for the operation.</summary>
+    private bool IsKept(JsonObject operation) => _keptOperations is null || _keptOperations.Contains(operation);
+
+    /// <summary>
+    /// Applies the item's filter to the document's operations: which are kept, what they reach, and a located
+    /// warning (SB0045) for every entry that matches no operation.
+    /// </summary>
+    private void SelectOperations(JsonObject root)
+    {
+        if (_input.Filter is not { } filter)
+        {
+            return;
+        }
+
+        _keptOperations = new HashSet<JsonObject>();
+        _reached = new HashSet<JsonNode>();
+        var matched = new bool[OperationFilter.MetadataNames.Length][];
+        for (int i = 0; i < matched.Length; i++)
+        {
+            matched[i] = new bool[filter[i].Count];
+        }
+
+        bool hasIncludes = !filter.IncludeTags.IsEmpty || !filter.IncludePaths.IsEmpty || !filter.IncludeOperations.IsEmpty;
+        var tags = new SortedSet<string>(StringComparer.Ordinal);
+        int total = 0;
+        JsonProperty? pathsProperty = root.Find("paths");
+        if (pathsProperty?.Value is JsonObject paths)
+        {
+            foreach (JsonProperty path in paths.Properties)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (path.Value is not JsonObject pathItem)
+                {
+                    continue;
+                }
+
+                foreach (JsonProperty method in pathItem.Properties)
+                {
+                    if (Array.IndexOf(HttpMethods, method.Name) < 0 || method.Value is not JsonObject operation)
+                    {
+                        continue;
+                    }
+
+                    total++;
+                    string? operationId = (operation.Get("operationId") as JsonString)?.Value;
+                    string[] operationTags = operation.Get("tags") is JsonArray tagArray ? tagArray.Items.OfType<JsonString>().Select(static t => t.Value).ToArray() : Array.Empty<string>();
+                    tags.UnionWith(operationTags);
+
+                    // Every entry is tried, so that one that matches nothing is known even when another already decided.
+                    bool included = !hasIncludes;
+                    included |= Match(filter.IncludeTags, matched[0], entry => operationTags.Any(tag => NameMatches(entry, tag)));
+                    bool excluded = Match(filter.ExcludeTags, matched[1], entry => operationTags.Any(tag => NameMatches(entry, tag)));
+                    included |= Match(filter.IncludePaths, matched[2], entry => PathMatches(entry, path.Name));
+                    excluded |= Match(filter.ExcludePaths, matched[3], entry => PathMatches(entry, path.Name));
+                    included |= Match(filter.IncludeOperations, matched[4], entry => operationId is not null && NameMatches(entry, operationId));
+                    excluded |= Match(filter.ExcludeOperations, matched[5], entry => operationId is not null && NameMatches(entry, operationId));
+                    if (included && !excluded)
+                    {
+                        _keptOperations.Add(operation);
+                        Reach(operation);
+                        if (pathItem.Get("parameters") is JsonNode shared)
+                        {
+                            Reach(shared);
+                        }
+                    }
+                }
+            }
+        }
+
+        int start = pathsProperty?.NameStart ?? root.Start;
+        int end = pathsProperty?.NameEnd ?? root.Start + 1;
+        for (int i = 0; i < matched.Length; i++)
+        {
+            for (int j = 0; j < matched[i].Length; j++)
+            {
+                if (!matched[i][j])
+                {
+                    Report(DiagnosticDescriptors.FilterMatchesNothing, start, end, OperationFilter.MetadataNames[i], filter[i][j], NoMatchHint(i, total, tags));
+                }
+            }
+        }
+
+        _subsetSummary = (start, end, total);
+    }
+
+    /// <summary>Where the filter's summary (SB0046) is reported, and the document's number of operations.</summary>
+    private (int Start, int End, int Total) _subsetSummary;
+
+    /// <summary>With a filter on a document without operations (a JSON Schema document): each entry matches nothing.</summary>
+    private void ReportFilterWithoutOperations(JsonObject root)
+    {
+        if (_input.Filter is not { } filter)
+        {
+            return;
+        }
+
+        for (int i = 0; i < OperationFilter.MetadataNames.Length; i++)
+        {
+            foreach (string entry in filter[i])
+            {
+                Report(DiagnosticDescriptors.FilterMatchesNothing, root.Start, root.Start + 1, OperationFilter.MetadataNames[i], entry, ": a JSON Schema document has no operations, so the filter changes nothing");
+            }
+        }
+    }
+
+    private static string NoMatchHint(int list, int total, SortedSet<string> tags)
+    {
+        if (total == 0)
+        {
+            return ": the document has no operations";
+        }
+
+        if (list <= 1)
+        {
+            return tags.Count == 0
+                ? ": no operation of the document has tags"
+                : ": the document's tags are " + string.Join(", ", tags.Take(12).Select(static t => "'" + t + "'")) + (tags.Count > 12 ? " and " + (tags.Count - 12).ToString(CultureInfo.InvariantCulture) + " more" : string.Empty);
+        }
+
+        return list <= 3
+            ? ": a path entry is a prefix of whole segments (/repos) or a glob (/repos/*/*/issues/**) of the path templates as the document writes them"
+            : ": an operationId is matched whole (any case), or as a glob with *";
+    }
+
+    /// <summary>Whether any entry matches; each entry that does is marked in <paramref name="matched"/>.</summary>
+    private static bool Match(EquatableArray<string> entries, bool[] matched, Func<string, bool> matches)
+    {
+        bool any = false;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if (matches(entries[i]))
+            {
+                matched[i] = true;
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    /// <summary>A tag or operationId: the same text in any case, where <c>*</c> stands for any text.</summary>
+    internal static bool NameMatches(string pattern, string name) =>
+        pattern.IndexOf('*') < 0
+            ? string.Equals(pattern, name, StringComparison.OrdinalIgnoreCase)
+            : Glob(pattern, 0, name, 0, anySegment: true, ignoreCase: true);
+
+    /// <summary>
+    /// A path template: without <c>*</c>, a prefix on whole segments (<c>/repos</c> matches <c>/repos</c> and
+    /// <c>/repos/{owner}</c>, not <c>/repositories</c>); with it, a glob where <c>*</c> is one segment or part of one
+    /// and <c>**</c> any number of segments. Case counts, as in URLs; a missing leading <c>/</c> is supplied.
+    /// </summary>
+    internal static bool PathMatches(string pattern, string path)
+    {
+        if (!pattern.StartsWith("/", StringComparison.Ordinal))
+        {
+            pattern = "/" + pattern;
+        }
+
+        if (pattern.IndexOf('*') >= 0)
+        {
+            return Glob(pattern, 0, path, 0, anySegment: false, ignoreCase: false);
+        }
+
+        string prefix = pattern.TrimEnd('/');
+        return prefix.Length == 0
+            || (path.StartsWith(prefix, StringComparison.Ordinal) && (path.Length == prefix.Length || path[prefix.Length] == '/'));
+    }
+
+    /// <summary>Glob matching by backtracking; <c>**</c> (or <c>*</c> when <paramref name="anySegment"/>) crosses <c>/</c>.</summary>
+    private static bool Glob(string pattern, int p, string text, int t, bool anySegment, bool ignoreCase)
+    {
+        while (p < pattern.Length)
+        {
+            char c = pattern[p];
+            if (c == '*')
+            {
+                bool deep = anySegment || (p + 1 < pattern.Length && pattern[p + 1] == '*');
+                int next = p + 1;
+                while (next < pattern.Length && pattern[next] == '*')
+                {
+                    next++;
+                }
+
+                // "/**" at the end also matches the path without that last segment (/repos/** matches /repos).
+                if (deep && next == pattern.Length)
+                {
+                    return true;
+                }
+
+                for (int i = t; i <= text.Length; i++)
+                {
+                    if (Glob(pattern, next, text, i, anySegment, ignoreCase))
+                    {
+                        return true;
+                    }
+
+                    if (i < text.Length && text[i] == '/' && !deep)
+                    {
+                        return false;
+                    }
+                }
+
+                return false;
+            }
+
+            if (t >= text.Length || !SameChar(c, text[t], ignoreCase))
+            {
+                // "/**" may match nothing at all, its slash included.
+                return !anySegment && c == '/' && t == text.Length && pattern.Substring(p) == "/**";
+            }
+
+            p++;
+            t++;
+        }
+
+        return t == text.Length;
+    }
+
+    private static bool SameChar(char a, char b, bool ignoreCase) =>
+        a == b || (ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b));
+
+    /// <summary>Marks every object and array reached from <paramref name="start"/>, following local <c>$ref</c>s and discriminator mappings.</summary>
+    private void Reach(JsonNode start)
+    {
+        HashSet<JsonNode> reached = _reached!;
+
+        // Names: the node is a map whose member names are names (properties, responses, content types), not keywords.
+        var stack = new Stack<(JsonNode Node, bool Names)>();
+        stack.Push((start, false));
+        while (stack.Count > 0)
+        {
+            (JsonNode node, bool names) = stack.Pop();
+            if (node is not (JsonObject or JsonArray) || !reached.Add(node))
+            {
+                continue;
+            }
+
+            if (node is JsonArray array)
+            {
+                foreach (JsonNode item in array.Items)
+                {
+                    stack.Push((item, false));
+                }
+
+                continue;
+            }
+
+            _cancellationToken.ThrowIfCancellationRequested();
+            foreach (JsonProperty property in ((JsonObject)node).Properties)
+            {
+                if (names)
+                {
+                    stack.Push((property.Value, false));
+                    continue;
+                }
+
+                switch (property.Name)
+                {
+                    case "$ref":
+                        if (property.Value is JsonString reference && Resolve(reference.Value) is JsonNode target)
+                        {
+                            stack.Push((target, false));
+                        }
+
+                        break;
+                    case "example" or "examples":
+                        break; // instances, not schemas: nothing generated follows from them
+                    case "mapping" when property.Value is JsonObject mapping:
+                        foreach (JsonProperty entry in mapping.Properties)
+                        {
+                            if (entry.Value is JsonString value
+                                && Resolve(value.Value.StartsWith("#", StringComparison.Ordinal) ? value.Value : "#/components/schemas/" + EscapePointer(value.Value)) is JsonNode mapped)
+                            {
+                                stack.Push((mapped, false));
+                            }
+                        }
+
+                        break;
+                    case "properties" or "patternProperties" or "$defs" or "definitions" or "dependentSchemas"
+                        or "responses" or "content" or "headers" or "encoding" or "callbacks" or "links":
+                        stack.Push((property.Value, true));
+                        break;
+                    default:
+                        stack.Push((property.Value, false));
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// With a filter: the document as it is embedded, with only the kept operations and the component entries that
+    /// they or the generated types reach (security schemes stay whole; webhooks, which generate nothing, go).
+    /// Pointers into what is kept are unchanged. Null without a filter.
+    /// </summary>
+    private JsonObject? SubsetDocument(JsonObject root)
+    {
+        if (_reached is not { } reached)
+        {
+            return null;
+        }
+
+        // Types built on first use beyond the walk (it is generous, so rarely any) keep their schemas too.
+        foreach (string pointer in _built)
+        {
+            if (_typeSchemas.TryGetValue(pointer, out JsonObject? schema))
+            {
+                Reach(schema);
+            }
+        }
+
+        var members = new List<JsonProperty>(root.Properties.Length);
+        foreach (JsonProperty member in root.Properties)
+        {
+            switch (member.Name)
+            {
+                case "webhooks":
+                    break;
+                case "paths" when member.Value is JsonObject paths:
+                    members.Add(With(member, Keep(paths, pathItem => pathItem is JsonObject item ? KeepOperations(item) : null)));
+                    break;
+                case "components" when member.Value is JsonObject components:
+                    members.Add(With(member, Keep(components, section => section is JsonObject entries && !IsSecuritySchemes(components, entries)
+                        ? Keep(entries, entry => reached.Contains(entry) ? entry : null)
+                        : section)));
+                    break;
+                default:
+                    members.Add(member);
+                    break;
+            }
+        }
+
+        int schemasLeftOut = root.Get("components") is JsonObject all && all.Get("schemas") is JsonObject schemas
+            ? schemas.Properties.Count(s => !reached.Contains(s.Value))
+            : 0;
+        Report(
+            DiagnosticDescriptors.OperationsFiltered,
+            _subsetSummary.Start,
+            _subsetSummary.End,
+            _keptOperations!.Count.ToString(CultureInfo.InvariantCulture),
+            _subsetSummary.Total.ToString(CultureInfo.InvariantCulture),
+            schemasLeftOut.ToString(CultureInfo.InvariantCulture));
+        return new JsonObject(root.Start, root.End, members.ToArray());
+    }
+
+    private static bool IsSecuritySchemes(JsonObject components, JsonObject section) => ReferenceEquals(components.Get("securitySchemes"), section);
+
+    /// <summary>A path item with only its kept operations (and what it shares with them), or null when it keeps none.</summary>
+    private JsonObject? KeepOperations(JsonObject pathItem)
+    {
+        bool any = false;
+        JsonObject kept = Keep(pathItem, value =>
+        {
+            if (value is JsonObject operation && _keptOperations!.Contains(operation))
+            {
+                any = true;
+                return operation;
+            }
+
+            return IsOperationOf(pathItem, value) ? null : value;
+        });
+        return any ? kept : null;
+    }
+
+    private static bool IsOperationOf(JsonObject pathItem, JsonNode value) =>
+        pathItem.Properties.Any(p => ReferenceEquals(p.Value, value) && Array.IndexOf(HttpMethods, p.Name) >= 0);
+
+    /// <summary>The object with each member's value mapped; a member mapped to null goes.</summary>
+    private static JsonObject Keep(JsonObject source, Func<JsonNode, JsonNode?> map)
+    {
+        var kept = new List<JsonProperty>(source.Properties.Length);
+        foreach (JsonProperty property in source.Properties)
+        {
+            if (map(property.Value) is JsonNode value)
+            {
+                kept.Add(With(property, value));
+            }
+        }
+
+        return kept.Count == source.Properties.Length && kept.Select(static p => p.Value).SequenceEqual(source.Properties.Select(static p => p.Value))
+            ? source
+            : new JsonObject(source.Start, source.End, kept.ToArray());
+    }
+
+    private static JsonProperty With(JsonProperty property, JsonNode value) =>
+        ReferenceEquals(property.Value, value) ? property : new JsonProperty(property.Name, property.NameStart, property.NameEnd, value);
+}
