@@ -16,7 +16,7 @@ namespace SchemaBind.Runtime;
 /// Header and cookie values are checked before anything is sent: a value with a control character (CR, LF, NUL...)
 /// is an <see cref="ArgumentException"/> that names the parameter, never the value, so a value cannot add headers.
 /// </remarks>
-public sealed class ApiRequest
+public sealed partial class ApiRequest
 {
     private List<KeyValuePair<string, string>>? _headers;
     private StringBuilder? _cookies;
