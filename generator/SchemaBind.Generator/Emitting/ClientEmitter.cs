@@ -562,6 +562,12 @@ internal static class ClientEmitter
                 case PartKind.File:
                     w.Line($"{request}.AddFilePart({name}, {part.Name}, {contentType});");
                     break;
+                case PartKind.Json when part.Value.IsValueType && (!part.Required || part.Value.Nullable):
+                    string value = locals.Take(part.Name.TrimStart('@') + "Value");
+                    w.OpenBlock($"if ({part.Name} is {{ }} {value})");
+                    w.Line($"{request}.AddJsonPart({name}, {value}, {WriteHandler(ValueCode.NonNull(part.Value))}, {contentType});");
+                    w.CloseBlock();
+                    break;
                 case PartKind.Json:
                     w.Line($"{request}.AddJsonPart({name}, {part.Name}, {WriteHandler(ValueCode.NonNull(part.Value))}, {contentType});");
                     break;

@@ -350,7 +350,7 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        ValueSpec value = BuildValue(schemaNode, pointer + "/requestBody", methodName + "Request");
+        ValueSpec value = BuildValue(schemaNode, pointer + "/requestBody/content/multipart~1form-data/schema", methodName + "Request");
         ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
         if (type is null || type.Union is not null || type.Properties.Count == 0)
         {

@@ -66,6 +66,9 @@ public sealed partial class ApiRequest
         ContentType = contentType.Contains("charset=", StringComparison.OrdinalIgnoreCase) ? contentType : contentType + "; charset=utf-8";
     }
 
+    /// <summary>Makes the body <c>multipart/form-data</c>, even when no part is added (every optional part left out).</summary>
+    public void SetMultipartBody() => _parts ??= new List<Part>(4);
+
     /// <summary>
     /// Adds a text part of a <c>multipart/form-data</c> body, unless <paramref name="value"/> is <see langword="null"/>;
     /// adding the same name again repeats the part, as arrays are sent.
