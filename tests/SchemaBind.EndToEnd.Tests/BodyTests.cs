@@ -87,7 +87,12 @@ public sealed class BodyTests
     [Fact]
     public async Task A_binary_body_is_streamed_as_it_is_with_the_documents_content_type()
     {
-        await using HandlerServer server = await HandlerServer.StartAsync((context, _, _) => HandlerServer.Json(context, 204, string.Empty));
+        var framing = new List<string>();
+        await using HandlerServer server = await HandlerServer.StartAsync((context, _, _) =>
+        {
+            framing.Add(context.Request.ContentLength is long length ? "length " + length : "chunked " + context.Request.Headers.TransferEncoding);
+            return HandlerServer.Json(context, 204, string.Empty);
+        });
         using var http = new HttpClient();
         byte[] bytes = Enumerable.Range(0, 300_000).Select(static i => (byte)(i * 7)).ToArray();
 
@@ -100,6 +105,9 @@ public sealed class BodyTests
         Assert.Equal(bytes, received[0].Body);
         Assert.Equal("image/png", received[1].ContentType);
         Assert.Equal(bytes, received[1].Body);
+
+        // A stream of unknown length goes out chunked as it is read; a seekable one with its length.
+        Assert.Equal(["chunked chunked", "length 300000"], framing);
     }
 
     [Fact]

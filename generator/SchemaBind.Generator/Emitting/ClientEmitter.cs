@@ -28,6 +28,7 @@ internal static class ClientEmitter
 
         bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
+            || (o.Body?.Parts is { } parts && parts.Any(p => CSharp.IsHidden(p.Value, hiding)))
             || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding));
         if (!client.Operations.Any(Hidden))
         {
@@ -39,7 +40,11 @@ internal static class ClientEmitter
             Operations = client.Operations.Select(o => !Hidden(o) ? o : o with
             {
                 Parameters = o.Parameters.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
-                Body = o.Body is null ? null : o.Body with { Value = CSharp.Qualified(o.Body.Value, hiding, @namespace) },
+                Body = o.Body is null ? null : o.Body with
+                {
+                    Value = CSharp.Qualified(o.Body.Value, hiding, @namespace),
+                    Parts = o.Body.Parts?.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+                },
                 Response = o.Response.Value is null ? o.Response : o.Response with { Value = CSharp.Qualified(o.Response.Value, hiding, @namespace) },
             }).ToEquatableArray(),
         };

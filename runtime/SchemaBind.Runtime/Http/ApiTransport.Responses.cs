@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -16,7 +17,7 @@ public sealed partial class ApiTransport
     private delegate ValueTask<T> RawReadHandler<T>(HttpResponseMessage response, ReadContext context, CancellationToken cancellationToken);
 
     /// <summary>What a reader needs to report a body it cannot read.</summary>
-    private readonly record struct ReadContext(HttpMethod Method, string DisplayPath, RateLimitInfo RateLimit, string[]? Secrets, long MaxBodySize, int Attempt);
+    private readonly record struct ReadContext(HttpMethod Method, string DisplayPath, HttpStatusCode StatusCode, RateLimitInfo RateLimit, string[]? Secrets, long MaxBodySize, int Attempt);
 
     /// <summary>Sends a request (see <see cref="ApiRequest"/>) and reads a text response body (<c>text/plain</c>...), decoded by its charset (UTF-8 by default).</summary>
     /// <param name="method">The HTTP method.</param>
@@ -147,7 +148,7 @@ public sealed partial class ApiTransport
 
                         if (data.WrittenCount + value.Length > context.MaxBodySize)
                         {
-                            throw new ApiResponseTooLargeException(result.StatusCode, method.Method, context.DisplayPath, context.MaxBodySize, null, context.RateLimit);
+                            throw new ApiResponseTooLargeException(result.StatusCode, method.Method, context.DisplayPath, context.MaxBodySize, null, context.RateLimit) { Attempts = context.Attempt };
                         }
 
                         data.Write(value.Span);
@@ -278,7 +279,7 @@ public sealed partial class ApiTransport
 
                 if (scanned > context.MaxBodySize)
                 {
-                    throw new ApiResponseTooLargeException(System.Net.HttpStatusCode.OK, context.Method.Method, context.DisplayPath, context.MaxBodySize, null, context.RateLimit) { Attempts = context.Attempt };
+                    throw new ApiResponseTooLargeException(context.StatusCode, context.Method.Method, context.DisplayPath, context.MaxBodySize, null, context.RateLimit) { Attempts = context.Attempt };
                 }
 
                 // Room for more: move the partial line to the front, or grow.

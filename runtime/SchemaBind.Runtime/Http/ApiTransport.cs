@@ -390,7 +390,7 @@ public sealed partial class ApiTransport
 
                 if (readRaw is not null)
                 {
-                    T raw = await readRaw(response, new ReadContext(method, displayPath, rateLimit, secrets, maxBodySize, attempt), attemptToken).ConfigureAwait(false);
+                    T raw = await readRaw(response, new ReadContext(method, displayPath, response.StatusCode, rateLimit, secrets, maxBodySize, attempt), attemptToken).ConfigureAwait(false);
                     return new Result<T>(raw, response.StatusCode, rateLimit, response.Headers);
                 }
 
