@@ -35,7 +35,7 @@ public sealed class LeftOutTests
             "/upload": {
               "put": {
                 "operationId": "upload",
-                "requestBody": { "content": { "multipart/form-data": { "schema": { "type": "object" } }, "application/octet-stream": {} } },
+                "requestBody": { "content": { "multipart/form-data": { "schema": { "type": "object" } } } },
                 "responses": { "204": { "description": "sent" } }
               }
             },
@@ -58,7 +58,10 @@ public sealed class LeftOutTests
                   { "name": "limit", "in": "query", "schema": { "type": "integer" } }
                 ],
                 "callbacks": { "done": { "{$request.query.url}": { "post": { "responses": { "200": { "description": "ok" } } } } } },
-                "responses": { "200": { "description": "a picture", "content": { "image/png": {} } } }
+                "responses": {
+                  "200": { "description": "a picture", "content": { "image/png": {} } },
+                  "201": { "description": "a name", "content": { "application/json": { "schema": { "type": "string" } } } }
+                }
               }
             },
             "/search": {
@@ -108,7 +111,7 @@ public sealed class LeftOutTests
                 "SB0041 \"Authorization\"",
                 "SB0041 { \"type\": \"array\", \"items\": { \"type\": \"array\" } }",
                 "SB0044 \"callbacks\"",
-                "SB0042 { \"image/png\": {} }",
+                "SB0042 { \"application/json\": { \"schema\": { \"type\": \"string\" } } }",
                 "SB0043 \"mtls\"",
                 "SB0041 { \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"array\" } } }",
                 "SB0040 \"get\"",
@@ -118,18 +121,19 @@ public sealed class LeftOutTests
 
         string Message(string id, string at) => diagnostics.Single(d => d.Id == id && At(d) == at).GetMessage();
         Assert.Equal("The operation 'sendForm' (POST /form) is left out of the client: its application/x-www-form-urlencoded request body cannot be sent: its schema is not an object with properties", Message("SB0040", "\"post\""));
-        Assert.Contains("its request body is multipart/form-data or application/octet-stream", Message("SB0040", "\"put\""), StringComparison.Ordinal);
+        Assert.Equal("The operation 'upload' (PUT /upload) is left out of the client: its multipart/form-data request body cannot be sent: its schema is not an object with properties", Message("SB0040", "\"put\""));
         Assert.Contains("its required query parameter 'where' has no form the client can send yet", Message("SB0040", "\"get\""), StringComparison.Ordinal);
         Assert.StartsWith("The header parameter 'Authorization' of 'listItems' is left out of the generated method: OpenAPI says a header parameter named Accept, Content-Type or Authorization is ignored", Message("SB0041", "\"Authorization\""), StringComparison.Ordinal);
         Assert.Equal("The cookie parameter 'session' of 'listItems' is left out of the generated method: a cookie parameter must be a string, number, boolean, string enum, an array of them or an object of them (nested arrays, maps and unions have no form in OpenAPI's styles)", Message("SB0041", "{ \"type\": \"array\", \"items\": { \"type\": \"array\" } }"));
         Assert.Equal("The query parameter 'filter' of 'search' is left out of the generated method: its property 'a' is not a scalar, and OpenAPI's styles send objects of scalars only", Message("SB0041", "{ \"type\": \"object\", \"properties\": { \"a\": { \"type\": \"array\" } } }"));
-        Assert.Equal("The 200 response of 'listItems' is image/png, which is not read yet: the method returns no value for it", Message("SB0042", "{ \"image/png\": {} }"));
+        Assert.Equal("The 201 response of 'listItems' is not read as its own type: its body (application/json) differs from the 200 response's, which the method returns", Message("SB0042", "{ \"application/json\": { \"schema\": { \"type\": \"string\" } } }"));
         Assert.Equal("The operation 'search' requires the security scheme 'mtls' (mutual TLS), which the generated client does not apply: it sends bearer tokens, API keys in a header, query or cookie, and HTTP basic credentials only", Message("SB0043", "\"mtls\""));
         Assert.StartsWith("The document (every operation without security of its own) requires the security scheme 'digest' (HTTP digest)", Message("SB0043", "\"digest\""), StringComparison.Ordinal);
 
         // What is generated: the operations that are not left out, without the parameters that are.
         string client = result.Sources.Single(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("ListItemsAsync(string xTrace, long? limit = null,", client, StringComparison.Ordinal);
+        Assert.Contains("Task<global::SchemaBind.Runtime.ApiFileResponse> ListItemsAsync(string xTrace, long? limit = null,", client, StringComparison.Ordinal);
+        Assert.Contains("request.Accept = \"image/png\";", client, StringComparison.Ordinal);
         Assert.Contains("request.AddHeader(\"X-Trace\", xTrace);", client, StringComparison.Ordinal);
         Assert.Contains("SendAnythingAsync(global::System.Text.Json.JsonElement body,", client, StringComparison.Ordinal);
         Assert.Contains("GetPublicAsync(", client, StringComparison.Ordinal);

@@ -218,11 +218,11 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ResponseNotRead = new(
         "SB0042",
         "Response body not read",
-        "The {0} response of '{1}' is {2}, which is not read yet: the method returns no value for it",
+        "The {0} response of '{1}' is not read as its own type: its body ({2}) differs from the {3} response's, which the method returns",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Only JSON response bodies are read into typed values yet; the method completes when the server answers and the body is discarded.");
+        description: "A method returns the body of one success status (the first in numeric order); another success status whose body has another schema or media type is read as that one, which may fail with ApiResponseFormatException.");
 
     public static readonly DiagnosticDescriptor SecurityNotApplied = new(
         "SB0043",

@@ -34,6 +34,7 @@ internal static class ClientEmitter
 
         bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
+            || (o.Body?.Parts is { } parts && parts.Any(p => CSharp.IsHidden(p.Value, hiding)))
             || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding));
         if (!client.Operations.Any(Hidden))
         {
@@ -45,7 +46,11 @@ internal static class ClientEmitter
             Operations = client.Operations.Select(o => !Hidden(o) ? o : o with
             {
                 Parameters = o.Parameters.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
-                Body = o.Body is null ? null : o.Body with { Value = CSharp.Qualified(o.Body.Value, hiding, @namespace) },
+                Body = o.Body is null ? null : o.Body with
+                {
+                    Value = CSharp.Qualified(o.Body.Value, hiding, @namespace),
+                    Parts = o.Body.Parts?.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+                },
                 Response = o.Response.Value is null ? o.Response : o.Response with { Value = CSharp.Qualified(o.Response.Value, hiding, @namespace) },
             }).ToEquatableArray(),
         };
@@ -161,14 +166,22 @@ internal static class ClientEmitter
 
     private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField)
     {
-        ValueSpec? result = operation.Response.Value;
         string responseType = ResponseType(operation);
         var locals = new Locals(operation);
+        if (IsStreamed(operation))
+        {
+            // A stream of items has one method: the request is sent when the items are enumerated.
+            EmitImplementationDocs(w, operation);
+            w.OpenBlock("public " + PlainSignature(operation));
+            EmitSend(w, operation, patterns, securityField, locals);
+            return;
+        }
+
         string arguments = ArgumentList(operation);
 
         // The plain method: the body alone. Its documentation is the interface's.
         EmitImplementationDocs(w, operation);
-        if (result is null)
+        if (ResultType(operation.Response) is null)
         {
             w.OpenBlock("public async " + PlainSignature(operation));
             w.Line($"_ = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
@@ -187,23 +200,38 @@ internal static class ClientEmitter
         // The full method: body, status, headers and rate-limit figures.
         EmitImplementationDocs(w, operation);
         w.OpenBlock("public " + WithResponseSignature(operation));
+        EmitSend(w, operation, patterns, securityField, locals);
+    }
+
+    /// <summary>The checks, the request and the call of the transport: the body of the method that sends.</summary>
+    private static void EmitSend(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, Locals locals)
+    {
+        ValueSpec? result = operation.Response.Value;
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
             w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
         }
 
-        if (operation.Body is not null && !operation.Body.Value.IsValueType)
+        if (operation.Body is { Kind: not BodyKind.Multipart } && !operation.Body.Value.IsValueType)
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
 
+        foreach (PartSpec part in operation.Body?.Parts ?? default)
+        {
+            if (part.Required && (part.Kind == PartKind.File || part.Repeated || !part.Value.IsValueType))
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({part.Name});");
+            }
+        }
+
         EmitParameterChecks(w, operation, patterns, locals);
-        if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
+        if (IsValidated(operation.Body))
         {
             // Nothing is sent when the request breaks its schema.
             // A rented context: a valid request costs no allocation here.
             w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
-            ValueCode.Validate(w, ValueCode.NonNull(operation.Body.Value), "body", patterns);
+            ValueCode.Validate(w, ValueCode.NonNull(operation.Body!.Value), "body", patterns);
             w.OpenBlock("if (context.HasErrors)");
             w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.Quote(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return(context));");
             w.CloseBlock();
@@ -253,12 +281,25 @@ internal static class ClientEmitter
                 EmitPartAdd(w, parameter.WireName, parameter.Name, parameter.Value, parameter.Required, parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddCookie", request, locals);
             }
 
+            if (operation.Response.Kind != ResponseKind.Json)
+            {
+                w.Line($"{request}.Accept = {CSharp.Quote(operation.Response.MediaType!)};");
+            }
+
             if (operation.Body?.FormFields is { } fields)
             {
                 foreach (PropertySpec field in fields)
                 {
                     EmitPartAdd(w, field.JsonName, "body." + field.Name, field.Value with { Nullable = field.Value.Nullable || !field.Required }, field.Required && !field.Value.Nullable, "AddFormField", request, locals);
                 }
+            }
+            else if (operation.Body?.Parts is { } parts)
+            {
+                EmitMultipart(w, parts, request, locals);
+            }
+            else if (operation.Body is { Kind: BodyKind.File or BodyKind.Text })
+            {
+                w.Line($"{request}.{(operation.Body.Kind == BodyKind.File ? "SetFileBody" : "SetTextBody")}(body, {CSharp.Quote(operation.Body.MediaType!)});");
             }
             else if (operation.Body is not null)
             {
@@ -273,13 +314,25 @@ internal static class ClientEmitter
             arguments2.Add(WriteHandler(operation.Body.Value));
         }
 
+        if (operation.Response.Kind is ResponseKind.JsonLines or ResponseKind.EventStream)
+        {
+            arguments2.Add(CSharp.Runtime + "ApiStreamFormat." + operation.Response.Kind);
+        }
+
         if (result is not null)
         {
             arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
         }
 
         arguments2.Add("cancellationToken");
-        w.Line("return _transport.SendAsync(");
+        string send = operation.Response.Kind switch
+        {
+            ResponseKind.Text => "SendForTextAsync",
+            ResponseKind.File => "SendForFileAsync",
+            ResponseKind.JsonLines or ResponseKind.EventStream => "SendForStreamAsync",
+            _ => "SendAsync",
+        };
+        w.Line($"return _transport.{send}(");
         w.Indent();
         for (int i = 0; i < arguments2.Count; i++)
         {
@@ -317,14 +370,25 @@ internal static class ClientEmitter
     }
 
     /// <summary>The response type of the <c>WithResponseAsync</c> method: <c>ApiResponse</c>, or <c>ApiResponse&lt;T&gt;</c> with the body.</summary>
-    private static string ResponseType(OperationSpec operation) => operation.Response.Value is { } result
-        ? CSharp.Runtime + "ApiResponse<" + CSharp.TypeOf(result, false) + ">"
+    private static string ResponseType(OperationSpec operation) => ResultType(operation.Response) is { } result
+        ? CSharp.Runtime + "ApiResponse<" + result + ">"
         : CSharp.Runtime + "ApiResponse";
 
-    /// <summary>The plain method's signature without modifiers, shared by the client and its interface: <c>Task&lt;T&gt; NameAsync(...)</c>.</summary>
-    internal static string PlainSignature(OperationSpec operation, string? methodName = null) =>
-        (operation.Response.Value is { } result ? "global::System.Threading.Tasks.Task<" + CSharp.TypeOf(result, false) + ">" : "global::System.Threading.Tasks.Task")
-        + " " + (methodName ?? operation.MethodName) + "Async(" + ParameterList(operation) + ")";
+    /// <summary>A response read item by item (NDJSON, server-sent events): one method, no <c>WithResponseAsync</c>.</summary>
+    internal static bool IsStreamed(OperationSpec operation) => operation.Response.Kind is ResponseKind.JsonLines or ResponseKind.EventStream;
+
+    /// <summary>
+    /// The plain method's signature without modifiers, shared by the client and its interface: <c>Task&lt;T&gt; NameAsync(...)</c>,
+    /// or <c>IAsyncEnumerable&lt;T&gt; NameAsync(...)</c> for a streamed response.
+    /// </summary>
+    internal static string PlainSignature(OperationSpec operation, string? methodName = null)
+    {
+        string? result = ResultType(operation.Response);
+        string returns = IsStreamed(operation) ? "global::System.Collections.Generic.IAsyncEnumerable<" + result + ">"
+            : result is null ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + result + ">";
+        return returns + " " + (methodName ?? operation.MethodName) + "Async(" + ParameterList(operation) + ")";
+    }
 
     /// <summary>The full method's signature without modifiers, shared by the client and its interface.</summary>
     internal static string WithResponseSignature(OperationSpec operation, string? methodName = null) =>
@@ -333,8 +397,9 @@ internal static class ClientEmitter
     /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="ParameterList"/>.</summary>
     internal static string ArgumentList(OperationSpec operation) =>
         string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
-            .Concat(operation.Body is null ? Enumerable.Empty<string>() : new[] { "body" })
+            .Concat(operation.Body is null ? Enumerable.Empty<string>() : operation.Body.Parts is { } parts ? parts.Where(static p => p.Required).Select(static p => p.Name) : new[] { "body" })
             .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
+            .Concat(operation.Body?.Parts is { } optionalParts ? optionalParts.Where(static p => !p.Required).Select(static p => p.Name) : Enumerable.Empty<string>())
             .Concat(new[] { "cancellationToken" }));
 
     /// <summary>An implementation's documentation is its interface member's; a deprecated operation stays marked on both.</summary>
@@ -350,12 +415,25 @@ internal static class ClientEmitter
     private static string ParameterList(OperationSpec operation)
     {
         var parts = operation.Parameters.Where(static p => p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
-        if (operation.Body is not null)
+        if (operation.Body?.Parts is { } bodyParts)
         {
-            parts.Add(CSharp.TypeOf(operation.Body.Value, false) + " body");
+            parts.AddRange(bodyParts.Where(static p => p.Required).Select(static p => PartType(p, false) + " " + p.Name));
+        }
+        else if (operation.Body is not null)
+        {
+            parts.Add(operation.Body.Kind switch
+            {
+                BodyKind.File => CSharp.Runtime + "ApiFile body",
+                BodyKind.Text => "string body",
+                _ => CSharp.TypeOf(operation.Body.Value, false) + " body",
+            });
         }
 
         parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null"));
+        if (operation.Body?.Parts is { } optionalParts)
+        {
+            parts.AddRange(optionalParts.Where(static p => !p.Required).Select(static p => PartType(p, true) + " " + p.Name + " = null"));
+        }
 
         parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return string.Join(", ", parts);
@@ -385,16 +463,40 @@ internal static class ClientEmitter
             CSharp.DocComment(w, "param", parameter.Description, "The <c>" + CSharp.Xml(parameter.WireName) + "</c> " + KindOf(parameter) + " parameter" + (parameter.Required ? "." : "; <see langword=\"null\"/> leaves it out."), " name=\"" + parameter.Name.TrimStart('@') + "\"");
         }
 
-        if (operation.Body is not null)
+        if (operation.Body?.Parts is { } parts)
         {
-            CSharp.DocComment(w, "param", operation.Body.Description, "The request body; it is validated before anything is sent.", " name=\"body\"");
+            foreach (PartSpec part in parts)
+            {
+                string what = part.Kind == PartKind.File ? (part.Repeated ? "file parts" : "file part") : part.Repeated ? "parts, one per item" : part.Kind == PartKind.Json ? "JSON part" : "part";
+                CSharp.DocComment(w, "param", part.Description, "The <c>" + CSharp.Xml(part.WireName) + "</c> " + what + " of the multipart body" + (part.Required ? "." : "; <see langword=\"null\"/> leaves it out."), " name=\"" + part.Name.TrimStart('@') + "\"");
+            }
+        }
+        else if (operation.Body is { Kind: BodyKind.File })
+        {
+            CSharp.DocComment(w, "param", operation.Body.Description, "The request body, sent as it is (a stream is read as it is sent, not buffered).", " name=\"body\"");
+        }
+        else if (operation.Body is not null)
+        {
+            CSharp.DocComment(w, "param", operation.Body.Description, operation.Body.Kind == BodyKind.Text ? "The request body, sent as UTF-8 text." : "The request body; it is validated before anything is sent.", " name=\"body\"");
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         string responseText = operation.Response.Description is null ? string.Empty : " (" + CSharp.Xml(operation.Response.Description) + ")";
-        if (withResponse)
+        if (operation.Response.Kind is ResponseKind.JsonLines or ResponseKind.EventStream)
+        {
+            w.Line($"/// <returns>The items of the {operation.Response.StatusCode} response{responseText} ({CSharp.Xml(operation.Response.MediaType!)}), each as it arrives; enumerating sends the request.</returns>");
+        }
+        else if (withResponse)
         {
             w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers and rate-limit figures.</returns>");
+        }
+        else if (operation.Response.Kind == ResponseKind.File)
+        {
+            w.Line($"/// <returns>The body of the {operation.Response.StatusCode} response{responseText}: a stream with its content type and file name, which the caller disposes.</returns>");
+        }
+        else if (operation.Response.Kind == ResponseKind.Text)
+        {
+            w.Line($"/// <returns>The text of the {operation.Response.StatusCode} response{responseText}.</returns>");
         }
         else if (operation.Response.Value is not null)
         {
@@ -405,7 +507,7 @@ internal static class ClientEmitter
             w.Line("/// <returns>A task that completes when the server has answered.</returns>");
         }
 
-        if (operation.Body is not null && ValueCode.NeedsValidation(operation.Body.Value))
+        if (IsValidated(operation.Body))
         {
             w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
         }
@@ -509,9 +611,71 @@ internal static class ClientEmitter
         w.Line($"{query}.Add({name}, {ScalarQueryValue(value, parameter.Name, locals)});");
     }
 
-    /// <summary>An operation whose request has parts beyond path, query and JSON body.</summary>
+    /// <summary>An operation whose request has parts beyond path, query and JSON body, or whose response is not JSON.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
-        operation.Security is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie);
+        operation.Security is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
+        || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Response.Kind != ResponseKind.Json;
+
+    /// <summary>A JSON or form body is validated against its schema before the request is sent.</summary>
+    private static bool IsValidated(BodySpec? body) => body is { Kind: BodyKind.Json or BodyKind.Form } && ValueCode.NeedsValidation(body.Value);
+
+    /// <summary>What the methods return: the JSON body's type, text, a file stream, or the type of a streamed item; null for no body.</summary>
+    private static string? ResultType(ResponseSpec response) => response.Kind switch
+    {
+        ResponseKind.Text => "string",
+        ResponseKind.File => CSharp.Runtime + "ApiFileResponse",
+        _ => response.Value is null ? null : CSharp.TypeOf(response.Value, false),
+    };
+
+    /// <summary>The parameter type of a multipart part: a file (or a list of them), or the property's own type.</summary>
+    private static string PartType(PartSpec part, bool nullable)
+    {
+        string type = part.Kind != PartKind.File ? CSharp.TypeOf(part.Value, nullable)
+            : part.Repeated ? "global::System.Collections.Generic.IReadOnlyList<" + CSharp.Runtime + "ApiFile>" + (nullable ? "?" : string.Empty)
+            : CSharp.Runtime + "ApiFile" + (nullable ? "?" : string.Empty);
+        return type;
+    }
+
+    /// <summary>
+    /// The parts of a multipart body, in the schema's order: text fields (repeated for arrays), files (with the
+    /// <c>encoding</c> content type, or the schema's), JSON values. Optional parts left null are not sent.
+    /// </summary>
+    private static void EmitMultipart(SourceWriter w, EquatableArray<PartSpec> parts, string request, Locals locals)
+    {
+        w.Line($"{request}.SetMultipartBody();");
+        foreach (PartSpec part in parts)
+        {
+            string name = CSharp.String(part.WireName);
+            string contentType = part.ContentType is null ? "null" : CSharp.String(part.ContentType);
+            switch (part.Kind)
+            {
+                case PartKind.File when part.Repeated:
+                    string file = locals.Take(part.Name.TrimStart('@') + "Item");
+                    w.OpenBlock($"foreach ({CSharp.Runtime}ApiFile {file} in {part.Name}{(part.Required ? string.Empty : " ?? []")})");
+                    w.Line($"{request}.AddFilePart({name}, {file}, {contentType});");
+                    w.CloseBlock();
+                    break;
+                case PartKind.File:
+                    w.Line($"{request}.AddFilePart({name}, {part.Name}, {contentType});");
+                    break;
+                case PartKind.Json when part.Value.IsValueType && (!part.Required || part.Value.Nullable):
+                    string value = locals.Take(part.Name.TrimStart('@') + "Value");
+                    w.OpenBlock($"if ({part.Name} is {{ }} {value})");
+                    w.Line($"{request}.AddJsonPart({name}, {value}, {WriteHandler(ValueCode.NonNull(part.Value))}, {contentType});");
+                    w.CloseBlock();
+                    break;
+                case PartKind.Json:
+                    w.Line($"{request}.AddJsonPart({name}, {part.Name}, {WriteHandler(ValueCode.NonNull(part.Value))}, {contentType});");
+                    break;
+                case PartKind.Field when part.ContentType is not null && part.Value.Kind == ValueKind.String && !part.Repeated:
+                    w.Line($"{request}.AddPart({name}, {part.Name}, {contentType});");
+                    break;
+                default:
+                    EmitPartAdd(w, part.WireName, part.Name, part.Value with { Nullable = part.Value.Nullable || !part.Required }, part.Required, "AddPart", request, locals);
+                    break;
+            }
+        }
+    }
 
     /// <summary>The security alternatives of one or more operations, created once per client type.</summary>
     private static void EmitSecurityField(SourceWriter w, string field, EquatableArray<SecurityRequirementSpec> security)
@@ -664,6 +828,11 @@ internal static class ClientEmitter
             foreach (ParameterSpec parameter in operation.Parameters)
             {
                 _taken.Add(parameter.Name.TrimStart('@'));
+            }
+
+            foreach (PartSpec part in operation.Body?.Parts ?? default)
+            {
+                _taken.Add(part.Name.TrimStart('@'));
             }
         }
 

@@ -120,6 +120,11 @@ internal static class GroupEmitter
             OperationSpec operation = operations[member.MethodName];
             foreach (bool withResponse in new[] { false, true })
             {
+                if (withResponse && ClientEmitter.IsStreamed(operation))
+                {
+                    continue; // a streamed response has no WithResponseAsync method
+                }
+
                 if (!first)
                 {
                     w.Line();

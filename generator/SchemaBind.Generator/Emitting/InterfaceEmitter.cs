@@ -49,6 +49,11 @@ internal static class InterfaceEmitter
             first = false;
             ClientEmitter.EmitDocs(w, operation, withResponse: false);
             w.Line(ClientEmitter.PlainSignature(operation) + ";");
+            if (ClientEmitter.IsStreamed(operation))
+            {
+                continue; // a streamed response has no WithResponseAsync method
+            }
+
             w.Line();
             ClientEmitter.EmitDocs(w, operation, withResponse: true);
             w.Line(ClientEmitter.WithResponseSignature(operation) + ";");

@@ -391,8 +391,54 @@ internal enum ParameterLocation
     Cookie,
 }
 
-/// <summary>The request body: JSON, or (<paramref name="FormFields"/> set) an object sent as <c>application/x-www-form-urlencoded</c>.</summary>
-internal sealed record BodySpec(ValueSpec Value, bool Required, string? Description, EquatableArray<PropertySpec>? FormFields = null);
+/// <summary>
+/// The request body: JSON, an object sent as <c>application/x-www-form-urlencoded</c> (<paramref name="FormFields"/> set),
+/// <c>multipart/form-data</c> parts (<paramref name="Parts"/> set, one method parameter each), a file or stream
+/// (<see cref="BodyKind.File"/>) or text; <paramref name="MediaType"/> is the one chosen from the body's content.
+/// </summary>
+internal sealed record BodySpec(
+    ValueSpec Value,
+    bool Required,
+    string? Description,
+    EquatableArray<PropertySpec>? FormFields = null,
+    BodyKind Kind = BodyKind.Json,
+    string? MediaType = null,
+    EquatableArray<PartSpec>? Parts = null);
 
-/// <summary>The success response: its status and, when it has a JSON body, the body's shape.</summary>
-internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description);
+internal enum BodyKind
+{
+    Json,
+    Form,
+    Multipart,
+    File,
+    Text,
+}
+
+/// <summary>
+/// A part of a <c>multipart/form-data</c> body, a parameter of the method: a text field (a scalar, or an array sent
+/// as repeated parts), a file (<c>format: binary</c> or <c>contentMediaType</c>; repeated for an array) or a JSON
+/// value; <paramref name="ContentType"/> from the <c>encoding</c>, or the default of its kind.
+/// </summary>
+internal sealed record PartSpec(string WireName, string Name, ValueSpec Value, bool Required, string? Description, PartKind Kind, bool Repeated, string? ContentType);
+
+internal enum PartKind
+{
+    Field,
+    File,
+    Json,
+}
+
+/// <summary>
+/// The success response: its status and the kind of body the method returns: JSON (<paramref name="Value"/>, or none
+/// when it is null), text, a file stream, or a stream of JSON items (<paramref name="Value"/> is the item).
+/// </summary>
+internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description, ResponseKind Kind = ResponseKind.Json, string? MediaType = null);
+
+internal enum ResponseKind
+{
+    Json,
+    Text,
+    File,
+    JsonLines,
+    EventStream,
+}

@@ -245,34 +245,12 @@ internal sealed partial class DocumentParser
         {
             if (requestBody.Get("content") is JsonObject { Properties.Length: > 0 } content)
             {
-                if (JsonMediaType(content) is JsonProperty json)
+                bool bodyRequired = requestBody.Get("required") is JsonBoolean { Value: true };
+                string? bodyDescription = (requestBody.Get("description") as JsonString)?.Value;
+                body = BuildBody(content, pointer, methodName, bodyRequired, bodyDescription, parameterNames, out string? notSent);
+                if (body is null)
                 {
-                    // A JSON body without a schema is any JSON.
-                    JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
-                    ValueSpec value = BuildValue(schema, pointer + "/requestBody", methodName + "Request");
-                    body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value);
-                }
-                else if (content.Properties.FirstOrDefault(static m => m.Name.Split(';')[0].Trim() == "application/x-www-form-urlencoded") is { Value: JsonObject form }
-                    && form.Get("schema") is JsonObject formSchema)
-                {
-                    ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
-                    ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
-                    string? notSimple = type is null ? "its schema is not an object with properties"
-                        : type.Union is not null || type.AdditionalProperties is not null ? "its object has additional properties or is a case of a union"
-                        : type.Properties.FirstOrDefault(static p => !IsScalar(p.Value) && !(p.Value.Kind == ValueKind.Array && IsScalar(p.Value.Items!))) is { } nested
-                            ? "its property '" + nested.JsonName + "' is an object, a map or a nested array, which a form cannot carry as one name=value pair"
-                            : null;
-                    if (notSimple is not null)
-                    {
-                        ReportOperationLeftOut(method, path.Name, operationId, "its application/x-www-form-urlencoded request body cannot be sent: " + notSimple);
-                        return null;
-                    }
-
-                    body = new BodySpec(value, requestBody.Get("required") is JsonBoolean { Value: true }, (requestBody.Get("description") as JsonString)?.Value, type!.Properties.Where(static p => !p.ReadOnly).ToEquatableArray());
-                }
-                else
-                {
-                    ReportOperationLeftOut(method, path.Name, operationId, "its request body is " + MediaTypes(content) + "; only JSON and application/x-www-form-urlencoded (an object of scalars and arrays of scalars) bodies are sent yet");
+                    ReportOperationLeftOut(method, path.Name, operationId, notSent!);
                     return null;
                 }
             }
@@ -297,6 +275,152 @@ internal sealed partial class DocumentParser
             response);
     }
 
+    /// <summary>
+    /// The request body the method sends, chosen from the body's media types in this order: JSON, then
+    /// <c>application/x-www-form-urlencoded</c> and <c>multipart/form-data</c> (when their schema is an object the
+    /// client can send), then <c>text/*</c> (a string), then any other type as raw bytes (an <c>ApiFile</c>: a stream or
+    /// bytes). Null, with why, when none of them can be sent.
+    /// </summary>
+    private BodySpec? BuildBody(JsonObject content, string pointer, string methodName, bool required, string? description, HashSet<string> parameterNames, out string? notSent)
+    {
+        notSent = null;
+        if (JsonMediaType(content) is JsonProperty json)
+        {
+            // A JSON body without a schema is any JSON.
+            JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
+            return new BodySpec(BuildValue(schema, pointer + "/requestBody", methodName + "Request"), required, description);
+        }
+
+        var why = new List<string>();
+        if (FindMediaType(content, "application/x-www-form-urlencoded") is { Value: JsonObject form })
+        {
+            if (form.Get("schema") is JsonObject formSchema)
+            {
+                ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
+                ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+                string? notSimple = type is null ? "its schema is not an object with properties"
+                    : type.Union is not null || type.AdditionalProperties is not null ? "its object has additional properties or is a case of a union"
+                    : type.Properties.FirstOrDefault(static p => !IsScalar(p.Value) && !(p.Value.Kind == ValueKind.Array && IsScalar(p.Value.Items!))) is { } nested
+                        ? "its property '" + nested.JsonName + "' is an object, a map or a nested array, which a form cannot carry as one name=value pair"
+                        : null;
+                if (notSimple is null)
+                {
+                    return new BodySpec(value, required, description, type!.Properties.Where(static p => !p.ReadOnly).ToEquatableArray(), BodyKind.Form, "application/x-www-form-urlencoded");
+                }
+
+                why.Add("its application/x-www-form-urlencoded request body cannot be sent: " + notSimple);
+            }
+            else
+            {
+                why.Add("its application/x-www-form-urlencoded request body has no schema");
+            }
+        }
+
+        if (FindMediaType(content, "multipart/form-data") is { Value: JsonObject multipart })
+        {
+            if (MultipartBody(multipart, pointer, methodName, required, description, parameterNames) is BodySpec parts)
+            {
+                return parts;
+            }
+
+            why.Add("its multipart/form-data request body cannot be sent: its schema is not an object with properties");
+        }
+
+        JsonProperty? other = content.Properties.Select(static m => (JsonProperty?)m).FirstOrDefault(static m => MediaTypeOf(m!.Value.Name).StartsWith("text/", StringComparison.Ordinal))
+            ?? content.Properties.Select(static m => (JsonProperty?)m).FirstOrDefault(static m => MediaTypeOf(m!.Value.Name) is not ("application/x-www-form-urlencoded" or "multipart/form-data"));
+        if (other is { } raw)
+        {
+            string mediaType = MediaTypeOf(raw.Name);
+            bool text = mediaType.StartsWith("text/", StringComparison.Ordinal);
+
+            // A wildcard (image/*) says what the server takes, not what is sent: the caller's ApiFile may say better.
+            string sent = mediaType.IndexOf('*') >= 0 ? (text ? "text/plain" : "application/octet-stream") : mediaType;
+            return new BodySpec(new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None), required, description, null, text ? BodyKind.Text : BodyKind.File, sent);
+        }
+
+        notSent = string.Join("; ", why);
+        return null;
+    }
+
+    /// <summary>A <c>multipart/form-data</c> body: one part per property of its object schema, each a method parameter.</summary>
+    private BodySpec? MultipartBody(JsonObject mediaType, string pointer, string methodName, bool required, string? description, HashSet<string> parameterNames)
+    {
+        if (mediaType.Get("schema") is not JsonObject schemaNode || ResolveObject(schemaNode) is not JsonObject schema)
+        {
+            return null;
+        }
+
+        ValueSpec value = BuildValue(schemaNode, pointer + "/requestBody/content/multipart~1form-data/schema", methodName + "Request");
+        ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+        if (type is null || type.Union is not null || type.Properties.Count == 0)
+        {
+            return null;
+        }
+
+        var encoding = mediaType.Get("encoding") as JsonObject;
+        var parts = new List<PartSpec>();
+        foreach (PropertySpec property in type.Properties.Where(static p => !p.ReadOnly))
+        {
+            JsonObject? raw = (schema.Get("properties") as JsonObject)?.Get(property.JsonName) is JsonNode node ? ResolveObject(node) : null;
+            string? encoded = ((encoding?.Get(property.JsonName) as JsonObject)?.Get("contentType") as JsonString)?.Value.Split(',')[0].Trim();
+            bool array = property.Value.Kind == ValueKind.Array;
+            JsonObject? itemRaw = array && raw?.Get("items") is JsonNode items ? ResolveObject(items) : null;
+            PartKind kind;
+            string? contentType = encoded;
+            if (IsFileSchema(array ? itemRaw : raw, encoded) is { } fileType)
+            {
+                kind = PartKind.File;
+                contentType = encoded ?? fileType;
+            }
+            else if (IsScalar(property.Value) || (array && IsScalar(property.Value.Items!)))
+            {
+                kind = PartKind.Field;
+            }
+            else
+            {
+                kind = PartKind.Json;
+                array = false;
+                contentType ??= "application/json";
+            }
+
+            string name = Names.ClaimParameter(Names.ToCamelCase(property.JsonName), parameterNames);
+            parts.Add(new PartSpec(property.JsonName, name, property.Value, property.Required, property.Description, kind, array && kind != PartKind.Json, contentType));
+        }
+
+        return new BodySpec(value, required, description, null, BodyKind.Multipart, "multipart/form-data", parts.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The content type of a property that is a file (<c>format: binary</c>, <c>contentMediaType</c> without a
+    /// <c>contentEncoding</c>, or an <c>encoding</c> content type that is neither text nor JSON); null when it is not one.
+    /// </summary>
+    private static string? IsFileSchema(JsonObject? schema, string? encoded)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
+        if (schema.Get("format") is JsonString { Value: "binary" })
+        {
+            return "application/octet-stream";
+        }
+
+        if (schema.Get("contentMediaType") is JsonString mediaType && schema.Get("contentEncoding") is null)
+        {
+            return mediaType.Value;
+        }
+
+        bool stringSchema = schema.Get("type") is JsonString { Value: "string" } || schema.Get("type") is null;
+        return stringSchema && encoded is not null && !encoded.StartsWith("text/", StringComparison.Ordinal) && !IsJsonMediaType(encoded) ? encoded : null;
+    }
+
+    /// <summary>The media type of a content map key without its parameters, in lower case.</summary>
+    private static string MediaTypeOf(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+
+    private static JsonProperty? FindMediaType(JsonObject content, string mediaType) =>
+        content.Properties.Select(static m => (JsonProperty?)m).FirstOrDefault(m => MediaTypeOf(m!.Value.Name) == mediaType);
+
     private ResponseSpec BuildResponse(JsonObject operation, string operationId, string pointer, string methodName)
     {
         if (operation.Get("responses") is not JsonObject responses)
@@ -317,23 +441,88 @@ internal sealed partial class DocumentParser
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        JsonObject? schema = null;
-        if (response.Get("content") is JsonObject { Properties.Length: > 0 } content)
+        ResponseSpec spec = new(status, null, description);
+        (JsonProperty MediaType, ResponseKind Kind)? chosen = ChooseResponseMediaType(response);
+        if (chosen is { } body)
         {
-            if (JsonMediaType(content) is JsonProperty json)
+            var media = body.MediaType.Value as JsonObject;
+            string at = pointer + "/responses/" + success.Name;
+            spec = body.Kind switch
             {
-                schema = (json.Value as JsonObject)?.Get("schema") as JsonObject;
+                ResponseKind.Json => media?.Get("schema") is JsonObject schema ? spec with { Value = BuildValue(schema, at, methodName + "Response") } : spec,
+
+                // OpenAPI 3.2 names the schema of one item itemSchema; before it, documents put it in schema.
+                ResponseKind.JsonLines or ResponseKind.EventStream => spec with
+                {
+                    Value = BuildValue(media?.Get("itemSchema") as JsonObject ?? media?.Get("schema") as JsonObject ?? new JsonObject(body.MediaType.Value.Start, body.MediaType.Value.End, Array.Empty<JsonProperty>()), at, methodName + "Item"),
+                    Kind = body.Kind,
+                    MediaType = body.MediaType.Name,
+                },
+                _ => spec with { Kind = body.Kind, MediaType = body.MediaType.Name },
+            };
+        }
+
+        // The method returns one body; another success status whose body differs is not read (SB0042).
+        foreach (JsonProperty other in responses.Properties)
+        {
+            if (other.Name == success.Name || other.Name.Length != 3 || other.Name[0] != '2' || ResolveObject(other.Value) is not JsonObject otherResponse
+                || otherResponse.Get("content") is not JsonObject { Properties.Length: > 0 } otherContent)
+            {
+                continue;
             }
-            else
+
+            (JsonProperty MediaType, ResponseKind Kind)? otherBody = ChooseResponseMediaType(otherResponse);
+            bool same = chosen is { } mine && otherBody is { } theirs && mine.Kind == theirs.Kind
+                && (mine.Kind is ResponseKind.Text or ResponseKind.File
+                    || SameSchema((mine.MediaType.Value as JsonObject)?.Get("schema"), (theirs.MediaType.Value as JsonObject)?.Get("schema")));
+            if (!same)
             {
-                Report(DiagnosticDescriptors.ResponseNotRead, content, success.Name, operationId, MediaTypes(content));
+                Report(DiagnosticDescriptors.ResponseNotRead, otherContent, other.Name, operationId, MediaTypes(otherContent), success.Name);
             }
         }
 
-        return schema is null
-            ? new ResponseSpec(status, null, description)
-            : new ResponseSpec(status, BuildValue(schema, pointer + "/responses/" + success.Name, methodName + "Response"), description);
+        return spec;
     }
+
+    /// <summary>
+    /// The media type a response is read as: JSON first, then a stream of JSON items (NDJSON, JSON Lines, server-sent
+    /// events), then text, then anything else as a file (a stream the caller owns).
+    /// </summary>
+    private static (JsonProperty MediaType, ResponseKind Kind)? ChooseResponseMediaType(JsonObject response)
+    {
+        if (response.Get("content") is not JsonObject { Properties.Length: > 0 } content)
+        {
+            return null;
+        }
+
+        if (JsonMediaType(content) is JsonProperty json)
+        {
+            return (json, ResponseKind.Json);
+        }
+
+        foreach (JsonProperty mediaType in content.Properties)
+        {
+            switch (MediaTypeOf(mediaType.Name))
+            {
+                case "application/x-ndjson" or "application/jsonl" or "application/x-jsonlines" or "application/jsonlines":
+                    return (mediaType, ResponseKind.JsonLines);
+                case "text/event-stream":
+                    return (mediaType, ResponseKind.EventStream);
+            }
+        }
+
+        foreach (JsonProperty mediaType in content.Properties)
+        {
+            if (MediaTypeOf(mediaType.Name).StartsWith("text/", StringComparison.Ordinal))
+            {
+                return (mediaType, ResponseKind.Text);
+            }
+        }
+
+        return (content.Properties[0], ResponseKind.File);
+    }
+
+    private static bool SameSchema(JsonNode? a, JsonNode? b) => a is null ? b is null : b is not null && SameValue(a, b);
 
     /// <summary>The JSON media type of a request body's or response's content, if it has one.</summary>
     private static JsonProperty? JsonMediaType(JsonObject content)

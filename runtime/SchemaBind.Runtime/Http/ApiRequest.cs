@@ -17,7 +17,7 @@ namespace SchemaBind.Runtime;
 /// is an <see cref="ArgumentException"/> that names the parameter, never the value, so a value cannot add headers.
 /// </remarks>
 [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
-public sealed class ApiRequest
+public sealed partial class ApiRequest
 {
     private List<KeyValuePair<string, string>>? _headers;
     private StringBuilder? _cookies;

@@ -34,7 +34,7 @@ namespace SchemaBind.Runtime;
 /// <see cref="ApiClientOptions.AllowInsecureHttp"/> is set.
 /// </para>
 /// </remarks>
-public sealed class ApiTransport
+public sealed partial class ApiTransport
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
@@ -268,7 +268,8 @@ public sealed class ApiTransport
         byte[]? body,
         JsonReadHandler<T>? readResponse,
         CancellationToken cancellationToken,
-        ApiRequest? parts = null)
+        ApiRequest? parts = null,
+        RawReadHandler<T>? readRaw = null)
     {
         ApiClientOptions? options = _options;
         ApiRetryOptions retry = options?.Retry ?? DefaultRetry;
@@ -277,7 +278,7 @@ public sealed class ApiTransport
         ILogger logger = options?.Logger ?? NullLogger.Instance;
         TimeProvider clock = options?.TimeProvider ?? TimeProvider.System;
         int maxAttempts = Math.Max(1, retry.MaxAttempts);
-        bool mayRetry = IsIdempotent(method) || retry.RetryNonIdempotent;
+        bool mayRetry = (IsIdempotent(method) || retry.RetryNonIdempotent) && parts is not { HasContent: true, CanResend: false };
         string displayPath = DisplayPath(path);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -331,6 +332,10 @@ public sealed class ApiTransport
                 {
                     request.Content = CreateContent(body, parts?.ContentType);
                 }
+                else if (parts is { HasContent: true })
+                {
+                    request.Content = parts.CreateContent();
+                }
 
                 if (parts is not null)
                 {
@@ -338,7 +343,7 @@ public sealed class ApiTransport
                 }
 
                 // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
-                request.Headers.TryAddWithoutValidation("Accept", "application/json");
+                request.Headers.TryAddWithoutValidation("Accept", parts?.Accept ?? "application/json");
                 if (token is not null)
                 {
                     request.Headers.TryAddWithoutValidation("Authorization", BearerHeader(token));
@@ -386,6 +391,12 @@ public sealed class ApiTransport
                     error.Attempts = attempt;
                     TransportLog.Failed(logger, method.Method, displayPath, attempt, "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     throw error;
+                }
+
+                if (readRaw is not null)
+                {
+                    T raw = await readRaw(response, new ReadContext(method, displayPath, response.StatusCode, rateLimit, secrets, maxBodySize, attempt), attemptToken).ConfigureAwait(false);
+                    return new Result<T>(raw, response.StatusCode, rateLimit, response.Headers);
                 }
 
                 if (readResponse is null)
