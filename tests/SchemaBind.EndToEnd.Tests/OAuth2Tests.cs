@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using EndToEnd.OAuth;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using SchemaBind.Runtime;
 
 namespace SchemaBind.EndToEnd.Tests;
@@ -89,6 +90,29 @@ public sealed class OAuth2Tests
             // RFC 6749 2.3.1: id and secret form-encoded, then joined and base64-encoded.
             Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("reports-app:s3cr3t%2B%2F%3D")), authorization);
             Assert.Equal("grant_type=client_credentials&scope=reports%3Aread", body);
+            Assert.Equal(new[] { "Bearer tok-1", "Bearer tok-1" }, endpoint.Calls.Select(static c => c.Authorization).ToArray());
+        }
+    }
+
+    [Fact]
+    public async Task Clients_resolved_from_the_container_share_the_token_of_their_registration()
+    {
+        (HandlerServer server, Endpoint endpoint) = await StartAsync();
+        await using (server)
+        {
+            var services = new ServiceCollection();
+            services.AddReportsClient(options =>
+            {
+                options.BaseAddress = server.BaseAddress;
+                options.OAuth2ClientCredentials = Credentials();
+            });
+            await using ServiceProvider provider = services.BuildServiceProvider();
+
+            // Typed clients are transient: each call here gets a new client and a new HttpClient.
+            await provider.GetRequiredService<ReportsClient>().ListReportsAsync();
+            await provider.GetRequiredService<ReportsClient>().ListReportsAsync();
+
+            Assert.Single(endpoint.TokenRequests);
             Assert.Equal(new[] { "Bearer tok-1", "Bearer tok-1" }, endpoint.Calls.Select(static c => c.Authorization).ToArray());
         }
     }

@@ -87,17 +87,17 @@ public sealed class SecretTests
         string text = options.ToString();
 
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
-        Assert.Equal("ApiClientOptions { BaseAddress = https://api.example.com/v1, AccessToken = ***, AccessTokenProvider = (none), ApiKey = (none), ApiKeys = (none), Basic = (none) }", text);
+        Assert.Equal("ApiClientOptions { BaseAddress = https://api.example.com/v1, AccessToken = ***, AccessTokenProvider = (none), ApiKey = (none), ApiKeys = (none), Basic = (none), OAuth2ClientCredentials = (none) }", text);
     }
 
     [Fact]
     public void Options_ToString_says_none_without_a_token()
     {
         Assert.Equal(
-            "ApiClientOptions { BaseAddress = (default), AccessToken = (none), AccessTokenProvider = (none), ApiKey = (none), ApiKeys = (none), Basic = (none) }",
+            "ApiClientOptions { BaseAddress = (default), AccessToken = (none), AccessTokenProvider = (none), ApiKey = (none), ApiKeys = (none), Basic = (none), OAuth2ClientCredentials = (none) }",
             new ApiClientOptions().ToString());
         Assert.Equal(
-            "ApiClientOptions { BaseAddress = (default), AccessToken = (none), AccessTokenProvider = (set), ApiKey = (none), ApiKeys = (none), Basic = (none) }",
+            "ApiClientOptions { BaseAddress = (default), AccessToken = (none), AccessTokenProvider = (set), ApiKey = (none), ApiKeys = (none), Basic = (none), OAuth2ClientCredentials = (none) }",
             new ApiClientOptions { AccessTokenProvider = _ => ValueTask.FromResult<string?>(Secret) }.ToString());
     }
 
