@@ -1221,46 +1221,18 @@ internal static class TypeEmitter
     // ------------------------------------------------------------------ enums
 
     /// <summary>
-    /// Past this many members an enum's wire names are looked up in tables, not switches: the C# compiler's time for
-    /// a switch grows faster than its arms (2,000 string cases take it 15 s), a table's as its entries.
+    /// An enum and its helper class. The helper's members are one-line calls to the runtime's
+    /// <c>EnumWireNames</c> table of the enum's wire names (the members are numbered 0, 1, 2... in the schema's
+    /// order): a large API has thousands of enums, and a switch per member and method was most of their code.
+    /// Their docs are the runtime's (<c>inheritdoc</c>).
     /// </summary>
-    private const int MaxSwitchedEnumMembers = 256;
-
-    /// <summary>The wire names by value (the members are numbered 0, 1, 2... in order) and the members by wire name.</summary>
-    private static void EmitEnumTables(SourceWriter w, EnumSpec type)
-    {
-        w.Line();
-        w.Line("// The wire names by member value: the members are numbered 0, 1, 2... in the schema's order.");
-        w.OpenBlock("private static readonly string[] s_wireNames =");
-        foreach (EnumMemberSpec member in type.Members)
-        {
-            w.Line(CSharp.Quote(member.WireName) + ",");
-        }
-
-        w.CloseBlock(";");
-        w.Line();
-        w.Line("// The members by wire name.");
-        w.Line($"private static readonly global::System.Collections.Generic.Dictionary<string, {type.Name}> s_members = CreateMembers();");
-        w.Line();
-        w.OpenBlock($"private static global::System.Collections.Generic.Dictionary<string, {type.Name}> CreateMembers()");
-        w.Line($"var members = new global::System.Collections.Generic.Dictionary<string, {type.Name}>(s_wireNames.Length, global::System.StringComparer.Ordinal);");
-        w.OpenBlock("for (int i = 0; i < s_wireNames.Length; i++)");
-        w.Line($"members.Add(s_wireNames[i], ({type.Name})i);");
-        w.CloseBlock();
-        w.Line();
-        w.Line("return members;");
-        w.CloseBlock();
-    }
-
     private static void EmitEnum(SourceWriter w, EnumSpec type)
     {
         string name = type.Name;
         string helper = name + "Json";
+        string table = CSharp.Runtime + "EnumWireNames{TEnum}";
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
-        w.Line("/// <remarks>");
-        w.Line($"/// On the wire each member is written by its schema name; see <see cref=\"{helper}\"/>. A name the schema");
-        w.Line($"/// does not list is read as a negative value that keeps the name: <see cref=\"{helper}.IsDefined\"/> is false for it.");
-        w.Line("/// </remarks>");
+        w.Line($"/// <remarks>Written by the schema's names, and a name the schema does not list is kept: see <see cref=\"{helper}\"/>.</remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({helper}.Converter))]");
         w.OpenBlock($"public enum {name}");
@@ -1272,108 +1244,54 @@ internal static class TypeEmitter
 
         w.CloseBlock();
         w.Line();
-        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names.</summary>");
+        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref=\"IsDefined\"/> is false for it).</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public static class {helper}");
-        w.Line($"// Values a server sent that the schema does not list, each kept as a negative value of {name}.");
-        w.Line($"private static readonly {CSharp.Runtime}UnknownEnumValues s_unknown = new({CSharp.Quote(name)});");
-        bool table = type.Members.Count > MaxSwitchedEnumMembers;
-        if (table)
+        int length = 0;
+        foreach (EnumMemberSpec member in type.Members)
         {
-            EmitEnumTables(w, type);
+            length += member.WireName.Length + 4;
         }
 
-        w.Line();
-        w.Line("/// <summary>The name of <paramref name=\"value\"/> in JSON.</summary>");
-        w.Line("/// <param name=\"value\">The value.</param>");
-        w.Line("/// <returns>The wire name, exactly as in the schema, or as the server sent it for a value the schema does not list.</returns>");
-        w.Line("/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is neither a member nor a value that was read.</exception>");
-        if (table)
+        if (type.Members.Count <= 8 && length <= 80)
         {
-            w.Line($"public static string ToWireName(this {name} value) =>");
-            w.Indent();
-            w.Line("IsDefined(value) ? s_wireNames[(int)value]");
-            w.Line(": s_unknown.TryGetName((int)value, out string wireName) ? wireName");
-            w.Line($": throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\");");
-            w.Unindent();
+            w.Line($"private static readonly {CSharp.Runtime}EnumWireNames<{name}> s_names = new({CSharp.Quote(name)}, [{string.Join(", ", type.Members.Select(static m => CSharp.String(m.WireName)))}]);");
         }
         else
         {
-            w.OpenBlock($"public static string ToWireName(this {name} value) => value switch");
-            foreach (EnumMemberSpec member in type.Members)
-            {
-                w.Line($"{name}.{member.Name} => {CSharp.Quote(member.WireName)},");
-            }
-
-            w.Line("_ when s_unknown.TryGetName((int)value, out string wireName) => wireName,");
-            w.Line($"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), \"Not a value of {name}.\"),");
-            w.CloseBlock(";");
-        }
-
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// The value for <paramref name=\"wireName\"/>: its member, or for a name the schema does not list a value");
-        w.Line("/// that keeps the name (<see cref=\"IsDefined\"/> is false for it, <see cref=\"ToWireName\"/> gives the name back).");
-        w.Line("/// </summary>");
-        w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
-        w.Line("/// <returns>The value.</returns>");
-        w.Line($"public static {name} FromWireName(string wireName) => TryParse(wireName, out {name} value) ? value : ({name})s_unknown.GetOrAdd(wireName);");
-        w.Line();
-        w.Line("/// <summary>Finds the member with the wire name <paramref name=\"wireName\"/>.</summary>");
-        w.Line("/// <param name=\"wireName\">The name in JSON (case-sensitive).</param>");
-        w.Line("/// <param name=\"value\">The member, when found.</param>");
-        w.Line("/// <returns>True when <paramref name=\"wireName\"/> is a value of the schema.</returns>");
-        if (table)
-        {
-            w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
-            w.OpenBlock("if (wireName is not null && s_members.TryGetValue(wireName, out value))");
-            w.Line("return true;");
-            w.CloseBlock();
-            w.Line();
-            w.Line("value = default;");
-            w.Line("return false;");
-            w.CloseBlock();
-            w.Line();
-        }
-        else
-        {
-            w.OpenBlock($"public static bool TryParse(string? wireName, out {name} value)");
-            w.OpenBlock("switch (wireName)");
-            foreach (EnumMemberSpec member in type.Members)
-            {
-                w.Line($"case {CSharp.Quote(member.WireName)}:");
-                w.Indent();
-                w.Line($"value = {name}.{member.Name};");
-                w.Line("return true;");
-                w.Unindent();
-            }
-
-            w.Line("default:");
+            w.Line($"private static readonly {CSharp.Runtime}EnumWireNames<{name}> s_names = new(");
             w.Indent();
-            w.Line("value = default;");
-            w.Line("return false;");
+            w.Line($"{CSharp.Quote(name)},");
+            w.Line("[");
+            w.Indent();
+            foreach (EnumMemberSpec member in type.Members)
+            {
+                w.Line($"{CSharp.Quote(member.WireName)},");
+            }
+
             w.Unindent();
-            w.CloseBlock();
-            w.CloseBlock();
-            w.Line();
+            w.Line("]);");
+            w.Unindent();
         }
 
-        w.Line("/// <summary>True when <paramref name=\"value\"/> is one of the named members.</summary>");
-        w.Line("/// <param name=\"value\">The value.</param>");
-        w.Line("/// <returns>Whether the value is defined.</returns>");
-        // In a large enum, one range test: the members are numbered 0, 1, 2... in order (a value read that the schema
-        // does not list is negative), and a pattern of thousands of members costs the C# compiler more than its size.
-        w.Line(table
-            ? $"public static bool IsDefined({name} value) => value is >= {name}.{type.Members[0].Name} and <= {name}.{type.Members[type.Members.Count - 1].Name};"
-            : $"public static bool IsDefined({name} value) => value is {string.Join(" or ", type.Members.Select(m => name + "." + m.Name))};");
         w.Line();
-        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a JSON string; a string the schema does not list is kept (see <see cref=\"FromWireName\"/>).</summary>");
-        w.Line("/// <param name=\"reader\">The reader, positioned on the string.</param>");
-        w.Line("/// <returns>The value.</returns>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The value is not a string.</exception>");
-        w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => FromWireName({CSharp.Runtime}JsonRead.String(ref reader));");
+        w.Line($"/// <inheritdoc cref=\"{table}.ToWireName\"/>");
+        w.Line($"public static string ToWireName(this {name} value) => s_names.ToWireName(value);");
         w.Line();
-        EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "writer.WriteStringValue(ToWireName(value))");
+        w.Line($"/// <inheritdoc cref=\"{table}.FromWireName\"/>");
+        w.Line($"public static {name} FromWireName(string wireName) => s_names.FromWireName(wireName);");
+        w.Line();
+        w.Line($"/// <inheritdoc cref=\"{table}.TryParse\"/>");
+        w.Line($"public static bool TryParse(string? wireName, out {name} value) => s_names.TryParse(wireName, out value);");
+        w.Line();
+        w.Line($"/// <inheritdoc cref=\"{table}.IsDefined\"/>");
+        w.Line($"public static bool IsDefined({name} value) => s_names.IsDefined(value);");
+        w.Line();
+        w.Line($"/// <inheritdoc cref=\"{table}.Read\"/>");
+        w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => s_names.Read(ref reader);");
+        w.Line();
+        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> by its wire names, without reflection.</summary>");
+        w.Line($"public sealed class Converter() : {CSharp.Runtime}EnumWireNameConverter<{name}>(s_names);");
         w.CloseBlock();
     }
 }
