@@ -111,9 +111,7 @@ internal static class TypeEmitter
         w.Line($"/// <summary>The JSON Schema of this type (<c>{CSharp.Xml(type.SchemaPointer)}</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
         w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.Quote(type.SchemaPointer)});");
         w.Line();
-        w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12.</summary>");
-        w.Line("/// <param name=\"json\">The JSON value.</param>");
-        w.Line("/// <returns>Every error, each with the JSON Pointer of the offending value; empty when valid.</returns>");
+        w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>");
         w.Line($"public static {hide}global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> ValidateJson({CSharp.Json}JsonElement json) => JsonSchema.Validate(json);");
         w.Line();
     }
@@ -316,8 +314,6 @@ internal static class TypeEmitter
         }
 
         w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>");
-        w.Line("/// <param name=\"other\">The value to compare with.</param>");
-        w.Line("/// <returns>Whether the values are equal.</returns>");
         w.OpenBlock($"public bool Equals({type.Name}? other)");
         w.OpenBlock("if (other is null)");
         w.Line("return false;");
@@ -354,7 +350,6 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({type.Name})\"/>.</summary>");
-        w.Line("/// <returns>The hash code.</returns>");
         w.OpenBlock("public override int GetHashCode()");
         w.Line("var hash = new global::System.HashCode();");
         w.Line("hash.Add(EqualityContract);");
@@ -386,7 +381,6 @@ internal static class TypeEmitter
     private static void EmitValidateMethods(SourceWriter w, string contextOverloadSignature)
     {
         w.Line("/// <summary>Checks this value against its schema.</summary>");
-        w.Line("/// <returns>Every error found, each with the JSON Pointer of the offending value; empty when the value is valid.</returns>");
         w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> Validate()");
         // A rented context: validating a valid value allocates nothing.
         w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
@@ -395,7 +389,6 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
-        w.Line("/// <param name=\"context\">Where errors are collected.</param>");
         w.Line(contextOverloadSignature);
     }
 
@@ -502,10 +495,8 @@ internal static class TypeEmitter
         }
 
         // ReadJson
-        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a reader positioned on the start of its object.</summary>");
-        w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
-        w.Line("/// <returns>The value read.</returns>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON does not have the shape of {name}.</exception>");
+        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>");
+        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON does not have this shape.</exception>");
         w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         List<PropertySpec> readable = type.Properties.Where(static p => p.ConstValue is null).ToList();
@@ -593,22 +584,6 @@ internal static class TypeEmitter
             w.CloseBlock();
             w.Line();
         }
-        foreach (PropertySpec property in readable.Where(static p => p.Required))
-        {
-            if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
-            {
-                w.OpenBlock($"if (!{LocalOf(property)}Seen)");
-            }
-            else
-            {
-                w.OpenBlock($"if ({LocalOf(property)} is null)");
-            }
-
-            w.Line($"throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)});");
-            w.CloseBlock();
-            w.Line();
-        }
-
         if (readable.Count == 0 && extras is null)
         {
             w.Line($"return new {name}();");
@@ -618,15 +593,23 @@ internal static class TypeEmitter
             w.Line($"return new {name}");
             w.Line("{");
             w.Indent();
+            // A required member that was not read throws where it is set, in the order of the members: a value
+            // type's local is unwrapped by `??`, a member that may be null (or any JSON) is told by its flag.
             foreach (PropertySpec property in readable)
             {
-                // A required member's local was checked above: a value type's is unwrapped, a reference's is not null.
-                bool required = property.Required && !property.Value.Nullable;
-                string unwrap = !required ? string.Empty
-                    : property.Value.Kind == ValueKind.Json ? ".GetValueOrDefault()"
-                    : property.Value.IsValueType ? ".Value"
-                    : "!";
-                w.Line($"{property.Name} = {LocalOf(property)}{unwrap},");
+                if (!property.Required)
+                {
+                    w.Line($"{property.Name} = {LocalOf(property)},");
+                }
+                else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
+                {
+                    string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
+                    w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                }
+                else
+                {
+                    w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                }
             }
 
             if (extras is not null)
@@ -643,10 +626,7 @@ internal static class TypeEmitter
 
         // WriteJson
         EmitWriteJsonOverload(w, name);
-        w.Line("/// <summary>Writes <paramref name=\"value\"/> as a JSON object.</summary>");
-        w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.Line("/// <summary>Writes <paramref name=\"value\"/> as a JSON object; with <paramref name=\"redact\"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</summary>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -663,6 +643,13 @@ internal static class TypeEmitter
             bool mayBeNull = property.Value.Nullable || !property.Required;
             if (!mayBeNull)
             {
+                WriteProperty(w, property, property.Value, "value." + property.Name);
+                continue;
+            }
+
+            if (property.Required && property.Value.Kind == ValueKind.String && !property.Sensitive)
+            {
+                // Utf8JsonWriter.WriteString writes a null string as null, as a required member that may be null is written.
                 WriteProperty(w, property, property.Value, "value." + property.Name);
                 continue;
             }
@@ -705,7 +692,7 @@ internal static class TypeEmitter
         }
 
         w.Line();
-        EmitConverter(w, name, hide, "ReadJson(ref reader)", "WriteJson(writer, value)");
+        EmitConverter(w, name, hide);
     }
 
     private static void WriteProperty(SourceWriter w, PropertySpec property, ValueSpec value, string expression)
@@ -728,8 +715,6 @@ internal static class TypeEmitter
     private static void EmitWriteJsonOverload(SourceWriter w, string name)
     {
         w.Line("/// <summary>Writes <paramref name=\"value\"/> as JSON.</summary>");
-        w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("/// <param name=\"value\">The value to write.</param>");
         w.Line($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value) => WriteJson(writer, value, redact: false);");
         w.Line();
     }
@@ -737,36 +722,25 @@ internal static class TypeEmitter
     private static void EmitToString(SourceWriter w)
     {
         w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
-        w.Line("/// <returns>The redacted JSON text.</returns>");
         w.Line($"public sealed override string ToString() => {CSharp.Runtime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
     private static void EmitParseMethods(SourceWriter w, string name, string hide)
     {
         w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from JSON text.</summary>");
-        w.Line("/// <param name=\"json\">The JSON text.</param>");
-        w.Line("/// <returns>The value read.</returns>");
         w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The text is not JSON of this shape.</exception>");
         w.Line($"public static {hide}{name} FromJson(string json) => {CSharp.Runtime}JsonRead.Parse(json, ReadJson);");
         w.Line();
         w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from UTF-8 JSON.</summary>");
-        w.Line("/// <param name=\"utf8Json\">The UTF-8 encoded JSON.</param>");
-        w.Line("/// <returns>The value read.</returns>");
         w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The data is not JSON of this shape.</exception>");
         w.Line($"public static {hide}{name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharp.Runtime}JsonRead.Parse(utf8Json, ReadJson);");
         w.Line();
     }
 
-    private static void EmitConverter(SourceWriter w, string name, string hide, string read, string write)
+    private static void EmitConverter(SourceWriter w, string name, string hide)
     {
         w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> with this generated code, without reflection.</summary>");
-        w.OpenBlock($"public {hide}sealed class Converter : {CSharp.Json}Serialization.JsonConverter<{name}>");
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override {name} Read(ref {CSharp.Json}Utf8JsonReader reader, global::System.Type typeToConvert, {CSharp.Json}JsonSerializerOptions options) => {read};");
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public override void Write({CSharp.Json}Utf8JsonWriter writer, {name} value, {CSharp.Json}JsonSerializerOptions options) => {write};");
-        w.CloseBlock();
+        w.Line($"public {hide}sealed class Converter() : {CSharp.Runtime}GeneratedJsonConverter<{name}>(ReadJson, WriteJson);");
     }
 
     private static string Local(PropertySpec property) => CSharp.Local(property.Name);
@@ -838,7 +812,7 @@ internal static class TypeEmitter
         w.Line();
         EmitToString(w);
         w.Line();
-        EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "WriteJson(writer, value)");
+        EmitConverter(w, name, string.Empty);
         w.Line();
         EmitUnknownCase(w, union, unknown);
         w.CloseBlock();
@@ -1176,7 +1150,7 @@ internal static class TypeEmitter
         w.Line();
         EmitToString(w);
         w.Line();
-        EmitConverter(w, name, string.Empty, "ReadJson(ref reader)", "WriteJson(writer, value)");
+        EmitConverter(w, name, string.Empty);
 
         if (patterns.Count > 0)
         {
