@@ -46,7 +46,7 @@ internal static class TypeEmitter
         w.OpenBlock($"public static partial class {document.ClassName}");
         // UTF-8 bytes, not a string constant: string constants share a 16 MB heap in the assembly
         // (CS8103), which a large API description (10 MB of JSON at 5,000 operations) would overflow.
-        w.Line("/// <summary>The document as UTF-8 JSON, as in the schema file without insignificant whitespace.</summary>");
+        w.Line("/// <summary>The document as UTF-8 JSON, as in the schema file without insignificant whitespace; of an OpenAPI document, without the operations and examples, which JSON validation does not read.</summary>");
         w.JsonLiteralLine("public static global::System.ReadOnlySpan<byte> Utf8Json => ", document.Json, "u8;");
         w.Line();
         w.Line($"private static {validator}? s_document;");
