@@ -423,6 +423,12 @@ internal static class TypeEmitter
             if (property.Required && !value.Nullable && !value.IsValueType)
             {
                 // 'required' makes the compiler demand a value, but null! still gets through.
+                if (!ValueCode.NeedsValidation(value))
+                {
+                    w.Line($"context.Required({property.Name}, {CSharp.Quote(property.JsonName)});");
+                    continue;
+                }
+
                 w.OpenBlock($"if ({property.Name} is null)");
                 w.Line($"context.AddError(\"required\", \"The property '{CSharp.Escape(property.JsonName)}' is required.\");");
                 w.CloseBlock();
