@@ -59,14 +59,8 @@ public sealed partial record ActionList
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Url is null)
-        {
-            context.AddError("required", "The property 'url' is required.");
-        }
-        if (HtmlUrl is null)
-        {
-            context.AddError("required", "The property 'html_url' is required.");
-        }
+        context.Required(Url, "url");
+        context.Required(HtmlUrl, "html_url");
         if (Actions is null)
         {
             context.AddError("required", "The property 'actions' is required.");

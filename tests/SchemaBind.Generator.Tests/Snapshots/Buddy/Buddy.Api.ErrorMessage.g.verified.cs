@@ -27,10 +27,7 @@ public sealed partial record ErrorMessage
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Message is null)
-        {
-            context.AddError("required", "The property 'message' is required.");
-        }
+        context.Required(Message, "message");
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;

@@ -45,10 +45,7 @@ public sealed partial record HttpHeader
             }
             context.Pop();
         }
-        if (Value is null)
-        {
-            context.AddError("required", "The property 'value' is required.");
-        }
+        context.Required(Value, "value");
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;

@@ -255,10 +255,7 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest
             }
             context.Pop();
         }
-        if (InlineCommands is null)
-        {
-            context.AddError("required", "The property 'inline_commands' is required.");
-        }
+        context.Required(InlineCommands, "inline_commands");
         if (VolumeMappings is { } _volumeMappings)
         {
             context.Push("volume_mappings");

@@ -127,18 +127,9 @@ public sealed partial record SftpAction : PipelineAction
     public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Url is null)
-        {
-            context.AddError("required", "The property 'url' is required.");
-        }
-        if (HtmlUrl is null)
-        {
-            context.AddError("required", "The property 'html_url' is required.");
-        }
-        if (Name is null)
-        {
-            context.AddError("required", "The property 'name' is required.");
-        }
+        context.Required(Url, "url");
+        context.Required(HtmlUrl, "html_url");
+        context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
             context.Push("trigger_time");

@@ -39,14 +39,8 @@ public sealed partial record Variable
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Key is null)
-        {
-            context.AddError("required", "The property 'key' is required.");
-        }
-        if (Value is null)
-        {
-            context.AddError("required", "The property 'value' is required.");
-        }
+        context.Required(Key, "key");
+        context.Required(Value, "value");
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;

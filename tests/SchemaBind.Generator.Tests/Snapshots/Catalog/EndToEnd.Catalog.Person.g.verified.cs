@@ -27,10 +27,7 @@ public sealed partial record Person
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Name is null)
-        {
-            context.AddError("required", "The property 'name' is required.");
-        }
+        context.Required(Name, "name");
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
