@@ -38,13 +38,24 @@ public sealed class BuddyDifferentialTests
     }
 
     [Fact]
-    public void The_embedded_document_is_the_schema_file_without_insignificant_whitespace()
+    public void The_embedded_document_is_the_schema_file_without_insignificant_whitespace_and_without_its_operations()
     {
-        // Byte for byte: the validator reads these bytes, and PipelineActionsJsonSchema.Utf8Json is public.
+        // The validator reads these bytes, and PipelineActionsJsonSchema.Utf8Json is public. An OpenAPI document is
+        // embedded without what JSON validation never reads: paths, webhooks, top-level x- extensions, examples.
         string file = File.ReadAllText(Path.Combine(Paths.RepoRoot, "schema", "buddy", "pipeline-actions.openapi.json"));
         byte[] embedded = PipelineActionsJsonSchema.Utf8Json.ToArray();
-        Assert.Equal(Encoding.UTF8.GetBytes(PlainMinifier.Minify(file)), embedded);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(file), JsonNode.Parse(embedded)));
+        string text = Encoding.UTF8.GetString(embedded);
+        Assert.Equal(PlainMinifier.Minify(text), text);
+
+        JsonObject expected = JsonNode.Parse(file)!.AsObject();
+        Assert.NotNull(expected["paths"]);
+        foreach (string name in expected.Select(static p => p.Key).Where(static k => k is "paths" or "webhooks" || k.StartsWith("x-", StringComparison.Ordinal)).ToList())
+        {
+            expected.Remove(name);
+        }
+
+        (expected["components"] as JsonObject)?.Remove("examples");
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(embedded)));
     }
 
     private static void Run(DifferentialRun run, JsonElement document, JsonElement wrapper, string name)

@@ -39,11 +39,11 @@ public sealed class ClientGenerationTests
 
         string client = result.Source("Pets.PetsClient.g.cs");
         Assert.Contains(
-            "ListPetsAsync([global::SchemaBind.Runtime.SchemaMinLength(2)] string q, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] long? page = null, ListPetsKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Threading.CancellationToken cancellationToken = default)",
+            "ListPetsAsync([SB::SchemaMinLength(2)] string q, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] long? page = null, ListPetsKind? kind = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, global::System.Threading.CancellationToken cancellationToken = default)",
             client,
             StringComparison.Ordinal);
         Assert.Contains("query.Add(\"kind\", (kind is { } kindWire ? ListPetsKindJson.ToWireName(kindWire) : null));", client, StringComparison.Ordinal);
         Assert.Contains("public async global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
-        Assert.Contains("Task<global::SchemaBind.Runtime.ApiResponse> DeletePetWithResponseAsync", client, StringComparison.Ordinal);
+        Assert.Contains("Task<SB::ApiResponse> DeletePetWithResponseAsync", client, StringComparison.Ordinal);
     }
 }

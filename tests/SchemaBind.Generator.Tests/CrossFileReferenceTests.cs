@@ -66,7 +66,7 @@ public sealed class CrossFileReferenceTests
         // The JSON validator of orders reaches common's embedded document at the URI its $ref gives.
         string document = result.Source("P.Orders.OrdersJsonSchema.g.cs");
         Assert.Contains("new global::System.Uri(\"https://schemabind.invalid/api/orders.openapi.json\")", document, StringComparison.Ordinal);
-        Assert.Contains("\"https://schemabind.invalid/schemas/common.schema.json\" => global::SchemaBind.Runtime.JsonSchemaValidator.ReadDocument(global::P.Common.CommonJsonSchema.Utf8Json)", document, StringComparison.Ordinal);
+        Assert.Contains("\"https://schemabind.invalid/schemas/common.schema.json\" => SB::JsonSchemaValidator.ReadDocument(global::P.Common.CommonJsonSchema.Utf8Json)", document, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class CrossFileReferenceTests
         Assert.Equal("SB0010", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Descriptor.DefaultSeverity);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        Assert.Matches(@"global::System\.Text\.Json\.JsonElement\?? ShipTo \{", result.Source("P.Orders.Order.g.cs"));
+        Assert.Matches(@"STJ::JsonElement\?? ShipTo \{", result.Source("P.Orders.Order.g.cs"));
     }
 
     [Fact]

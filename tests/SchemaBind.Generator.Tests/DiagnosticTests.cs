@@ -235,7 +235,7 @@ public sealed class DiagnosticTests
         Diagnostic d = Assert.Single(result.SchemaDiagnostics);
         Assert.Equal("SB0010", d.Id);
         Assert.Equal("[\"string\", \"integer\"]", schema.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
-        Assert.Contains("global::System.Text.Json.JsonElement? Id", result.Source("P.T.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("STJ::JsonElement? Id", result.Source("P.T.g.cs"), StringComparison.Ordinal);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
     }
 

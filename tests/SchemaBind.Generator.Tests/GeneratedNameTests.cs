@@ -335,7 +335,7 @@ public sealed class GeneratedNameTests
         GeneratorResult result = AssertCompilesWithRenamesOnly(Run(File.ReadAllText(SharedInputs.File("repros", "cs0841-path-parameter-named-path.json"))));
         Assert.Empty(result.SchemaDiagnostics);
         string client = result.Source("P.ReproClient.g.cs");
-        Assert.Contains("GetContentAsync([global::SchemaBind.Runtime.SchemaMinLength(1)] string path, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        Assert.Contains("GetContentAsync([SB::SchemaMinLength(1)] string path, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
         Assert.Contains("string path2 = ", client, StringComparison.Ordinal);
         Assert.Contains("UriPath.Segment(path, nameof(path))", client, StringComparison.Ordinal);
     }

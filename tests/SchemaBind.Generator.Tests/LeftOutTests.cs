@@ -135,7 +135,7 @@ public sealed class LeftOutTests
         Assert.Contains("Task<global::SchemaBind.Runtime.ApiFileResponse> ListItemsAsync(string xTrace, long? limit = null,", client, StringComparison.Ordinal);
         Assert.Contains("request.Accept = \"image/png\";", client, StringComparison.Ordinal);
         Assert.Contains("request.AddHeader(\"X-Trace\", xTrace);", client, StringComparison.Ordinal);
-        Assert.Contains("SendAnythingAsync(global::System.Text.Json.JsonElement body,", client, StringComparison.Ordinal);
+        Assert.Contains("SendAnythingAsync(STJ::JsonElement body,", client, StringComparison.Ordinal);
         Assert.Contains("GetPublicAsync(", client, StringComparison.Ordinal);
         Assert.DoesNotContain("SendFormAsync", client, StringComparison.Ordinal);
         Assert.DoesNotContain("UploadAsync", client, StringComparison.Ordinal);
@@ -147,9 +147,9 @@ public sealed class LeftOutTests
 
         // API key and basic requirements are applied: one static field per distinct set of alternatives, in order;
         // bearer-only and unmet requirements generate nothing.
-        Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ApiSecurityRequirement> s_security"));
-        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", global::SchemaBind.Runtime.ApiKeyLocation.Header)),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
-        Assert.Contains("new global::SchemaBind.Runtime.ApiSecurityRequirement(),\n        new global::SchemaBind.Runtime.ApiSecurityRequirement(global::SchemaBind.Runtime.ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<SB::ApiSecurityRequirement> s_security"));
+        Assert.Contains("new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", SB::ApiKeyLocation.Header)),\n        new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
+        Assert.Contains("new SB::ApiSecurityRequirement(),\n        new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(client, "request.Security = s_security"));
     }
 

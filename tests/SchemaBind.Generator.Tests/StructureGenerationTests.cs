@@ -273,7 +273,7 @@ public sealed class StructureGenerationTests
 
         SyntaxTree tree = result.Output.SyntaxTrees.Single(t => t.ToString().Contains("abstract partial record", StringComparison.Ordinal));
         string source = tree.ToString();
-        Assert.Contains("catch (global::System.Text.Json.JsonException)", source, StringComparison.Ordinal);
+        Assert.Contains("catch (STJ::JsonException)", source, StringComparison.Ordinal);
         Assert.DoesNotContain("Subschema(", source, StringComparison.Ordinal);
     }
 

@@ -225,7 +225,7 @@ internal sealed partial class DocumentParser
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return WithLinks(new SchemaDocumentSpec(name, _minified, _input.AssertFormat));
+        return WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
     }
 
     private static bool IsJsonSchemaDocument(JsonObject root) =>

@@ -87,6 +87,22 @@ public sealed class ValidationContext
     public void AddError(string keyword, string message) =>
         (_errors ??= new List<ValidationError>()).Add(new ValidationError(CurrentPointer(), keyword, message));
 
+    /// <summary>
+    /// Adds the <c>required</c> error of the property <paramref name="propertyName"/> when <paramref name="value"/>
+    /// is null: a member that C# makes required can still be set to <c>null!</c>. Generated <c>Validate</c> calls it.
+    /// </summary>
+    /// <typeparam name="T">The member's type.</typeparam>
+    /// <param name="value">The member's value.</param>
+    /// <param name="propertyName">The property's name in JSON.</param>
+    public void Required<T>(T? value, string propertyName)
+        where T : class
+    {
+        if (value is null)
+        {
+            AddError("required", "The property '" + propertyName + "' is required.");
+        }
+    }
+
     /// <summary>Adds an error at a location below the current one.</summary>
     /// <param name="relativePointer">A JSON Pointer relative to the current location ("" for here).</param>
     /// <param name="keyword">The keyword that failed.</param>
