@@ -48,7 +48,7 @@ public sealed class BodyGenerationTests
 
         // The path parameter keeps its name; the part named like it gets the next one.
         Assert.Contains(
-            "string file, string title, global::SchemaBind.Runtime.ApiFile file2, global::System.Collections.Generic.IReadOnlyList<global::SchemaBind.Runtime.ApiFile>? pages = null, global::System.Collections.Generic.IReadOnlyList<long>? labels = null, string? notes = null, UploadRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)",
+            "string file, string title, SB::ApiFile file2, global::System.Collections.Generic.IReadOnlyList<SB::ApiFile>? pages = null, global::System.Collections.Generic.IReadOnlyList<long>? labels = null, string? notes = null, UploadRequestOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)",
             client,
             StringComparison.Ordinal);
         Assert.Contains("request.SetMultipartBody();", client, StringComparison.Ordinal);
@@ -63,10 +63,10 @@ public sealed class BodyGenerationTests
 
     [Theory]
     [InlineData("""{ "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "string" } } } }, "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(Item body,", "Item.WriteJson")]
-    [InlineData("""{ "application/x-www-form-urlencoded": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } }, "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } } }""", "SendAsync(global::System.Text.Json.JsonElement? a = null,", "AddJsonPart(\"a\"")]
+    [InlineData("""{ "application/x-www-form-urlencoded": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } }, "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } } }""", "SendAsync(STJ::JsonElement? a = null,", "AddJsonPart(\"a\"")]
     [InlineData("""{ "application/octet-stream": {}, "text/plain": { "schema": { "type": "string" } } }""", "SendAsync(string body,", "SetTextBody(body, \"text/plain\")")]
-    [InlineData("""{ "application/xml": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(global::SchemaBind.Runtime.ApiFile body,", "SetFileBody(body, \"application/xml\")")]
-    [InlineData("""{ "image/*": {} }""", "SendAsync(global::SchemaBind.Runtime.ApiFile body,", "SetFileBody(body, \"application/octet-stream\")")]
+    [InlineData("""{ "application/xml": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/xml\")")]
+    [InlineData("""{ "image/*": {} }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/octet-stream\")")]
     public void Of_several_media_types_the_body_is_JSON_then_form_then_multipart_then_text_then_bytes(string content, string signature, string sent)
     {
         string client = Generate(Operation("/x", "post", "send", content), out GeneratorResult result);
@@ -78,7 +78,7 @@ public sealed class BodyGenerationTests
     [Theory]
     [InlineData("""{ "text/csv": { "schema": { "type": "string" } } }""", "Task<string> GetAsync(", "SendForTextAsync(", "text/csv")]
     [InlineData("""{ "application/pdf": {}, "text/html": {} }""", "Task<string> GetAsync(", "SendForTextAsync(", "text/html")]
-    [InlineData("""{ "image/*": {} }""", "Task<global::SchemaBind.Runtime.ApiFileResponse> GetAsync(", "SendForFileAsync(", "image/*")]
+    [InlineData("""{ "image/*": {} }""", "Task<SB::ApiFileResponse> GetAsync(", "SendForFileAsync(", "image/*")]
     [InlineData("""{ "application/x-ndjson": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "IAsyncEnumerable<Item> GetAsync(", "ApiStreamFormat.JsonLines,", "application/x-ndjson")]
     [InlineData("""{ "application/jsonl": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "IAsyncEnumerable<Item> GetAsync(", "ApiStreamFormat.JsonLines,", "application/jsonl")]
     [InlineData("""{ "text/event-stream": { "itemSchema": { "$ref": "#/components/schemas/Item" }, "schema": { "type": "string" } } }""", "IAsyncEnumerable<Item> GetAsync(", "ApiStreamFormat.EventStream,", "text/event-stream")]

@@ -132,7 +132,7 @@ public sealed class LeftOutTests
 
         // What is generated: the operations that are not left out, without the parameters that are.
         string client = result.Sources.Single(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("Task<global::SchemaBind.Runtime.ApiFileResponse> ListItemsAsync(string xTrace, long? limit = null,", client, StringComparison.Ordinal);
+        Assert.Contains("Task<SB::ApiFileResponse> ListItemsAsync(string xTrace, long? limit = null,", client, StringComparison.Ordinal);
         Assert.Contains("request.Accept = \"image/png\";", client, StringComparison.Ordinal);
         Assert.Contains("request.AddHeader(\"X-Trace\", xTrace);", client, StringComparison.Ordinal);
         Assert.Contains("SendAnythingAsync(STJ::JsonElement body,", client, StringComparison.Ordinal);

@@ -19,13 +19,14 @@ internal sealed partial class DocumentParser
     /// </summary>
     private MinifiedJson EmbeddedDocument()
     {
-        if (_input.Kind == DocumentKind.JsonSchema || _root is null || _root.Find("openapi") is null)
+        JsonObject? root = _subsetRoot ?? _root;
+        if (_input.Kind == DocumentKind.JsonSchema || root is null || root.Find("openapi") is null)
         {
             return _minified;
         }
 
         var dropped = new HashSet<string>(StringComparer.Ordinal);
-        foreach (JsonProperty member in _root.Properties)
+        foreach (JsonProperty member in root.Properties)
         {
             if (member.Name is "paths" or "webhooks" || member.Name.StartsWith("x-", StringComparison.Ordinal))
             {
@@ -33,7 +34,7 @@ internal sealed partial class DocumentParser
             }
         }
 
-        JsonObject? components = _root.Get("components") as JsonObject;
+        JsonObject? components = root.Get("components") as JsonObject;
         if (components?.Find("examples") is not null)
         {
             dropped.Add("#/components/examples");
@@ -54,13 +55,13 @@ internal sealed partial class DocumentParser
             return _minified;
         }
 
-        KeepReachedParts(_root, dropped);
+        KeepReachedParts(root, dropped);
         if (dropped.Count == 0)
         {
             return _minified;
         }
 
-        JsonObject embedded = Without(_root, "#", dropped);
+        JsonObject embedded = Without(root, "#", dropped);
         var text = new MinifiedJson();
         JsonTreeWriter.Write(embedded, text, _cancellationToken);
         return text;

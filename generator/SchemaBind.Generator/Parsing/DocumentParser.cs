@@ -77,6 +77,9 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
+    /// <summary>The document cut down to what the kept operations reach, when the item filters operations; else null.</summary>
+    private JsonObject? _subsetRoot;
+
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
         _input = input;
@@ -177,7 +180,9 @@ internal sealed partial class DocumentParser
             client = BuildClient(root);
             if (SubsetDocument(root) is { } subset)
             {
-                // Only what the kept operations reach is embedded (see DocumentParser.Subset).
+                // Only what the kept operations reach is embedded (see DocumentParser.Subset), less what validation
+                // never reads (DocumentParser.Embedded).
+                _subsetRoot = subset;
                 _minified = new MinifiedJson();
                 JsonTreeWriter.Write(subset, _minified, _cancellationToken);
             }

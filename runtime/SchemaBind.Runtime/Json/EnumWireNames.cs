@@ -17,6 +17,7 @@ namespace SchemaBind.Runtime;
 /// large API description (thousands of enums) that is most of their code.
 /// </remarks>
 /// <typeparam name="TEnum">The generated enum (underlying type <see cref="int"/>).</typeparam>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public sealed class EnumWireNames<TEnum>
     where TEnum : struct, Enum
 {
@@ -175,6 +176,7 @@ public sealed class EnumWireNames<TEnum>
 /// <summary>Lets System.Text.Json read and write a generated enum by its wire names, without reflection.</summary>
 /// <typeparam name="TEnum">The generated enum.</typeparam>
 /// <param name="names">The enum's wire names.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public class EnumWireNameConverter<TEnum>(EnumWireNames<TEnum> names) : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {

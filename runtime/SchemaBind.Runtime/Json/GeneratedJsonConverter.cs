@@ -11,6 +11,7 @@ namespace SchemaBind.Runtime;
 /// <typeparam name="T">The generated type.</typeparam>
 /// <param name="read">The type's reader.</param>
 /// <param name="write">The type's writer.</param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public class GeneratedJsonConverter<T>(JsonReadHandler<T> read, Action<Utf8JsonWriter, T> write) : JsonConverter<T>
 {
     private readonly JsonReadHandler<T> _read = read ?? throw new ArgumentNullException(nameof(read));

@@ -7,10 +7,177 @@ using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
+/// <summary>The operations of Buddy pipeline actions API, as BuddyClient sends them.</summary>
+/// <remarks>
+/// Implemented by <see cref="BuddyClient"/>, which <c>AddBuddyClient</c> registers for this interface too:
+/// take the interface where the API is called, and give the code under test a fake of it.
+/// </remarks>
+[global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
+public partial interface IBuddyClient
+{
+    /// <summary>Add an action to a pipeline</summary>
+    /// <remarks>
+    /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
+    /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="body">The action to add.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body of the 201 response (Created).</returns>
+    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Add an action to a pipeline</summary>
+    /// <remarks>
+    /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
+    /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="body">The action to add.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
+    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> AddActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List the actions of a pipeline</summary>
+    /// <remarks>
+    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
+    /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="page">The page to return, from 1.</param>
+    /// <param name="perPage">The number of items on a page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body of the 200 response (OK).</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>List the actions of a pipeline</summary>
+    /// <remarks>
+    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
+    /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="page">The page to return, from 1.</param>
+    /// <param name="perPage">The number of items on a page.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<SB::ApiResponse<ActionList>> ListActionsWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Get an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
+    /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body of the 200 response (OK).</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Get an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
+    /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> GetActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Edit an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
+    /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="body">The fields to change.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The body of the 200 response (OK).</returns>
+    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Edit an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
+    /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="body">The fields to change.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
+    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Delete an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
+    /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the server has answered.</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Delete an action of a pipeline</summary>
+    /// <remarks>
+    /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
+    /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
+    /// </remarks>
+    /// <param name="domain">The workspace domain.</param>
+    /// <param name="projectName">The name ID of the project.</param>
+    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
+    /// <param name="actionId">The numerical ID of the action.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
+    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    global::System.Threading.Tasks.Task<SB::ApiResponse> DeleteActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
+}
+
 /// <summary>A client for Buddy pipeline actions API.</summary>
 /// <remarks>Buddy.Works REST API: adding actions to a pipeline. Transcribed by hand from Buddy's public documentation ("Run Docker container", last modified Oct 7, 2024).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-public sealed partial class BuddyClient
+public sealed partial class BuddyClient : IBuddyClient
 {
     /// <summary>The server used when neither the options nor the <see cref="global::System.Net.Http.HttpClient"/> set a base address: <c>https://api.buddy.works</c> (US region).</summary>
     public static readonly global::System.Uri DefaultBaseAddress = new("https://api.buddy.works");
@@ -29,40 +196,14 @@ public sealed partial class BuddyClient
     /// <summary>The address that request paths are appended to.</summary>
     public global::System.Uri BaseAddress => _transport.BaseAddress;
 
-    /// <summary>Add an action to a pipeline</summary>
-    /// <remarks>
-    /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
-    /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="body">The action to add.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The body of the 201 response (Created).</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         SB::ApiResponse<PipelineAction> response = await AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
-    /// <summary>Add an action to a pipeline</summary>
-    /// <remarks>
-    /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
-    /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="body">The action to add.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> AddActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -103,40 +244,14 @@ public sealed partial class BuddyClient
             cancellationToken);
     }
 
-    /// <summary>List the actions of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
-    /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="page">The page to return, from 1.</param>
-    /// <param name="perPage">The number of items on a page.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         SB::ApiResponse<ActionList> response = await ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
-    /// <summary>List the actions of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
-    /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="page">The page to return, from 1.</param>
-    /// <param name="perPage">The number of items on a page.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<ActionList>> ListActionsWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -184,38 +299,14 @@ public sealed partial class BuddyClient
             cancellationToken);
     }
 
-    /// <summary>Get an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
-    /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         SB::ApiResponse<PipelineAction> response = await GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
-    /// <summary>Get an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
-    /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> GetActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -244,42 +335,14 @@ public sealed partial class BuddyClient
             cancellationToken);
     }
 
-    /// <summary>Edit an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
-    /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="body">The fields to change.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         SB::ApiResponse<PipelineAction> response = await UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken).ConfigureAwait(false);
         return response.Value;
     }
 
-    /// <summary>Edit an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
-    /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="body">The fields to change.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -320,37 +383,13 @@ public sealed partial class BuddyClient
             cancellationToken);
     }
 
-    /// <summary>Delete an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
-    /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>A task that completes when the server has answered.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         _ = await DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Delete an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
-    /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
-    /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The server answered with an error status, or with a body that is not the documented JSON.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse> DeleteActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         global::System.ArgumentNullException.ThrowIfNull(domain);
@@ -385,14 +424,19 @@ public static partial class BuddyClientServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="BuddyClient"/> as a typed client of <c>IHttpClientFactory</c>, with its options
-    /// (base address, token or token provider, retries, timeouts). The returned builder composes with
-    /// handlers such as <c>AddStandardResilienceHandler()</c>.
+    /// (base address, token or token provider, retries, timeouts), and <see cref="IBuddyClient"/> as the same
+    /// client, so that code which takes the interface can be given a fake in tests. The returned builder
+    /// composes with handlers such as <c>AddStandardResilienceHandler()</c>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the client's options.</param>
     /// <returns>The HTTP client builder, to add handlers.</returns>
     public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBuddyClient(
         this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services,
-        global::System.Action<SB::ApiClientOptions>? configure = null) =>
-        global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<BuddyClient>(services, static (http, options) => new BuddyClient(http, options), configure);
+        global::System.Action<SB::ApiClientOptions>? configure = null)
+    {
+        global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder builder = global::Microsoft.Extensions.DependencyInjection.SchemaBindServiceCollectionExtensions.AddSchemaBindClient<BuddyClient>(services, static (http, options) => new BuddyClient(http, options), configure);
+        global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddTransient<IBuddyClient>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BuddyClient>(provider));
+        return builder;
+    }
 }
