@@ -23,6 +23,9 @@ internal sealed record CommandLine(
     /// <summary>none, tag or path: the client's operations grouped into sub-clients (the item's GroupBy).</summary>
     public string? GroupBy { get; init; }
 
+    /// <summary><c>--timings</c>: print where the time went (read, generate, analyze, compile, write) after the result.</summary>
+    public bool Timings { get; init; }
+
     private static readonly Dictionary<string, string> s_filterOptions = new(StringComparer.Ordinal)
     {
         ["--include-tags"] = "IncludeTags",
@@ -37,6 +40,9 @@ internal sealed record CommandLine(
         Usage:
           schemabind generate <schema> -o <dir> [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R] [filters]
           schemabind check <schema>... [--namespace N] [--client-name C] [--kind openapi|jsonschema] [--number-type double|decimal] [--root-namespace R] [filters]
+          (either command) --timings    print where the time went: read, generate, analyze, compile, write
+
+        On a terminal, a long run shows its phase on standard error; redirected, it stays quiet.
 
         generate  writes the C# that the SchemaBind generator makes from the schema into <dir>.
         check     generates, compiles the result in memory against SchemaBind.Runtime and prints every
@@ -93,6 +99,7 @@ internal sealed record CommandLine(
         var schemas = new List<string>();
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
         string? groupBy = null;
+        bool timings = false;
         string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null, numberType = null;
         for (int i = 1; i < args.Count; i++)
         {
@@ -105,6 +112,12 @@ internal sealed record CommandLine(
             if (!arg.StartsWith('-') || arg == "-")
             {
                 schemas.Add(arg);
+                continue;
+            }
+
+            if (arg == "--timings")
+            {
+                timings = true;
                 continue;
             }
 
@@ -198,6 +211,6 @@ internal sealed record CommandLine(
             return null;
         }
 
-        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy };
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy, Timings = timings };
     }
 }

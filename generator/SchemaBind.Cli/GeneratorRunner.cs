@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
@@ -23,6 +24,9 @@ internal sealed record GeneratedFile(string HintName, string Text);
 /// <summary>What one run of the generator produced.</summary>
 internal sealed record GeneratorRun(IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ReportedDiagnostic> Diagnostics)
 {
+    /// <summary>Where the time went, phase by phase, in the order they ran.</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Time)> Timings { get; init; } = [];
+
     public int ErrorCount => Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Error);
 
     public int WarningCount => Diagnostics.Count(static d => d.Severity == DiagnosticSeverity.Warning);
@@ -88,8 +92,18 @@ internal static class GeneratorRunner
 
     /// <summary>Generates the code of <paramref name="schemas"/> and reports the schema diagnostics.</summary>
     /// <param name="compile">Also compile the generated code and report the compiler's warnings and errors.</param>
-    public static GeneratorRun Run(IReadOnlyList<SchemaInput> schemas, CommandLine options, bool compile, CancellationToken cancellationToken = default)
+    /// <param name="progress">Where to say which phase runs (a terminal's standard error), or null for nothing.</param>
+    public static GeneratorRun Run(IReadOnlyList<SchemaInput> schemas, CommandLine options, bool compile, TextWriter? progress = null, CancellationToken cancellationToken = default)
     {
+        var timings = new List<(string Phase, TimeSpan Time)>();
+        var clock = Stopwatch.StartNew();
+        void Phase(string name)
+        {
+            timings.Add((name, clock.Elapsed));
+            clock.Restart();
+        }
+
+        progress?.WriteLine($"schemabind: generating from {(schemas.Count == 1 ? "1 file" : schemas.Count + " files")}...");
         ImmutableArray<AdditionalText> texts = schemas.Select(static s => (AdditionalText)new SchemaText(s.Path, s.Text)).ToImmutableArray();
         var optionsProvider = new ItemMetadataProvider(options, schemas.Where(static s => s.Part).Select(static s => s.Path));
         CSharpCompilation compilation = CSharpCompilation.Create(
@@ -115,16 +129,21 @@ internal static class GeneratorRunner
             .Select(static s => new GeneratedFile(s.HintName, s.SourceText.ToString()))
             .OrderBy(static f => f.HintName, StringComparer.Ordinal)
             .ToList();
+        Phase("generate");
 
         // Diagnostics that do not stop generation come from the analyzer, exactly as in a build.
+        progress?.WriteLine($"schemabind: {files.Count} file(s), {files.Sum(static f => (long)f.Text.Length) / 1024:N0} KiB of C#; checking the schema...");
         ImmutableArray<Diagnostic> schemaDiagnostics = output
             .WithAnalyzers([new SchemaFileAnalyzer()], new AnalyzerOptions(texts, optionsProvider))
             .GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+        Phase("analyze");
 
         IEnumerable<Diagnostic> diagnostics = generatorDiagnostics.Concat(schemaDiagnostics);
         if (compile)
         {
-            diagnostics = diagnostics.Concat(output.GetDiagnostics(cancellationToken));
+            progress?.WriteLine("schemabind: compiling...");
+            diagnostics = diagnostics.Concat(output.GetDiagnostics(cancellationToken)).ToList();
+            Phase("compile");
         }
 
         // Hint names instead of the generator's tree paths, so that a compiler diagnostic names the file
@@ -142,7 +161,10 @@ internal static class GeneratorRunner
                 .ThenBy(static d => d.Line)
                 .ThenBy(static d => d.Column)
                 .ThenBy(static d => d.Id, StringComparer.Ordinal)
-                .ToList());
+                .ToList())
+        {
+            Timings = timings,
+        };
     }
 
     private sealed class SchemaText(string path, string text) : AdditionalText

@@ -279,6 +279,53 @@ public sealed class CliTests : IDisposable
 
         """;
 
+    [Fact]
+    public void Timings_print_each_phase_and_the_total_after_the_result()
+    {
+        (int exit, string stdout, string stderr) = Run("check", s_buddy, "--timings");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", stderr);
+        string[] lines = Lines(stdout);
+        int header = Array.IndexOf(lines, "Timings:");
+        Assert.True(header > 0, stdout); // after the summary line
+        string[] phases = lines[(header + 1)..].Select(static l => l.Trim().Split(' ')[0]).ToArray();
+        Assert.Equal(new[] { "read", "generate", "analyze", "compile", "total" }, phases);
+        Assert.All(lines[(header + 1)..], static l => Assert.Matches(@"^  [a-z]+ +[0-9,]+ ms( +[0-9]+%)?$", l));
+
+        // generate has no compile phase, and writes the files.
+        string output = Path.Combine(_directory, "out");
+        (exit, stdout, _) = Run("generate", s_buddy, "-o", output, "--timings");
+        Assert.Equal(0, exit);
+        string[] generateLines = Lines(stdout);
+        Assert.Equal(
+            new[] { "read", "generate", "analyze", "write", "total" },
+            generateLines[(Array.IndexOf(generateLines, "Timings:") + 1)..].Select(static l => l.Trim().Split(' ')[0]).ToArray());
+    }
+
+    [Fact]
+    public void Progress_goes_to_its_own_writer_only_and_never_to_the_result()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        using var progress = new StringWriter();
+
+        int exit = SchemaBindCommand.Run(["check", s_buddy], output, errors, progress);
+
+        Assert.Equal(0, exit);
+        string[] phases = Lines(progress.ToString());
+        Assert.StartsWith("schemabind: generating from 1 file", phases[0], StringComparison.Ordinal);
+        Assert.Matches(@"^schemabind: [0-9]+ file\(s\), [0-9,]+ KiB of C#; checking the schema\.\.\.$", phases[1]);
+        Assert.Equal("schemabind: compiling...", phases[2]);
+        Assert.DoesNotContain("schemabind:", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", errors.ToString());
+
+        // Without a progress writer (output redirected), nothing but the result is written.
+        (_, string quiet, string quietErrors) = Run("check", s_buddy);
+        Assert.Equal(Lines(output.ToString()), Lines(quiet));
+        Assert.Equal("", quietErrors);
+    }
+
     private string Write(string name, string text)
     {
         string path = Path.Combine(_directory, name);
