@@ -32,14 +32,16 @@ public static class Specs
 
     private static readonly Dictionary<string, string> s_cache = new(StringComparer.Ordinal);
 
-    /// <summary>The OpenAPI 3.1 text of a named document.</summary>
+    /// <summary>The text of a named document; <c>file:PATH</c> reads any document (<c>loop file:../shared/realworld/github/ghes-3.19.json 5</c>).</summary>
     public static string Load(string name)
     {
         lock (s_cache)
         {
             if (!s_cache.TryGetValue(name, out string? text))
             {
-                text = name == "buddy"
+                text = name.StartsWith("file:", StringComparison.Ordinal)
+                    ? File.ReadAllText(name["file:".Length..])
+                    : name == "buddy"
                     ? File.ReadAllText(BuddyPath)
                     : name == "buddy-yaml"
                         ? YamlForm.Of(Load("buddy"))
