@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Json;
 using EndToEnd.Operations;
 using Microsoft.AspNetCore.Http;
 using SchemaBind.Runtime;
@@ -136,6 +137,32 @@ public sealed class RequestPartTests
             Assert.Equal(
                 "grant_type=client_credentials&user=ann+%26+bob%2B1&scope=read&scope=write+all&valid_until=2027-01-31&count=3&remember=true",
                 Encoding.UTF8.GetString(request.Body));
+        }
+    }
+
+    [Fact]
+    public async Task A_form_field_that_is_an_object_or_any_JSON_is_sent_as_its_JSON_text()
+    {
+        (HandlerServer server, ConcurrentQueue<IHeaderDictionary> _) = await StartAsync();
+        await using (server)
+        {
+            using var http = new HttpClient();
+            using JsonDocument data = JsonDocument.Parse("""{"a":[1,"x y"]}""");
+            var body = new TokenRequest
+            {
+                GrantType = TokenRequestGrantType.Password,
+                User = "ann",
+                Claims = new TokenRequestClaims { Role = "admin&ops", Level = 2 },
+                Data = data.RootElement,
+            };
+
+            await Client(server, http).CreateTokenAsync(body);
+
+            // OpenAPI's default for such a property of a form body is application/json: one field, its JSON percent-encoded
+            // (written as every JSON body is: "&" escaped as \u0026).
+            Assert.Equal(
+                "grant_type=password&user=ann&claims=%7B%22role%22%3A%22admin%5Cu0026ops%22%2C%22level%22%3A2%7D&data=%7B%22a%22%3A%5B1%2C%22x+y%22%5D%7D",
+                Encoding.UTF8.GetString(Assert.Single(server.Received).Body));
         }
     }
 

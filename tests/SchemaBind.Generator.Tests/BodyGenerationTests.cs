@@ -63,7 +63,8 @@ public sealed class BodyGenerationTests
 
     [Theory]
     [InlineData("""{ "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "string" } } } }, "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(Item body,", "Item.WriteJson")]
-    [InlineData("""{ "application/x-www-form-urlencoded": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } }, "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } } }""", "SendAsync(STJ::JsonElement? a = null,", "AddJsonPart(\"a\"")]
+    [InlineData("""{ "application/x-www-form-urlencoded": { "schema": { "type": "array" } }, "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } } }""", "SendAsync(STJ::JsonElement? a = null,", "AddJsonPart(\"a\"")]
+    [InlineData("""{ "application/x-www-form-urlencoded": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } }, "multipart/form-data": { "schema": { "type": "object", "properties": { "a": { "type": "object" } } } } }""", "SendAsync(SendRequest body,", "request.AddJsonFormField(\"a\", aValue, ")]
     [InlineData("""{ "application/octet-stream": {}, "text/plain": { "schema": { "type": "string" } } }""", "SendAsync(string body,", "SetTextBody(body, \"text/plain\")")]
     [InlineData("""{ "application/xml": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/xml\")")]
     [InlineData("""{ "image/*": {} }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/octet-stream\")")]

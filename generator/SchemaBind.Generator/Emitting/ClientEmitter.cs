@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Model;
+using SchemaBind.Generator.Parsing;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -290,7 +291,22 @@ internal static class ClientEmitter
             {
                 foreach (PropertySpec field in fields)
                 {
-                    EmitPartAdd(w, field.JsonName, "body." + field.Name, field.Value with { Nullable = field.Value.Nullable || !field.Required }, field.Required && !field.Value.Nullable, "AddFormField", request, locals);
+                    if (DocumentParser.IsScalar(field.Value) || (field.Value.Kind == ValueKind.Array && DocumentParser.IsScalar(field.Value.Items!)))
+                    {
+                        EmitPartAdd(w, field.JsonName, "body." + field.Name, field.Value with { Nullable = field.Value.Nullable || !field.Required }, field.Required && !field.Value.Nullable, "AddFormField", request, locals);
+                    }
+                    else if (field.Value.IsValueType && (!field.Required || field.Value.Nullable))
+                    {
+                        // An object, a map, a nested array or any JSON: its JSON text in one field; left out when null.
+                        string value = locals.Take(LocalName("body." + field.Name) + "Value");
+                        w.OpenBlock($"if (body.{field.Name} is {{ }} {value})");
+                        w.Line($"{request}.AddJsonFormField({CSharp.String(field.JsonName)}, {value}, {WriteHandler(ValueCode.NonNull(field.Value))});");
+                        w.CloseBlock();
+                    }
+                    else
+                    {
+                        w.Line($"{request}.AddJsonFormField({CSharp.String(field.JsonName)}, body.{field.Name}, {WriteHandler(ValueCode.NonNull(field.Value))});");
+                    }
                 }
             }
             else if (operation.Body?.Parts is { } parts)

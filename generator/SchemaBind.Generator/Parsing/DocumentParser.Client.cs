@@ -298,11 +298,11 @@ internal sealed partial class DocumentParser
             {
                 ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
                 ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+                // A property that is an object, a map, a nested array or any JSON is sent as its JSON text in one field
+                // (OpenAPI's default content type for such a property is application/json), as Twilio's Data fields expect.
                 string? notSimple = type is null ? "its schema is not an object with properties"
                     : type.Union is not null || type.AdditionalProperties is not null ? "its object has additional properties or is a case of a union"
-                    : type.Properties.FirstOrDefault(static p => !IsScalar(p.Value) && !(p.Value.Kind == ValueKind.Array && IsScalar(p.Value.Items!))) is { } nested
-                        ? "its property '" + nested.JsonName + "' is an object, a map or a nested array, which a form cannot carry as one name=value pair"
-                        : null;
+                    : null;
                 if (notSimple is null)
                 {
                     return new BodySpec(value, required, description, type!.Properties.Where(static p => !p.ReadOnly).ToEquatableArray(), BodyKind.Form, "application/x-www-form-urlencoded");
@@ -579,7 +579,7 @@ internal sealed partial class DocumentParser
         return null;
     }
 
-    private static bool IsScalar(ValueSpec value) =>
+    internal static bool IsScalar(ValueSpec value) =>
         value.Kind is ValueKind.String or ValueKind.Boolean or ValueKind.Enum || value.IsNumber || value.IsFormattedString;
 
     private static bool SameParameter(JsonObject a, JsonObject b) => Name(a) == Name(b) && Location(a) == Location(b);

@@ -144,6 +144,21 @@ public sealed partial class ApiRequest
         }
     }
 
+    /// <summary>
+    /// Adds a form field whose value is an object, a map, a nested array or any JSON: its JSON text, percent-encoded
+    /// (OpenAPI's default content type for such a property of a form body is <c>application/json</c>).
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="name">The field name.</param>
+    /// <param name="value">The value, or <see langword="null"/> to leave the field out.</param>
+    /// <param name="writeValue">Writes the value as JSON.</param>
+    public void AddJsonFormField<T>(string name, T? value, Action<Utf8JsonWriter, T> writeValue)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(writeValue);
+        AddFormField(name, value is null ? null : System.Text.Encoding.UTF8.GetString(ApiTransport.SerializeBody(value, writeValue)));
+    }
+
     /// <summary>The body for one attempt: a new content over the same parts (streams rewound when they can seek).</summary>
     internal HttpContent CreateContent()
     {
