@@ -289,6 +289,12 @@ internal static class ClientEmitter
 
             if (operation.Body?.FormFields is { } fields)
             {
+                bool deprecated = fields.Any(static f => f.Deprecated);
+                if (deprecated)
+                {
+                    w.Line("#pragma warning disable CS0618 // the schema deprecates a property the form still sends when it is set");
+                }
+
                 foreach (PropertySpec field in fields)
                 {
                     if (DocumentParser.IsScalar(field.Value) || (field.Value.Kind == ValueKind.Array && DocumentParser.IsScalar(field.Value.Items!)))
@@ -307,6 +313,11 @@ internal static class ClientEmitter
                     {
                         w.Line($"{request}.AddJsonFormField({CSharp.String(field.JsonName)}, body.{field.Name}, {WriteHandler(ValueCode.NonNull(field.Value))});");
                     }
+                }
+
+                if (deprecated)
+                {
+                    w.Line("#pragma warning restore CS0618");
                 }
             }
             else if (operation.Body?.Parts is { } parts)
