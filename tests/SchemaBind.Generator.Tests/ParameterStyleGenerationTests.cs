@@ -89,4 +89,39 @@ public sealed class ParameterStyleGenerationTests
 
     private static string At(Diagnostic diagnostic) =>
         Document.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length);
+
+    [Fact]
+    public void A_parameter_that_is_a_union_of_scalars_with_a_plain_string_is_a_string()
+    {
+        const string document = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Runs", "version": "1" },
+              "paths": {
+                "/workflows/{workflow_id}/runs": {
+                  "get": {
+                    "operationId": "listRuns",
+                    "parameters": [
+                      { "name": "workflow_id", "in": "path", "required": true, "schema": { "oneOf": [ { "type": "integer" }, { "type": "string" } ] } },
+                      { "name": "since", "in": "query", "schema": { "anyOf": [ { "type": "integer" }, { "type": "string", "format": "date" } ] } }
+                    ],
+                    "responses": { "204": { "description": "ok" } }
+                  }
+                }
+              }
+            }
+            """;
+
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/project/runs.json", document, "Runs"));
+
+        Assert.Empty(result.CompilationDiagnostics);
+        string client = result.Source("Runs.RunsClient.g.cs");
+        // Every alternative is text on the wire and any string matches the string alternative: nothing is refused.
+        Assert.Contains("ListRunsAsync([SB::SchemaMinLength(1)] string workflowId,", client, StringComparison.Ordinal);
+
+        // A string alternative with a format does not match every string: that union still has no form.
+        Diagnostic leftOut = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0041", leftOut.Id);
+        Assert.Contains("'since'", leftOut.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
 }

@@ -192,9 +192,9 @@ internal sealed partial class DocumentParser
             bool isPath = location == "path";
             bool required = isPath || parameter.Get("required") is JsonBoolean { Value: true };
 
-            ValueSpec value = parameter.Get("schema") is JsonObject parameterSchema
-                ? BuildValue(parameterSchema, parameterPointer + "/schema", methodName + Names.ToPascalCase(name))
-                : new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None);
+            ValueSpec value = parameter.Get("schema") is not JsonObject parameterSchema ? new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None)
+                : IsUnionOfScalarsWithString(parameterSchema) ? new ValueSpec(ValueKind.String, null, false, null, ConstraintSpec.None)
+                : BuildValue(parameterSchema, parameterPointer + "/schema", methodName + Names.ToPascalCase(name));
             if (ReadParameterShape(parameter, location, value, out string whyLeftOut, out JsonNode whereLeftOut) is not ParameterShape shape)
             {
                 Report(DiagnosticDescriptors.ParameterLeftOut, whereLeftOut, location, name, operationId, whyLeftOut);
@@ -577,6 +577,34 @@ internal sealed partial class DocumentParser
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A parameter schema that is a <c>oneOf</c>/<c>anyOf</c> of inline scalar types, one of them a string (GitHub's
+    /// <c>workflow_id</c>: an integer or a file name). On the wire every alternative is text, and any string matches the
+    /// string alternative, so the parameter is a <c>string</c>: nothing the schema allows is refused, nothing is lost.
+    /// </summary>
+    private static bool IsUnionOfScalarsWithString(JsonObject schema)
+    {
+        if ((schema.Get("oneOf") ?? schema.Get("anyOf")) is not JsonArray { Items.Length: > 1 } alternatives
+            || schema.Get("type") is not null || schema.Get("allOf") is not null)
+        {
+            return false;
+        }
+
+        bool hasString = false;
+        foreach (JsonNode alternative in alternatives.Items)
+        {
+            if (alternative is not JsonObject { } item || item.Get("type") is not JsonString { Value: "string" or "integer" or "number" or "boolean" } type
+                || item.Get("$ref") is not null || item.Get("enum") is not null || item.Get("const") is not null)
+            {
+                return false;
+            }
+
+            hasString |= type.Value == "string" && item.Get("format") is null && item.Get("pattern") is null && item.Get("minLength") is null && item.Get("maxLength") is null;
+        }
+
+        return hasString;
     }
 
     internal static bool IsScalar(ValueSpec value) =>
