@@ -3,7 +3,6 @@ using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Model;
-using SchemaBind.Generator.Parsing;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -297,7 +296,7 @@ internal static class ClientEmitter
 
                 foreach (PropertySpec field in fields)
                 {
-                    if (DocumentParser.IsScalar(field.Value) || (field.Value.Kind == ValueKind.Array && DocumentParser.IsScalar(field.Value.Items!)))
+                    if (field.Value.IsScalar || (field.Value.Kind == ValueKind.Array && field.Value.Items!.IsScalar))
                     {
                         EmitPartAdd(w, field.JsonName, "body." + field.Name, field.Value with { Nullable = field.Value.Nullable || !field.Required }, field.Required && !field.Value.Nullable, "AddFormField", request, locals);
                     }

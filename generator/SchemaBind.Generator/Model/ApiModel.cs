@@ -280,6 +280,9 @@ internal sealed record ValueSpec(
 
     /// <summary>A number: int, long, double or decimal.</summary>
     public bool IsNumber => Kind is ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal;
+
+    /// <summary>A value a parameter or a form field carries as one piece of text: a string, number, boolean, enum or formatted string.</summary>
+    public bool IsScalar => Kind is ValueKind.String or ValueKind.Boolean or ValueKind.Enum || IsNumber || IsFormattedString;
 }
 
 /// <summary>Validation keywords; numbers are kept as written in the schema.</summary>

@@ -372,7 +372,7 @@ internal sealed partial class DocumentParser
                 kind = PartKind.File;
                 contentType = encoded ?? fileType;
             }
-            else if (IsScalar(property.Value) || (array && IsScalar(property.Value.Items!)))
+            else if (property.Value.IsScalar || (array && property.Value.Items!.IsScalar))
             {
                 kind = PartKind.Field;
             }
@@ -607,8 +607,6 @@ internal sealed partial class DocumentParser
         return hasString;
     }
 
-    internal static bool IsScalar(ValueSpec value) =>
-        value.Kind is ValueKind.String or ValueKind.Boolean or ValueKind.Enum || value.IsNumber || value.IsFormattedString;
 
     private static bool SameParameter(JsonObject a, JsonObject b) => Name(a) == Name(b) && Location(a) == Location(b);
 

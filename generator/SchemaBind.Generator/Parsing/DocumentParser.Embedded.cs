@@ -22,7 +22,7 @@ internal sealed partial class DocumentParser
         JsonObject? root = _subsetRoot ?? _root;
         if (_input.Kind == DocumentKind.JsonSchema || root is null || root.Find("openapi") is null)
         {
-            return _minified;
+            return Unchanged(root);
         }
 
         var dropped = new HashSet<string>(StringComparer.Ordinal);
@@ -50,20 +50,21 @@ internal sealed partial class DocumentParser
             }
         }
 
-        if (dropped.Count == 0)
+        if (dropped.Count > 0)
         {
-            return _minified;
+            KeepReachedParts(root, dropped);
         }
 
-        KeepReachedParts(root, dropped);
-        if (dropped.Count == 0)
-        {
-            return _minified;
-        }
+        return dropped.Count == 0 ? Unchanged(root) : Written(Without(root, "#", dropped));
+    }
 
-        JsonObject embedded = Without(root, "#", dropped);
+    /// <summary>The document as read (its minified text, written once while reading), or the operation subset's tree.</summary>
+    private MinifiedJson Unchanged(JsonObject? root) => _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : _minified;
+
+    private MinifiedJson Written(JsonObject tree)
+    {
         var text = new MinifiedJson();
-        JsonTreeWriter.Write(embedded, text, _cancellationToken);
+        JsonTreeWriter.Write(tree, text, _cancellationToken);
         return text;
     }
 

@@ -48,7 +48,7 @@ internal sealed partial class DocumentParser
         bool allowReserved = location == "query" && parameter.Get("allowReserved") is JsonBoolean { Value: true };
         string runtimeStyle = char.ToUpperInvariant(style[0]) + style.Substring(1);
 
-        if (IsScalar(value) || (value.Kind == ValueKind.Array && IsScalar(value.Items!)))
+        if (value.IsScalar || (value.Kind == ValueKind.Array && value.Items!.IsScalar))
         {
             if (style == "deepObject")
             {
@@ -73,7 +73,7 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        if (type.Properties.FirstOrDefault(static p => !p.ReadOnly && !IsScalar(p.Value)) is { } nested)
+        if (type.Properties.FirstOrDefault(static p => !p.ReadOnly && !p.Value.IsScalar) is { } nested)
         {
             why = "its property '" + nested.JsonName + "' is not a scalar, and OpenAPI's styles send objects of scalars only";
             return null;

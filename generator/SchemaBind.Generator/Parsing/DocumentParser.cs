@@ -178,14 +178,9 @@ internal sealed partial class DocumentParser
             SelectOperations(root);
             BuildAllNamedTypes();
             client = BuildClient(root);
-            if (SubsetDocument(root) is { } subset)
-            {
-                // Only what the kept operations reach is embedded (see DocumentParser.Subset), less what validation
-                // never reads (DocumentParser.Embedded).
-                _subsetRoot = subset;
-                _minified = new MinifiedJson();
-                JsonTreeWriter.Write(subset, _minified, _cancellationToken);
-            }
+            // Only what the kept operations reach is embedded (see DocumentParser.Subset), less what validation never
+            // reads; DocumentParser.Embedded writes it once.
+            _subsetRoot = SubsetDocument(root);
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
