@@ -218,7 +218,7 @@ internal static class TypeEmitter
         w.OpenBlock($"public sealed partial record {name}{(union is null ? string.Empty : " : " + union.BaseTypeName)}");
         if (presence is not null)
         {
-            w.Line("// One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.");
+            w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
             for (int i = 0; i < presence.FieldCount; i++)
             {
                 w.Line($"private uint {presence.Field(i)};");
@@ -332,7 +332,7 @@ internal static class TypeEmitter
         w.Line();
         w.Line($"private {CSharp.TypeName(property.Value, nullable: true)} {field};");
         w.Line();
-        w.Line($"/// <summary>True when <see cref=\"{property.Name}\"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>{CSharp.Xml(property.JsonName)}</c> out.</summary>");
+        w.Line($"/// <summary>Whether <see cref=\"{property.Name}\"/> was set or read, to null too: then it is written, else left out.</summary>");
         if (property.Deprecated)
         {
             w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");

@@ -12,7 +12,7 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(BuildAction.Converter))]
 public sealed partial record BuildAction : PipelineAction
 {
-    // One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
 
     /// <summary>The API URL of the action.</summary>
@@ -52,7 +52,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private string? _dockerImageName;
 
-    /// <summary>True when <see cref="DockerImageName"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_image_name</c> out.</summary>
+    /// <summary>Whether <see cref="DockerImageName"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerImageNameSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The tag of the Docker image.</summary>
@@ -68,7 +68,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private string? _dockerImageTag;
 
-    /// <summary>True when <see cref="DockerImageTag"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_image_tag</c> out.</summary>
+    /// <summary>Whether <see cref="DockerImageTag"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerImageTagSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>The commands that will be executed.</summary>
@@ -84,7 +84,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _executeCommands;
 
-    /// <summary>True when <see cref="ExecuteCommands"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>execute_commands</c> out.</summary>
+    /// <summary>Whether <see cref="ExecuteCommands"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool ExecuteCommandsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>The commands that prepare the environment, run once and cached with the image.</summary>
@@ -100,7 +100,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _setupCommands;
 
-    /// <summary>True when <see cref="SetupCommands"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>setup_commands</c> out.</summary>
+    /// <summary>Whether <see cref="SetupCommands"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool SetupCommandsSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>The directories kept between executions.</summary>
@@ -116,7 +116,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _cachedDirs;
 
-    /// <summary>True when <see cref="CachedDirs"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>cached_dirs</c> out.</summary>
+    /// <summary>Whether <see cref="CachedDirs"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool CachedDirsSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>The directory in which the commands run.</summary>
@@ -132,7 +132,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private string? _workingDirectory;
 
-    /// <summary>True when <see cref="WorkingDirectory"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>working_directory</c> out.</summary>
+    /// <summary>Whether <see cref="WorkingDirectory"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool WorkingDirectorySpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>The shell that runs the commands.</summary>
@@ -151,7 +151,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<ServiceSettings>? _services;
 
-    /// <summary>True when <see cref="Services"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>services</c> out.</summary>
+    /// <summary>Whether <see cref="Services"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool ServicesSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>The filesystem paths mounted in the container, as filesystem_path:container_path.</summary>
@@ -167,7 +167,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings;
 
-    /// <summary>True when <see cref="VolumeMappings"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>volume_mappings</c> out.</summary>
+    /// <summary>Whether <see cref="VolumeMappings"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool VolumeMappingsSpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>The user that runs the commands instead of the image's default user.</summary>
@@ -183,7 +183,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private string? _runAsUser;
 
-    /// <summary>True when <see cref="RunAsUser"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>run_as_user</c> out.</summary>
+    /// <summary>Whether <see cref="RunAsUser"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RunAsUserSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
@@ -199,7 +199,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
 
-    /// <summary>True when <see cref="Variables"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>variables</c> out.</summary>
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool VariablesSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
@@ -218,7 +218,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
 
-    /// <summary>True when <see cref="TriggerConditions"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>trigger_conditions</c> out.</summary>
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TriggerConditionsSpecified => (_specified & (1u << 10)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
@@ -234,7 +234,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private long? _afterActionId;
 
-    /// <summary>True when <see cref="AfterActionId"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>after_action_id</c> out.</summary>
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool AfterActionIdSpecified => (_specified & (1u << 11)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
@@ -250,7 +250,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private int? _timeout;
 
-    /// <summary>True when <see cref="Timeout"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>timeout</c> out.</summary>
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TimeoutSpecified => (_specified & (1u << 12)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
@@ -266,7 +266,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private bool? _disabled;
 
-    /// <summary>True when <see cref="Disabled"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>disabled</c> out.</summary>
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DisabledSpecified => (_specified & (1u << 13)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
@@ -282,7 +282,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private bool? _ignoreErrors;
 
-    /// <summary>True when <see cref="IgnoreErrors"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>ignore_errors</c> out.</summary>
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool IgnoreErrorsSpecified => (_specified & (1u << 14)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
@@ -298,7 +298,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private int? _retryCount;
 
-    /// <summary>True when <see cref="RetryCount"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_count</c> out.</summary>
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryCountSpecified => (_specified & (1u << 15)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
@@ -314,7 +314,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private int? _retryInterval;
 
-    /// <summary>True when <see cref="RetryInterval"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_interval</c> out.</summary>
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryIntervalSpecified => (_specified & (1u << 16)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
@@ -330,7 +330,7 @@ public sealed partial record BuildAction : PipelineAction
 
     private bool? _runOnlyOnFirstFailure;
 
-    /// <summary>True when <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>run_only_on_first_failure</c> out.</summary>
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 17)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>

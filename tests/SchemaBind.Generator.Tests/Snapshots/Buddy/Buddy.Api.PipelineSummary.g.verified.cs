@@ -12,7 +12,7 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(PipelineSummary.Converter))]
 public sealed partial record PipelineSummary
 {
-    // One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
 
     /// <summary>The API URL of the pipeline.</summary>
@@ -43,7 +43,7 @@ public sealed partial record PipelineSummary
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _refs;
 
-    /// <summary>True when <see cref="Refs"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>refs</c> out.</summary>
+    /// <summary>Whether <see cref="Refs"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RefsSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The status of the pipeline's last execution.</summary>
@@ -62,7 +62,7 @@ public sealed partial record PipelineSummary
 
     private string? _lastExecutionRevision;
 
-    /// <summary>True when <see cref="LastExecutionRevision"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>last_execution_revision</c> out.</summary>
+    /// <summary>Whether <see cref="LastExecutionRevision"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool LastExecutionRevisionSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>

@@ -12,7 +12,7 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(RunDockerContainerAction.Converter))]
 public sealed partial record RunDockerContainerAction : PipelineAction
 {
-    // One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
 
     /// <summary>The API URL of the action.</summary>
@@ -52,7 +52,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _dockerImageName;
 
-    /// <summary>True when <see cref="DockerImageName"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_image_name</c> out.</summary>
+    /// <summary>Whether <see cref="DockerImageName"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerImageNameSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The tag of the Docker image.</summary>
@@ -68,7 +68,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _dockerImageTag;
 
-    /// <summary>True when <see cref="DockerImageTag"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_image_tag</c> out.</summary>
+    /// <summary>Whether <see cref="DockerImageTag"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerImageTagSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>The commands that will be executed.</summary>
@@ -84,7 +84,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _inlineCommands;
 
-    /// <summary>True when <see cref="InlineCommands"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>inline_commands</c> out.</summary>
+    /// <summary>Whether <see cref="InlineCommands"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool InlineCommandsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>All build commands are run as the default user defined in the selected Docker image. Can be set to another username (on the condition that this user exists in the selected image).</summary>
@@ -100,7 +100,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _runAsUser;
 
-    /// <summary>True when <see cref="RunAsUser"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>run_as_user</c> out.</summary>
+    /// <summary>Whether <see cref="RunAsUser"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RunAsUserSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>Defines whether or not to mount the filesystem to the running container.</summary>
@@ -116,7 +116,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private bool? _mountFilesystemDisable;
 
-    /// <summary>True when <see cref="MountFilesystemDisable"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>mount_filesystem_disable</c> out.</summary>
+    /// <summary>Whether <see cref="MountFilesystemDisable"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool MountFilesystemDisableSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>The path preceding the colon is the filesystem path (the folder from the filesystem to be mounted in the container). The path after the colon is the container path (the path in the container, where this filesystem will be located).</summary>
@@ -132,7 +132,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings;
 
-    /// <summary>True when <see cref="VolumeMappings"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>volume_mappings</c> out.</summary>
+    /// <summary>Whether <see cref="VolumeMappings"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool VolumeMappingsSpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>The username required to connect to a private registry.</summary>
@@ -148,7 +148,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _login;
 
-    /// <summary>True when <see cref="Login"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>login</c> out.</summary>
+    /// <summary>Whether <see cref="Login"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool LoginSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>The url to the Docker registry or GCR. Required for Google GCR.</summary>
@@ -164,7 +164,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _registry;
 
-    /// <summary>True when <see cref="Registry"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>registry</c> out.</summary>
+    /// <summary>Whether <see cref="Registry"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RegistrySpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>Defines the export path of the container’s filesystem as a tar archive.</summary>
@@ -180,7 +180,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _exportContainerPath;
 
-    /// <summary>True when <see cref="ExportContainerPath"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>export_container_path</c> out.</summary>
+    /// <summary>Whether <see cref="ExportContainerPath"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool ExportContainerPathSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>The integration. Required for using the image from the Amazon ECR, Google GCR and Docker Hub.</summary>
@@ -199,7 +199,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _region;
 
-    /// <summary>True when <see cref="Region"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>region</c> out.</summary>
+    /// <summary>Whether <see cref="Region"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RegionSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>If set to true the Docker image will be taken from action defined by docker_build_action_id.</summary>
@@ -215,7 +215,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private bool? _useImageFromAction;
 
-    /// <summary>True when <see cref="UseImageFromAction"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>use_image_from_action</c> out.</summary>
+    /// <summary>Whether <see cref="UseImageFromAction"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool UseImageFromActionSpecified => (_specified & (1u << 10)) != 0;
 
     /// <summary>The ID of the action which built the desired Docker image. If set to 0, the image will be taken from previous pipeline action. Can be used instead of docker_build_action_name.</summary>
@@ -232,7 +232,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private long? _dockerBuildActionId;
 
-    /// <summary>True when <see cref="DockerBuildActionId"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_build_action_id</c> out.</summary>
+    /// <summary>Whether <see cref="DockerBuildActionId"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerBuildActionIdSpecified => (_specified & (1u << 11)) != 0;
 
     /// <summary>The name of the action which built the desired Docker image. Can be used instead of docker_build_action_id.</summary>
@@ -248,7 +248,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _dockerBuildActionName;
 
-    /// <summary>True when <see cref="DockerBuildActionName"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>docker_build_action_name</c> out.</summary>
+    /// <summary>Whether <see cref="DockerBuildActionName"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DockerBuildActionNameSpecified => (_specified & (1u << 12)) != 0;
 
     /// <summary>Default command to execute at runtime. Overwrites the default entrypoint set by the image.</summary>
@@ -264,7 +264,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private string? _entrypoint;
 
-    /// <summary>True when <see cref="Entrypoint"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>entrypoint</c> out.</summary>
+    /// <summary>Whether <see cref="Entrypoint"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool EntrypointSpecified => (_specified & (1u << 13)) != 0;
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
@@ -280,7 +280,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
 
-    /// <summary>True when <see cref="Variables"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>variables</c> out.</summary>
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool VariablesSpecified => (_specified & (1u << 14)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
@@ -299,7 +299,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
 
-    /// <summary>True when <see cref="TriggerConditions"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>trigger_conditions</c> out.</summary>
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TriggerConditionsSpecified => (_specified & (1u << 15)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
@@ -315,7 +315,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private long? _afterActionId;
 
-    /// <summary>True when <see cref="AfterActionId"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>after_action_id</c> out.</summary>
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool AfterActionIdSpecified => (_specified & (1u << 16)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
@@ -331,7 +331,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private int? _timeout;
 
-    /// <summary>True when <see cref="Timeout"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>timeout</c> out.</summary>
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TimeoutSpecified => (_specified & (1u << 17)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
@@ -347,7 +347,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private bool? _disabled;
 
-    /// <summary>True when <see cref="Disabled"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>disabled</c> out.</summary>
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DisabledSpecified => (_specified & (1u << 18)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
@@ -363,7 +363,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private bool? _ignoreErrors;
 
-    /// <summary>True when <see cref="IgnoreErrors"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>ignore_errors</c> out.</summary>
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool IgnoreErrorsSpecified => (_specified & (1u << 19)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
@@ -379,7 +379,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private int? _retryCount;
 
-    /// <summary>True when <see cref="RetryCount"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_count</c> out.</summary>
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryCountSpecified => (_specified & (1u << 20)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
@@ -395,7 +395,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private int? _retryInterval;
 
-    /// <summary>True when <see cref="RetryInterval"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_interval</c> out.</summary>
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryIntervalSpecified => (_specified & (1u << 21)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
@@ -411,7 +411,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private bool? _runOnlyOnFirstFailure;
 
-    /// <summary>True when <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>run_only_on_first_failure</c> out.</summary>
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 22)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>

@@ -12,7 +12,7 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(SleepAction.Converter))]
 public sealed partial record SleepAction : PipelineAction
 {
-    // One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
 
     /// <summary>The API URL of the action.</summary>
@@ -52,7 +52,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
 
-    /// <summary>True when <see cref="Variables"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>variables</c> out.</summary>
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool VariablesSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The time to wait, in seconds (0 to 1200).</summary>
@@ -69,7 +69,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private int? _sleepInSec;
 
-    /// <summary>True when <see cref="SleepInSec"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>sleep_in_sec</c> out.</summary>
+    /// <summary>Whether <see cref="SleepInSec"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool SleepInSecSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
@@ -88,7 +88,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
 
-    /// <summary>True when <see cref="TriggerConditions"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>trigger_conditions</c> out.</summary>
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TriggerConditionsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
@@ -104,7 +104,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private long? _afterActionId;
 
-    /// <summary>True when <see cref="AfterActionId"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>after_action_id</c> out.</summary>
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool AfterActionIdSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
@@ -120,7 +120,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private int? _timeout;
 
-    /// <summary>True when <see cref="Timeout"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>timeout</c> out.</summary>
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool TimeoutSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
@@ -136,7 +136,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private bool? _disabled;
 
-    /// <summary>True when <see cref="Disabled"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>disabled</c> out.</summary>
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool DisabledSpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
@@ -152,7 +152,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private bool? _ignoreErrors;
 
-    /// <summary>True when <see cref="IgnoreErrors"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>ignore_errors</c> out.</summary>
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool IgnoreErrorsSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
@@ -168,7 +168,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private int? _retryCount;
 
-    /// <summary>True when <see cref="RetryCount"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_count</c> out.</summary>
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryCountSpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
@@ -184,7 +184,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private int? _retryInterval;
 
-    /// <summary>True when <see cref="RetryInterval"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>retry_interval</c> out.</summary>
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RetryIntervalSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
@@ -200,7 +200,7 @@ public sealed partial record SleepAction : PipelineAction
 
     private bool? _runOnlyOnFirstFailure;
 
-    /// <summary>True when <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>run_only_on_first_failure</c> out.</summary>
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>

@@ -12,7 +12,7 @@ namespace EndToEnd.Catalog;
 [STJ::Serialization.JsonConverter(typeof(Catalog.Converter))]
 public sealed partial record Catalog
 {
-    // One bit per member that may be null and was set or read (see its ...Specified): such a member is written, as null too.
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
 
     /// <summary>The <c>root</c> property.</summary>
@@ -40,7 +40,7 @@ public sealed partial record Catalog
 
     private Person? _owner;
 
-    /// <summary>True when <see cref="Owner"/> was set or read, to null too: it is then written, as <c>null</c> when null; false leaves <c>owner</c> out.</summary>
+    /// <summary>Whether <see cref="Owner"/> was set or read, to null too: then it is written, else left out.</summary>
     public bool OwnerSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The <c>tree</c> property.</summary>
