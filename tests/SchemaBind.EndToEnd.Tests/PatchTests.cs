@@ -1,4 +1,5 @@
 using System.Text;
+using Buddy.Api;
 using EndToEnd.Notes;
 using Microsoft.AspNetCore.Http;
 using SchemaBind.Runtime;
@@ -97,6 +98,29 @@ public sealed class PatchTests
         Assert.Equal(
             new[] { """{"body":null,"priority":5}""", """{"body":"bread"}""" },
             server.Received.Select(static r => Encoding.UTF8.GetString(r.Body)));
+    }
+
+    [Fact]
+    public async Task A_union_case_read_from_a_server_keeps_null_and_absent_apart_when_written_again()
+    {
+        // Buddy's SLEEP action (a case of the PipelineAction union): "timeout" may be null, "retry_count" too.
+        await using HandlerServer server = await ScriptedServer.StartAsync(200, """
+            { "url": "https://api.buddy.works/workspaces/buddy/projects/web/pipelines/2/actions/3",
+              "html_url": "https://app.buddy.works/buddy/web/pipelines/action/3/edit",
+              "id": 3, "name": "Wait", "type": "SLEEP", "timeout": null, "sleep_in_sec": 10 }
+            """);
+        using var http = new HttpClient();
+        var client = new BuddyClient(http, new ApiClientOptions { BaseAddress = server.BaseAddress, AccessToken = "t", Retry = ApiRetryOptions.None });
+
+        SleepAction action = Assert.IsType<SleepAction>(await client.GetActionAsync("buddy", "web", 2, 3));
+
+        Assert.True(action.TimeoutSpecified);
+        Assert.False(action.RetryCountSpecified);
+        Assert.Equal(
+            """{"type":"SLEEP","url":"https://api.buddy.works/workspaces/buddy/projects/web/pipelines/2/actions/3","html_url":"https://app.buddy.works/buddy/web/pipelines/action/3/edit","id":3,"name":"Wait","sleep_in_sec":10,"timeout":null}""",
+            action.ToJson());
+        Assert.Equal(action, PipelineAction.FromJson(action.ToJson()));
+        Assert.NotEqual(action, action with { RetryCount = null });
     }
 
     [Fact]
