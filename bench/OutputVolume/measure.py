@@ -38,6 +38,12 @@ def member_kind(decl):
         return 'nested cases'
     if 'implicit operator' in d:
         return 'union conversions'
+    # Absent vs null: the bits of the members that may be null, their ...Specified, and such a member's property
+    # (written out: its backing field, and an init accessor that sets its bit).
+    if 'Specified =>' in d or 'uint _specified' in d or d.startswith('// Which members that may be null'):
+        return 'presence (absent vs null)'
+    if re.match(r'public [^(=;]*$', d) or re.match(r'private [\w.:<>?, ]+ _\w+;$', d):
+        return 'properties'
     return 'other members'
 
 def classify_types(lines, out):

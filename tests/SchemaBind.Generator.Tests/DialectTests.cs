@@ -313,7 +313,9 @@ public sealed class DialectTests
         string client = result.Source("P.PetstoreClient.g.cs");
         Assert.Contains("AddPetAsync(Pet body", client, StringComparison.Ordinal);
         Assert.Contains("https://api.example.com/v1", client, StringComparison.Ordinal);
-        Assert.Contains("public string? Tag { get; init; }", result.Source("P.Pet.g.cs"), StringComparison.Ordinal);
+        // x-nullable on an optional member: string?, and null is sent when set (TagSpecified).
+        Assert.Contains("public string? Tag\n", result.Source("P.Pet.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public bool TagSpecified", result.Source("P.Pet.g.cs"), StringComparison.Ordinal);
 
         ClientSpec spec = Parse(Swagger).Api!.Client!;
         OperationSpec list = spec.Operations.Single(static o => o.OperationId == "listPets");

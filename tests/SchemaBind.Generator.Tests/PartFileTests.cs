@@ -259,7 +259,9 @@ public sealed class PartFileTests
 
         GeneratorResult.AssertNone(result.SchemaDiagnostics);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        Assert.Contains("public string? Note { get; init; }", result.Source("P.Legacy.Item.g.cs"), StringComparison.Ordinal);
+        // nullable: true on an optional member: string?, and null is sent when set (NoteSpecified).
+        Assert.Contains("public string? Note\n", result.Source("P.Legacy.Item.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("public bool NoteSpecified", result.Source("P.Legacy.Item.g.cs"), StringComparison.Ordinal);
         string client = result.Source("P.Legacy.LegacyClient.g.cs");
         Assert.Contains("GetAAsync(", client, StringComparison.Ordinal);
         Assert.Contains("GetBAsync(", client, StringComparison.Ordinal);

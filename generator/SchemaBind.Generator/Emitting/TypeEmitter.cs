@@ -29,7 +29,8 @@ internal static class TypeEmitter
             case ObjectSpec obj:
                 // A property named like the document class would be found in JsonSchema's initializer.
                 string document = HasMember(obj, documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
-                EmitObject(w, QualifiedTypes(obj, @namespace), document);
+                Presence? presence = Presence.Of(obj);
+                EmitObject(w, QualifiedTypes(obj, @namespace, presence), document, presence);
                 break;
             case EnumSpec enumSpec: EmitEnum(w, enumSpec); break;
             case UnionSpec union: EmitUnion(w, union, documentClass); break;
@@ -135,7 +136,7 @@ internal static class TypeEmitter
     // ------------------------------------------------------------------ objects
 
     /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
-    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace)
+    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace, Presence? presence)
     {
         // One set per thread, refilled type after type: most types hide nothing, and cost no allocation here.
         HashSet<string> hiding = t_hiding ??= new HashSet<string>(System.StringComparer.Ordinal);
@@ -152,6 +153,14 @@ internal static class TypeEmitter
         if (type.AdditionalProperties is PropertySpec extras)
         {
             hiding.Add(extras.Name);
+        }
+
+        if (presence is not null)
+        {
+            foreach (PropertySpec property in presence.Tracked)
+            {
+                hiding.Add(presence.Companion(property.Name)!);
+            }
         }
 
         bool hidden = type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding);
@@ -188,7 +197,7 @@ internal static class TypeEmitter
         return type.AdditionalProperties?.Name == name;
     }
 
-    private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass)
+    private static void EmitObject(SourceWriter w, ObjectSpec type, string documentClass, Presence? presence)
     {
         UnionMembership? union = type.Union;
         string name = type.Name;
@@ -207,6 +216,17 @@ internal static class TypeEmitter
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
         w.OpenBlock($"public sealed partial record {name}{(union is null ? string.Empty : " : " + union.BaseTypeName)}");
+        if (presence is not null)
+        {
+            w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
+            for (int i = 0; i < presence.FieldCount; i++)
+            {
+                w.Line($"private uint {presence.Field(i)};");
+            }
+
+            w.Line();
+        }
+
 
         // Properties. The discriminator (and any other const) is not settable: it is always right.
         bool first = true;
@@ -248,6 +268,12 @@ internal static class TypeEmitter
                 w.Line(attribute);
             }
 
+            if (presence is not null && presence.Tracks(property))
+            {
+                EmitTrackedProperty(w, property, presence);
+                continue;
+            }
+
             w.Line($"public {(property.Required ? "required " : string.Empty)}{CSharp.TypeName(property.Value, property.Value.Nullable || !property.Required)} {property.Name} {{ get; init; }}");
         }
 
@@ -267,11 +293,11 @@ internal static class TypeEmitter
             w.Line();
         }
 
-        EmitEquality(w, type);
-        EmitObjectValidation(w, type, patterns);
+        EmitEquality(w, type, presence);
+        EmitObjectValidation(w, type, patterns, presence);
         w.Line();
         EmitJsonSchemaMembers(w, type, documentClass, union is null ? string.Empty : "new ");
-        EmitObjectSerialization(w, type);
+        EmitObjectSerialization(w, type, presence);
 
         if (patterns.Count > 0)
         {
@@ -284,6 +310,35 @@ internal static class TypeEmitter
         {
             w.Line("#pragma warning restore CS0618, CS9042");
         }
+    }
+
+    /// <summary>
+    /// A member that may be null and is optional (see <see cref="Presence"/>): its getter reads a backing field, its
+    /// <c>init</c> accessor also sets the member's bit, and <c>NameSpecified</c> reads the bit. The caller has written the
+    /// member's docs and attributes; the companion gets the member's <c>[Obsolete]</c> too.
+    /// </summary>
+    private static void EmitTrackedProperty(SourceWriter w, PropertySpec property, Presence presence)
+    {
+        string field = Local(property);
+        string bits = presence.FieldOf(property);
+        string bit = presence.Bit(property);
+        w.OpenBlock($"public {CSharp.TypeName(property.Value, nullable: true)} {property.Name}");
+        w.Line($"get => {field};");
+        w.OpenBlock("init");
+        w.Line($"{field} = value;");
+        w.Line($"{bits} |= {bit};");
+        w.CloseBlock();
+        w.CloseBlock();
+        w.Line();
+        w.Line($"private {CSharp.TypeName(property.Value, nullable: true)} {field};");
+        w.Line();
+        w.Line($"/// <summary>Whether <see cref=\"{property.Name}\"/> was set or read, to null too: then it is written, else left out.</summary>");
+        if (property.Deprecated)
+        {
+            w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
+        }
+
+        w.Line($"public bool {presence.Companion(property.Name)} => ({bits} & ({bit})) != 0;");
     }
 
     /// <summary>One Regex per distinct pattern of a type. JSON Schema patterns are not anchored: IsMatch searches.</summary>
@@ -300,7 +355,7 @@ internal static class TypeEmitter
     /// Records compare list and dictionary members by reference, and a Uri by an Equals that ignores its fragment; when a type has them, Equals and GetHashCode
     /// are written out so that two values with equal items are equal, as users of records expect.
     /// </summary>
-    private static void EmitEquality(SourceWriter w, ObjectSpec type)
+    private static void EmitEquality(SourceWriter w, ObjectSpec type, Presence? presence)
     {
         List<PropertySpec> members = type.Properties.Where(static p => p.ConstValue is null).ToList();
         if (type.AdditionalProperties is PropertySpec extras)
@@ -345,6 +400,12 @@ internal static class TypeEmitter
             }
         }
 
+        for (int i = 0; i < (presence?.FieldCount ?? 0); i++)
+        {
+            // Which members were set: "name": null and no "name" are different values.
+            w.Line($"&& {presence!.Field(i)} == other.{presence.Field(i)}");
+        }
+
         w.Line(");");
         w.Unindent();
         w.CloseBlock();
@@ -372,6 +433,11 @@ internal static class TypeEmitter
             }
         }
 
+        for (int i = 0; i < (presence?.FieldCount ?? 0); i++)
+        {
+            w.Line($"hash.Add({presence!.Field(i)});");
+        }
+
         w.Line("return hash.ToHashCode();");
         w.CloseBlock();
         w.Line();
@@ -392,7 +458,7 @@ internal static class TypeEmitter
         w.Line(contextOverloadSignature);
     }
 
-    private static void EmitObjectValidation(SourceWriter w, ObjectSpec type, List<string> patterns)
+    private static void EmitObjectValidation(SourceWriter w, ObjectSpec type, List<string> patterns, Presence? presence)
     {
         if (type.Union is null)
         {
@@ -467,7 +533,7 @@ internal static class TypeEmitter
             w.CloseBlock();
         }
 
-        RuleCode.Emit(w, type.Rules, patterns);
+        RuleCode.Emit(w, presence is null ? type.Rules : presence.Rewrite(type.Rules), patterns);
         if (type.ValidatesJson)
         {
             // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
@@ -485,7 +551,7 @@ internal static class TypeEmitter
         w.Line("context.Pop();");
     }
 
-    private static void EmitObjectSerialization(SourceWriter w, ObjectSpec type)
+    private static void EmitObjectSerialization(SourceWriter w, ObjectSpec type, Presence? presence)
     {
         string name = type.Name;
         bool member = type.Union is not null;
@@ -521,6 +587,11 @@ internal static class TypeEmitter
             }
         }
 
+        for (int i = 0; i < (presence?.FieldCount ?? 0); i++)
+        {
+            w.Line($"uint {Presence.ReadLocal(i)} = 0;");
+        }
+
         PropertySpec? extras = type.AdditionalProperties;
         if (extras is not null)
         {
@@ -546,6 +617,10 @@ internal static class TypeEmitter
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
                 w.Line($"{LocalOf(property)}Seen = true;");
+            }
+            else if (presence is not null && presence.Tracks(property))
+            {
+                w.Line($"{presence.ReadLocalOf(property)} |= {presence.Bit(property)};");
             }
 
             w.CloseBlock();
@@ -623,6 +698,12 @@ internal static class TypeEmitter
                 w.Line($"{extras.Name} = {LocalOf(extras)},");
             }
 
+            // Last: the members' init accessors above set every bit; only the members read stay set.
+            for (int i = 0; i < (presence?.FieldCount ?? 0); i++)
+            {
+                w.Line($"{presence!.Field(i)} = {Presence.ReadLocal(i)},");
+            }
+
             w.Unindent();
             w.Line("};");
         }
@@ -653,10 +734,22 @@ internal static class TypeEmitter
                 continue;
             }
 
-            if (property.Required && property.Value.Kind == ValueKind.String && !property.Sensitive)
+            string? specified = presence?.Tracks(property) == true ? presence.Companion(property.Name) : null;
+            if ((property.Required || specified is not null) && property.Value.Kind == ValueKind.String && !property.Sensitive)
             {
-                // Utf8JsonWriter.WriteString writes a null string as null, as a required member that may be null is written.
-                WriteProperty(w, property, property.Value, "value." + property.Name);
+                // Utf8JsonWriter.WriteString writes a null string as null, as a required member that may be null is written,
+                // and an optional one that was set to null.
+                if (specified is not null)
+                {
+                    w.OpenBlock($"if (value.{specified})");
+                    WriteProperty(w, property, property.Value, "value." + property.Name);
+                    w.CloseBlock();
+                }
+                else
+                {
+                    WriteProperty(w, property, property.Value, "value." + property.Name);
+                }
+
                 continue;
             }
 
@@ -664,7 +757,14 @@ internal static class TypeEmitter
             w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
             WriteProperty(w, property, ValueCode.NonNull(property.Value), local);
             w.CloseBlock();
-            if (property.Required)
+            if (specified is not null)
+            {
+                // Optional and nullable: null is written when it was set (or read), and the member left out when not.
+                w.OpenBlock($"else if (value.{specified})");
+                w.Line($"writer.WriteNull({CSharp.QuoteUtf8(property.JsonName)});");
+                w.CloseBlock();
+            }
+            else if (property.Required)
             {
                 // Required but nullable: the property must be present, so null is written.
                 w.OpenBlock("else");

@@ -238,7 +238,15 @@ internal sealed record PropertySpec(
     string? ConstValue,
     bool ReadOnly,
     bool Sensitive,
-    bool Deprecated);
+    bool Deprecated)
+{
+    /// <summary>
+    /// True when leaving the member out and sending <c>null</c> are two different messages (PATCH, JSON Merge Patch): the
+    /// member is optional, its schema allows null, and it is not free-form JSON (whose JSON <c>null</c> is a value of its
+    /// own). Its record remembers whether it was set; see <see cref="Emitting.Presence"/>.
+    /// </summary>
+    public bool TracksPresence => !Required && Value.Nullable && ConstValue is null && Value.Kind != ValueKind.Json;
+}
 
 internal enum ValueKind
 {

@@ -12,6 +12,9 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(BuildAction.Converter))]
 public sealed partial record BuildAction : PipelineAction
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
 
@@ -37,64 +40,298 @@ public sealed partial record BuildAction : PipelineAction
     public ExecutionStatus? LastExecutionStatus { get; init; }
 
     /// <summary>The name of the Docker image.</summary>
-    public string? DockerImageName { get; init; }
+    public string? DockerImageName
+    {
+        get => _dockerImageName;
+        init
+        {
+            _dockerImageName = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private string? _dockerImageName;
+
+    /// <summary>Whether <see cref="DockerImageName"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerImageNameSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The tag of the Docker image.</summary>
-    public string? DockerImageTag { get; init; }
+    public string? DockerImageTag
+    {
+        get => _dockerImageTag;
+        init
+        {
+            _dockerImageTag = value;
+            _specified |= 1u << 1;
+        }
+    }
+
+    private string? _dockerImageTag;
+
+    /// <summary>Whether <see cref="DockerImageTag"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerImageTagSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>The commands that will be executed.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? ExecuteCommands { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? ExecuteCommands
+    {
+        get => _executeCommands;
+        init
+        {
+            _executeCommands = value;
+            _specified |= 1u << 2;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _executeCommands;
+
+    /// <summary>Whether <see cref="ExecuteCommands"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool ExecuteCommandsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>The commands that prepare the environment, run once and cached with the image.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? SetupCommands { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? SetupCommands
+    {
+        get => _setupCommands;
+        init
+        {
+            _setupCommands = value;
+            _specified |= 1u << 3;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _setupCommands;
+
+    /// <summary>Whether <see cref="SetupCommands"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool SetupCommandsSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>The directories kept between executions.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? CachedDirs { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? CachedDirs
+    {
+        get => _cachedDirs;
+        init
+        {
+            _cachedDirs = value;
+            _specified |= 1u << 4;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _cachedDirs;
+
+    /// <summary>Whether <see cref="CachedDirs"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool CachedDirsSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>The directory in which the commands run.</summary>
-    public string? WorkingDirectory { get; init; }
+    public string? WorkingDirectory
+    {
+        get => _workingDirectory;
+        init
+        {
+            _workingDirectory = value;
+            _specified |= 1u << 5;
+        }
+    }
+
+    private string? _workingDirectory;
+
+    /// <summary>Whether <see cref="WorkingDirectory"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool WorkingDirectorySpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>The shell that runs the commands.</summary>
     public Shell? Shell { get; init; }
 
     /// <summary>The service containers that run beside the build.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<ServiceSettings>? Services { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<ServiceSettings>? Services
+    {
+        get => _services;
+        init
+        {
+            _services = value;
+            _specified |= 1u << 6;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<ServiceSettings>? _services;
+
+    /// <summary>Whether <see cref="Services"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool ServicesSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>The filesystem paths mounted in the container, as filesystem_path:container_path.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? VolumeMappings { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? VolumeMappings
+    {
+        get => _volumeMappings;
+        init
+        {
+            _volumeMappings = value;
+            _specified |= 1u << 7;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings;
+
+    /// <summary>Whether <see cref="VolumeMappings"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VolumeMappingsSpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>The user that runs the commands instead of the image's default user.</summary>
-    public string? RunAsUser { get; init; }
+    public string? RunAsUser
+    {
+        get => _runAsUser;
+        init
+        {
+            _runAsUser = value;
+            _specified |= 1u << 8;
+        }
+    }
+
+    private string? _runAsUser;
+
+    /// <summary>Whether <see cref="RunAsUser"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunAsUserSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
-    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables
+    {
+        get => _variables;
+        init
+        {
+            _variables = value;
+            _specified |= 1u << 9;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
+
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VariablesSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
     public PipelineSummary? Pipeline { get; init; }
 
     /// <summary>The conditions that must all hold for the action to run.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions
+    {
+        get => _triggerConditions;
+        init
+        {
+            _triggerConditions = value;
+            _specified |= 1u << 10;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
+
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TriggerConditionsSpecified => (_specified & (1u << 10)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
-    public long? AfterActionId { get; init; }
+    public long? AfterActionId
+    {
+        get => _afterActionId;
+        init
+        {
+            _afterActionId = value;
+            _specified |= 1u << 11;
+        }
+    }
+
+    private long? _afterActionId;
+
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool AfterActionIdSpecified => (_specified & (1u << 11)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
-    public int? Timeout { get; init; }
+    public int? Timeout
+    {
+        get => _timeout;
+        init
+        {
+            _timeout = value;
+            _specified |= 1u << 12;
+        }
+    }
+
+    private int? _timeout;
+
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TimeoutSpecified => (_specified & (1u << 12)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
-    public bool? Disabled { get; init; }
+    public bool? Disabled
+    {
+        get => _disabled;
+        init
+        {
+            _disabled = value;
+            _specified |= 1u << 13;
+        }
+    }
+
+    private bool? _disabled;
+
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DisabledSpecified => (_specified & (1u << 13)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
-    public bool? IgnoreErrors { get; init; }
+    public bool? IgnoreErrors
+    {
+        get => _ignoreErrors;
+        init
+        {
+            _ignoreErrors = value;
+            _specified |= 1u << 14;
+        }
+    }
+
+    private bool? _ignoreErrors;
+
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool IgnoreErrorsSpecified => (_specified & (1u << 14)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
-    public int? RetryCount { get; init; }
+    public int? RetryCount
+    {
+        get => _retryCount;
+        init
+        {
+            _retryCount = value;
+            _specified |= 1u << 15;
+        }
+    }
+
+    private int? _retryCount;
+
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryCountSpecified => (_specified & (1u << 15)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval
+    {
+        get => _retryInterval;
+        init
+        {
+            _retryInterval = value;
+            _specified |= 1u << 16;
+        }
+    }
+
+    private int? _retryInterval;
+
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryIntervalSpecified => (_specified & (1u << 16)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
-    public bool? RunOnlyOnFirstFailure { get; init; }
+    public bool? RunOnlyOnFirstFailure
+    {
+        get => _runOnlyOnFirstFailure;
+        init
+        {
+            _runOnlyOnFirstFailure = value;
+            _specified |= 1u << 17;
+        }
+    }
+
+    private bool? _runOnlyOnFirstFailure;
+
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 17)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
     public bool Equals(BuildAction? other)
@@ -131,6 +368,7 @@ public sealed partial record BuildAction : PipelineAction
             && RetryCount == other.RetryCount
             && RetryInterval == other.RetryInterval
             && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
+            && _specified == other._specified
             );
     }
 
@@ -165,6 +403,7 @@ public sealed partial record BuildAction : PipelineAction
         hash.Add(RetryCount);
         hash.Add(RetryInterval);
         hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -382,6 +621,7 @@ public sealed partial record BuildAction : PipelineAction
         int? _retryCount = default;
         int? _retryInterval = default;
         bool? _runOnlyOnFirstFailure = default;
+        uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -423,31 +663,37 @@ public sealed partial record BuildAction : PipelineAction
             {
                 reader.Read();
                 _dockerImageName = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("docker_image_tag"u8))
             {
                 reader.Read();
                 _dockerImageTag = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 1;
             }
             else if (reader.ValueTextEquals("execute_commands"u8))
             {
                 reader.Read();
                 _executeCommands = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 2;
             }
             else if (reader.ValueTextEquals("setup_commands"u8))
             {
                 reader.Read();
                 _setupCommands = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 3;
             }
             else if (reader.ValueTextEquals("cached_dirs"u8))
             {
                 reader.Read();
                 _cachedDirs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 4;
             }
             else if (reader.ValueTextEquals("working_directory"u8))
             {
                 reader.Read();
                 _workingDirectory = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 5;
             }
             else if (reader.ValueTextEquals("shell"u8))
             {
@@ -458,21 +704,25 @@ public sealed partial record BuildAction : PipelineAction
             {
                 reader.Read();
                 _services = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+                specified |= 1u << 6;
             }
             else if (reader.ValueTextEquals("volume_mappings"u8))
             {
                 reader.Read();
                 _volumeMappings = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 7;
             }
             else if (reader.ValueTextEquals("run_as_user"u8))
             {
                 reader.Read();
                 _runAsUser = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 8;
             }
             else if (reader.ValueTextEquals("variables"u8))
             {
                 reader.Read();
                 _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                specified |= 1u << 9;
             }
             else if (reader.ValueTextEquals("pipeline"u8))
             {
@@ -483,41 +733,49 @@ public sealed partial record BuildAction : PipelineAction
             {
                 reader.Read();
                 _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                specified |= 1u << 10;
             }
             else if (reader.ValueTextEquals("after_action_id"u8))
             {
                 reader.Read();
                 _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                specified |= 1u << 11;
             }
             else if (reader.ValueTextEquals("timeout"u8))
             {
                 reader.Read();
                 _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 12;
             }
             else if (reader.ValueTextEquals("disabled"u8))
             {
                 reader.Read();
                 _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 13;
             }
             else if (reader.ValueTextEquals("ignore_errors"u8))
             {
                 reader.Read();
                 _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 14;
             }
             else if (reader.ValueTextEquals("retry_count"u8))
             {
                 reader.Read();
                 _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 15;
             }
             else if (reader.ValueTextEquals("retry_interval"u8))
             {
                 reader.Read();
                 _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 16;
             }
             else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
             {
                 reader.Read();
                 _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 17;
             }
             else
             {
@@ -559,6 +817,7 @@ public sealed partial record BuildAction : PipelineAction
             RetryCount = _retryCount,
             RetryInterval = _retryInterval,
             RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
+            _specified = specified,
         };
     }
 
@@ -586,13 +845,13 @@ public sealed partial record BuildAction : PipelineAction
         {
             writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         }
-        if (value.DockerImageName is { } _dockerImageName)
+        if (value.DockerImageNameSpecified)
         {
-            writer.WriteString("docker_image_name"u8, _dockerImageName);
+            writer.WriteString("docker_image_name"u8, value.DockerImageName);
         }
-        if (value.DockerImageTag is { } _dockerImageTag)
+        if (value.DockerImageTagSpecified)
         {
-            writer.WriteString("docker_image_tag"u8, _dockerImageTag);
+            writer.WriteString("docker_image_tag"u8, value.DockerImageTag);
         }
         if (value.ExecuteCommands is { } _executeCommands)
         {
@@ -611,6 +870,10 @@ public sealed partial record BuildAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.ExecuteCommandsSpecified)
+        {
+            writer.WriteNull("execute_commands"u8);
+        }
         if (value.SetupCommands is { } _setupCommands)
         {
             writer.WritePropertyName("setup_commands"u8);
@@ -627,6 +890,10 @@ public sealed partial record BuildAction : PipelineAction
                 }
             }
             writer.WriteEndArray();
+        }
+        else if (value.SetupCommandsSpecified)
+        {
+            writer.WriteNull("setup_commands"u8);
         }
         if (value.CachedDirs is { } _cachedDirs)
         {
@@ -645,9 +912,13 @@ public sealed partial record BuildAction : PipelineAction
             }
             writer.WriteEndArray();
         }
-        if (value.WorkingDirectory is { } _workingDirectory)
+        else if (value.CachedDirsSpecified)
         {
-            writer.WriteString("working_directory"u8, _workingDirectory);
+            writer.WriteNull("cached_dirs"u8);
+        }
+        if (value.WorkingDirectorySpecified)
+        {
+            writer.WriteString("working_directory"u8, value.WorkingDirectory);
         }
         if (value.Shell is { } _shell)
         {
@@ -670,6 +941,10 @@ public sealed partial record BuildAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.ServicesSpecified)
+        {
+            writer.WriteNull("services"u8);
+        }
         if (value.VolumeMappings is { } _volumeMappings)
         {
             writer.WritePropertyName("volume_mappings"u8);
@@ -687,9 +962,13 @@ public sealed partial record BuildAction : PipelineAction
             }
             writer.WriteEndArray();
         }
-        if (value.RunAsUser is { } _runAsUser)
+        else if (value.VolumeMappingsSpecified)
         {
-            writer.WriteString("run_as_user"u8, _runAsUser);
+            writer.WriteNull("volume_mappings"u8);
+        }
+        if (value.RunAsUserSpecified)
+        {
+            writer.WriteString("run_as_user"u8, value.RunAsUser);
         }
         if (value.Variables is { } _variables)
         {
@@ -707,6 +986,10 @@ public sealed partial record BuildAction : PipelineAction
                 }
             }
             writer.WriteEndArray();
+        }
+        else if (value.VariablesSpecified)
+        {
+            writer.WriteNull("variables"u8);
         }
         if (value.Pipeline is { } _pipeline)
         {
@@ -730,33 +1013,65 @@ public sealed partial record BuildAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.TriggerConditionsSpecified)
+        {
+            writer.WriteNull("trigger_conditions"u8);
+        }
         if (value.AfterActionId is { } _afterActionId)
         {
             writer.WriteNumber("after_action_id"u8, _afterActionId);
+        }
+        else if (value.AfterActionIdSpecified)
+        {
+            writer.WriteNull("after_action_id"u8);
         }
         if (value.Timeout is { } _timeout)
         {
             writer.WriteNumber("timeout"u8, _timeout);
         }
+        else if (value.TimeoutSpecified)
+        {
+            writer.WriteNull("timeout"u8);
+        }
         if (value.Disabled is { } _disabled)
         {
             writer.WriteBoolean("disabled"u8, _disabled);
+        }
+        else if (value.DisabledSpecified)
+        {
+            writer.WriteNull("disabled"u8);
         }
         if (value.IgnoreErrors is { } _ignoreErrors)
         {
             writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
         }
+        else if (value.IgnoreErrorsSpecified)
+        {
+            writer.WriteNull("ignore_errors"u8);
+        }
         if (value.RetryCount is { } _retryCount)
         {
             writer.WriteNumber("retry_count"u8, _retryCount);
+        }
+        else if (value.RetryCountSpecified)
+        {
+            writer.WriteNull("retry_count"u8);
         }
         if (value.RetryInterval is { } _retryInterval)
         {
             writer.WriteNumber("retry_interval"u8, _retryInterval);
         }
+        else if (value.RetryIntervalSpecified)
+        {
+            writer.WriteNull("retry_interval"u8);
+        }
         if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
         {
             writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
+        }
+        else if (value.RunOnlyOnFirstFailureSpecified)
+        {
+            writer.WriteNull("run_only_on_first_failure"u8);
         }
         writer.WriteEndObject();
     }

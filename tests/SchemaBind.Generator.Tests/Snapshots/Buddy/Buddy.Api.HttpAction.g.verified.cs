@@ -12,6 +12,9 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(HttpAction.Converter))]
 public sealed partial record HttpAction : PipelineAction
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
 
@@ -37,53 +40,235 @@ public sealed partial record HttpAction : PipelineAction
     public ExecutionStatus? LastExecutionStatus { get; init; }
 
     /// <summary>The URL the request is sent to. It may hold $VARIABLES that Buddy fills in when the action runs, so it is a string, not a checked URI.</summary>
-    public string? NotificationUrl { get; init; }
+    public string? NotificationUrl
+    {
+        get => _notificationUrl;
+        init
+        {
+            _notificationUrl = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private string? _notificationUrl;
+
+    /// <summary>Whether <see cref="NotificationUrl"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool NotificationUrlSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The HTTP method of the request.</summary>
     public HttpRequestMethod? Method { get; init; }
 
     /// <summary>The port of the server, when it is not the URL scheme's default.</summary>
     [global::System.ComponentModel.DataAnnotations.Range(1d, 65535d)]
-    public int? Port { get; init; }
+    public int? Port
+    {
+        get => _port;
+        init
+        {
+            _port = value;
+            _specified |= 1u << 1;
+        }
+    }
+
+    private int? _port;
+
+    /// <summary>Whether <see cref="Port"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool PortSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>The body of the request.</summary>
-    public string? Content { get; init; }
+    public string? Content
+    {
+        get => _content;
+        init
+        {
+            _content = value;
+            _specified |= 1u << 2;
+        }
+    }
+
+    private string? _content;
+
+    /// <summary>Whether <see cref="Content"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool ContentSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>The headers sent with the request.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<HttpHeader>? Headers { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<HttpHeader>? Headers
+    {
+        get => _headers;
+        init
+        {
+            _headers = value;
+            _specified |= 1u << 3;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<HttpHeader>? _headers;
+
+    /// <summary>Whether <see cref="Headers"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool HeadersSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>The user name for HTTP basic authentication.</summary>
-    public string? Login { get; init; }
+    public string? Login
+    {
+        get => _login;
+        init
+        {
+            _login = value;
+            _specified |= 1u << 4;
+        }
+    }
+
+    private string? _login;
+
+    /// <summary>Whether <see cref="Login"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool LoginSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
-    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables
+    {
+        get => _variables;
+        init
+        {
+            _variables = value;
+            _specified |= 1u << 5;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
+
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VariablesSpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
     public PipelineSummary? Pipeline { get; init; }
 
     /// <summary>The conditions that must all hold for the action to run.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions
+    {
+        get => _triggerConditions;
+        init
+        {
+            _triggerConditions = value;
+            _specified |= 1u << 6;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
+
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TriggerConditionsSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
-    public long? AfterActionId { get; init; }
+    public long? AfterActionId
+    {
+        get => _afterActionId;
+        init
+        {
+            _afterActionId = value;
+            _specified |= 1u << 7;
+        }
+    }
+
+    private long? _afterActionId;
+
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool AfterActionIdSpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
-    public int? Timeout { get; init; }
+    public int? Timeout
+    {
+        get => _timeout;
+        init
+        {
+            _timeout = value;
+            _specified |= 1u << 8;
+        }
+    }
+
+    private int? _timeout;
+
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TimeoutSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
-    public bool? Disabled { get; init; }
+    public bool? Disabled
+    {
+        get => _disabled;
+        init
+        {
+            _disabled = value;
+            _specified |= 1u << 9;
+        }
+    }
+
+    private bool? _disabled;
+
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DisabledSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
-    public bool? IgnoreErrors { get; init; }
+    public bool? IgnoreErrors
+    {
+        get => _ignoreErrors;
+        init
+        {
+            _ignoreErrors = value;
+            _specified |= 1u << 10;
+        }
+    }
+
+    private bool? _ignoreErrors;
+
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool IgnoreErrorsSpecified => (_specified & (1u << 10)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
-    public int? RetryCount { get; init; }
+    public int? RetryCount
+    {
+        get => _retryCount;
+        init
+        {
+            _retryCount = value;
+            _specified |= 1u << 11;
+        }
+    }
+
+    private int? _retryCount;
+
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryCountSpecified => (_specified & (1u << 11)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval
+    {
+        get => _retryInterval;
+        init
+        {
+            _retryInterval = value;
+            _specified |= 1u << 12;
+        }
+    }
+
+    private int? _retryInterval;
+
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryIntervalSpecified => (_specified & (1u << 12)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
-    public bool? RunOnlyOnFirstFailure { get; init; }
+    public bool? RunOnlyOnFirstFailure
+    {
+        get => _runOnlyOnFirstFailure;
+        init
+        {
+            _runOnlyOnFirstFailure = value;
+            _specified |= 1u << 13;
+        }
+    }
+
+    private bool? _runOnlyOnFirstFailure;
+
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 13)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
     public bool Equals(HttpAction? other)
@@ -116,6 +301,7 @@ public sealed partial record HttpAction : PipelineAction
             && RetryCount == other.RetryCount
             && RetryInterval == other.RetryInterval
             && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
+            && _specified == other._specified
             );
     }
 
@@ -146,6 +332,7 @@ public sealed partial record HttpAction : PipelineAction
         hash.Add(RetryCount);
         hash.Add(RetryInterval);
         hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -305,6 +492,7 @@ public sealed partial record HttpAction : PipelineAction
         int? _retryCount = default;
         int? _retryInterval = default;
         bool? _runOnlyOnFirstFailure = default;
+        uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -346,6 +534,7 @@ public sealed partial record HttpAction : PipelineAction
             {
                 reader.Read();
                 _notificationUrl = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("method"u8))
             {
@@ -356,26 +545,31 @@ public sealed partial record HttpAction : PipelineAction
             {
                 reader.Read();
                 _port = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 1;
             }
             else if (reader.ValueTextEquals("content"u8))
             {
                 reader.Read();
                 _content = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 2;
             }
             else if (reader.ValueTextEquals("headers"u8))
             {
                 reader.Read();
                 _headers = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
+                specified |= 1u << 3;
             }
             else if (reader.ValueTextEquals("login"u8))
             {
                 reader.Read();
                 _login = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 4;
             }
             else if (reader.ValueTextEquals("variables"u8))
             {
                 reader.Read();
                 _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                specified |= 1u << 5;
             }
             else if (reader.ValueTextEquals("pipeline"u8))
             {
@@ -386,41 +580,49 @@ public sealed partial record HttpAction : PipelineAction
             {
                 reader.Read();
                 _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                specified |= 1u << 6;
             }
             else if (reader.ValueTextEquals("after_action_id"u8))
             {
                 reader.Read();
                 _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                specified |= 1u << 7;
             }
             else if (reader.ValueTextEquals("timeout"u8))
             {
                 reader.Read();
                 _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 8;
             }
             else if (reader.ValueTextEquals("disabled"u8))
             {
                 reader.Read();
                 _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 9;
             }
             else if (reader.ValueTextEquals("ignore_errors"u8))
             {
                 reader.Read();
                 _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 10;
             }
             else if (reader.ValueTextEquals("retry_count"u8))
             {
                 reader.Read();
                 _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 11;
             }
             else if (reader.ValueTextEquals("retry_interval"u8))
             {
                 reader.Read();
                 _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 12;
             }
             else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
             {
                 reader.Read();
                 _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 13;
             }
             else
             {
@@ -458,6 +660,7 @@ public sealed partial record HttpAction : PipelineAction
             RetryCount = _retryCount,
             RetryInterval = _retryInterval,
             RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
+            _specified = specified,
         };
     }
 
@@ -485,9 +688,9 @@ public sealed partial record HttpAction : PipelineAction
         {
             writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         }
-        if (value.NotificationUrl is { } _notificationUrl)
+        if (value.NotificationUrlSpecified)
         {
-            writer.WriteString("notification_url"u8, _notificationUrl);
+            writer.WriteString("notification_url"u8, value.NotificationUrl);
         }
         if (value.Method is { } _method)
         {
@@ -497,9 +700,13 @@ public sealed partial record HttpAction : PipelineAction
         {
             writer.WriteNumber("port"u8, _port);
         }
-        if (value.Content is { } _content)
+        else if (value.PortSpecified)
         {
-            writer.WriteString("content"u8, _content);
+            writer.WriteNull("port"u8);
+        }
+        if (value.ContentSpecified)
+        {
+            writer.WriteString("content"u8, value.Content);
         }
         if (value.Headers is { } _headers)
         {
@@ -518,9 +725,13 @@ public sealed partial record HttpAction : PipelineAction
             }
             writer.WriteEndArray();
         }
-        if (value.Login is { } _login)
+        else if (value.HeadersSpecified)
         {
-            writer.WriteString("login"u8, _login);
+            writer.WriteNull("headers"u8);
+        }
+        if (value.LoginSpecified)
+        {
+            writer.WriteString("login"u8, value.Login);
         }
         if (value.Variables is { } _variables)
         {
@@ -538,6 +749,10 @@ public sealed partial record HttpAction : PipelineAction
                 }
             }
             writer.WriteEndArray();
+        }
+        else if (value.VariablesSpecified)
+        {
+            writer.WriteNull("variables"u8);
         }
         if (value.Pipeline is { } _pipeline)
         {
@@ -561,33 +776,65 @@ public sealed partial record HttpAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.TriggerConditionsSpecified)
+        {
+            writer.WriteNull("trigger_conditions"u8);
+        }
         if (value.AfterActionId is { } _afterActionId)
         {
             writer.WriteNumber("after_action_id"u8, _afterActionId);
+        }
+        else if (value.AfterActionIdSpecified)
+        {
+            writer.WriteNull("after_action_id"u8);
         }
         if (value.Timeout is { } _timeout)
         {
             writer.WriteNumber("timeout"u8, _timeout);
         }
+        else if (value.TimeoutSpecified)
+        {
+            writer.WriteNull("timeout"u8);
+        }
         if (value.Disabled is { } _disabled)
         {
             writer.WriteBoolean("disabled"u8, _disabled);
+        }
+        else if (value.DisabledSpecified)
+        {
+            writer.WriteNull("disabled"u8);
         }
         if (value.IgnoreErrors is { } _ignoreErrors)
         {
             writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
         }
+        else if (value.IgnoreErrorsSpecified)
+        {
+            writer.WriteNull("ignore_errors"u8);
+        }
         if (value.RetryCount is { } _retryCount)
         {
             writer.WriteNumber("retry_count"u8, _retryCount);
+        }
+        else if (value.RetryCountSpecified)
+        {
+            writer.WriteNull("retry_count"u8);
         }
         if (value.RetryInterval is { } _retryInterval)
         {
             writer.WriteNumber("retry_interval"u8, _retryInterval);
         }
+        else if (value.RetryIntervalSpecified)
+        {
+            writer.WriteNull("retry_interval"u8);
+        }
         if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
         {
             writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
+        }
+        else if (value.RunOnlyOnFirstFailureSpecified)
+        {
+            writer.WriteNull("run_only_on_first_failure"u8);
         }
         writer.WriteEndObject();
     }

@@ -12,6 +12,9 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(PipelineSummary.Converter))]
 public sealed partial record PipelineSummary
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The API URL of the pipeline.</summary>
     public required global::System.Uri Url { get; init; }
 
@@ -28,13 +31,39 @@ public sealed partial record PipelineSummary
     public PipelineSummaryOn? On { get; init; }
 
     /// <summary>The Git refs that trigger the pipeline.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? Refs { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? Refs
+    {
+        get => _refs;
+        init
+        {
+            _refs = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _refs;
+
+    /// <summary>Whether <see cref="Refs"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RefsSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The status of the pipeline's last execution.</summary>
     public ExecutionStatus? LastExecutionStatus { get; init; }
 
     /// <summary>The revision (commit SHA) of the pipeline's last execution.</summary>
-    public string? LastExecutionRevision { get; init; }
+    public string? LastExecutionRevision
+    {
+        get => _lastExecutionRevision;
+        init
+        {
+            _lastExecutionRevision = value;
+            _specified |= 1u << 1;
+        }
+    }
+
+    private string? _lastExecutionRevision;
+
+    /// <summary>Whether <see cref="LastExecutionRevision"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool LastExecutionRevisionSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
     public bool Equals(PipelineSummary? other)
@@ -53,6 +82,7 @@ public sealed partial record PipelineSummary
             && SB::SchemaEquality.SequenceEqual(Refs, other.Refs)
             && LastExecutionStatus == other.LastExecutionStatus
             && LastExecutionRevision == other.LastExecutionRevision
+            && _specified == other._specified
             );
     }
 
@@ -69,6 +99,7 @@ public sealed partial record PipelineSummary
         hash.Add(SB::SchemaEquality.SequenceHashCode(Refs));
         hash.Add(LastExecutionStatus);
         hash.Add(LastExecutionRevision);
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -154,6 +185,7 @@ public sealed partial record PipelineSummary
         global::System.Collections.Generic.IReadOnlyList<string>? _refs = default;
         ExecutionStatus? _lastExecutionStatus = default;
         string? _lastExecutionRevision = default;
+        uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("url"u8))
@@ -185,6 +217,7 @@ public sealed partial record PipelineSummary
             {
                 reader.Read();
                 _refs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("last_execution_status"u8))
             {
@@ -195,6 +228,7 @@ public sealed partial record PipelineSummary
             {
                 reader.Read();
                 _lastExecutionRevision = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 1;
             }
             else
             {
@@ -213,6 +247,7 @@ public sealed partial record PipelineSummary
             Refs = _refs,
             LastExecutionStatus = _lastExecutionStatus,
             LastExecutionRevision = _lastExecutionRevision,
+            _specified = specified,
         };
     }
 
@@ -252,13 +287,17 @@ public sealed partial record PipelineSummary
             }
             writer.WriteEndArray();
         }
+        else if (value.RefsSpecified)
+        {
+            writer.WriteNull("refs"u8);
+        }
         if (value.LastExecutionStatus is { } _lastExecutionStatus)
         {
             writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         }
-        if (value.LastExecutionRevision is { } _lastExecutionRevision)
+        if (value.LastExecutionRevisionSpecified)
         {
-            writer.WriteString("last_execution_revision"u8, _lastExecutionRevision);
+            writer.WriteString("last_execution_revision"u8, value.LastExecutionRevision);
         }
         writer.WriteEndObject();
     }

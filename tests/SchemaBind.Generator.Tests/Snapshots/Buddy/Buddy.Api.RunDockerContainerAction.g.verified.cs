@@ -12,6 +12,9 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(RunDockerContainerAction.Converter))]
 public sealed partial record RunDockerContainerAction : PipelineAction
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
 
@@ -37,80 +40,379 @@ public sealed partial record RunDockerContainerAction : PipelineAction
     public ExecutionStatus? LastExecutionStatus { get; init; }
 
     /// <summary>The name of the Docker image.</summary>
-    public string? DockerImageName { get; init; }
+    public string? DockerImageName
+    {
+        get => _dockerImageName;
+        init
+        {
+            _dockerImageName = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private string? _dockerImageName;
+
+    /// <summary>Whether <see cref="DockerImageName"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerImageNameSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The tag of the Docker image.</summary>
-    public string? DockerImageTag { get; init; }
+    public string? DockerImageTag
+    {
+        get => _dockerImageTag;
+        init
+        {
+            _dockerImageTag = value;
+            _specified |= 1u << 1;
+        }
+    }
+
+    private string? _dockerImageTag;
+
+    /// <summary>Whether <see cref="DockerImageTag"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerImageTagSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>The commands that will be executed.</summary>
-    public string? InlineCommands { get; init; }
+    public string? InlineCommands
+    {
+        get => _inlineCommands;
+        init
+        {
+            _inlineCommands = value;
+            _specified |= 1u << 2;
+        }
+    }
+
+    private string? _inlineCommands;
+
+    /// <summary>Whether <see cref="InlineCommands"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool InlineCommandsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>All build commands are run as the default user defined in the selected Docker image. Can be set to another username (on the condition that this user exists in the selected image).</summary>
-    public string? RunAsUser { get; init; }
+    public string? RunAsUser
+    {
+        get => _runAsUser;
+        init
+        {
+            _runAsUser = value;
+            _specified |= 1u << 3;
+        }
+    }
+
+    private string? _runAsUser;
+
+    /// <summary>Whether <see cref="RunAsUser"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunAsUserSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>Defines whether or not to mount the filesystem to the running container.</summary>
-    public bool? MountFilesystemDisable { get; init; }
+    public bool? MountFilesystemDisable
+    {
+        get => _mountFilesystemDisable;
+        init
+        {
+            _mountFilesystemDisable = value;
+            _specified |= 1u << 4;
+        }
+    }
+
+    private bool? _mountFilesystemDisable;
+
+    /// <summary>Whether <see cref="MountFilesystemDisable"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool MountFilesystemDisableSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>The path preceding the colon is the filesystem path (the folder from the filesystem to be mounted in the container). The path after the colon is the container path (the path in the container, where this filesystem will be located).</summary>
-    public global::System.Collections.Generic.IReadOnlyList<string>? VolumeMappings { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<string>? VolumeMappings
+    {
+        get => _volumeMappings;
+        init
+        {
+            _volumeMappings = value;
+            _specified |= 1u << 5;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings;
+
+    /// <summary>Whether <see cref="VolumeMappings"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VolumeMappingsSpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>The username required to connect to a private registry.</summary>
-    public string? Login { get; init; }
+    public string? Login
+    {
+        get => _login;
+        init
+        {
+            _login = value;
+            _specified |= 1u << 6;
+        }
+    }
+
+    private string? _login;
+
+    /// <summary>Whether <see cref="Login"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool LoginSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>The url to the Docker registry or GCR. Required for Google GCR.</summary>
-    public string? Registry { get; init; }
+    public string? Registry
+    {
+        get => _registry;
+        init
+        {
+            _registry = value;
+            _specified |= 1u << 7;
+        }
+    }
+
+    private string? _registry;
+
+    /// <summary>Whether <see cref="Registry"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RegistrySpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>Defines the export path of the container’s filesystem as a tar archive.</summary>
-    public string? ExportContainerPath { get; init; }
+    public string? ExportContainerPath
+    {
+        get => _exportContainerPath;
+        init
+        {
+            _exportContainerPath = value;
+            _specified |= 1u << 8;
+        }
+    }
+
+    private string? _exportContainerPath;
+
+    /// <summary>Whether <see cref="ExportContainerPath"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool ExportContainerPathSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>The integration. Required for using the image from the Amazon ECR, Google GCR and Docker Hub.</summary>
     public Integration? Integration { get; init; }
 
     /// <summary>The name of the Amazon S3 region. Required for using the image from the Amazon ECR. The full list of regions is available here.</summary>
-    public string? Region { get; init; }
+    public string? Region
+    {
+        get => _region;
+        init
+        {
+            _region = value;
+            _specified |= 1u << 9;
+        }
+    }
+
+    private string? _region;
+
+    /// <summary>Whether <see cref="Region"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RegionSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>If set to true the Docker image will be taken from action defined by docker_build_action_id.</summary>
-    public bool? UseImageFromAction { get; init; }
+    public bool? UseImageFromAction
+    {
+        get => _useImageFromAction;
+        init
+        {
+            _useImageFromAction = value;
+            _specified |= 1u << 10;
+        }
+    }
+
+    private bool? _useImageFromAction;
+
+    /// <summary>Whether <see cref="UseImageFromAction"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool UseImageFromActionSpecified => (_specified & (1u << 10)) != 0;
 
     /// <summary>The ID of the action which built the desired Docker image. If set to 0, the image will be taken from previous pipeline action. Can be used instead of docker_build_action_name.</summary>
     [global::System.ComponentModel.DataAnnotations.Range(0d, double.MaxValue)]
-    public long? DockerBuildActionId { get; init; }
+    public long? DockerBuildActionId
+    {
+        get => _dockerBuildActionId;
+        init
+        {
+            _dockerBuildActionId = value;
+            _specified |= 1u << 11;
+        }
+    }
+
+    private long? _dockerBuildActionId;
+
+    /// <summary>Whether <see cref="DockerBuildActionId"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerBuildActionIdSpecified => (_specified & (1u << 11)) != 0;
 
     /// <summary>The name of the action which built the desired Docker image. Can be used instead of docker_build_action_id.</summary>
-    public string? DockerBuildActionName { get; init; }
+    public string? DockerBuildActionName
+    {
+        get => _dockerBuildActionName;
+        init
+        {
+            _dockerBuildActionName = value;
+            _specified |= 1u << 12;
+        }
+    }
+
+    private string? _dockerBuildActionName;
+
+    /// <summary>Whether <see cref="DockerBuildActionName"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DockerBuildActionNameSpecified => (_specified & (1u << 12)) != 0;
 
     /// <summary>Default command to execute at runtime. Overwrites the default entrypoint set by the image.</summary>
-    public string? Entrypoint { get; init; }
+    public string? Entrypoint
+    {
+        get => _entrypoint;
+        init
+        {
+            _entrypoint = value;
+            _specified |= 1u << 13;
+        }
+    }
+
+    private string? _entrypoint;
+
+    /// <summary>Whether <see cref="Entrypoint"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool EntrypointSpecified => (_specified & (1u << 13)) != 0;
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
-    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables
+    {
+        get => _variables;
+        init
+        {
+            _variables = value;
+            _specified |= 1u << 14;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
+
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VariablesSpecified => (_specified & (1u << 14)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
     public PipelineSummary? Pipeline { get; init; }
 
     /// <summary>The conditions that must all hold for the action to run.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions
+    {
+        get => _triggerConditions;
+        init
+        {
+            _triggerConditions = value;
+            _specified |= 1u << 15;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
+
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TriggerConditionsSpecified => (_specified & (1u << 15)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
-    public long? AfterActionId { get; init; }
+    public long? AfterActionId
+    {
+        get => _afterActionId;
+        init
+        {
+            _afterActionId = value;
+            _specified |= 1u << 16;
+        }
+    }
+
+    private long? _afterActionId;
+
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool AfterActionIdSpecified => (_specified & (1u << 16)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
-    public int? Timeout { get; init; }
+    public int? Timeout
+    {
+        get => _timeout;
+        init
+        {
+            _timeout = value;
+            _specified |= 1u << 17;
+        }
+    }
+
+    private int? _timeout;
+
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TimeoutSpecified => (_specified & (1u << 17)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
-    public bool? Disabled { get; init; }
+    public bool? Disabled
+    {
+        get => _disabled;
+        init
+        {
+            _disabled = value;
+            _specified |= 1u << 18;
+        }
+    }
+
+    private bool? _disabled;
+
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DisabledSpecified => (_specified & (1u << 18)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
-    public bool? IgnoreErrors { get; init; }
+    public bool? IgnoreErrors
+    {
+        get => _ignoreErrors;
+        init
+        {
+            _ignoreErrors = value;
+            _specified |= 1u << 19;
+        }
+    }
+
+    private bool? _ignoreErrors;
+
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool IgnoreErrorsSpecified => (_specified & (1u << 19)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
-    public int? RetryCount { get; init; }
+    public int? RetryCount
+    {
+        get => _retryCount;
+        init
+        {
+            _retryCount = value;
+            _specified |= 1u << 20;
+        }
+    }
+
+    private int? _retryCount;
+
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryCountSpecified => (_specified & (1u << 20)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval
+    {
+        get => _retryInterval;
+        init
+        {
+            _retryInterval = value;
+            _specified |= 1u << 21;
+        }
+    }
+
+    private int? _retryInterval;
+
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryIntervalSpecified => (_specified & (1u << 21)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
-    public bool? RunOnlyOnFirstFailure { get; init; }
+    public bool? RunOnlyOnFirstFailure
+    {
+        get => _runOnlyOnFirstFailure;
+        init
+        {
+            _runOnlyOnFirstFailure = value;
+            _specified |= 1u << 22;
+        }
+    }
+
+    private bool? _runOnlyOnFirstFailure;
+
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 22)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
     public bool Equals(RunDockerContainerAction? other)
@@ -152,6 +454,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             && RetryCount == other.RetryCount
             && RetryInterval == other.RetryInterval
             && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
+            && _specified == other._specified
             );
     }
 
@@ -191,6 +494,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
         hash.Add(RetryCount);
         hash.Add(RetryInterval);
         hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -348,6 +652,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
         int? _retryCount = default;
         int? _retryInterval = default;
         bool? _runOnlyOnFirstFailure = default;
+        uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -389,46 +694,55 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             {
                 reader.Read();
                 _dockerImageName = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("docker_image_tag"u8))
             {
                 reader.Read();
                 _dockerImageTag = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 1;
             }
             else if (reader.ValueTextEquals("inline_commands"u8))
             {
                 reader.Read();
                 _inlineCommands = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 2;
             }
             else if (reader.ValueTextEquals("run_as_user"u8))
             {
                 reader.Read();
                 _runAsUser = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 3;
             }
             else if (reader.ValueTextEquals("mount_filesystem_disable"u8))
             {
                 reader.Read();
                 _mountFilesystemDisable = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 4;
             }
             else if (reader.ValueTextEquals("volume_mappings"u8))
             {
                 reader.Read();
                 _volumeMappings = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                specified |= 1u << 5;
             }
             else if (reader.ValueTextEquals("login"u8))
             {
                 reader.Read();
                 _login = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 6;
             }
             else if (reader.ValueTextEquals("registry"u8))
             {
                 reader.Read();
                 _registry = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 7;
             }
             else if (reader.ValueTextEquals("export_container_path"u8))
             {
                 reader.Read();
                 _exportContainerPath = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 8;
             }
             else if (reader.ValueTextEquals("integration"u8))
             {
@@ -439,31 +753,37 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             {
                 reader.Read();
                 _region = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 9;
             }
             else if (reader.ValueTextEquals("use_image_from_action"u8))
             {
                 reader.Read();
                 _useImageFromAction = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 10;
             }
             else if (reader.ValueTextEquals("docker_build_action_id"u8))
             {
                 reader.Read();
                 _dockerBuildActionId = SB::JsonRead.Int64OrNull(ref reader);
+                specified |= 1u << 11;
             }
             else if (reader.ValueTextEquals("docker_build_action_name"u8))
             {
                 reader.Read();
                 _dockerBuildActionName = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 12;
             }
             else if (reader.ValueTextEquals("entrypoint"u8))
             {
                 reader.Read();
                 _entrypoint = SB::JsonRead.StringOrNull(ref reader);
+                specified |= 1u << 13;
             }
             else if (reader.ValueTextEquals("variables"u8))
             {
                 reader.Read();
                 _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                specified |= 1u << 14;
             }
             else if (reader.ValueTextEquals("pipeline"u8))
             {
@@ -474,41 +794,49 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             {
                 reader.Read();
                 _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                specified |= 1u << 15;
             }
             else if (reader.ValueTextEquals("after_action_id"u8))
             {
                 reader.Read();
                 _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                specified |= 1u << 16;
             }
             else if (reader.ValueTextEquals("timeout"u8))
             {
                 reader.Read();
                 _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 17;
             }
             else if (reader.ValueTextEquals("disabled"u8))
             {
                 reader.Read();
                 _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 18;
             }
             else if (reader.ValueTextEquals("ignore_errors"u8))
             {
                 reader.Read();
                 _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 19;
             }
             else if (reader.ValueTextEquals("retry_count"u8))
             {
                 reader.Read();
                 _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 20;
             }
             else if (reader.ValueTextEquals("retry_interval"u8))
             {
                 reader.Read();
                 _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 21;
             }
             else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
             {
                 reader.Read();
                 _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 22;
             }
             else
             {
@@ -555,6 +883,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             RetryCount = _retryCount,
             RetryInterval = _retryInterval,
             RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
+            _specified = specified,
         };
     }
 
@@ -582,25 +911,29 @@ public sealed partial record RunDockerContainerAction : PipelineAction
         {
             writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         }
-        if (value.DockerImageName is { } _dockerImageName)
+        if (value.DockerImageNameSpecified)
         {
-            writer.WriteString("docker_image_name"u8, _dockerImageName);
+            writer.WriteString("docker_image_name"u8, value.DockerImageName);
         }
-        if (value.DockerImageTag is { } _dockerImageTag)
+        if (value.DockerImageTagSpecified)
         {
-            writer.WriteString("docker_image_tag"u8, _dockerImageTag);
+            writer.WriteString("docker_image_tag"u8, value.DockerImageTag);
         }
-        if (value.InlineCommands is { } _inlineCommands)
+        if (value.InlineCommandsSpecified)
         {
-            writer.WriteString("inline_commands"u8, _inlineCommands);
+            writer.WriteString("inline_commands"u8, value.InlineCommands);
         }
-        if (value.RunAsUser is { } _runAsUser)
+        if (value.RunAsUserSpecified)
         {
-            writer.WriteString("run_as_user"u8, _runAsUser);
+            writer.WriteString("run_as_user"u8, value.RunAsUser);
         }
         if (value.MountFilesystemDisable is { } _mountFilesystemDisable)
         {
             writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
+        }
+        else if (value.MountFilesystemDisableSpecified)
+        {
+            writer.WriteNull("mount_filesystem_disable"u8);
         }
         if (value.VolumeMappings is { } _volumeMappings)
         {
@@ -619,42 +952,54 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             }
             writer.WriteEndArray();
         }
-        if (value.Login is { } _login)
+        else if (value.VolumeMappingsSpecified)
         {
-            writer.WriteString("login"u8, _login);
+            writer.WriteNull("volume_mappings"u8);
         }
-        if (value.Registry is { } _registry)
+        if (value.LoginSpecified)
         {
-            writer.WriteString("registry"u8, _registry);
+            writer.WriteString("login"u8, value.Login);
         }
-        if (value.ExportContainerPath is { } _exportContainerPath)
+        if (value.RegistrySpecified)
         {
-            writer.WriteString("export_container_path"u8, _exportContainerPath);
+            writer.WriteString("registry"u8, value.Registry);
+        }
+        if (value.ExportContainerPathSpecified)
+        {
+            writer.WriteString("export_container_path"u8, value.ExportContainerPath);
         }
         if (value.Integration is { } _integration)
         {
             writer.WritePropertyName("integration"u8);
             Integration.WriteJson(writer, _integration, redact);
         }
-        if (value.Region is { } _region)
+        if (value.RegionSpecified)
         {
-            writer.WriteString("region"u8, _region);
+            writer.WriteString("region"u8, value.Region);
         }
         if (value.UseImageFromAction is { } _useImageFromAction)
         {
             writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
         }
+        else if (value.UseImageFromActionSpecified)
+        {
+            writer.WriteNull("use_image_from_action"u8);
+        }
         if (value.DockerBuildActionId is { } _dockerBuildActionId)
         {
             writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
         }
-        if (value.DockerBuildActionName is { } _dockerBuildActionName)
+        else if (value.DockerBuildActionIdSpecified)
         {
-            writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
+            writer.WriteNull("docker_build_action_id"u8);
         }
-        if (value.Entrypoint is { } _entrypoint)
+        if (value.DockerBuildActionNameSpecified)
         {
-            writer.WriteString("entrypoint"u8, _entrypoint);
+            writer.WriteString("docker_build_action_name"u8, value.DockerBuildActionName);
+        }
+        if (value.EntrypointSpecified)
+        {
+            writer.WriteString("entrypoint"u8, value.Entrypoint);
         }
         if (value.Variables is { } _variables)
         {
@@ -672,6 +1017,10 @@ public sealed partial record RunDockerContainerAction : PipelineAction
                 }
             }
             writer.WriteEndArray();
+        }
+        else if (value.VariablesSpecified)
+        {
+            writer.WriteNull("variables"u8);
         }
         if (value.Pipeline is { } _pipeline)
         {
@@ -695,33 +1044,65 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.TriggerConditionsSpecified)
+        {
+            writer.WriteNull("trigger_conditions"u8);
+        }
         if (value.AfterActionId is { } _afterActionId)
         {
             writer.WriteNumber("after_action_id"u8, _afterActionId);
+        }
+        else if (value.AfterActionIdSpecified)
+        {
+            writer.WriteNull("after_action_id"u8);
         }
         if (value.Timeout is { } _timeout)
         {
             writer.WriteNumber("timeout"u8, _timeout);
         }
+        else if (value.TimeoutSpecified)
+        {
+            writer.WriteNull("timeout"u8);
+        }
         if (value.Disabled is { } _disabled)
         {
             writer.WriteBoolean("disabled"u8, _disabled);
+        }
+        else if (value.DisabledSpecified)
+        {
+            writer.WriteNull("disabled"u8);
         }
         if (value.IgnoreErrors is { } _ignoreErrors)
         {
             writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
         }
+        else if (value.IgnoreErrorsSpecified)
+        {
+            writer.WriteNull("ignore_errors"u8);
+        }
         if (value.RetryCount is { } _retryCount)
         {
             writer.WriteNumber("retry_count"u8, _retryCount);
+        }
+        else if (value.RetryCountSpecified)
+        {
+            writer.WriteNull("retry_count"u8);
         }
         if (value.RetryInterval is { } _retryInterval)
         {
             writer.WriteNumber("retry_interval"u8, _retryInterval);
         }
+        else if (value.RetryIntervalSpecified)
+        {
+            writer.WriteNull("retry_interval"u8);
+        }
         if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
         {
             writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
+        }
+        else if (value.RunOnlyOnFirstFailureSpecified)
+        {
+            writer.WriteNull("run_only_on_first_failure"u8);
         }
         writer.WriteEndObject();
     }

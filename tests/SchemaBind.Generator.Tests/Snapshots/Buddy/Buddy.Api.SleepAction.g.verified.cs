@@ -12,6 +12,9 @@ namespace Buddy.Api;
 [STJ::Serialization.JsonConverter(typeof(SleepAction.Converter))]
 public sealed partial record SleepAction : PipelineAction
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
 
@@ -37,38 +40,168 @@ public sealed partial record SleepAction : PipelineAction
     public ExecutionStatus? LastExecutionStatus { get; init; }
 
     /// <summary>The variables available to the action (key/value pairs).</summary>
-    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<Variable>? Variables
+    {
+        get => _variables;
+        init
+        {
+            _variables = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<Variable>? _variables;
+
+    /// <summary>Whether <see cref="Variables"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool VariablesSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The time to wait, in seconds (0 to 1200).</summary>
     [global::System.ComponentModel.DataAnnotations.Range(0d, 1200d)]
-    public int? SleepInSec { get; init; }
+    public int? SleepInSec
+    {
+        get => _sleepInSec;
+        init
+        {
+            _sleepInSec = value;
+            _specified |= 1u << 1;
+        }
+    }
+
+    private int? _sleepInSec;
+
+    /// <summary>Whether <see cref="SleepInSec"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool SleepInSecSpecified => (_specified & (1u << 1)) != 0;
 
     /// <summary>A summary of the pipeline the action belongs to.</summary>
     public PipelineSummary? Pipeline { get; init; }
 
     /// <summary>The conditions that must all hold for the action to run.</summary>
-    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions { get; init; }
+    public global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? TriggerConditions
+    {
+        get => _triggerConditions;
+        init
+        {
+            _triggerConditions = value;
+            _specified |= 1u << 2;
+        }
+    }
+
+    private global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions;
+
+    /// <summary>Whether <see cref="TriggerConditions"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TriggerConditionsSpecified => (_specified & (1u << 2)) != 0;
 
     /// <summary>The ID of the action after which this one is placed in the pipeline.</summary>
-    public long? AfterActionId { get; init; }
+    public long? AfterActionId
+    {
+        get => _afterActionId;
+        init
+        {
+            _afterActionId = value;
+            _specified |= 1u << 3;
+        }
+    }
+
+    private long? _afterActionId;
+
+    /// <summary>Whether <see cref="AfterActionId"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool AfterActionIdSpecified => (_specified & (1u << 3)) != 0;
 
     /// <summary>The time, in seconds, after which the action is stopped.</summary>
-    public int? Timeout { get; init; }
+    public int? Timeout
+    {
+        get => _timeout;
+        init
+        {
+            _timeout = value;
+            _specified |= 1u << 4;
+        }
+    }
+
+    private int? _timeout;
+
+    /// <summary>Whether <see cref="Timeout"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool TimeoutSpecified => (_specified & (1u << 4)) != 0;
 
     /// <summary>Whether the action is disabled (skipped in executions).</summary>
-    public bool? Disabled { get; init; }
+    public bool? Disabled
+    {
+        get => _disabled;
+        init
+        {
+            _disabled = value;
+            _specified |= 1u << 5;
+        }
+    }
+
+    private bool? _disabled;
+
+    /// <summary>Whether <see cref="Disabled"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool DisabledSpecified => (_specified & (1u << 5)) != 0;
 
     /// <summary>Whether the pipeline goes on when the action fails.</summary>
-    public bool? IgnoreErrors { get; init; }
+    public bool? IgnoreErrors
+    {
+        get => _ignoreErrors;
+        init
+        {
+            _ignoreErrors = value;
+            _specified |= 1u << 6;
+        }
+    }
+
+    private bool? _ignoreErrors;
+
+    /// <summary>Whether <see cref="IgnoreErrors"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool IgnoreErrorsSpecified => (_specified & (1u << 6)) != 0;
 
     /// <summary>How many times a failed action is run again.</summary>
-    public int? RetryCount { get; init; }
+    public int? RetryCount
+    {
+        get => _retryCount;
+        init
+        {
+            _retryCount = value;
+            _specified |= 1u << 7;
+        }
+    }
+
+    private int? _retryCount;
+
+    /// <summary>Whether <see cref="RetryCount"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryCountSpecified => (_specified & (1u << 7)) != 0;
 
     /// <summary>The time, in seconds, between two tries.</summary>
-    public int? RetryInterval { get; init; }
+    public int? RetryInterval
+    {
+        get => _retryInterval;
+        init
+        {
+            _retryInterval = value;
+            _specified |= 1u << 8;
+        }
+    }
+
+    private int? _retryInterval;
+
+    /// <summary>Whether <see cref="RetryInterval"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RetryIntervalSpecified => (_specified & (1u << 8)) != 0;
 
     /// <summary>Run the action only on the first failure of the pipeline; only with trigger_time ON_FAILURE.</summary>
-    public bool? RunOnlyOnFirstFailure { get; init; }
+    public bool? RunOnlyOnFirstFailure
+    {
+        get => _runOnlyOnFirstFailure;
+        init
+        {
+            _runOnlyOnFirstFailure = value;
+            _specified |= 1u << 9;
+        }
+    }
+
+    private bool? _runOnlyOnFirstFailure;
+
+    /// <summary>Whether <see cref="RunOnlyOnFirstFailure"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool RunOnlyOnFirstFailureSpecified => (_specified & (1u << 9)) != 0;
 
     /// <summary>True when <paramref name="other"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>
     public bool Equals(SleepAction? other)
@@ -96,6 +229,7 @@ public sealed partial record SleepAction : PipelineAction
             && RetryCount == other.RetryCount
             && RetryInterval == other.RetryInterval
             && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
+            && _specified == other._specified
             );
     }
 
@@ -121,6 +255,7 @@ public sealed partial record SleepAction : PipelineAction
         hash.Add(RetryCount);
         hash.Add(RetryInterval);
         hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -247,6 +382,7 @@ public sealed partial record SleepAction : PipelineAction
         int? _retryCount = default;
         int? _retryInterval = default;
         bool? _runOnlyOnFirstFailure = default;
+        uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("type"u8))
@@ -288,11 +424,13 @@ public sealed partial record SleepAction : PipelineAction
             {
                 reader.Read();
                 _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("sleep_in_sec"u8))
             {
                 reader.Read();
                 _sleepInSec = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 1;
             }
             else if (reader.ValueTextEquals("pipeline"u8))
             {
@@ -303,41 +441,49 @@ public sealed partial record SleepAction : PipelineAction
             {
                 reader.Read();
                 _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                specified |= 1u << 2;
             }
             else if (reader.ValueTextEquals("after_action_id"u8))
             {
                 reader.Read();
                 _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                specified |= 1u << 3;
             }
             else if (reader.ValueTextEquals("timeout"u8))
             {
                 reader.Read();
                 _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 4;
             }
             else if (reader.ValueTextEquals("disabled"u8))
             {
                 reader.Read();
                 _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 5;
             }
             else if (reader.ValueTextEquals("ignore_errors"u8))
             {
                 reader.Read();
                 _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 6;
             }
             else if (reader.ValueTextEquals("retry_count"u8))
             {
                 reader.Read();
                 _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 7;
             }
             else if (reader.ValueTextEquals("retry_interval"u8))
             {
                 reader.Read();
                 _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                specified |= 1u << 8;
             }
             else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
             {
                 reader.Read();
                 _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                specified |= 1u << 9;
             }
             else
             {
@@ -370,6 +516,7 @@ public sealed partial record SleepAction : PipelineAction
             RetryCount = _retryCount,
             RetryInterval = _retryInterval,
             RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
+            _specified = specified,
         };
     }
 
@@ -414,9 +561,17 @@ public sealed partial record SleepAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.VariablesSpecified)
+        {
+            writer.WriteNull("variables"u8);
+        }
         if (value.SleepInSec is { } _sleepInSec)
         {
             writer.WriteNumber("sleep_in_sec"u8, _sleepInSec);
+        }
+        else if (value.SleepInSecSpecified)
+        {
+            writer.WriteNull("sleep_in_sec"u8);
         }
         if (value.Pipeline is { } _pipeline)
         {
@@ -440,33 +595,65 @@ public sealed partial record SleepAction : PipelineAction
             }
             writer.WriteEndArray();
         }
+        else if (value.TriggerConditionsSpecified)
+        {
+            writer.WriteNull("trigger_conditions"u8);
+        }
         if (value.AfterActionId is { } _afterActionId)
         {
             writer.WriteNumber("after_action_id"u8, _afterActionId);
+        }
+        else if (value.AfterActionIdSpecified)
+        {
+            writer.WriteNull("after_action_id"u8);
         }
         if (value.Timeout is { } _timeout)
         {
             writer.WriteNumber("timeout"u8, _timeout);
         }
+        else if (value.TimeoutSpecified)
+        {
+            writer.WriteNull("timeout"u8);
+        }
         if (value.Disabled is { } _disabled)
         {
             writer.WriteBoolean("disabled"u8, _disabled);
+        }
+        else if (value.DisabledSpecified)
+        {
+            writer.WriteNull("disabled"u8);
         }
         if (value.IgnoreErrors is { } _ignoreErrors)
         {
             writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
         }
+        else if (value.IgnoreErrorsSpecified)
+        {
+            writer.WriteNull("ignore_errors"u8);
+        }
         if (value.RetryCount is { } _retryCount)
         {
             writer.WriteNumber("retry_count"u8, _retryCount);
+        }
+        else if (value.RetryCountSpecified)
+        {
+            writer.WriteNull("retry_count"u8);
         }
         if (value.RetryInterval is { } _retryInterval)
         {
             writer.WriteNumber("retry_interval"u8, _retryInterval);
         }
+        else if (value.RetryIntervalSpecified)
+        {
+            writer.WriteNull("retry_interval"u8);
+        }
         if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
         {
             writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
+        }
+        else if (value.RunOnlyOnFirstFailureSpecified)
+        {
+            writer.WriteNull("run_only_on_first_failure"u8);
         }
         writer.WriteEndObject();
     }

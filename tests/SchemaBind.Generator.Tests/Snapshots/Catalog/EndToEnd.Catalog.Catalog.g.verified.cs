@@ -12,6 +12,9 @@ namespace EndToEnd.Catalog;
 [STJ::Serialization.JsonConverter(typeof(Catalog.Converter))]
 public sealed partial record Catalog
 {
+    // Which members that may be null were set or read (their ...Specified): those are written, null too.
+    private uint _specified;
+
     /// <summary>The <c>root</c> property.</summary>
     public required Category Root { get; init; }
 
@@ -25,7 +28,20 @@ public sealed partial record Catalog
     public Price? Price { get; init; }
 
     /// <summary>The <c>owner</c> property.</summary>
-    public Person? Owner { get; init; }
+    public Person? Owner
+    {
+        get => _owner;
+        init
+        {
+            _owner = value;
+            _specified |= 1u << 0;
+        }
+    }
+
+    private Person? _owner;
+
+    /// <summary>Whether <see cref="Owner"/> was set or read, to null too: then it is written, else left out.</summary>
+    public bool OwnerSpecified => (_specified & (1u << 0)) != 0;
 
     /// <summary>The <c>tree</c> property.</summary>
     public Tree? Tree { get; init; }
@@ -53,6 +69,7 @@ public sealed partial record Catalog
             && Tree == other.Tree
             && Code == other.Code
             && SB::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+            && _specified == other._specified
             );
     }
 
@@ -69,6 +86,7 @@ public sealed partial record Catalog
         hash.Add(Tree);
         hash.Add(Code);
         hash.Add(SB::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(_specified);
         return hash.ToHashCode();
     }
 
@@ -208,6 +226,7 @@ public sealed partial record Catalog
         Person? _owner = default;
         Tree? _tree = default;
         Code? _code = default;
+        uint specified = 0;
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
@@ -235,6 +254,7 @@ public sealed partial record Catalog
             {
                 reader.Read();
                 _owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
+                specified |= 1u << 0;
             }
             else if (reader.ValueTextEquals("tree"u8))
             {
@@ -264,6 +284,7 @@ public sealed partial record Catalog
             Tree = _tree,
             Code = _code,
             AdditionalProperties = _additionalProperties,
+            _specified = specified,
         };
     }
 
@@ -319,6 +340,10 @@ public sealed partial record Catalog
         {
             writer.WritePropertyName("owner"u8);
             Person.WriteJson(writer, _owner, redact);
+        }
+        else if (value.OwnerSpecified)
+        {
+            writer.WriteNull("owner"u8);
         }
         if (value.Tree is { } _tree)
         {
