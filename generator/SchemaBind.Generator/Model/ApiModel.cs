@@ -435,7 +435,17 @@ internal enum PartKind
 /// The success response: its status and the kind of body the method returns: JSON (<paramref name="Value"/>, or none
 /// when it is null), text, a file stream, or a stream of JSON items (<paramref name="Value"/> is the item).
 /// </summary>
-internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description, ResponseKind Kind = ResponseKind.Json, string? MediaType = null);
+internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description, ResponseKind Kind = ResponseKind.Json, string? MediaType = null)
+{
+    /// <summary>The JSON error bodies the document declares (4xx/5xx statuses, ranges, <c>default</c>), in its order; read only on an error.</summary>
+    public EquatableArray<ErrorResponseSpec> Errors { get; init; } = EquatableArray<ErrorResponseSpec>.Empty;
+}
+
+/// <summary>
+/// An error response with a JSON body: <paramref name="Status"/> as the document writes it (<c>404</c>, <c>4XX</c>,
+/// <c>default</c>), the type its body is read as, and its description.
+/// </summary>
+internal sealed record ErrorResponseSpec(string Status, ValueSpec Value, string? Description);
 
 internal enum ResponseKind
 {

@@ -428,6 +428,8 @@ internal sealed partial class DocumentParser
             return new ResponseSpec(200, null, null);
         }
 
+        EquatableArray<ErrorResponseSpec> errors = BuildErrorResponses(responses, pointer, methodName);
+
         // The first success status in numeric order is the one the method returns.
         JsonProperty? first = responses.Properties
             .Where(static r => r.Name.Length == 3 && r.Name[0] == '2' && int.TryParse(r.Name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
@@ -436,12 +438,12 @@ internal sealed partial class DocumentParser
             .FirstOrDefault();
         if ((first ?? responses.Find("2XX")) is not JsonProperty success || ResolveObject(success.Value) is not JsonObject response)
         {
-            return new ResponseSpec(200, null, null);
+            return new ResponseSpec(200, null, null) { Errors = errors };
         }
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        ResponseSpec spec = new(status, null, description);
+        ResponseSpec spec = new(status, null, description) { Errors = errors };
         (JsonProperty MediaType, ResponseKind Kind)? chosen = ChooseResponseMediaType(response);
         if (chosen is { } body)
         {
@@ -482,6 +484,41 @@ internal sealed partial class DocumentParser
         }
 
         return spec;
+    }
+
+    /// <summary>
+    /// The error responses whose body is JSON, in the document's order: every status outside 2xx (<c>404</c>), the ranges
+    /// (<c>4XX</c>, <c>5XX</c>) and <c>default</c>. Their bodies are read on an error only (<c>ApiException.Error</c>); one
+    /// that is not JSON stays what it is today, the raw text of <c>ApiException.ResponseBody</c>, so nothing is lost.
+    /// </summary>
+    private EquatableArray<ErrorResponseSpec> BuildErrorResponses(JsonObject responses, string pointer, string methodName)
+    {
+        List<ErrorResponseSpec>? errors = null;
+        foreach (JsonProperty candidate in responses.Properties)
+        {
+            string name = candidate.Name;
+            bool isDefault = name == "default";
+            bool isRange = name.Length == 3 && name[0] is '1' or '3' or '4' or '5' && name.EndsWith("XX", StringComparison.OrdinalIgnoreCase);
+            bool isStatus = name.Length == 3 && name[0] is '1' or '3' or '4' or '5'
+                && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            if (!(isDefault || isRange || isStatus) || ResolveObject(candidate.Value) is not JsonObject response
+                || response.Get("content") is not JsonObject content || JsonMediaType(content) is not JsonProperty json
+                || (json.Value as JsonObject)?.Get("schema") is not JsonObject schema)
+            {
+                continue;
+            }
+
+            // An inline schema is named for the shared response it is in (components/responses/NotFound: NotFoundError), else for the operation.
+            string at = pointer + "/responses/" + name;
+            string hint = candidate.Value is JsonObject reference && reference.Get("$ref") is JsonString { Value: var target }
+                && target.StartsWith("#/components/responses/", StringComparison.Ordinal) && target.IndexOf('/', 23) < 0
+                ? Names.ToPascalCase(target.Substring(23).Replace("~1", "/").Replace("~0", "~")) + "Error"
+                : methodName + (isDefault ? string.Empty : name.ToUpperInvariant()) + "Error";
+            ValueSpec value = BuildValue(schema, at, hint);
+            (errors ??= new List<ErrorResponseSpec>()).Add(new ErrorResponseSpec(isRange ? name.ToUpperInvariant() : name, value, (response.Get("description") as JsonString)?.Value));
+        }
+
+        return errors is null ? EquatableArray<ErrorResponseSpec>.Empty : errors.ToEquatableArray();
     }
 
     /// <summary>
