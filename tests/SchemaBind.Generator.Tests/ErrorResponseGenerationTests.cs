@@ -1,6 +1,6 @@
 namespace SchemaBind.Generator.Tests;
 
-/// <summary>Error bodies: the types the document declares for error statuses, read only on an error.</summary>
+/// <summary>Error bodies (the types the document declares for error statuses, read only on an error) and several success bodies.</summary>
 public sealed class ErrorResponseGenerationTests
 {
     private const string Api = """
@@ -88,6 +88,60 @@ public sealed class ErrorResponseGenerationTests
         string listBody = client[list..client.IndexOf("\n    }\n", list, StringComparison.Ordinal)];
         Assert.DoesNotContain("s_errors", listBody, StringComparison.Ordinal);
         Assert.Contains("cancellationToken);", listBody, StringComparison.Ordinal);
+    }
+
+    private const string Results = """
+        {
+          "openapi": "3.1.0",
+          "info": { "title": "Jobs", "version": "1" },
+          "servers": [ { "url": "https://jobs.example/api" } ],
+          "paths": {
+            "/reports/{id}": {
+              "parameters": [ { "name": "id", "in": "path", "required": true, "schema": { "type": "string" } } ],
+              "post": {
+                "operationId": "runReport",
+                "tags": [ "reports" ],
+                "responses": {
+                  "200": { "description": "ready", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Report" } } } },
+                  "202": { "description": "the position in the queue", "content": { "application/json": { "schema": { "type": "integer" } } } }
+                }
+              },
+              "get": {
+                "operationId": "getReport",
+                "tags": [ "reports" ],
+                "responses": {
+                  "200": { "description": "ready", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Report" } } } },
+                  "203": { "description": "a cached copy as text", "content": { "text/plain": { "schema": { "type": "string" } } } }
+                }
+              }
+            }
+          },
+          "components": { "schemas": { "Report": { "type": "object", "required": ["title"], "properties": { "title": { "type": "string" } } } } }
+        }
+        """;
+
+    [Fact]
+    public void Success_statuses_with_different_json_bodies_make_a_result_type_and_a_text_one_is_still_reported()
+    {
+        var file = new SchemaFile("/p/jobs.json", Results, "Jobs") { Metadata = new Dictionary<string, string> { ["SchemaBindGroupBy"] = "Tag" } };
+        GeneratorResult result = GeneratorHarness.Run(file);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+
+        // getReport's 203 is text: the method still returns the 200 body, and SB0042 says the 203 one is not read.
+        Microsoft.CodeAnalysis.Diagnostic diagnostic = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0042", diagnostic.Id);
+        Assert.Contains("The 203 response of 'getReport'", diagnostic.GetMessage(), StringComparison.Ordinal);
+
+        string client = result.Source("Jobs.JobsClient.g.cs");
+        Assert.Contains("global::System.Threading.Tasks.Task<RunReportResult> RunReportAsync([SB::SchemaMinLength(1)] string id, global::System.Threading.CancellationToken cancellationToken = default);", client, StringComparison.Ordinal);
+        Assert.Contains("global::System.Threading.Tasks.Task<Report> GetReportAsync([SB::SchemaMinLength(1)] string id,", client, StringComparison.Ordinal);
+        Assert.Contains(".Add(200, static (ref STJ::Utf8JsonReader reader) => new RunReportResult { Ok = Report.ReadJson(ref reader) })", client, StringComparison.Ordinal);
+        Assert.Contains("public Report? Ok { get; init; }", client, StringComparison.Ordinal);
+        Assert.Contains("public long? Accepted { get; init; }", client, StringComparison.Ordinal);
+        Assert.Contains("return _transport.SendForResultAsync(", client, StringComparison.Ordinal);
+
+        // The group's method forwards with the same result type.
+        Assert.Contains("global::System.Threading.Tasks.Task<RunReportResult> RunReportAsync(", client[client.IndexOf("class JobsClientReports", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     private static int CountOf(string text, string part)

@@ -16,6 +16,7 @@ internal static class ClientEmitter
         w.Line();
         EmitClient(w, qualified);
         w.Line();
+        EmitResultTypes(w, qualified);
         GroupEmitter.Emit(w, qualified);
         EmitRegistration(w, client);
     });
@@ -36,7 +37,8 @@ internal static class ClientEmitter
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
             || (o.Body?.Parts is { } parts && parts.Any(p => CSharp.IsHidden(p.Value, hiding)))
             || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding))
-            || o.Response.Errors.Any(e => CSharp.IsHidden(e.Value, hiding));
+            || o.Response.Errors.Any(e => CSharp.IsHidden(e.Value, hiding))
+            || o.Response.Alternatives.Any(a => a.Value is not null && CSharp.IsHidden(a.Value, hiding));
         if (!client.Operations.Any(Hidden))
         {
             return client;
@@ -56,6 +58,7 @@ internal static class ClientEmitter
                 {
                     Value = o.Response.Value is null ? null : CSharp.Qualified(o.Response.Value, hiding, @namespace),
                     Errors = o.Response.Errors.Select(e => e with { Value = CSharp.Qualified(e.Value, hiding, @namespace) }).ToEquatableArray(),
+                    Alternatives = o.Response.Alternatives.Select(a => a.Value is null ? a : a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) }).ToEquatableArray(),
                 },
             }).ToEquatableArray(),
         };
@@ -141,6 +144,14 @@ internal static class ClientEmitter
                 string field = "s_errors" + errorFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 errorFields.Add(ErrorsKey(operation.Response.Errors), field);
                 EmitErrorsField(w, field, operation.Response.Errors);
+            }
+        }
+
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.ResultTypeName is not null)
+            {
+                EmitSuccessBodiesField(w, operation);
             }
         }
 
@@ -368,7 +379,11 @@ internal static class ClientEmitter
             arguments2.Add(CSharp.Runtime + "ApiStreamFormat." + operation.Response.Kind);
         }
 
-        if (result is not null)
+        if (operation.Response.ResultTypeName is not null)
+        {
+            arguments2.Add(SuccessBodiesField(operation));
+        }
+        else if (result is not null)
         {
             arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
         }
@@ -384,7 +399,7 @@ internal static class ClientEmitter
             ResponseKind.Text => "SendForTextAsync",
             ResponseKind.File => "SendForFileAsync",
             ResponseKind.JsonLines or ResponseKind.EventStream => "SendForStreamAsync",
-            _ => "SendAsync",
+            _ => operation.Response.ResultTypeName is null ? "SendAsync" : "SendForResultAsync",
         };
         w.Line($"return _transport.{send}(");
         w.Indent();
@@ -540,6 +555,13 @@ internal static class ClientEmitter
         {
             w.Line($"/// <returns>The items of the {operation.Response.StatusCode} response{responseText} ({CSharp.Xml(operation.Response.MediaType!)}), each as it arrives; enumerating sends the request.</returns>");
         }
+        else if (operation.Response.ResultTypeName is { } resultType)
+        {
+            string statuses = string.Join(", ", operation.Response.Alternatives.SelectMany(static a => a.Statuses).Select(static c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            w.Line(withResponse
+                ? $"/// <returns>The response, whichever success status ({statuses}) it has, with its status, headers and rate-limit figures; its value has the body in the property of that status.</returns>"
+                : $"/// <returns>The body of whichever success status ({statuses}) the server chose, in the property of <see cref=\"{resultType}\"/> for that status.</returns>");
+        }
         else if (withResponse)
         {
             w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers and rate-limit figures.</returns>");
@@ -667,7 +689,7 @@ internal static class ClientEmitter
 
     /// <summary>An operation whose request has parts beyond path, query and JSON body, or whose response is not JSON.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
-        operation.Security is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
+        operation.Security is not null || operation.Response.ResultTypeName is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
         || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Response.Kind != ResponseKind.Json;
 
     /// <summary>A JSON or form body is validated against its schema before the request is sent.</summary>
@@ -676,6 +698,7 @@ internal static class ClientEmitter
     /// <summary>What the methods return: the JSON body's type, text, a file stream, or the type of a streamed item; null for no body.</summary>
     private static string? ResultType(ResponseSpec response) => response.Kind switch
     {
+        _ when response.ResultTypeName is not null => response.ResultTypeName,
         ResponseKind.Text => "string",
         ResponseKind.File => CSharp.Runtime + "ApiFileResponse",
         _ => response.Value is null ? null : CSharp.TypeOf(response.Value, false),
@@ -728,6 +751,80 @@ internal static class ClientEmitter
                     EmitPartAdd(w, part.WireName, part.Name, part.Value with { Nullable = part.Value.Nullable || !part.Required }, part.Required, "AddPart", request, locals);
                     break;
             }
+        }
+    }
+
+    /// <summary>The field with an operation's success bodies (<c>s_createItemBodies</c>).</summary>
+    private static string SuccessBodiesField(OperationSpec operation) =>
+        "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1) + "Bodies";
+
+    /// <summary>How each success status of an operation with a result type becomes the result, created once per client type.</summary>
+    private static void EmitSuccessBodiesField(SourceWriter w, OperationSpec operation)
+    {
+        string type = operation.Response.ResultTypeName!;
+        w.Line($"/// <summary>The success bodies of <c>{CSharp.Xml(operation.OperationId)}</c>, by status.</summary>");
+        w.Line($"private static readonly {CSharp.Runtime}ApiSuccessBodies<{type}> {SuccessBodiesField(operation)} = new {CSharp.Runtime}ApiSuccessBodies<{type}>()");
+        w.Indent();
+        var lines = new List<string>();
+        foreach (SuccessBodySpec alternative in operation.Response.Alternatives)
+        {
+            foreach (int status in alternative.Statuses)
+            {
+                string code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                lines.Add(alternative.Value is null
+                    ? $".AddEmpty({code}, static () => new {type}())"
+                    : $".Add({code}, static (ref {CSharp.Json}Utf8JsonReader reader) => new {type} {{ {alternative.PropertyName} = {ValueCode.Read(ValueCode.NonNull(alternative.Value), "reader")} }})");
+            }
+        }
+
+        for (int i = 0; i < lines.Count; i++)
+        {
+            w.Line(lines[i] + (i == lines.Count - 1 ? ";" : string.Empty));
+        }
+
+        w.Unindent();
+        w.Line();
+    }
+
+    /// <summary>
+    /// The result types of operations whose success statuses declare different bodies: a property per body, the one
+    /// of the status the server chose set, the others null.
+    /// </summary>
+    private static void EmitResultTypes(SourceWriter w, ClientSpec client)
+    {
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.ResultTypeName is not { } type)
+            {
+                continue;
+            }
+
+            w.Line($"/// <summary>The answer of <c>{CSharp.Xml(operation.OperationId)}</c>: the body of the success status the server chose, in that status's property; the others are <see langword=\"null\"/>.</summary>");
+            w.Line("/// <remarks>The status itself is <c>StatusCode</c> of the response that the <c>WithResponseAsync</c> method returns.</remarks>");
+            w.Line(CSharp.GeneratedCodeAttribute);
+            w.OpenBlock($"public sealed class {type}");
+            bool first = true;
+            foreach (SuccessBodySpec alternative in operation.Response.Alternatives)
+            {
+                if (alternative.Value is null)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                string statuses = string.Join(" or ", alternative.Statuses.Select(static c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                string description = alternative.Description is null ? string.Empty : " (" + CSharp.Xml(alternative.Description) + ")";
+                w.Line($"/// <summary>The body of the {statuses} response{description}; <see langword=\"null\"/> for another status.</summary>");
+                w.Line($"public {CSharp.TypeOf(alternative.Value, true)} {alternative.PropertyName} {{ get; init; }}");
+            }
+
+            w.CloseBlock();
+            w.Line();
         }
     }
 
