@@ -222,7 +222,7 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "A method returns the body of one success status (the first in numeric order); another success status whose body has another schema or media type is read as that one, which may fail with ApiResponseFormatException.");
+        description: "When the success statuses of an operation declare different JSON bodies, the method returns a result type with a property per body. A success status whose body is not JSON (text, a file), or one beside a method that does not return JSON, is read as the first success status's body, which may fail with ApiResponseFormatException.");
 
     public static readonly DiagnosticDescriptor SecurityNotApplied = new(
         "SB0043",

@@ -16,6 +16,7 @@ internal static class ClientEmitter
         w.Line();
         EmitClient(w, qualified);
         w.Line();
+        EmitResultTypes(w, qualified);
         GroupEmitter.Emit(w, qualified);
         EmitRegistration(w, client);
     });
@@ -35,7 +36,9 @@ internal static class ClientEmitter
         bool Hidden(OperationSpec o) => o.Parameters.Any(p => CSharp.IsHidden(p.Value, hiding))
             || (o.Body is not null && CSharp.IsHidden(o.Body.Value, hiding))
             || (o.Body?.Parts is { } parts && parts.Any(p => CSharp.IsHidden(p.Value, hiding)))
-            || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding));
+            || (o.Response.Value is not null && CSharp.IsHidden(o.Response.Value, hiding))
+            || o.Response.Errors.Any(e => CSharp.IsHidden(e.Value, hiding))
+            || o.Response.Alternatives.Any(a => a.Value is not null && CSharp.IsHidden(a.Value, hiding));
         if (!client.Operations.Any(Hidden))
         {
             return client;
@@ -51,7 +54,12 @@ internal static class ClientEmitter
                     Value = CSharp.Qualified(o.Body.Value, hiding, @namespace),
                     Parts = o.Body.Parts?.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
                 },
-                Response = o.Response.Value is null ? o.Response : o.Response with { Value = CSharp.Qualified(o.Response.Value, hiding, @namespace) },
+                Response = o.Response with
+                {
+                    Value = o.Response.Value is null ? null : CSharp.Qualified(o.Response.Value, hiding, @namespace),
+                    Errors = o.Response.Errors.Select(e => e with { Value = CSharp.Qualified(e.Value, hiding, @namespace) }).ToEquatableArray(),
+                    Alternatives = o.Response.Alternatives.Select(a => a.Value is null ? a : a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) }).ToEquatableArray(),
+                },
             }).ToEquatableArray(),
         };
     }
@@ -127,6 +135,26 @@ internal static class ClientEmitter
             }
         }
 
+        // The error bodies of the operations, one field per distinct set (many operations share theirs).
+        var errorFields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.Errors.Count > 0 && !errorFields.ContainsKey(ErrorsKey(operation.Response.Errors)))
+            {
+                string field = "s_errors" + errorFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                errorFields.Add(ErrorsKey(operation.Response.Errors), field);
+                EmitErrorsField(w, field, operation.Response.Errors);
+            }
+        }
+
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.ResultTypeName is not null)
+            {
+                EmitSuccessBodiesField(w, operation);
+            }
+        }
+
         w.Line("/// <summary>Creates a client that sends its requests through <paramref name=\"httpClient\"/>.</summary>");
         w.Line("/// <param name=\"httpClient\">The HTTP client; its handler, timeout and default headers apply.</param>");
         w.Line($"/// <param name=\"options\">The base address and credentials; see <see cref=\"{CSharp.Runtime}ApiClientOptions\"/>.</param>");
@@ -152,7 +180,8 @@ internal static class ClientEmitter
         foreach (OperationSpec operation in client.Operations)
         {
             w.Line();
-            EmitOperation(w, operation, patterns, operation.Security is { } security ? securityFields[security] : null);
+            EmitOperation(w, operation, patterns, operation.Security is { } security ? securityFields[security] : null,
+                operation.Response.Errors.Count > 0 ? errorFields[ErrorsKey(operation.Response.Errors)] : null);
         }
 
         if (patterns.Count > 0)
@@ -164,7 +193,7 @@ internal static class ClientEmitter
         w.CloseBlock();
     }
 
-    private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField)
+    private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, string? errorsField)
     {
         string responseType = ResponseType(operation);
         var locals = new Locals(operation);
@@ -173,7 +202,7 @@ internal static class ClientEmitter
             // A stream of items has one method: the request is sent when the items are enumerated.
             EmitImplementationDocs(w, operation);
             w.OpenBlock("public " + PlainSignature(operation));
-            EmitSend(w, operation, patterns, securityField, locals);
+            EmitSend(w, operation, patterns, securityField, errorsField, locals);
             return;
         }
 
@@ -200,11 +229,11 @@ internal static class ClientEmitter
         // The full method: body, status, headers and rate-limit figures.
         EmitImplementationDocs(w, operation);
         w.OpenBlock("public " + WithResponseSignature(operation));
-        EmitSend(w, operation, patterns, securityField, locals);
+        EmitSend(w, operation, patterns, securityField, errorsField, locals);
     }
 
     /// <summary>The checks, the request and the call of the transport: the body of the method that sends.</summary>
-    private static void EmitSend(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, Locals locals)
+    private static void EmitSend(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, string? errorsField, Locals locals)
     {
         ValueSpec? result = operation.Response.Value;
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
@@ -269,6 +298,11 @@ internal static class ClientEmitter
             if (securityField is not null)
             {
                 w.Line($"{request}.Security = {securityField};");
+            }
+
+            if (errorsField is not null)
+            {
+                w.Line($"{request}.Errors = {errorsField};");
             }
 
             foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie))
@@ -345,9 +379,18 @@ internal static class ClientEmitter
             arguments2.Add(CSharp.Runtime + "ApiStreamFormat." + operation.Response.Kind);
         }
 
-        if (result is not null)
+        if (operation.Response.ResultTypeName is not null)
+        {
+            arguments2.Add(SuccessBodiesField(operation));
+        }
+        else if (result is not null)
         {
             arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
+        }
+
+        if (errorsField is not null && !NeedsRequest(operation))
+        {
+            arguments2.Add(errorsField);
         }
 
         arguments2.Add("cancellationToken");
@@ -356,7 +399,7 @@ internal static class ClientEmitter
             ResponseKind.Text => "SendForTextAsync",
             ResponseKind.File => "SendForFileAsync",
             ResponseKind.JsonLines or ResponseKind.EventStream => "SendForStreamAsync",
-            _ => "SendAsync",
+            _ => operation.Response.ResultTypeName is null ? "SendAsync" : "SendForResultAsync",
         };
         w.Line($"return _transport.{send}(");
         w.Indent();
@@ -512,6 +555,13 @@ internal static class ClientEmitter
         {
             w.Line($"/// <returns>The items of the {operation.Response.StatusCode} response{responseText} ({CSharp.Xml(operation.Response.MediaType!)}), each as it arrives; enumerating sends the request.</returns>");
         }
+        else if (operation.Response.ResultTypeName is { } resultType)
+        {
+            string statuses = string.Join(", ", operation.Response.Alternatives.SelectMany(static a => a.Statuses).Select(static c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            w.Line(withResponse
+                ? $"/// <returns>The response, whichever success status ({statuses}) it has, with its status, headers and rate-limit figures; its value has the body in the property of that status.</returns>"
+                : $"/// <returns>The body of whichever success status ({statuses}) the server chose, in the property of <see cref=\"{resultType}\"/> for that status.</returns>");
+        }
         else if (withResponse)
         {
             w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers and rate-limit figures.</returns>");
@@ -543,7 +593,7 @@ internal static class ClientEmitter
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
         }
 
-        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>");
+        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.{(operation.Response.Errors.Count > 0 ? ErrorDocs(operation.Response.Errors) : string.Empty)}</exception>");
         if (operation.Deprecated)
         {
             w.Line(ObsoleteAttribute);
@@ -639,7 +689,7 @@ internal static class ClientEmitter
 
     /// <summary>An operation whose request has parts beyond path, query and JSON body, or whose response is not JSON.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
-        operation.Security is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
+        operation.Security is not null || operation.Response.ResultTypeName is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
         || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Response.Kind != ResponseKind.Json;
 
     /// <summary>A JSON or form body is validated against its schema before the request is sent.</summary>
@@ -648,6 +698,7 @@ internal static class ClientEmitter
     /// <summary>What the methods return: the JSON body's type, text, a file stream, or the type of a streamed item; null for no body.</summary>
     private static string? ResultType(ResponseSpec response) => response.Kind switch
     {
+        _ when response.ResultTypeName is not null => response.ResultTypeName,
         ResponseKind.Text => "string",
         ResponseKind.File => CSharp.Runtime + "ApiFileResponse",
         _ => response.Value is null ? null : CSharp.TypeOf(response.Value, false),
@@ -701,6 +752,132 @@ internal static class ClientEmitter
                     break;
             }
         }
+    }
+
+    /// <summary>The field with an operation's success bodies (<c>s_createItemBodies</c>).</summary>
+    private static string SuccessBodiesField(OperationSpec operation) =>
+        "s_" + char.ToLowerInvariant(operation.MethodName[0]) + operation.MethodName.Substring(1) + "Bodies";
+
+    /// <summary>How each success status of an operation with a result type becomes the result, created once per client type.</summary>
+    private static void EmitSuccessBodiesField(SourceWriter w, OperationSpec operation)
+    {
+        string type = operation.Response.ResultTypeName!;
+        w.Line($"/// <summary>The success bodies of <c>{CSharp.Xml(operation.OperationId)}</c>, by status.</summary>");
+        w.Line($"private static readonly {CSharp.Runtime}ApiSuccessBodies<{type}> {SuccessBodiesField(operation)} = new {CSharp.Runtime}ApiSuccessBodies<{type}>()");
+        w.Indent();
+        var lines = new List<string>();
+        foreach (SuccessBodySpec alternative in operation.Response.Alternatives)
+        {
+            foreach (int status in alternative.Statuses)
+            {
+                string code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                lines.Add(alternative.Value is null
+                    ? $".AddEmpty({code}, static () => new {type}())"
+                    : $".Add({code}, static (ref {CSharp.Json}Utf8JsonReader reader) => new {type} {{ {alternative.PropertyName} = {ValueCode.Read(ValueCode.NonNull(alternative.Value), "reader")} }})");
+            }
+        }
+
+        for (int i = 0; i < lines.Count; i++)
+        {
+            w.Line(lines[i] + (i == lines.Count - 1 ? ";" : string.Empty));
+        }
+
+        w.Unindent();
+        w.Line();
+    }
+
+    /// <summary>
+    /// The result types of operations whose success statuses declare different bodies: a property per body, the one
+    /// of the status the server chose set, the others null.
+    /// </summary>
+    private static void EmitResultTypes(SourceWriter w, ClientSpec client)
+    {
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.ResultTypeName is not { } type)
+            {
+                continue;
+            }
+
+            w.Line($"/// <summary>The answer of <c>{CSharp.Xml(operation.OperationId)}</c>: the body of the success status the server chose, in that status's property; the others are <see langword=\"null\"/>.</summary>");
+            w.Line("/// <remarks>The status itself is <c>StatusCode</c> of the response that the <c>WithResponseAsync</c> method returns.</remarks>");
+            w.Line(CSharp.GeneratedCodeAttribute);
+            w.OpenBlock($"public sealed class {type}");
+            bool first = true;
+            foreach (SuccessBodySpec alternative in operation.Response.Alternatives)
+            {
+                if (alternative.Value is null)
+                {
+                    continue;
+                }
+
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                string statuses = string.Join(" or ", alternative.Statuses.Select(static c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                string description = alternative.Description is null ? string.Empty : " (" + CSharp.Xml(alternative.Description) + ")";
+                w.Line($"/// <summary>The body of the {statuses} response{description}; <see langword=\"null\"/> for another status.</summary>");
+                w.Line($"public {CSharp.TypeOf(alternative.Value, true)} {alternative.PropertyName} {{ get; init; }}");
+            }
+
+            w.CloseBlock();
+            w.Line();
+        }
+    }
+
+    /// <summary>What makes two operations' error bodies the same field: each status and the type read for it.</summary>
+    private static string ErrorsKey(EquatableArray<ErrorResponseSpec> errors) =>
+        string.Join(";", errors.Select(static e => e.Status + "=" + CSharp.TypeOf(e.Value, false)));
+
+    /// <summary>The error bodies of one or more operations: which type the body of each error status is read as, created once per client type.</summary>
+    private static void EmitErrorsField(SourceWriter w, string field, EquatableArray<ErrorResponseSpec> errors)
+    {
+        List<IGrouping<string, ErrorResponseSpec>> byType = ErrorsByType(errors);
+        w.Line("/// <summary>The error bodies: " + CSharp.Xml(string.Join("; ", byType.Select(static g => StatusList(g) + " as " + g.Key))) + ".</summary>");
+        w.Line($"private static readonly {CSharp.Runtime}ApiErrorBodies {field} = new {CSharp.Runtime}ApiErrorBodies()");
+        w.Indent();
+        for (int i = 0; i < byType.Count; i++)
+        {
+            ValueSpec value = byType[i].First().Value;
+            string statuses = string.Join(", ", byType[i].Select(static e => CSharp.String(e.Status)));
+            w.Line($".Add(static (ref {CSharp.Json}Utf8JsonReader reader) => {ValueCode.Read(ValueCode.NonNull(value), "reader")}, {statuses}){(i == byType.Count - 1 ? ";" : string.Empty)}");
+        }
+
+        w.Unindent();
+        w.Line();
+    }
+
+    /// <summary>An operation's error responses by the type their bodies are read as, in the document's order.</summary>
+    private static List<IGrouping<string, ErrorResponseSpec>> ErrorsByType(EquatableArray<ErrorResponseSpec> errors) =>
+        errors.GroupBy(static e => CSharp.TypeOf(e.Value, false), System.StringComparer.Ordinal).ToList();
+
+    /// <summary>"400, 401 and 404"; <c>default</c> is "any other status".</summary>
+    private static string StatusList(IEnumerable<ErrorResponseSpec> errors)
+    {
+        List<string> statuses = errors.Select(static e => e.Status == "default" ? "any other status" : e.Status).ToList();
+        return statuses.Count == 1 ? statuses[0] : string.Join(", ", statuses.Take(statuses.Count - 1)) + " and " + statuses[statuses.Count - 1];
+    }
+
+    /// <summary>
+    /// The sentence of an operation's <c>ApiException</c> documentation that says which type its error bodies are read as:
+    /// <c>Error is the body as BasicError for 404 and 403, as ValidationError for 422.</c>
+    /// </summary>
+    private static string ErrorDocs(EquatableArray<ErrorResponseSpec> errors)
+    {
+        var parts = new List<string>();
+        foreach (IGrouping<string, ErrorResponseSpec> byType in ErrorsByType(errors))
+        {
+            ValueSpec value = byType.First().Value;
+            string type = value.Kind is ValueKind.Object or ValueKind.Enum ? "<see cref=\"" + value.TypeName + "\"/>"
+                : value is { Kind: ValueKind.Array, Items.Kind: ValueKind.Object or ValueKind.Enum } ? "<see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"" + value.Items.TypeName + "\"/>"
+                : "<c>" + CSharp.Xml(byType.Key.Replace("global::", string.Empty)) + "</c>";
+            parts.Add("as " + type + " for " + StatusList(byType));
+        }
+
+        return $" With an error status, <see cref=\"{CSharp.Runtime}ApiException.Error\"/> (or <c>TryGetError</c>) has the body read {string.Join("; ", parts)}.";
     }
 
     /// <summary>The security alternatives of one or more operations, created once per client type.</summary>

@@ -443,7 +443,32 @@ internal enum PartKind
 /// The success response: its status and the kind of body the method returns: JSON (<paramref name="Value"/>, or none
 /// when it is null), text, a file stream, or a stream of JSON items (<paramref name="Value"/> is the item).
 /// </summary>
-internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description, ResponseKind Kind = ResponseKind.Json, string? MediaType = null);
+internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? Description, ResponseKind Kind = ResponseKind.Json, string? MediaType = null)
+{
+    /// <summary>The JSON error bodies the document declares (4xx/5xx statuses, ranges, <c>default</c>), in its order; read only on an error.</summary>
+    public EquatableArray<ErrorResponseSpec> Errors { get; init; } = EquatableArray<ErrorResponseSpec>.Empty;
+
+    /// <summary>
+    /// The generated result type of an operation whose success statuses declare different JSON bodies (a 200 with the
+    /// resource, a 202 with a job); null when the method returns <see cref="Value"/> itself.
+    /// </summary>
+    public string? ResultTypeName { get; init; }
+
+    /// <summary>The success statuses the result type tells apart, the method's own first; empty without a result type.</summary>
+    public EquatableArray<SuccessBodySpec> Alternatives { get; init; } = EquatableArray<SuccessBodySpec>.Empty;
+}
+
+/// <summary>
+/// A success status of an operation with a result type: its body's type (null: no body) and the result's property
+/// that holds it; <paramref name="Statuses"/> are the statuses whose body it is (200 and 201 when both are an <c>Item</c>).
+/// </summary>
+internal sealed record SuccessBodySpec(EquatableArray<int> Statuses, string PropertyName, ValueSpec? Value, string? Description);
+
+/// <summary>
+/// An error response with a JSON body: <paramref name="Status"/> as the document writes it (<c>404</c>, <c>4XX</c>,
+/// <c>default</c>), the type its body is read as, and its description.
+/// </summary>
+internal sealed record ErrorResponseSpec(string Status, ValueSpec Value, string? Description);
 
 internal enum ResponseKind
 {

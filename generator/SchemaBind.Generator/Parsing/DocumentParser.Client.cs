@@ -428,6 +428,8 @@ internal sealed partial class DocumentParser
             return new ResponseSpec(200, null, null);
         }
 
+        EquatableArray<ErrorResponseSpec> errors = BuildErrorResponses(responses, pointer, methodName);
+
         // The first success status in numeric order is the one the method returns.
         JsonProperty? first = responses.Properties
             .Where(static r => r.Name.Length == 3 && r.Name[0] == '2' && int.TryParse(r.Name, NumberStyles.None, CultureInfo.InvariantCulture, out _))
@@ -436,12 +438,12 @@ internal sealed partial class DocumentParser
             .FirstOrDefault();
         if ((first ?? responses.Find("2XX")) is not JsonProperty success || ResolveObject(success.Value) is not JsonObject response)
         {
-            return new ResponseSpec(200, null, null);
+            return new ResponseSpec(200, null, null) { Errors = errors };
         }
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        ResponseSpec spec = new(status, null, description);
+        ResponseSpec spec = new(status, null, description) { Errors = errors };
         (JsonProperty MediaType, ResponseKind Kind)? chosen = ChooseResponseMediaType(response);
         if (chosen is { } body)
         {
@@ -462,26 +464,119 @@ internal sealed partial class DocumentParser
             };
         }
 
-        // The method returns one body; another success status whose body differs is not read (SB0042).
+        // The method returns one body. Other success statuses whose JSON bodies differ make a result type with a
+        // property per body; a body that is not JSON (or a method that does not return JSON) is not read (SB0042).
+        var same = new List<int>();
+        var differing = new List<(JsonProperty Status, JsonObject Content, (JsonProperty MediaType, ResponseKind Kind)? Body)>();
+        var empty = new List<int>();
         foreach (JsonProperty other in responses.Properties)
         {
             if (other.Name == success.Name || other.Name.Length != 3 || other.Name[0] != '2' || ResolveObject(other.Value) is not JsonObject otherResponse
-                || otherResponse.Get("content") is not JsonObject { Properties.Length: > 0 } otherContent)
+                || !int.TryParse(other.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int otherStatus))
             {
                 continue;
             }
 
+            if (otherResponse.Get("content") is not JsonObject { Properties.Length: > 0 } otherContent)
+            {
+                empty.Add(otherStatus);
+                continue;
+            }
+
             (JsonProperty MediaType, ResponseKind Kind)? otherBody = ChooseResponseMediaType(otherResponse);
-            bool same = chosen is { } mine && otherBody is { } theirs && mine.Kind == theirs.Kind
+            bool sameBody = chosen is { } mine && otherBody is { } theirs && mine.Kind == theirs.Kind
                 && (mine.Kind is ResponseKind.Text or ResponseKind.File
                     || SameSchema((mine.MediaType.Value as JsonObject)?.Get("schema"), (theirs.MediaType.Value as JsonObject)?.Get("schema")));
-            if (!same)
+            if (sameBody)
             {
-                Report(DiagnosticDescriptors.ResponseNotRead, otherContent, other.Name, operationId, MediaTypes(otherContent), success.Name);
+                same.Add(otherStatus);
+            }
+            else
+            {
+                differing.Add((other, otherContent, otherBody));
             }
         }
 
-        return spec;
+        bool result = differing.Count > 0 && spec.Kind == ResponseKind.Json && success.Name != "2XX"
+            && differing.TrueForAll(static d => d.Body is { Kind: ResponseKind.Json } body && (body.MediaType.Value as JsonObject)?.Get("schema") is JsonObject);
+        if (!result)
+        {
+            foreach ((JsonProperty other, JsonObject otherContent, _) in differing)
+            {
+                Report(DiagnosticDescriptors.ResponseNotRead, otherContent, other.Name, operationId, MediaTypes(otherContent), success.Name);
+            }
+
+            return spec;
+        }
+
+        var alternatives = new List<SuccessBodySpec>
+        {
+            new(new[] { status }.Concat(same).ToEquatableArray(), SuccessPropertyName(status), spec.Value, description),
+        };
+        foreach ((JsonProperty other, _, (JsonProperty MediaType, ResponseKind Kind)? found) in differing)
+        {
+            int otherStatus = int.Parse(other.Name, NumberStyles.None, CultureInfo.InvariantCulture);
+            var schema = (JsonObject)((JsonObject)found!.Value.MediaType.Value).Get("schema")!;
+            ValueSpec value = BuildValue(schema, pointer + "/responses/" + other.Name, methodName + other.Name + "Response");
+            alternatives.Add(new SuccessBodySpec(new[] { otherStatus }.ToEquatableArray(), SuccessPropertyName(otherStatus), value, ((ResolveObject(other.Value))?.Get("description") as JsonString)?.Value));
+        }
+
+        if (empty.Count > 0)
+        {
+            alternatives.Add(new SuccessBodySpec(empty.ToEquatableArray(), string.Empty, null, null));
+        }
+
+        return spec with { ResultTypeName = ClaimTypeName(methodName + "Result", ValueKind.Object), Alternatives = alternatives.ToEquatableArray() };
+    }
+
+    /// <summary>The property of a result type that holds a success status's body: its reason phrase (<c>Created</c>, <c>Accepted</c>).</summary>
+    private static string SuccessPropertyName(int status) => status switch
+    {
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        208 => "AlreadyReported",
+        226 => "ImUsed",
+        _ => "Status" + status.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The error responses whose body is JSON, in the document's order: every status outside 2xx (<c>404</c>), the ranges
+    /// (<c>4XX</c>, <c>5XX</c>) and <c>default</c>. Their bodies are read on an error only (<c>ApiException.Error</c>); one
+    /// that is not JSON stays what it is today, the raw text of <c>ApiException.ResponseBody</c>, so nothing is lost.
+    /// </summary>
+    private EquatableArray<ErrorResponseSpec> BuildErrorResponses(JsonObject responses, string pointer, string methodName)
+    {
+        List<ErrorResponseSpec>? errors = null;
+        foreach (JsonProperty candidate in responses.Properties)
+        {
+            string name = candidate.Name;
+            bool isDefault = name == "default";
+            bool isRange = name.Length == 3 && name[0] is '1' or '3' or '4' or '5' && name.EndsWith("XX", StringComparison.OrdinalIgnoreCase);
+            bool isStatus = name.Length == 3 && name[0] is '1' or '3' or '4' or '5'
+                && int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            if (!(isDefault || isRange || isStatus) || ResolveObject(candidate.Value) is not JsonObject response
+                || response.Get("content") is not JsonObject content || JsonMediaType(content) is not JsonProperty json
+                || (json.Value as JsonObject)?.Get("schema") is not JsonObject schema)
+            {
+                continue;
+            }
+
+            // An inline schema is named for the shared response it is in (components/responses/NotFound: NotFoundError), else for the operation.
+            string at = pointer + "/responses/" + name;
+            string hint = candidate.Value is JsonObject reference && reference.Get("$ref") is JsonString { Value: var target }
+                && target.StartsWith("#/components/responses/", StringComparison.Ordinal) && target.IndexOf('/', 23) < 0
+                ? Names.ToPascalCase(target.Substring(23).Replace("~1", "/").Replace("~0", "~")) + "Error"
+                : methodName + (isDefault ? string.Empty : name.ToUpperInvariant()) + "Error";
+            ValueSpec value = BuildValue(schema, at, hint);
+            (errors ??= new List<ErrorResponseSpec>()).Add(new ErrorResponseSpec(isRange ? name.ToUpperInvariant() : name, value, (response.Get("description") as JsonString)?.Value));
+        }
+
+        return errors is null ? EquatableArray<ErrorResponseSpec>.Empty : errors.ToEquatableArray();
     }
 
     /// <summary>

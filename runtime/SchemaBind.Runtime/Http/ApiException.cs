@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 
 namespace SchemaBind.Runtime;
@@ -133,6 +134,34 @@ public class ApiException : Exception
 
     /// <summary>How many times the request was sent, retries included (0 when unknown).</summary>
     public int Attempts { get; internal set; }
+
+    /// <summary>
+    /// The response body read as the type the API description declares for this status (the exact status, else its
+    /// <c>4XX</c>/<c>5XX</c> range, else <c>default</c>); <see langword="null"/> when the description declares none, or when
+    /// the body is empty, not JSON or not that shape. The generated method's documentation says which type comes with
+    /// which status; <see cref="TryGetError{TError}"/> reads it typed.
+    /// </summary>
+    /// <remarks>Secrets the request sent are replaced with <c>***</c> in the body before it is read.</remarks>
+    public object? Error { get; internal set; }
+
+    /// <summary>
+    /// Gets <see cref="Error"/> as <typeparamref name="TError"/>:
+    /// <c>catch (ApiNotFoundException ex) when (ex.TryGetError(out ErrorResponse? error))</c>.
+    /// </summary>
+    /// <typeparam name="TError">The type the API description declares for the error body.</typeparam>
+    /// <param name="error">The error body, or <see langword="default"/> when there is none of that type.</param>
+    /// <returns><see langword="true"/> when the body was read as <typeparamref name="TError"/>.</returns>
+    public bool TryGetError<TError>([NotNullWhen(true)] out TError? error)
+    {
+        if (Error is TError value)
+        {
+            error = value;
+            return true;
+        }
+
+        error = default;
+        return false;
+    }
 
     /// <summary>
     /// Creates the exception type that matches the status: <see cref="ApiBadRequestException"/> (400),

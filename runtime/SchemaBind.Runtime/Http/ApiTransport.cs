@@ -269,7 +269,8 @@ public sealed partial class ApiTransport
         JsonReadHandler<T>? readResponse,
         CancellationToken cancellationToken,
         ApiRequest? parts = null,
-        RawReadHandler<T>? readRaw = null)
+        RawReadHandler<T>? readRaw = null,
+        ApiErrorBodies? errors = null)
     {
         ApiClientOptions? options = _options;
         ApiRetryOptions retry = options?.Retry ?? DefaultRetry;
@@ -389,6 +390,7 @@ public sealed partial class ApiTransport
                         rateLimit);
                     error.RetryAfter = serverDelay;
                     error.Attempts = attempt;
+                    error.Error = ReadErrorBody(errors ?? parts?.Errors, response, text);
                     TransportLog.Failed(logger, method.Method, displayPath, attempt, "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture));
                     throw error;
                 }

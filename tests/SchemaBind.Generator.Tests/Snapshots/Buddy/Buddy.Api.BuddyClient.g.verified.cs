@@ -28,7 +28,7 @@ public partial interface IBuddyClient
     /// <returns>The body of the 201 response (Created).</returns>
     /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Add an action to a pipeline</summary>
@@ -44,7 +44,7 @@ public partial interface IBuddyClient
     /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> AddActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List the actions of a pipeline</summary>
@@ -60,7 +60,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List the actions of a pipeline</summary>
@@ -76,7 +76,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<ActionList>> ListActionsWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an action of a pipeline</summary>
@@ -91,7 +91,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an action of a pipeline</summary>
@@ -106,7 +106,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> GetActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Edit an action of a pipeline</summary>
@@ -123,7 +123,7 @@ public partial interface IBuddyClient
     /// <returns>The body of the 200 response (OK).</returns>
     /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Edit an action of a pipeline</summary>
@@ -140,7 +140,7 @@ public partial interface IBuddyClient
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete an action of a pipeline</summary>
@@ -155,7 +155,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the server has answered.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete an action of a pipeline</summary>
@@ -170,7 +170,7 @@ public partial interface IBuddyClient
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
     /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.</exception>
+    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse> DeleteActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -183,6 +183,14 @@ public sealed partial class BuddyClient : IBuddyClient
     public static readonly global::System.Uri DefaultBaseAddress = new("https://api.buddy.works");
 
     private readonly SB::ApiTransport _transport;
+
+    /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
+    private static readonly SB::ApiErrorBodies s_errors0 = new SB::ApiErrorBodies()
+        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "400", "401", "403", "404");
+
+    /// <summary>The error bodies: 401, 403 and 404 as ErrorResponse.</summary>
+    private static readonly SB::ApiErrorBodies s_errors1 = new SB::ApiErrorBodies()
+        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "401", "403", "404");
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handler, timeout and default headers apply.</param>
@@ -241,6 +249,7 @@ public sealed partial class BuddyClient : IBuddyClient
             body,
             ActionRequest.WriteJson,
             static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
+            s_errors0,
             cancellationToken);
     }
 
@@ -296,6 +305,7 @@ public sealed partial class BuddyClient : IBuddyClient
             global::System.Net.Http.HttpMethod.Get,
             path,
             static (ref STJ::Utf8JsonReader reader) => ActionList.ReadJson(ref reader),
+            s_errors1,
             cancellationToken);
     }
 
@@ -332,6 +342,7 @@ public sealed partial class BuddyClient : IBuddyClient
             global::System.Net.Http.HttpMethod.Get,
             path,
             static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
+            s_errors1,
             cancellationToken);
     }
 
@@ -380,6 +391,7 @@ public sealed partial class BuddyClient : IBuddyClient
             body,
             ActionPatch.WriteJson,
             static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
+            s_errors0,
             cancellationToken);
     }
 
@@ -414,6 +426,7 @@ public sealed partial class BuddyClient : IBuddyClient
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Delete,
             path,
+            s_errors1,
             cancellationToken);
     }
 }
