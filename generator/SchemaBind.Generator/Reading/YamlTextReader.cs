@@ -50,6 +50,11 @@ internal sealed class YamlTextReader
     private readonly HashSet<string> _openAnchors = new(StringComparer.Ordinal);
     private readonly List<Frame> _frames = new();
 
+    // Frames closed, for the next collections; and the members and items of the open collections, innermost last.
+    private readonly List<Frame> _spareFrames = new();
+    private readonly List<JsonProperty> _openProperties = new();
+    private readonly List<JsonNode> _openItems = new();
+
     // The size of the tree built so far (nodes plus chars of strings and names).
     private long _cost;
 
@@ -761,7 +766,19 @@ internal sealed class YamlTextReader
             _openAnchors.Add(anchor);
         }
 
-        _frames.Add(new Frame(isMapping, flow, start, startKnown, anchor));
+        Frame frame;
+        if (_spareFrames.Count > 0)
+        {
+            frame = _spareFrames[_spareFrames.Count - 1];
+            _spareFrames.RemoveAt(_spareFrames.Count - 1);
+        }
+        else
+        {
+            frame = new Frame(_openProperties, _openItems);
+        }
+
+        frame.Reset(isMapping, flow, start, startKnown, anchor);
+        _frames.Add(frame);
     }
 
     /// <summary>Closes the innermost collection at <paramref name="token"/> (its end, or what follows it).</summary>
@@ -787,6 +804,7 @@ internal sealed class YamlTextReader
             _anchors[anchor] = new Anchored(node, cost, height);
         }
 
+        _spareFrames.Add(frame);
         Add(node, cost, height);
     }
 
@@ -1044,11 +1062,14 @@ internal sealed class YamlTextReader
         public int Height { get; }
     }
 
-    /// <summary>A mapping or sequence being read.</summary>
+    /// <summary>
+    /// A mapping or sequence being read. Its members (or items) are the last of the reader's lists of them while it
+    /// is the innermost collection, from <see cref="_first"/>; closed, the frame is reused for a later collection.
+    /// </summary>
     private sealed class Frame
     {
-        private readonly List<JsonProperty>? _properties;
-        private readonly List<JsonNode>? _items;
+        private readonly List<JsonProperty> _properties;
+        private readonly List<JsonNode> _items;
 
         // Merge keys: the index in _properties where each one's mappings go, and the value (checked at the end).
         private List<(int At, JsonNode Value, int KeyStart, int KeyEnd)>? _merges;
@@ -1056,32 +1077,21 @@ internal sealed class YamlTextReader
         private bool _keyIsMerge;
 
         private bool _startKnown;
+        private int _first;
 
-        public Frame(bool isMapping, bool flow, int start, bool startKnown, string? anchor)
+        public Frame(List<JsonProperty> properties, List<JsonNode> items)
         {
-            IsMapping = isMapping;
-            Flow = flow;
-            Start = start;
-            LastEnd = start;
-            _startKnown = startKnown;
-            Anchor = anchor;
-            if (isMapping)
-            {
-                _properties = new List<JsonProperty>();
-            }
-            else
-            {
-                _items = new List<JsonNode>();
-            }
+            _properties = properties;
+            _items = items;
         }
 
-        public bool IsMapping { get; }
+        public bool IsMapping { get; private set; }
 
-        public bool Flow { get; }
+        public bool Flow { get; private set; }
 
         public int Start { get; private set; }
 
-        public string? Anchor { get; }
+        public string? Anchor { get; private set; }
 
         public int LastEnd { get; private set; }
 
@@ -1094,6 +1104,24 @@ internal sealed class YamlTextReader
         public int KeyEnd { get; private set; }
 
         public bool ExpectsKey => IsMapping && _key is null;
+
+        public void Reset(bool isMapping, bool flow, int start, bool startKnown, string? anchor)
+        {
+            IsMapping = isMapping;
+            Flow = flow;
+            Start = start;
+            LastEnd = start;
+            _startKnown = startKnown;
+            Anchor = anchor;
+            Cost = 0;
+            Height = 0;
+            KeyStart = 0;
+            KeyEnd = 0;
+            _merges = null;
+            _key = null;
+            _keyIsMerge = false;
+            _first = isMapping ? _properties.Count : _items.Count;
+        }
 
         public void SetKey(string key, int start, int end, bool merge)
         {
@@ -1110,7 +1138,7 @@ internal sealed class YamlTextReader
         {
             Cost += cost;
             Height = Math.Max(Height, height);
-            if (_items is not null)
+            if (!IsMapping)
             {
                 NoteStart(value.Start);
                 _items.Add(value);
@@ -1120,11 +1148,11 @@ internal sealed class YamlTextReader
 
             if (_keyIsMerge)
             {
-                (_merges ??= new()).Add((_properties!.Count, value, KeyStart, KeyEnd));
+                (_merges ??= new()).Add((_properties.Count - _first, value, KeyStart, KeyEnd));
             }
             else
             {
-                _properties!.Add(new JsonProperty(_key!, KeyStart, KeyEnd, value));
+                _properties.Add(new JsonProperty(_key!, KeyStart, KeyEnd, value));
             }
 
             // An alias's copy carries its anchor's offsets, which may lie before the key.
@@ -1133,6 +1161,7 @@ internal sealed class YamlTextReader
             _keyIsMerge = false;
         }
 
+        /// <summary>The mapping's members, taken off the reader's list.</summary>
         public JsonProperty[] Properties()
         {
             if (_key is not null)
@@ -1141,10 +1170,13 @@ internal sealed class YamlTextReader
                 Add(new JsonNull(KeyEnd, KeyEnd), 1, 0);
             }
 
-            List<JsonProperty> own = _properties!;
+            int count = _properties.Count - _first;
+            var own = new JsonProperty[count];
+            _properties.CopyTo(_first, own, 0, count);
+            _properties.RemoveRange(_first, count);
             if (_merges is null)
             {
-                return own.ToArray();
+                return own;
             }
 
             // The mapping's own keys win, then the merged mappings in their order; merged keys go where "<<" was.
@@ -1154,7 +1186,7 @@ internal sealed class YamlTextReader
                 taken.Add(p.Name);
             }
 
-            var result = new List<JsonProperty>(own.Count);
+            var result = new List<JsonProperty>(own.Length);
             int next = 0;
             foreach ((int at, JsonNode value, int keyStart, int keyEnd) in _merges)
             {
@@ -1191,7 +1223,7 @@ internal sealed class YamlTextReader
                 }
             }
 
-            while (next < own.Count)
+            while (next < own.Length)
             {
                 result.Add(own[next++]);
             }
@@ -1199,7 +1231,15 @@ internal sealed class YamlTextReader
             return result.ToArray();
         }
 
-        public JsonNode[] Items() => _items!.ToArray();
+        /// <summary>The sequence's items, taken off the reader's list.</summary>
+        public JsonNode[] Items()
+        {
+            int count = _items.Count - _first;
+            var items = new JsonNode[count];
+            _items.CopyTo(_first, items, 0, count);
+            _items.RemoveRange(_first, count);
+            return items;
+        }
 
         private void NoteStart(int start)
         {
