@@ -192,6 +192,14 @@ if (args.Length > 2 && args[0] == "phases")
             {
             }
         }),
+        ("yaml-tokens", () =>
+        {
+            // YamlDotNet's scanner alone: the tokens the parser's events are made of.
+            var scanner = new YamlDotNet.Core.Scanner(new StringReader(text));
+            while (scanner.MoveNext())
+            {
+            }
+        }),
         ("json-min", () => JsonTextParser.Parse(text, new MinifiedJson(), default)),
         ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
         ("emit", () => EmitAll(api, document: true)),

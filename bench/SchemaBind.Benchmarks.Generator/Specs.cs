@@ -19,7 +19,10 @@ public static class Specs
     public static IEnumerable<string> MeasuredJson => Measured.Where(static n => !IsYaml(n));
 
     /// <summary>Whether a named document is written in YAML.</summary>
-    public static bool IsYaml(string name) => name.EndsWith("-yaml", StringComparison.Ordinal);
+    public static bool IsYaml(string name) =>
+        name.EndsWith("-yaml", StringComparison.Ordinal)
+        || name.StartsWith("yaml:", StringComparison.Ordinal)
+        || (name.StartsWith("file:", StringComparison.Ordinal) && (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>
     /// The documents the benchmarks run: all of <see cref="Names"/>, or those named (comma-separated) in
@@ -32,7 +35,10 @@ public static class Specs
 
     private static readonly Dictionary<string, string> s_cache = new(StringComparer.Ordinal);
 
-    /// <summary>The text of a named document; <c>file:PATH</c> reads any document (<c>loop file:../shared/realworld/github/ghes-3.19.json 5</c>).</summary>
+    /// <summary>
+    /// The text of a named document; <c>file:PATH</c> reads any document (<c>loop file:../shared/realworld/github/ghes-3.19.json 5</c>),
+    /// <c>yaml:PATH</c> a JSON document in its <see cref="YamlForm"/>.
+    /// </summary>
     public static string Load(string name)
     {
         lock (s_cache)
@@ -41,6 +47,8 @@ public static class Specs
             {
                 text = name.StartsWith("file:", StringComparison.Ordinal)
                     ? File.ReadAllText(name["file:".Length..])
+                    : name.StartsWith("yaml:", StringComparison.Ordinal)
+                    ? YamlForm.Of(File.ReadAllText(name["yaml:".Length..]))
                     : name == "buddy"
                     ? File.ReadAllText(BuddyPath)
                     : name == "buddy-yaml"

@@ -343,6 +343,38 @@ public sealed class YamlTests
         Assert.Equal("2", ((JsonNumber)root.Get("a")!).Raw);
     }
 
+    // The reader follows YAML's grammar over YamlDotNet's tokens itself (not YamlDotNet's Parser): the shapes the
+    // grammar has besides plain block mappings, read as YamlDotNet's Parser reads them.
+    [Theory]
+    [InlineData("a:\n- 1\n-\n- - x\n  - y\nb:\n  - c: d\n    e: f\n  -\n", "{\"a\":[1,null,[\"x\",\"y\"]],\"b\":[{\"c\":\"d\",\"e\":\"f\"},null]}")]
+    [InlineData("? a\n: b\n? c\nd:\n", "{\"a\":\"b\",\"c\":null,\"d\":null}")]
+    [InlineData("a: [b: c, d, e: , {f: g}]\nh: {i, j: k, l: }\n", "{\"a\":[{\"b\":\"c\"},\"d\",{\"e\":null},{\"f\":\"g\"}],\"h\":{\"i\":null,\"j\":\"k\",\"l\":null}}")]
+    [InlineData("%TAG !e! tag:yaml.org,2002:\n---\na: !e!int \"12\"\nb: !!str 13\n", "{\"a\":12,\"b\":\"13\"}")]
+    [InlineData("a: &x\nb: !!str\nc: *x\n", "{\"a\":null,\"b\":\"\",\"c\":null}")]
+    [InlineData("--- |\n  literal\n...\n", "\"literal\\n\"")]
+    [InlineData("- [a, [b]]\n- {c: [d]}\n", "[[\"a\",[\"b\"]],{\"c\":[\"d\"]}]")]
+    public void The_grammar_reads_every_collection_shape(string yaml, string json)
+    {
+        var notices = new List<YamlNotice>();
+        Assert.Equal(json, Minified(YamlTextReader.Read(yaml, notices, default)));
+        Assert.Empty(notices);
+    }
+
+    [Theory]
+    [InlineData("a: {b: c", 8, "did not find expected ',' or '}'")]
+    [InlineData("&a &b x", 3, "more than one anchor")]
+    [InlineData("a: \"x\" y", 7, "did not find expected key")]
+    [InlineData("a: !u!x y", 3, "undefined tag handle")]
+    [InlineData("%YAML 2.0\n---\na: 1", 0, "incompatible")]
+    [InlineData("[a]\n- b", 4, "<document end>")]
+    public void A_text_against_the_grammar_is_a_located_syntax_error(string yaml, int offset, string message)
+    {
+        YamlSyntaxException ex = Assert.Throws<YamlSyntaxException>(() => YamlTextReader.Read(yaml, new List<YamlNotice>(), default));
+
+        Assert.Equal(offset, ex.Offset);
+        Assert.Contains(message, ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Offsets_are_chars_of_the_text_after_a_byte_order_mark_crlf_and_surrogate_pairs()
     {

@@ -58,10 +58,14 @@ internal sealed partial class DocumentParser
         return dropped.Count == 0 ? Unchanged(root) : Written(Without(root, "#", dropped));
     }
 
-    /// <summary>The document as read (its minified text, written once while reading), or the operation subset's tree.</summary>
-    private MinifiedJson Unchanged(JsonObject? root) => _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : _minified;
+    /// <summary>
+    /// The document as read (a JSON text's minified copy, made while reading; a tree's written now), or the operation
+    /// subset's tree.
+    /// </summary>
+    private MinifiedJson Unchanged(JsonObject? root) =>
+        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : _minified ??= Written(_unwritten!);
 
-    private MinifiedJson Written(JsonObject tree)
+    private MinifiedJson Written(JsonNode tree)
     {
         var text = new MinifiedJson();
         JsonTreeWriter.Write(tree, text, _cancellationToken);

@@ -19,6 +19,7 @@ internal sealed partial class DocumentParser
 
         try
         {
+            _minified = new MinifiedJson();
             return JsonTextParser.Parse(_input.Text, _minified, KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
@@ -59,8 +60,9 @@ internal sealed partial class DocumentParser
             Report(descriptor, notice.Start, notice.End, notice.Text);
         }
 
-        // The embedded document is the tree as JSON: what a validator of the generated code reads.
-        JsonTreeWriter.Write(root, _minified, _cancellationToken);
+        // The embedded document is the tree as JSON (what a validator of the generated code reads), written only if
+        // it is embedded whole: an OpenAPI document's embedded part is written from its own tree (DocumentParser.Embedded).
+        _unwritten = root;
         return root;
     }
 }

@@ -26,9 +26,11 @@ internal sealed partial class DocumentParser
     private readonly CancellationToken _cancellationToken;
     private readonly LineIndex _lines;
 
-    // The document without insignificant whitespace, made by the JSON parser on its way (or written from the
-    // tree read from YAML, or from the tree an older dialect was upgraded to; see Dialects/DocumentUpgrader): it is embedded.
-    private MinifiedJson _minified = new();
+    // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
+    // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
+    // older dialect; see Dialects/DocumentUpgrader): _unwritten, written only if it is embedded whole.
+    private MinifiedJson? _minified;
+    private JsonNode? _unwritten;
 
     // Local references already resolved, by their text (null when they lead nowhere).
     private readonly Dictionary<string, JsonNode?> _resolved = new(StringComparer.Ordinal);
@@ -144,8 +146,8 @@ internal sealed partial class DocumentParser
         {
             // Parts of a split document: the tree they were bundled into is read and embedded.
             root = bundled;
-            _minified = new MinifiedJson();
-            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+            _minified = null;
+            _unwritten = root;
         }
 
         string upgradeText = _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
@@ -154,8 +156,8 @@ internal sealed partial class DocumentParser
             // Swagger 2.0, OpenAPI 3.0, 3.1 with 3.0 habits, or a JSON Schema draft 4 to 2019-09: read (and embedded,
             // so that the runtime's 2020-12 validation agrees with the typed code) as the 3.1 / 2020-12 tree it was rewritten into.
             root = upgraded;
-            _minified = new MinifiedJson();
-            JsonTreeWriter.Write(root, _minified, _cancellationToken);
+            _minified = null;
+            _unwritten = root;
         }
 
         _root = root;
