@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
