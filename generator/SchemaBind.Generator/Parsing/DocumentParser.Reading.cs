@@ -19,7 +19,7 @@ internal sealed partial class DocumentParser
 
         try
         {
-            return JsonTextParser.Parse(_input.Text, _minified, KnownNames, _cancellationToken);
+            return JsonTextParser.Parse(_input.Text, _minified, KeywordSupport.KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
         {
