@@ -6,6 +6,7 @@ using SchemaBind.Generator.Emitting;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Parsing;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 // `check`: runs each document once through both generators and fails on any generator diagnostic, so a
 // benchmark never measures a document that SchemaBind (or NSwag) rejects. Anything else: BenchmarkDotNet.

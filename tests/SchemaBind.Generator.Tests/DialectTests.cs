@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using SchemaBind.Generator.Dialects;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 using SchemaBind.Runtime;
 using DiagnosticInfo = SchemaBind.Generator.Diagnostics.DiagnosticInfo;
 

@@ -1,4 +1,5 @@
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 using SchemaBind.Tests.Shared;
 
 namespace SchemaBind.Generator.Tests;
@@ -127,7 +128,7 @@ public sealed class JsonTextParserTests
     {
         // About 28,000 chars: four chunks of the minified text; the difference is in the last one.
         string items = string.Join(", ", Enumerable.Range(0, 6000).Select(static i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        MinifiedJson a = Minified("[" + items + ", 1]");
+        PackedText a = Minified("[" + items + ", 1]");
         Assert.True(a.Length > 2 * MinifiedJson.ChunkSize);
         Assert.Equal(a, Minified("[\n  " + items.Replace(", ", ",\n  ", StringComparison.Ordinal) + ",\n  1\n]"));
         Assert.NotEqual(a, Minified("[" + items + ", 2]"));
@@ -139,8 +140,8 @@ public sealed class JsonTextParserTests
     {
         const string json = "{ \"a\" : \"q\\\" \\\\ \u2028 \u2029 \u0085 \u00e9 \uFEFF\" ,\r\n\t\"b\": [1, 2.5e3, true, null] }";
         const string minified = "{\"a\":\"q\\\" \\\\ \u2028 \u2029 \u0085 \u00e9 \uFEFF\",\"b\":[1,2.5e3,true,null]}";
-        MinifiedJson document = Minified(json);
-        Assert.False(document.FitsRawLiteral);
+        PackedText document = Minified(json);
+        Assert.False(SchemaBind.Generator.Emitting.SourceWriter.FitsRawLiteral(document));
         var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
         embedded.JsonLiteralLine("x => ", document, "u8;");
         var expected = new SchemaBind.Generator.Emitting.SourceWriter();
@@ -154,8 +155,8 @@ public sealed class JsonTextParserTests
     {
         // U+0085 fits in a byte: its chunk is kept one byte per char, and the search must still find it.
         string json = "{\"a\": \"" + new string('x', 20_000) + "\u0085\"}";
-        MinifiedJson document = Minified(json);
-        Assert.False(document.FitsRawLiteral);
+        PackedText document = Minified(json);
+        Assert.False(SchemaBind.Generator.Emitting.SourceWriter.FitsRawLiteral(document));
         Assert.Equal(PlainMinifier.Minify(json), document.ToString());
     }
 
@@ -165,7 +166,7 @@ public sealed class JsonTextParserTests
     public void A_long_document_compares_and_embeds_by_its_text_whatever_its_chars(char special)
     {
         string items = string.Join(", ", Enumerable.Range(0, 4000).Select(i => "\"" + (i == 2500 ? special.ToString() : "i") + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\""));
-        MinifiedJson a = Minified("[" + items + "]");
+        PackedText a = Minified("[" + items + "]");
         Assert.True(a.Length > 3 * MinifiedJson.ChunkSize);
         Assert.Equal(a, Minified("[\n  " + items.Replace(", ", ",\n  ", StringComparison.Ordinal) + "\n]"));
         Assert.NotEqual(a, Minified("[" + items.Replace(special.ToString(), "x", StringComparison.Ordinal) + "]"));
@@ -184,8 +185,8 @@ public sealed class JsonTextParserTests
     [InlineData("{ \"description\" : \"A long description with a \\\"quote\\\", a \\\\ backslash and a tab\\t.\" }")]
     public void The_embedded_literal_is_a_raw_literal_of_the_plain_minification(string json)
     {
-        MinifiedJson document = Minified(json);
-        Assert.True(document.FitsRawLiteral);
+        PackedText document = Minified(json);
+        Assert.True(SchemaBind.Generator.Emitting.SourceWriter.FitsRawLiteral(document));
         Assert.Equal(PlainMinifier.Minify(json), document.ToString());
         var embedded = new SchemaBind.Generator.Emitting.SourceWriter();
         embedded.JsonLiteralLine("x => ", document, "u8;");
@@ -219,10 +220,10 @@ public sealed class JsonTextParserTests
 
     private static string Canonical(string json) => System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement);
 
-    private static MinifiedJson Minified(string json)
+    private static PackedText Minified(string json)
     {
         var minified = new MinifiedJson();
         JsonTextParser.Parse(json, minified, default);
-        return minified;
+        return minified.Complete();
     }
 }

@@ -1,3 +1,5 @@
+using SchemaBind.Generator.Text;
+
 namespace SchemaBind.Generator.Tests;
 
 /// <summary>

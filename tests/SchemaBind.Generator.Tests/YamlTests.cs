@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Tests;
 

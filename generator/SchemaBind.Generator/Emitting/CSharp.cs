@@ -74,16 +74,12 @@ internal static class CSharp
     /// <summary>The local variable for a member: "Name" → "_name".</summary>
     public static string Local(string memberName)
     {
-        char[] local = t_local is { } buffer && buffer.Length > memberName.Length ? buffer : (t_local = new char[memberName.Length + 32]);
+        char[] local = Text.ScratchChars.Take(memberName.Length + 1);
         local[0] = '_';
         local[1] = char.ToLowerInvariant(memberName[0]);
         memberName.CopyTo(1, local, 2, memberName.Length - 1);
         return new string(local, 0, memberName.Length + 1);
     }
-
-    /// <summary>The chars of the last local name made on this thread (see <see cref="Local"/>): one string per name, not a char array too.</summary>
-    [ThreadStatic]
-    private static char[]? t_local;
 
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
     public static string Utf8(string value) => String(value) + "u8";

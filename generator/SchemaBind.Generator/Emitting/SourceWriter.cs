@@ -5,39 +5,16 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Model;
-using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>
-/// An indented text writer; generated code is plain text. The text is written into one reused chunk of
-/// <see cref="ChunkSize"/> chars; each full chunk is kept one byte per char (Latin-1) when all its chars
-/// fit in a byte, which generated C# almost always does, and as chars otherwise. The kept chunks become
-/// the file's <see cref="SourceText"/> as they are: a file is never copied whole, nor held as one string
-/// (a large one would go on the large object heap, whose allocations cost full collections), and the
-/// text the compiler holds is half the size of UTF-16.
+/// An indented writer of C# text, on the <see cref="TextBuilder"/> that keeps a file in packed chunks: C# lines,
+/// blocks, string literals and the emitters' interpolated fragments are written here; the chunks are the builder's.
 /// </summary>
-internal sealed class SourceWriter
+internal sealed class SourceWriter : TextBuilder
 {
-    /// <summary>Chars per chunk (16 KB): small enough that cutting a file's last chunk to size costs little.</summary>
-    internal const int ChunkSize = 1 << ChunkBits;
-
-    internal const int ChunkBits = 13;
-
-    /// <summary>Four spaces as one 64-bit value, how indentation is written.</summary>
-    private const ulong FourSpaces = 0x0020_0020_0020_0020;
-
-    /// <summary>Indentation up to 16 levels, copied rather than written space by space.</summary>
-    private const string Spaces = "                                                                ";
-
-    /// <summary>The chunk a file was written in (its text was packed out of it), kept for the next file of the thread.</summary>
-    [ThreadStatic]
-    private static char[]? t_scratch;
-
-    /// <summary>The full chunks, packed (see <see cref="Latin1.Pack"/>), of <see cref="ChunkSize"/> chars each.</summary>
-    private readonly List<PackedChunk> _full = new();
-    private char[] _chunk;
-    private int _used;
     private int _indent;
 
     public SourceWriter()
@@ -45,20 +22,15 @@ internal sealed class SourceWriter
     {
     }
 
-    private SourceWriter(char[] chunk) => _chunk = chunk;
-
-    /// <summary>The number of chars written.</summary>
-    public int Length => (_full.Count << ChunkBits) + _used;
+    private SourceWriter(char[] chunk)
+        : base(chunk)
+    {
+    }
 
     /// <summary>
     /// A writer for a whole generated file; finish with <see cref="ToSourceTextAndFree"/>.
     /// </summary>
-    public static SourceWriter ForFile()
-    {
-        char[]? chunk = t_scratch;
-        t_scratch = null;
-        return new SourceWriter(chunk ?? new char[ChunkSize]);
-    }
+    public static SourceWriter ForFile() => new(TakeScratch());
 
     public void Line(string text = "")
     {
@@ -293,21 +265,17 @@ internal sealed class SourceWriter
     /// <summary>
     /// A line made of <paramref name="prefix"/>, the JSON text <paramref name="json"/> as a C# string literal,
     /// and <paramref name="suffix"/>. The literal is a raw one (<c>"""…"""</c>) that holds the text as it is,
-    /// copied in blocks, unless the text has a char C# reads as a line break (see
-    /// <see cref="MinifiedJson.FitsRawLiteral"/>); then it is a quoted literal with escapes.
+    /// copied in blocks, unless the text has a char C# reads as a line break (see <see cref="FitsRawLiteral"/>);
+    /// then it is a quoted literal with escapes.
     /// </summary>
-    public void JsonLiteralLine(string prefix, MinifiedJson json, string suffix)
+    public void JsonLiteralLine(string prefix, PackedText json, string suffix)
     {
         Append(' ', _indent * 4);
         Append(prefix);
-        if (json.FitsRawLiteral)
+        if (FitsRawLiteral(json))
         {
             Append("\"\"\"");
-            foreach (PackedChunk chunk in json.Chunks)
-            {
-                AppendPacked(chunk);
-            }
-
+            Append(json);
             Append("\"\"\"");
         }
         else
@@ -318,6 +286,15 @@ internal sealed class SourceWriter
         Append(suffix);
         Append('\n');
     }
+
+    /// <summary>
+    /// Whether minified JSON can be written as it is between the quotes of a single-line raw string literal
+    /// (<c>"""…"""</c>): it does not begin or end with a quote, and has no char that C# reads as a line break. Valid
+    /// minified JSON never has three quotes in a row (a string's quotes are escaped, and tokens are separated by
+    /// <c>:</c> or <c>,</c>), nor a line feed or carriage return.
+    /// </summary>
+    internal static bool FitsRawLiteral(PackedText json) =>
+        json.Length > 0 && json[0] != '"' && json[json.Length - 1] != '"' && !json.ContainsAny('\u0085', '\u2028', '\u2029');
 
     /// <summary>Appends <paramref name="value"/> as a C# string literal, quotes included.</summary>
     public void AppendStringLiteral(string value)
@@ -349,194 +326,5 @@ internal sealed class SourceWriter
         }
 
         Append(value, run, end - run);
-    }
-
-    public void Append(char c)
-    {
-        if (_used == _chunk.Length)
-        {
-            Grow();
-        }
-
-        _chunk[_used++] = c;
-    }
-
-    public void Append(char c, int count)
-    {
-        if (c == ' ' && count <= Spaces.Length)
-        {
-            // Indentation: straight into the chunk when it has room (almost always), four chars at a time.
-            if (count <= _chunk.Length - _used)
-            {
-                if ((count & 3) == 0)
-                {
-                    System.Span<ulong> quads = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(new System.Span<char>(_chunk, _used, count));
-                    for (int i = 0; i < quads.Length; i++)
-                    {
-                        quads[i] = FourSpaces;
-                    }
-                }
-                else
-                {
-                    Spaces.CopyTo(0, _chunk, _used, count);
-                }
-
-                _used += count;
-            }
-            else
-            {
-                Append(Spaces, 0, count);
-            }
-
-            return;
-        }
-
-        while (count > 0)
-        {
-            int n = Math.Min(count, Room());
-            for (int i = 0; i < n; i++)
-            {
-                _chunk[_used + i] = c;
-            }
-
-            _used += n;
-            count -= n;
-        }
-    }
-
-    public void Append(string text)
-    {
-        if (text.Length <= _chunk.Length - _used)
-        {
-            text.CopyTo(0, _chunk, _used, text.Length); // the common case: it fits in the chunk
-            _used += text.Length;
-            return;
-        }
-
-        Append(text, 0, text.Length);
-    }
-
-    public void Append(string text, int start, int count)
-    {
-        while (count > 0)
-        {
-            int n = Math.Min(count, Room());
-            text.CopyTo(start, _chunk, _used, n);
-            _used += n;
-            start += n;
-            count -= n;
-        }
-    }
-
-    /// <summary>Appends a chunk of text made by <see cref="Latin1.Pack"/>.</summary>
-    private void AppendPacked(PackedChunk chunk)
-    {
-        for (int start = 0; start < chunk.Length;)
-        {
-            int n = Math.Min(chunk.Length - start, Room());
-            chunk.CopyTo(start, _chunk, _used, n);
-            _used += n;
-            start += n;
-        }
-    }
-
-    /// <summary>The free chars of the chunk being written, after a new one is started when it is full.</summary>
-    private int Room()
-    {
-        if (_used == _chunk.Length)
-        {
-            Grow();
-        }
-
-        return _chunk.Length - _used;
-    }
-
-    private void Grow()
-    {
-        if (_chunk.Length < ChunkSize)
-        {
-            // A writer for a fragment starts small and doubles up to a chunk.
-            char[] larger = new char[Math.Min(_chunk.Length * 2, ChunkSize)];
-            Array.Copy(_chunk, larger, _used);
-            _chunk = larger;
-            return;
-        }
-
-        _full.Add(Latin1.Pack(_chunk, _used));
-        _used = 0;
-    }
-
-    public override string ToString()
-    {
-        var builder = new StringBuilder(Length);
-        foreach (PackedChunk chunk in _full)
-        {
-            builder.Append(chunk.ToString());
-        }
-
-        return builder.Append(_chunk, 0, _used).ToString();
-    }
-
-    /// <summary>The text, as UTF-8 source, in the writer's packed chunks (the last one cut to size); this writer must not be used again.</summary>
-    public SourceText ToSourceTextAndFree()
-    {
-        var chunks = new PackedChunk[_full.Count + 1];
-        _full.CopyTo(chunks);
-        chunks[_full.Count] = Latin1.Pack(_chunk, _used);
-        if (_chunk.Length == ChunkSize)
-        {
-            t_scratch = _chunk;
-        }
-
-        return new ChunkedText(chunks, Length);
-    }
-
-    /// <summary>A source text held in the writer's packed chunks (each <see cref="ChunkSize"/> chars but the last).</summary>
-    private sealed class ChunkedText : SourceText
-    {
-        private readonly PackedChunk[] _chunks;
-        private readonly int _length;
-
-        public ChunkedText(PackedChunk[] chunks, int length)
-        {
-            _chunks = chunks;
-            _length = length;
-        }
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public override int Length => _length;
-
-        public override char this[int position]
-        {
-            get
-            {
-                if ((uint)position >= (uint)_length)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(position));
-                }
-
-                return _chunks[position >> ChunkBits][position & (ChunkSize - 1)];
-            }
-        }
-
-        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count)
-        {
-            if (sourceIndex < 0 || count < 0 || sourceIndex > _length - count)
-            {
-                throw new ArgumentOutOfRangeException(nameof(sourceIndex));
-            }
-
-            while (count > 0)
-            {
-                PackedChunk chunk = _chunks[sourceIndex >> ChunkBits];
-                int offset = sourceIndex & (ChunkSize - 1);
-                int n = Math.Min(count, chunk.Length - offset);
-                chunk.CopyTo(offset, destination, destinationIndex, n);
-                sourceIndex += n;
-                destinationIndex += n;
-                count -= n;
-            }
-        }
     }
 }

@@ -73,18 +73,8 @@ internal sealed record ApiSpec(
 /// <see cref="Json"/> is the schema file's JSON without insignificant whitespace, as it is embedded, so
 /// reformatting the schema file does not re-emit it.
 /// </summary>
-internal sealed record SchemaDocumentSpec(string ClassName, Reading.MinifiedJson Json, bool AssertFormat)
+internal sealed record SchemaDocumentSpec(string ClassName, Text.PackedText Json, bool AssertFormat)
 {
-    public bool Equals(SchemaDocumentSpec? other) =>
-        other is not null
-        && ClassName == other.ClassName
-        && AssertFormat == other.AssertFormat
-        && BaseUri == other.BaseUri
-        && Links.Equals(other.Links)
-        && Json.Equals(other.Json);
-
-    public override int GetHashCode() => (ClassName, AssertFormat, BaseUri, Json.Length).GetHashCode();
-
     /// <summary>The document's base URI for the JSON validator, when it refers to other files; else null.</summary>
     public string? BaseUri { get; init; }
 

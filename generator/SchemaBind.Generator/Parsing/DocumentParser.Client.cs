@@ -526,7 +526,7 @@ internal sealed partial class DocumentParser
             alternatives.Add(new SuccessBodySpec(empty.ToEquatableArray(), string.Empty, null, null));
         }
 
-        return spec with { ResultTypeName = ClaimTypeName(methodName + "Result", ValueKind.Object), Alternatives = alternatives.ToEquatableArray() };
+        return spec with { ResultTypeName = _registry.Claim(methodName + "Result", ValueKind.Object), Alternatives = alternatives.ToEquatableArray() };
     }
 
     /// <summary>The property of a result type that holds a success status's body: its reason phrase (<c>Created</c>, <c>Accepted</c>).</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -17,7 +18,7 @@ internal sealed partial class DocumentParser
     /// anchor (a schema elsewhere may reach it by that name). On GitHub Enterprise Server's description (11 MB) it leaves 2.4 of the 6.0 MB
     /// of minified JSON the generated code embedded; a JSON Schema document is embedded whole.
     /// </summary>
-    private MinifiedJson EmbeddedDocument()
+    private PackedText EmbeddedDocument()
     {
         JsonObject? root = _subsetRoot ?? _root;
         if (_input.Kind == DocumentKind.JsonSchema || root is null || root.Find("openapi") is null)
@@ -59,13 +60,15 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>
-    /// The document as read (a JSON text's minified copy, made while reading; a tree's written now), or the operation
-    /// subset's tree.
+    /// The document as read (a JSON text's minified copy, made while reading; a tree's written now, once), or the
+    /// operation subset's tree.
     /// </summary>
-    private MinifiedJson Unchanged(JsonObject? root) =>
-        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : _minified ??= Written(_unwritten!);
+    private PackedText Unchanged(JsonObject? root) =>
+        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : (_minified ??= Write(_unwritten!)).Complete();
 
-    private MinifiedJson Written(JsonNode tree)
+    private PackedText Written(JsonNode tree) => Write(tree).Complete();
+
+    private MinifiedJson Write(JsonNode tree)
     {
         var text = new MinifiedJson();
         JsonTreeWriter.Write(tree, text, _cancellationToken);

@@ -101,12 +101,12 @@ internal sealed partial class DocumentParser
     private ExternalDocument Exports(ApiSpec api)
     {
         var schemas = new List<ExportedSchema>();
-        foreach (KeyValuePair<string, string> named in _typeNames)
+        foreach (KeyValuePair<string, NamedType> named in _registry.All)
         {
             if (!named.Key.StartsWith("#/paths/", StringComparison.Ordinal))
             {
-                string qualified = "global::" + api.Namespace + "." + named.Value;
-                schemas.Add(new ExportedSchema(named.Key, new ValueSpec(_typeKinds[named.Key], qualified, IsNullChoice(named.Key), null, ConstraintSpec.None)));
+                string qualified = "global::" + api.Namespace + "." + named.Value.Name;
+                schemas.Add(new ExportedSchema(named.Key, new ValueSpec(named.Value.Kind, qualified, IsNullChoice(named.Key), null, ConstraintSpec.None)));
             }
         }
 

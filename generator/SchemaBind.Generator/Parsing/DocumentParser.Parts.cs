@@ -484,7 +484,7 @@ internal sealed partial class DocumentParser
             }
             else
             {
-                tree = JsonTextParser.Parse(file.Text, null, KnownNames, _cancellationToken);
+                tree = JsonTextParser.Parse(file.Text, null, KeywordSupport.KnownNames, _cancellationToken);
             }
 
             part.Root = Shift(tree, offset);

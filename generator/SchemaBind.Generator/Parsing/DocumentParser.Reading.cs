@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -20,7 +21,7 @@ internal sealed partial class DocumentParser
         try
         {
             _minified = new MinifiedJson();
-            return JsonTextParser.Parse(_input.Text, _minified, KnownNames, _cancellationToken);
+            return JsonTextParser.Parse(_input.Text, _minified, KeywordSupport.KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
         {

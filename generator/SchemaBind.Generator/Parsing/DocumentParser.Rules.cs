@@ -16,11 +16,6 @@ namespace SchemaBind.Generator.Parsing;
 /// </summary>
 internal sealed partial class DocumentParser
 {
-    private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
-    {
-        "$comment", "title", "description", "examples", "deprecated",
-    };
-
     // Rule keywords that the typed code of their object checks: CheckKeywords leaves them alone.
     private readonly HashSet<JsonProperty> _typedRuleKeywords = new();
 
@@ -83,7 +78,7 @@ internal sealed partial class DocumentParser
             {
                 "required" or "dependentRequired" or "if" or "then" or "else" or "not" or "anyOf" or "oneOf" => true,
                 "type" => keyword.Value is JsonString { Value: "object" },
-                _ => Annotations.Contains(keyword.Name),
+                _ => KeywordSupport.Annotations.Contains(keyword.Name),
             };
             if (!ok || (keyword.Name is "anyOf" or "oneOf" && ChoiceAlternatives(part) is not null))
             {
@@ -208,7 +203,7 @@ internal sealed partial class DocumentParser
 
             foreach (JsonProperty keyword in obj.Properties)
             {
-                if (Annotations.Contains(keyword.Name) || keyword.Name is "then" or "else" || (keyword.Name == "type" && keyword.Value is JsonString { Value: "object" }))
+                if (KeywordSupport.Annotations.Contains(keyword.Name) || keyword.Name is "then" or "else" || (keyword.Name == "type" && keyword.Value is JsonString { Value: "object" }))
                 {
                     continue;
                 }
@@ -393,7 +388,7 @@ internal sealed partial class DocumentParser
                         part = IfCondition(obj, keyword.Value);
                         break;
                     default:
-                        part = Annotations.Contains(keyword.Name) ? ConditionSpec.Always : null;
+                        part = KeywordSupport.Annotations.Contains(keyword.Name) ? ConditionSpec.Always : null;
                         break;
                 }
 
@@ -455,7 +450,7 @@ internal sealed partial class DocumentParser
                         "const" => EqualsTo(property, keyword.Value),
                         "enum" when keyword.Value is JsonArray values && values.Items.Length > 0 => AnyEquals(property, values),
                         "pattern" when keyword.Value is JsonString pattern && property.ConstValue is null && property.Value is { Kind: ValueKind.String, Nullable: false } => new ConditionSpec(ConditionKind.Matches, property.Name, pattern.Value),
-                        _ => Annotations.Contains(keyword.Name) ? ConditionSpec.Always : null,
+                        _ => KeywordSupport.Annotations.Contains(keyword.Name) ? ConditionSpec.Always : null,
                     };
                     if (part is null)
                     {

@@ -26,7 +26,7 @@ internal sealed partial class DocumentParser
     private HashSet<JsonNode>? _reached;
 
     /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
-    private bool IsWanted(string pointer) => _reached is null || _reached.Contains(_typeSchemas[pointer]);
+    private bool IsWanted(string pointer) => _reached is null || _reached.Contains(_registry[pointer].Schema);
 
     /// <summary>Whether the client gets a method for the operation.</summary>
     private bool IsKept(JsonObject operation) => _keptOperations is null || _keptOperations.Contains(operation);
@@ -333,9 +333,9 @@ internal sealed partial class DocumentParser
         // Types built on first use beyond the walk (it is generous, so rarely any) keep their schemas too.
         foreach (string pointer in _built)
         {
-            if (_typeSchemas.TryGetValue(pointer, out JsonObject? schema))
+            if (_registry.TryGet(pointer, out NamedType type))
             {
-                Reach(schema);
+                Reach(type.Schema);
             }
         }
 

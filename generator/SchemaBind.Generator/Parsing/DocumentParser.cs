@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -18,8 +19,6 @@ namespace SchemaBind.Generator.Parsing;
 /// </summary>
 internal sealed partial class DocumentParser
 {
-    private const string JsonSchema202012 = "https://json-schema.org/draft/2020-12/schema";
-
     private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private readonly SchemaFileInput _input;
@@ -35,11 +34,17 @@ internal sealed partial class DocumentParser
     // Local references already resolved, by their text (null when they lead nowhere).
     private readonly Dictionary<string, JsonNode?> _resolved = new(StringComparer.Ordinal);
 
-    // False for the generator: the checks that only find mistakes (misspelled keywords, contradictions,
+    // Null for the generator: the checks that only find mistakes (misspelled keywords, contradictions,
     // examples that break their schema) change no generated code, and SchemaFileAnalyzer reports them.
-    private readonly bool _reportMistakes;
+    private readonly MistakeChecks? _mistakes;
+
+    // The kinds and constraints that scalar and array schemas' keywords give their values.
+    private readonly ConstraintReader _constraints;
+
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<TypeSpec> _types = new();
+
+    // The C# names taken in the file's namespace: the registry's types', and the client's classes' (DocumentParser.Client).
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
     // Property name → its PascalCase (see PascalCaseOf).
@@ -48,15 +53,9 @@ internal sealed partial class DocumentParser
     // Emptied member-name sets of types built before, for the next (see BuildObjectCore).
     private readonly Stack<(HashSet<string> Taken, Dictionary<string, string> JsonNameByMember)> _memberNameSets = new();
 
-    // Schema pointer → the C# type generated for it (named component schemas and inline objects/enums).
-    private readonly Dictionary<string, string> _typeNames = new(StringComparer.Ordinal);
+    // The named types by schema pointer, and the C# names taken (see TypeRegistry).
+    private readonly TypeRegistry _registry;
 
-    // The pointer each schema object with a type of its own was registered under (the reverse of _typeSchemas),
-    // so that meeting the object again needs no pointer text: a property's pointer is made only when used.
-    private readonly Dictionary<JsonObject, string> _namedPointers = new();
-    private readonly Dictionary<string, ValueKind> _typeKinds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _typeSchemas = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _schemaNameByTypeName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UnionMembership> _memberships = new(StringComparer.Ordinal);
     private readonly HashSet<string> _built = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
@@ -65,8 +64,8 @@ internal sealed partial class DocumentParser
     private readonly HashSet<string> _nullChoices = new(StringComparer.Ordinal);
 
     // The object types being built, innermost on top; an entry is null where JSON validation is not
-    // available (unions, schemas inline in operations), else a flag set when a keyword needs it.
-    private readonly Stack<bool[]?> _jsonValidated = new();
+    // available (unions, schemas inline in operations), else the type's JsonFallback.
+    private readonly Stack<JsonFallback?> _jsonFallbacks = new();
 
     // How deep types are being built inside each other, and the types met deeper than MaxBuildDepth (see EnsureBuilt).
     private const int MaxBuildDepth = 16;
@@ -87,8 +86,10 @@ internal sealed partial class DocumentParser
         _input = input;
         _externals = externals;
         _cancellationToken = cancellationToken;
-        _reportMistakes = reportMistakes;
+        _mistakes = reportMistakes ? new MistakeChecks(Report) : null;
+        _constraints = new ConstraintReader(Report, NotTyped, input.NumberType);
         _lines = new LineIndex(input.Text);
+        _registry = new TypeRegistry(_takenTypeNames);
     }
 
     /// <summary>Parses a file on its own; <c>$ref</c>s into other files are noted in the result, not resolved.</summary>
@@ -189,11 +190,11 @@ internal sealed partial class DocumentParser
             Report(DiagnosticDescriptors.UnsupportedVersion, swagger.Value, "Swagger " + (swagger.Value is JsonString swaggerVersion ? swaggerVersion.Value : "without a version"));
             return null;
         }
-        else if (_input.Kind == DocumentKind.JsonSchema || (_input.Kind == DocumentKind.Auto && IsJsonSchemaDocument(root)))
+        else if (_input.Kind == DocumentKind.JsonSchema || (_input.Kind == DocumentKind.Auto && KeywordSupport.IsJsonSchemaDocument(root)))
         {
-            if (root.Get("$schema") is JsonString dialect && !IsSupportedDialect(dialect.Value))
+            if (root.Get("$schema") is JsonString dialect && !KeywordSupport.IsSupportedDialect(dialect.Value))
             {
-                if (IsOlderDraft(dialect.Value))
+                if (KeywordSupport.IsOlderDraft(dialect.Value))
                 {
                     Report(DiagnosticDescriptors.UnsupportedVersion, dialect, "The JSON Schema dialect '" + dialect.Value + "'");
                     return null;
@@ -229,19 +230,6 @@ internal sealed partial class DocumentParser
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
         return WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
     }
-
-    private static bool IsJsonSchemaDocument(JsonObject root) =>
-        root.Find("$schema") is not null || root.Find("type") is not null || root.Find("properties") is not null
-        || root.Find("$defs") is not null || root.Find("$ref") is not null || root.Find("oneOf") is not null
-        || root.Find("anyOf") is not null || root.Find("allOf") is not null || root.Find("enum") is not null;
-
-    private static bool IsOlderDraft(string uri) =>
-        uri.IndexOf("json-schema.org/draft-0", StringComparison.Ordinal) >= 0
-        || uri.IndexOf("json-schema.org/schema", StringComparison.Ordinal) >= 0
-        || uri.IndexOf("json-schema.org/draft/2019-09", StringComparison.Ordinal) >= 0;
-
-    private static bool IsSupportedDialect(string uri) =>
-        uri.TrimEnd('#') == JsonSchema202012 || uri.TrimEnd('#') == "http://json-schema.org/draft/2020-12/schema";
 
     // ---------------------------------------------------------------- named types
 
@@ -297,10 +285,10 @@ internal sealed partial class DocumentParser
         }
 
         string wanted = Names.ToPascalCase(schemaName);
-        string name = ClaimTypeName(wanted, kind.Value);
+        string name = _registry.Claim(wanted, kind.Value);
         if (kind == ValueKind.Enum)
         {
-            _schemaNameByTypeName[name + "Json"] = schemaName + " (its helper class)";
+            _registry.NoteSchemaName(name + "Json", schemaName + " (its helper class)");
         }
 
         if (name != wanted && nameProperty is JsonProperty named)
@@ -309,57 +297,20 @@ internal sealed partial class DocumentParser
             {
                 Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, "a member of the generated types", schemaName, wanted, name);
             }
-            else if (_schemaNameByTypeName.TryGetValue(wanted, out string? first))
+            else if (_registry.TryGetSchemaName(wanted, out string first))
             {
                 Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, first, schemaName, wanted, name);
             }
             else
             {
                 // An enum whose helper class (<Name>Json) would take a type's name.
-                string other = _schemaNameByTypeName.TryGetValue(wanted + "Json", out string? holder) ? holder : wanted + "Json";
+                string other = _registry.TryGetSchemaName(wanted + "Json", out string holder) ? holder : wanted + "Json";
                 Report(DiagnosticDescriptors.NameCollision, named.NameStart, named.NameEnd, other, schemaName + " (its helper class)", wanted + "Json", name + "Json");
             }
         }
 
-        _schemaNameByTypeName[name] = schemaName;
-        AddNamedType(pointer, name, kind.Value, obj);
-    }
-
-    /// <summary>
-    /// The type name for <paramref name="wanted"/> (see <see cref="Names.Claim"/>); an enum also takes the name of
-    /// its helper class, <c>&lt;Name&gt;Json</c>, so that no schema's type takes it.
-    /// </summary>
-    private string ClaimTypeName(string wanted, ValueKind kind)
-    {
-        string name = Names.Claim(wanted, _takenTypeNames, Names.ReservedTypeNames);
-        if (kind != ValueKind.Enum)
-        {
-            return name;
-        }
-
-        if (_takenTypeNames.Contains(name + "Json"))
-        {
-            _takenTypeNames.Remove(name);
-            string stem = name;
-            for (int n = 2; _takenTypeNames.Contains(name) || _takenTypeNames.Contains(name + "Json"); n++)
-            {
-                name = stem + n.ToString(CultureInfo.InvariantCulture);
-            }
-
-            _takenTypeNames.Add(name);
-        }
-
-        _takenTypeNames.Add(name + "Json");
-        return name;
-    }
-
-    /// <summary>Records the type <paramref name="name"/> for the schema at <paramref name="pointer"/>, found again by either.</summary>
-    private void AddNamedType(string pointer, string name, ValueKind kind, JsonObject schema)
-    {
-        _typeNames[pointer] = name;
-        _typeKinds[pointer] = kind;
-        _typeSchemas[pointer] = schema;
-        _namedPointers[schema] = pointer;
+        _registry.NoteSchemaName(name, schemaName);
+        _registry.Add(pointer, name, kind.Value, obj);
     }
 
     /// <summary>An allOf with at least one part that declares properties (itself, or through a $ref): one merged record.</summary>
@@ -409,7 +360,7 @@ internal sealed partial class DocumentParser
             return ValueKind.Object;
         }
 
-        if (schema.Get("properties") is JsonObject || TypeNames(schema).Contains("object"))
+        if (schema.Get("properties") is JsonObject || KeywordSupport.TypeNames(schema).Contains("object"))
         {
             return schema.Get("properties") is JsonObject ? ValueKind.Object : null;
         }
@@ -420,16 +371,16 @@ internal sealed partial class DocumentParser
     private void BuildAllNamedTypes()
     {
         // Unions first, so that their cases know their base class when they are built.
-        foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
+        foreach (KeyValuePair<string, NamedType> named in _registry.All.ToArray())
         {
-            JsonObject schema = _typeSchemas[named.Key];
+            JsonObject schema = named.Value.Schema;
             if (IsWanted(named.Key) && schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject)
             {
-                BuildUnion(named.Key, named.Value, schema);
+                BuildUnion(named.Key, named.Value.Name, schema);
             }
         }
 
-        foreach (KeyValuePair<string, string> named in _typeNames.ToArray())
+        foreach (KeyValuePair<string, NamedType> named in _registry.All.ToArray())
         {
             _cancellationToken.ThrowIfCancellationRequested();
             if (IsWanted(named.Key))
@@ -452,7 +403,7 @@ internal sealed partial class DocumentParser
             return;
         }
 
-        if (_buildDepth >= MaxBuildDepth && _typeKinds[pointer] != ValueKind.Enum)
+        if (_buildDepth >= MaxBuildDepth && _registry[pointer].Kind != ValueKind.Enum)
         {
             _deferred.Enqueue(pointer); // an enum uses no other type: built at once, for the rules that name its members
             return;
@@ -492,10 +443,8 @@ internal sealed partial class DocumentParser
 
     private void BuildType(string pointer)
     {
-        JsonObject schema = _typeSchemas[pointer];
-
-        string name = _typeNames[pointer];
-        switch (_typeKinds[pointer])
+        (string name, ValueKind kind, JsonObject schema) = _registry[pointer];
+        switch (kind)
         {
             case ValueKind.Enum:
                 EnumSpec enumSpec = BuildEnum(pointer, name, schema);
@@ -541,14 +490,14 @@ internal sealed partial class DocumentParser
     private void BuildUnion(string pointer, string name, JsonObject schema)
     {
         _built.Add(pointer);
-        _jsonValidated.Push(null);
+        _jsonFallbacks.Push(null);
         try
         {
             CheckKeywords(schema);
         }
         finally
         {
-            _jsonValidated.Pop();
+            _jsonFallbacks.Pop();
         }
 
         var discriminator = (JsonObject)schema.Get("discriminator")!;
@@ -623,13 +572,14 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            if (Resolve(target) is not JsonObject targetSchema || !_typeNames.TryGetValue(target, out string? caseName) || _typeKinds[target] != ValueKind.Object
+            if (Resolve(target) is not JsonObject targetSchema || !_registry.TryGet(target, out NamedType caseType) || caseType.Kind != ValueKind.Object
                 || (targetSchema.Get("oneOf") is not null || targetSchema.Get("anyOf") is not null) && targetSchema.Get("properties") is null)
             {
                 Report(DiagnosticDescriptors.UnresolvedReference, reference, target, "a union case must point at an object schema with properties");
                 continue;
             }
 
+            string caseName = caseType.Name;
             string? value = valueByTarget.TryGetValue(target, out string? mapped)
                 ? mapped
                 : ConstOf(targetSchema, propertyName.Value) ?? LastSegment(target);
@@ -666,19 +616,19 @@ internal sealed partial class DocumentParser
         // JSON validation needs a pointer into the document (inline schemas of operations have none),
         // and a schema that ends: a union case that is allOf [its union, ...] (OpenAPI's inheritance)
         // refers to itself through the union's oneOf without end, which only the discriminator breaks.
-        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) || ComposesItsOwnUnion(pointer, schema) ? null : new bool[1];
-        _jsonValidated.Push(needsJson);
+        JsonFallback? jsonFallback = pointer.StartsWith("#/paths/", StringComparison.Ordinal) || ComposesItsOwnUnion(pointer, schema) ? null : new JsonFallback();
+        _jsonFallbacks.Push(jsonFallback);
         try
         {
-            return BuildObjectCore(pointer, name, schema, needsJson);
+            return BuildObjectCore(pointer, name, schema, jsonFallback);
         }
         finally
         {
-            _jsonValidated.Pop();
+            _jsonFallbacks.Pop();
         }
     }
 
-    private ObjectSpec BuildObjectCore(string pointer, string name, JsonObject schema, bool[]? needsJson)
+    private ObjectSpec BuildObjectCore(string pointer, string name, JsonObject schema, JsonFallback? jsonFallback)
     {
         // allOf: the parts' properties, then the schema's own, in one record; a property is required
         // when any part requires it. Every part's constraints are also kept by the JSON validation
@@ -737,7 +687,7 @@ internal sealed partial class DocumentParser
 
         // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
         EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
-        if (needsJson?[0] == true)
+        if (jsonFallback?.Needed == true)
         {
             rules = EquatableArray<RuleSpec>.Empty;
         }
@@ -745,7 +695,7 @@ internal sealed partial class DocumentParser
         takenMemberNames.Clear();
         jsonNameByMember.Clear();
         _memberNameSets.Push((takenMemberNames, jsonNameByMember));
-        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, needsJson?[0] ?? false, additional, rules);
+        return new ObjectSpec(name, Description(schema), pointer, properties.ToEquatableArray(), membership, jsonFallback?.Needed ?? false, additional, rules);
     }
 
     /// <summary>
@@ -809,7 +759,7 @@ internal sealed partial class DocumentParser
 
         var parts = new List<(JsonObject Schema, string Pointer)>();
         CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>());
-        return parts.Any(p => _typeNames.TryGetValue(p.Pointer, out string? typeName) && typeName == membership.BaseTypeName);
+        return parts.Any(p => _registry.TryGet(p.Pointer, out NamedType type) && type.Name == membership.BaseTypeName);
     }
 
     /// <summary>
@@ -1075,7 +1025,7 @@ internal sealed partial class DocumentParser
             ValueSpec merged = value.Kind == ValueKind.Json ? before : before with
             {
                 Nullable = before.Nullable && value.Nullable,
-                Constraints = Stricter(before.Constraints, value.Constraints),
+                Constraints = ConstraintReader.Stricter(before.Constraints, value.Constraints),
             };
             properties[index] = earlier with { Value = merged, Description = earlier.Description ?? Description(propertySchema) };
             return;
@@ -1124,7 +1074,7 @@ internal sealed partial class DocumentParser
             }
             else if (shape.Kind == value.Kind && shape.TypeName == value.TypeName && Equals(shape.Items, value.Items))
             {
-                shape = shape with { Nullable = shape.Nullable && value.Nullable, Constraints = Stricter(shape.Constraints, value.Constraints) };
+                shape = shape with { Nullable = shape.Nullable && value.Nullable, Constraints = ConstraintReader.Stricter(shape.Constraints, value.Constraints) };
             }
             else
             {
@@ -1143,7 +1093,7 @@ internal sealed partial class DocumentParser
             ValueKind constraintKind = shape.IsFormattedString ? ValueKind.String : shape.Kind;
             foreach (JsonObject part in parts.Where(static p => p.Get("$ref") is null && p.Get("type") is null))
             {
-                shape = shape with { Constraints = Stricter(shape.Constraints, Constraints(part, constraintKind)) };
+                shape = shape with { Constraints = ConstraintReader.Stricter(shape.Constraints, _constraints.Read(part, constraintKind)) };
             }
         }
 
@@ -1151,34 +1101,6 @@ internal sealed partial class DocumentParser
     }
 
     private static string ShapeName(ValueSpec value) => value.TypeName ?? value.Kind.ToString().ToLowerInvariant();
-
-    private static ConstraintSpec Stricter(ConstraintSpec a, ConstraintSpec b)
-    {
-        static int? Max(int? x, int? y) => x is null ? y : y is null ? x : Math.Max(x.Value, y.Value);
-        static int? Min(int? x, int? y) => x is null ? y : y is null ? x : Math.Min(x.Value, y.Value);
-        static string? Bound(string? x, string? y, bool lower)
-        {
-            if (x is null || y is null)
-            {
-                return x ?? y;
-            }
-
-            bool parsed = decimal.TryParse(x, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dx) & decimal.TryParse(y, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dy);
-            return !parsed ? x : (lower ? (dx >= dy ? x : y) : (dx <= dy ? x : y));
-        }
-
-        return new ConstraintSpec(
-            Minimum: Bound(a.Minimum, b.Minimum, lower: true),
-            Maximum: Bound(a.Maximum, b.Maximum, lower: false),
-            ExclusiveMinimum: Bound(a.ExclusiveMinimum, b.ExclusiveMinimum, lower: true),
-            ExclusiveMaximum: Bound(a.ExclusiveMaximum, b.ExclusiveMaximum, lower: false),
-            MinLength: Max(a.MinLength, b.MinLength),
-            MaxLength: Min(a.MaxLength, b.MaxLength),
-            Pattern: a.Pattern ?? b.Pattern, // a second pattern is checked by the JSON validation
-            MinItems: Max(a.MinItems, b.MinItems),
-            MaxItems: Min(a.MaxItems, b.MaxItems),
-            MultipleOf: a.MultipleOf ?? b.MultipleOf); // a second multipleOf is checked by the JSON validation
-    }
 
     /// <summary>
     /// The map of the members an object schema allows beyond its declared properties: JsonElement values
@@ -1233,7 +1155,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            IReadOnlyList<string> types = TypeNames(alternative);
+            IReadOnlyList<string> types = KeywordSupport.TypeNames(alternative);
             if (types.Count == 1 && types[0] == "null" && alternative.Get("$ref") is null)
             {
                 hasNull = true;
@@ -1271,15 +1193,14 @@ internal sealed partial class DocumentParser
 
     private ChoiceSpec BuildChoice(string pointer, string name, JsonObject schema, List<(JsonObject Schema, int Index)> alternatives)
     {
-        bool[]? needsJson = pointer.StartsWith("#/paths/", StringComparison.Ordinal) ? null : new bool[1];
-        _jsonValidated.Push(needsJson);
+        _jsonFallbacks.Push(pointer.StartsWith("#/paths/", StringComparison.Ordinal) ? null : new JsonFallback());
         try
         {
             CheckKeywords(schema);
         }
         finally
         {
-            _jsonValidated.Pop();
+            _jsonFallbacks.Pop();
         }
 
         string keyword = schema.Get("oneOf") is JsonArray ? "oneOf" : "anyOf";
@@ -1373,12 +1294,12 @@ internal sealed partial class DocumentParser
             return BuildReference(refProperty);
         }
 
-        if (_namedPointers.TryGetValue(schema, out string? namedPointer))
+        if (_registry.TryGetPointer(schema, out string namedPointer))
         {
-            return NamedValue(namedPointer, nullable: TypeNames(schema).Contains("null"));
+            return NamedValue(namedPointer, nullable: KeywordSupport.TypeNames(schema).Contains("null"));
         }
 
-        IReadOnlyList<string> types = WithoutNull(TypeNames(schema), out bool nullable);
+        IReadOnlyList<string> types = KeywordSupport.WithoutNull(KeywordSupport.TypeNames(schema), out bool nullable);
         if (ChoiceAlternatives(schema) is { } alternatives)
         {
             if (alternatives.Count > 1)
@@ -1418,15 +1339,15 @@ internal sealed partial class DocumentParser
         {
             if (schema.Get("properties") is JsonObject)
             {
-                types = s_singleTypes["object"];
+                types = KeywordSupport.SingleType("object");
             }
             else if (schema.Get("items") is not null)
             {
-                types = s_singleTypes["array"];
+                types = KeywordSupport.SingleType("array");
             }
             else if (IsStringEnum(schema))
             {
-                types = s_singleTypes["string"];
+                types = KeywordSupport.SingleType("string");
             }
         }
 
@@ -1450,15 +1371,15 @@ internal sealed partial class DocumentParser
                 }
 
                 CheckKeywords(schema);
-                return new ValueSpec(StringKind(schema), null, nullable, null, Constraints(schema, ValueKind.String));
+                return new ValueSpec(ConstraintReader.StringKind(schema), null, nullable, null, _constraints.Read(schema, ValueKind.String));
             case "integer":
-                ConstraintSpec integerConstraints = Constraints(schema, ValueKind.Int64);
+                ConstraintSpec integerConstraints = _constraints.Read(schema, ValueKind.Int64);
                 CheckKeywords(schema, typedMultipleOf: integerConstraints.MultipleOf is not null);
-                ValueKind integerKind = IntegerKind(schema, integerConstraints);
-                return new ValueSpec(integerKind, null, nullable, null, WithoutIdleBounds(integerConstraints, integerKind));
+                ValueKind integerKind = ConstraintReader.IntegerKind(schema, integerConstraints);
+                return new ValueSpec(integerKind, null, nullable, null, ConstraintReader.WithoutIdleBounds(integerConstraints, integerKind));
             case "number":
-                ValueKind numberKind = NumberKind(schema);
-                ConstraintSpec numberConstraints = Constraints(schema, numberKind);
+                ValueKind numberKind = _constraints.NumberKind(schema);
+                ConstraintSpec numberConstraints = _constraints.Read(schema, numberKind);
                 CheckKeywords(schema, typedMultipleOf: numberConstraints.MultipleOf is not null);
                 return new ValueSpec(numberKind, null, nullable, null, numberConstraints);
             case "boolean":
@@ -1474,7 +1395,7 @@ internal sealed partial class DocumentParser
                     items = items with { Nullable = false }; // a JsonElement holds null itself
                 }
 
-                return new ValueSpec(ValueKind.Array, null, nullable, items, Constraints(schema, ValueKind.Array));
+                return new ValueSpec(ValueKind.Array, null, nullable, items, _constraints.Read(schema, ValueKind.Array));
             case "object":
                 if (schema.Get("properties") is JsonObject)
                 {
@@ -1492,7 +1413,7 @@ internal sealed partial class DocumentParser
     private ValueSpec InlineNamed(PendingText pendingPointer, PendingText nameHint, JsonObject schema, ValueKind kind, bool nullable)
     {
         string pointer = pendingPointer.ToString();
-        AddNamedType(pointer, ClaimTypeName(nameHint.ToString(), kind), kind, schema);
+        _registry.Add(pointer, _registry.Claim(nameHint.ToString(), kind), kind, schema);
         EnsureBuilt(pointer);
         return NamedValue(pointer, nullable);
     }
@@ -1500,12 +1421,13 @@ internal sealed partial class DocumentParser
     private ValueSpec NamedValue(string pointer, bool nullable)
     {
         EnsureBuilt(pointer);
-        return new ValueSpec(_typeKinds[pointer], _typeNames[pointer], nullable || IsNullChoice(pointer), null, ConstraintSpec.None);
+        NamedType type = _registry[pointer];
+        return new ValueSpec(type.Kind, type.Name, nullable || IsNullChoice(pointer), null, ConstraintSpec.None);
     }
 
     /// <summary>A union (oneOf/anyOf without a discriminator) with a <c>{"type": "null"}</c> alternative: its values may be null.</summary>
     private bool IsNullChoice(string pointer) =>
-        _nullChoices.Contains(pointer) || (ChoiceAlternatives(_typeSchemas[pointer]) is { Count: > 1 } alternatives && alternatives.Any(static a => a.Index < 0));
+        _nullChoices.Contains(pointer) || (ChoiceAlternatives(_registry[pointer].Schema) is { Count: > 1 } alternatives && alternatives.Any(static a => a.Index < 0));
 
     private ValueSpec BuildReference(JsonProperty refProperty)
     {
@@ -1527,7 +1449,7 @@ internal sealed partial class DocumentParser
             return JsonValue(nullable: true);
         }
 
-        if (_typeNames.ContainsKey(target))
+        if (_registry.Contains(target))
         {
             return NamedValue(target, nullable: false);
         }
@@ -1554,226 +1476,7 @@ internal sealed partial class DocumentParser
         }
     }
 
-    /// <summary>
-    /// The .NET type of a string by its <c>format</c>. Formats with one exact .NET type map to it;
-    /// <c>time</c> (RFC 3339 keeps an offset that TimeOnly cannot), <c>duration</c> (months and years
-    /// are not a TimeSpan), <c>binary</c> (raw bytes have no JSON form) and the rest stay strings.
-    /// </summary>
-    private static ValueKind StringKind(JsonObject schema) => (schema.Get("format") as JsonString)?.Value switch
-    {
-        "date-time" => ValueKind.DateTime,
-        "date" => ValueKind.Date,
-        "uuid" => ValueKind.Uuid,
-        "uri" => ValueKind.Uri,
-        "byte" => ValueKind.Bytes,
-        _ => ValueKind.String,
-    };
-
-    /// <summary><c>format: decimal</c> or <c>double</c>/<c>float</c> decide; without one, the SchemaBindNumberType option does.</summary>
-    private ValueKind NumberKind(JsonObject schema) => (schema.Get("format") as JsonString)?.Value switch
-    {
-        "decimal" => ValueKind.Decimal,
-        "double" or "float" => ValueKind.Double,
-        _ => _input.NumberType == NumberType.Decimal ? ValueKind.Decimal : ValueKind.Double,
-    };
-
-    private static ValueKind IntegerKind(JsonObject schema, ConstraintSpec constraints)
-    {
-        string? format = (schema.Get("format") as JsonString)?.Value;
-        if (format == "int32")
-        {
-            return ValueKind.Int32;
-        }
-
-        if (format == "int64")
-        {
-            return ValueKind.Int64;
-        }
-
-        // Without a format, a range that fits in 32 bits gives int; anything else is long.
-        bool FitsInt32(string? bound, string? exclusive)
-        {
-            string? raw = bound ?? exclusive;
-            return raw is not null && decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d) && d >= int.MinValue && d <= int.MaxValue;
-        }
-
-        return FitsInt32(constraints.Minimum, constraints.ExclusiveMinimum) && FitsInt32(constraints.Maximum, constraints.ExclusiveMaximum)
-            ? ValueKind.Int32
-            : ValueKind.Int64;
-    }
-
-    /// <summary>
-    /// The constraints of an integer without the bounds every value of its C# type meets (<c>maximum: 1e20</c> on a
-    /// long, <c>minimum: -9223372036854776000</c> as a tool that prints doubles writes long.MinValue): no check is needed.
-    /// </summary>
-    private static ConstraintSpec WithoutIdleBounds(ConstraintSpec c, ValueKind kind)
-    {
-        if (c.IsEmpty)
-        {
-            return c;
-        }
-
-        string? Keep(string? bound, bool lower, bool exclusive) =>
-            bound is not null && !IntegerBounds.AlwaysHolds(bound, kind, lower, exclusive) ? bound : null;
-
-        ConstraintSpec kept = c with
-        {
-            Minimum = Keep(c.Minimum, lower: true, exclusive: false),
-            ExclusiveMinimum = Keep(c.ExclusiveMinimum, lower: true, exclusive: true),
-            Maximum = Keep(c.Maximum, lower: false, exclusive: false),
-            ExclusiveMaximum = Keep(c.ExclusiveMaximum, lower: false, exclusive: true),
-        };
-        return kept.IsEmpty ? ConstraintSpec.None : kept;
-    }
-
-    private ConstraintSpec Constraints(JsonObject schema, ValueKind kind)
-    {
-        string? Number(string keyword)
-        {
-            if (schema.Find(keyword) is not JsonProperty property)
-            {
-                return null;
-            }
-
-            if (property.Value is JsonNumber number)
-            {
-                if (kind == ValueKind.Decimal
-                    && !(decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal bound) && IsExactDecimal(number.Raw, bound)))
-                {
-                    // A bound no decimal holds exactly (1e30, 1e-40) would not compile, or compare wrongly: the JSON form checks it.
-                    NotTyped(property, keyword + " (beyond what a decimal holds exactly)");
-                    return null;
-                }
-
-                return number.Raw;
-            }
-
-            Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, keyword, "a number", property.Value.KindDisplay);
-            return null;
-        }
-
-        int? Count(string keyword)
-        {
-            if (schema.Find(keyword) is not JsonProperty property)
-            {
-                return null;
-            }
-
-            if (property.Value is JsonNumber number && int.TryParse(number.Raw, NumberStyles.None, CultureInfo.InvariantCulture, out int count))
-            {
-                return count;
-            }
-
-            Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, keyword, "a non-negative integer", property.Value is JsonNumber n ? n.Raw : property.Value.KindDisplay);
-            return null;
-        }
-
-        string? Pattern()
-        {
-            if (schema.Find("pattern") is not JsonProperty property)
-            {
-                return null;
-            }
-
-            if (property.Value is not JsonString pattern)
-            {
-                Report(DiagnosticDescriptors.InvalidKeywordValue, property.Value, "pattern", "a string", property.Value.KindDisplay);
-                return null;
-            }
-
-            if (RegexDialect.IsValid(pattern.Value))
-            {
-                return pattern.Value;
-            }
-
-            try
-            {
-                // Invalid: build it again for the message of the diagnostic.
-                _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern.Value), RegexOptions.CultureInvariant);
-                return pattern.Value;
-            }
-            catch (ArgumentException ex)
-            {
-                Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, ex.Message);
-                return null;
-            }
-        }
-
-        // Most values have no constraint: they share the one empty spec.
-        switch (kind)
-        {
-            case ValueKind.String:
-                int? minLength = Count("minLength");
-                int? maxLength = Count("maxLength");
-                string? pattern = Pattern();
-                return minLength is null && maxLength is null && pattern is null
-                    ? ConstraintSpec.None
-                    : new ConstraintSpec(MinLength: minLength, MaxLength: maxLength, Pattern: pattern);
-            case ValueKind.Array:
-                int? minItems = Count("minItems");
-                int? maxItems = Count("maxItems");
-                return minItems is null && maxItems is null ? ConstraintSpec.None : new ConstraintSpec(MinItems: minItems, MaxItems: maxItems);
-            default:
-                string? minimum = Number("minimum");
-                string? maximum = Number("maximum");
-                string? exclusiveMinimum = Number("exclusiveMinimum");
-                string? exclusiveMaximum = Number("exclusiveMaximum");
-                string? multipleOf = kind == ValueKind.Double ? null : ExactMultipleOf();
-                return minimum is null && maximum is null && exclusiveMinimum is null && exclusiveMaximum is null && multipleOf is null
-                    ? ConstraintSpec.None
-                    : new ConstraintSpec(minimum, maximum, exclusiveMinimum, exclusiveMaximum, MultipleOf: multipleOf);
-        }
-
-        // multipleOf is checked in the typed code of integers and decimals, where it is exact: for a
-        // positive divisor that a decimal holds. Otherwise (and for double) it stays a keyword that
-        // CheckKeywords hands to the JSON form of validation, whose arithmetic is exact.
-        string? ExactMultipleOf()
-        {
-            if (schema.Get("multipleOf") is not JsonNumber number
-                || !decimal.TryParse(number.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal divisor)
-                || divisor <= 0
-                || !IsExactDecimal(number.Raw, divisor))
-            {
-                return null;
-            }
-
-            return divisor.ToString(CultureInfo.InvariantCulture);
-        }
-    }
-
     // ---------------------------------------------------------------- keyword checks
-
-    /// <summary>The values of <c>type</c> in JSON Schema.</summary>
-    private static readonly string[] JsonTypeNames = { "string", "integer", "number", "boolean", "array", "object", "null" };
-
-    private static readonly HashSet<string> HandledKeywords = new(StringComparer.Ordinal)
-    {
-        "$ref", "$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "type",
-        "properties", "required", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-        "minLength", "maxLength", "pattern", "items", "minItems", "maxItems", "format", "default", "examples",
-        "example", "readOnly", "writeOnly", "deprecated", "discriminator", "xml", "externalDocs",
-        "contentMediaType", "contentEncoding", "oneOf",
-    };
-
-    private static readonly HashSet<string> UnsupportedKeywords = new(StringComparer.Ordinal)
-    {
-        "allOf", "anyOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas",
-        "patternProperties", "propertyNames", "minProperties", "maxProperties", "prefixItems", "contains",
-        "minContains", "maxContains", "uniqueItems", "multipleOf", "unevaluatedProperties", "unevaluatedItems",
-        "$anchor", "$dynamicRef", "$dynamicAnchor", "nullable", "dependencies",
-    };
-
-    /// <summary>
-    /// The names this parser looks up in a document (keywords of JSON Schema and OpenAPI), as its own string
-    /// literals: the JSON parse gives a document's equal names as these very instances, so the lookups compare
-    /// them by reference instead of char by char.
-    /// </summary>
-    private static readonly string[] KnownNames = HandledKeywords.Concat(UnsupportedKeywords).Concat(new[]
-    {
-        "additionalProperties", "propertyName", "mapping", "name", "in", "schema", "operationId", "summary",
-        "url", "servers", "schemas", "responses", "requestBody", "paths", "parameters", "openapi", "swagger",
-        "info", "content", "components", "application/json",
-    }).Concat(JsonTypeNames).ToArray();
 
     /// <summary>
     /// A keyword the typed code does not express. Inside an object type that has a JSON Schema of its
@@ -1781,32 +1484,20 @@ internal sealed partial class DocumentParser
     /// </summary>
     private void NotTyped(JsonProperty keyword, string display)
     {
-        if (_jsonValidated.Count > 0 && _jsonValidated.Peek() is bool[] owner)
+        if (_jsonFallbacks.Count > 0 && _jsonFallbacks.Peek() is { } fallback)
         {
-            owner[0] = true;
+            fallback.Need();
             return;
         }
 
         Report(DiagnosticDescriptors.UnsupportedKeyword, keyword.NameStart, keyword.NameEnd, display);
     }
 
-    /// <summary>True when the decimal parsed from <paramref name="raw"/> is the number written, not a rounding of it.</summary>
-    private static bool IsExactDecimal(string raw, decimal parsed)
-    {
-        // decimal.Parse rounds past 28-29 digits; compare the digits (without exponent and sign) as written.
-        string digits = raw.Split('e', 'E')[0].Replace("-", string.Empty).Replace("+", string.Empty).Replace(".", string.Empty).Trim('0');
-        string parsedDigits = parsed.ToString(CultureInfo.InvariantCulture).Replace("-", string.Empty).Replace(".", string.Empty).Trim('0');
-        return digits == parsedDigits;
-    }
-
     /// <summary>Warns about every keyword of this schema object that the generated code does not honour.</summary>
     /// <param name="typedMultipleOf">True when the typed code checks this schema's multipleOf itself.</param>
     private void CheckKeywords(JsonObject schema, bool typedMultipleOf = false)
     {
-        if (_reportMistakes)
-        {
-            CheckSchema(schema);
-        }
+        _mistakes?.Check(schema);
 
         foreach (JsonProperty keyword in schema.Properties)
         {
@@ -1827,7 +1518,7 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            if (HandledKeywords.Contains(keyword.Name))
+            if (KeywordSupport.Typed.Contains(keyword.Name))
             {
                 if (keyword.Name == "oneOf" && schema.Get("discriminator") is not JsonObject)
                 {
@@ -1856,7 +1547,7 @@ internal sealed partial class DocumentParser
                 continue;
             }
 
-            if (UnsupportedKeywords.Contains(keyword.Name)
+            if (KeywordSupport.Untyped.Contains(keyword.Name)
                 || (keyword.Name == "additionalProperties" && keyword.Value is not JsonBoolean && !IsObjectSchema(schema)))
             {
                 NotTyped(keyword, keyword.Name);
@@ -1869,7 +1560,7 @@ internal sealed partial class DocumentParser
     /// <summary>A schema typed as an object (a record or a map), whose additionalProperties the typed code keeps.</summary>
     private static bool IsObjectSchema(JsonObject schema)
     {
-        IReadOnlyList<string> types = TypeNames(schema);
+        IReadOnlyList<string> types = KeywordSupport.TypeNames(schema);
         return schema.Get("properties") is JsonObject ? types.Count == 0 || types.Contains("object") : types.Count == 1 + (types.Contains("null") ? 1 : 0) && types.Contains("object");
     }
 
@@ -1878,69 +1569,6 @@ internal sealed partial class DocumentParser
         schema.Get("enum") is JsonArray values
         && values.Items.Any(static v => v is JsonString)
         && values.Items.All(static v => v is JsonString or JsonNull);
-
-    /// <summary>The names in a schema's <c>type</c>: one shared list for each single type name of JSON Schema.</summary>
-    private static IReadOnlyList<string> TypeNames(JsonObject schema) => schema.Get("type") switch
-    {
-        JsonString single => s_singleTypes.TryGetValue(single.Value, out IReadOnlyList<string>? known) ? known : new[] { single.Value },
-        JsonArray many => StringsOf(many),
-        _ => Array.Empty<string>(),
-    };
-
-    /// <summary>The strings of an array, in order (other items left out).</summary>
-    private static string[] StringsOf(JsonArray array)
-    {
-        int count = 0;
-        foreach (JsonNode item in array.Items)
-        {
-            count += item is JsonString ? 1 : 0;
-        }
-
-        var strings = new string[count];
-        count = 0;
-        foreach (JsonNode item in array.Items)
-        {
-            if (item is JsonString s)
-            {
-                strings[count++] = s.Value;
-            }
-        }
-
-        return strings;
-    }
-
-    private static readonly Dictionary<string, IReadOnlyList<string>> s_singleTypes =
-        JsonTypeNames.ToDictionary(static t => t, static t => (IReadOnlyList<string>)new[] { t }, StringComparer.Ordinal);
-
-    /// <summary><paramref name="types"/> without the first "null" in it, and whether there was one.</summary>
-    private static IReadOnlyList<string> WithoutNull(IReadOnlyList<string> types, out bool nullable)
-    {
-        for (int i = 0; i < types.Count; i++)
-        {
-            if (types[i] == "null")
-            {
-                nullable = true;
-                if (types.Count == 2 && s_singleTypes.TryGetValue(types[1 - i], out IReadOnlyList<string>? other))
-                {
-                    return other; // ["string", "null"], OpenAPI 3.1's nullable: the shared list of the other type
-                }
-
-                var rest = new string[types.Count - 1];
-                for (int j = 0, k = 0; j < types.Count; j++)
-                {
-                    if (j != i)
-                    {
-                        rest[k++] = types[j];
-                    }
-                }
-
-                return rest;
-            }
-        }
-
-        nullable = false;
-        return types;
-    }
 
     private static string? Description(JsonObject schema) =>
         (schema.Get("description") as JsonString)?.Value ?? (schema.Get("title") as JsonString)?.Value;
@@ -1984,6 +1612,9 @@ internal sealed partial class DocumentParser
         _resolved[reference] = node;
         return node;
     }
+
+    /// <summary>JSON Schema equality of two values (see <see cref="MistakeChecks.SameValue"/>); the client compares parameters with it.</summary>
+    private static bool SameValue(JsonNode a, JsonNode b) => MistakeChecks.SameValue(a, b);
 
     private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
 

@@ -16,7 +16,7 @@ internal static class Names
     /// </remarks>
     public static string ToPascalCase(string name)
     {
-        char[] pascal = t_buffer is { } buffer && buffer.Length >= name.Length ? buffer : (t_buffer = new char[name.Length + 32]);
+        char[] pascal = Text.ScratchChars.Take(name.Length);
         int length = 0;
         bool same = true;
         int wordLength = 0;
@@ -43,10 +43,6 @@ internal static class Names
         // A name that is PascalCase already (most schema names) is returned as it is.
         return ValidIdentifier(same && length == name.Length ? name : new string(pascal, 0, length));
     }
-
-    /// <summary>The chars of the last name made on this thread (see <see cref="ToPascalCase"/>).</summary>
-    [System.ThreadStatic]
-    private static char[]? t_buffer;
 
     /// <summary>"project_name" → "projectName"; C# keywords get an '@'.</summary>
     public static string ToCamelCase(string name)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Threading;
+using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Reading;
 

@@ -9,22 +9,27 @@ using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;
 
-// Checks that find mistakes in a schema that is otherwise well-formed: misspelled keywords,
-// contradictions, and examples or defaults that break their own schema.
-internal sealed partial class DocumentParser
-{
-    /// <summary>Keywords that only annotate (or belong to OpenAPI's schema object) and are never misspellings.</summary>
-    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
-    {
-        "$vocabulary", "$dynamicAnchor", "contentSchema", "additionalProperties",
-    };
+/// <summary>Reports a diagnostic at a span of the document's text (see <see cref="DocumentParser"/>'s Report).</summary>
+internal delegate void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args);
 
-    private void CheckSchema(JsonObject schema)
+/// <summary>
+/// The checks that find mistakes in a schema that is otherwise well-formed: misspelled keywords, contradictions, and
+/// examples or defaults that break their own schema (SB0011–SB0015). They change no generated code, so only the
+/// analyzer (SchemaFileAnalyzer) runs them; the generator's parse has none.
+/// </summary>
+internal sealed class MistakeChecks
+{
+    private readonly ReportAt _report;
+
+    public MistakeChecks(ReportAt report) => _report = report;
+
+    /// <summary>Checks one schema object (not the schemas inside it: the parser calls this for each it reads).</summary>
+    public void Check(JsonObject schema)
     {
         foreach (JsonProperty keyword in schema.Properties)
         {
-            if (HandledKeywords.Contains(keyword.Name) || UnsupportedKeywords.Contains(keyword.Name)
-                || AnnotationKeywords.Contains(keyword.Name) || keyword.Name.StartsWith("x-", StringComparison.Ordinal))
+            if (KeywordSupport.Typed.Contains(keyword.Name) || KeywordSupport.Untyped.Contains(keyword.Name)
+                || KeywordSupport.NeverMisspelled.Contains(keyword.Name) || keyword.Name.StartsWith("x-", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -63,11 +68,17 @@ internal sealed partial class DocumentParser
         }
     }
 
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>
+        _report(descriptor, at.Start, at.End, args);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args) =>
+        _report(descriptor, start, end, args);
+
     private static string? NearestKeyword(string name)
     {
         string? best = null;
         int bestDistance = int.MaxValue;
-        foreach (string known in HandledKeywords.Concat(UnsupportedKeywords).Concat(new[] { "additionalProperties" }).OrderBy(static k => k, StringComparer.Ordinal))
+        foreach (string known in KeywordSupport.Typed.Concat(KeywordSupport.Untyped).Concat(new[] { "additionalProperties" }).OrderBy(static k => k, StringComparer.Ordinal))
         {
             int distance = Distance(name.ToLowerInvariant(), known.ToLowerInvariant());
             if (distance < bestDistance)
@@ -200,7 +211,7 @@ internal sealed partial class DocumentParser
 
     private static string? InstanceProblem(JsonObject schema, JsonNode instance)
     {
-        IReadOnlyList<string> types = TypeNames(schema);
+        IReadOnlyList<string> types = KeywordSupport.TypeNames(schema);
         if (types.Count > 0 && !types.Any(t => MatchesType(t, instance)))
         {
             return "it is " + instance.KindDisplay + ", but the schema's type is " + string.Join(" or ", types);
@@ -292,7 +303,8 @@ internal sealed partial class DocumentParser
     private static bool IsIntegral(string raw) =>
         decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value == decimal.Truncate(value) : raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
 
-    private static bool SameValue(JsonNode a, JsonNode b) => (a, b) switch
+    /// <summary>Whether two JSON values are equal as JSON Schema compares them (numbers by value, objects in any order).</summary>
+    internal static bool SameValue(JsonNode a, JsonNode b) => (a, b) switch
     {
         (JsonString x, JsonString y) => x.Value == y.Value,
         (JsonNumber x, JsonNumber y) => decimal.TryParse(x.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dx)

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SchemaBind.Generator;
+namespace SchemaBind.Generator.Text;
 
 /// <summary>
 /// Text kept one byte per char: chars U+0000 to U+00FF are the bytes 0 to 255 (ISO-8859-1). The runtime's

@@ -1,6 +1,6 @@
 using System;
 
-namespace SchemaBind.Generator;
+namespace SchemaBind.Generator.Text;
 
 /// <summary>
 /// A chunk of text as <see cref="Latin1.Pack"/> keeps it: one byte per char; or one byte per char with the few chars
