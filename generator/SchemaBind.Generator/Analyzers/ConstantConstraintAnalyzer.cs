@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Parsing;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Analyzers;
 
@@ -137,7 +138,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
 
                 return null;
             case "SchemaPatternAttribute" when ns == "SchemaBind.Runtime" && value is string s && args.Length == 1 && args[0].Value is string pattern
-                && RegexDialect.IsValid(pattern) && !Matches(pattern, s):
+                && SchemaPattern.IsValid(pattern) && !Matches(pattern, s):
                 return "it must match the pattern " + pattern;
             default:
                 return null;
@@ -148,10 +149,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            return new System.Text.RegularExpressions.Regex(
-                SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern),
-                RegexDialect.IsEcmaCompatible(pattern) ? System.Text.RegularExpressions.RegexOptions.ECMAScript : System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-                TimeSpan.FromMilliseconds(100)).IsMatch(value);
+            return SchemaPattern.Create(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)).IsMatch(value);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -1679,22 +1679,13 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            if (RegexDialect.IsValid(pattern.Value))
+            if (SchemaPattern.Error(pattern.Value) is not string error)
             {
                 return pattern.Value;
             }
 
-            try
-            {
-                // Invalid: build it again for the message of the diagnostic.
-                _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern.Value), RegexOptions.CultureInvariant);
-                return pattern.Value;
-            }
-            catch (ArgumentException ex)
-            {
-                Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, ex.Message);
-                return null;
-            }
+            Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, error);
+            return null;
         }
 
         // Most values have no constraint: they share the one empty spec.

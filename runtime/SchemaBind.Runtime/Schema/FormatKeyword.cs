@@ -54,7 +54,7 @@ internal static partial class Formats
         "iri-reference" => UriSyntax.IsValid(value, absolute: false, international: true),
         "uri-template" => UriTemplateSyntax.IsValid(value),
         "uuid" => UuidRegex().IsMatch(value),
-        "regex" => IsRegex(value),
+        "regex" => Internal.SchemaPattern.IsEcma262(value),
         "json-pointer" => IsJsonPointer(value),
         "relative-json-pointer" => IsRelativeJsonPointer(value),
         _ => null,
@@ -159,37 +159,6 @@ internal static partial class Formats
         }
 
         return international ? Idna.IsIdnHostname(domain) : Idna.IsHostname(domain);
-    }
-
-    private static bool IsRegex(string value)
-    {
-        // ECMA-262 has no \a escape, no inline options and no (?#...) comments; .NET accepts them.
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (value[i] == '\\')
-            {
-                if (value[i + 1] == 'a')
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (value[i] == '(' && value[i + 1] == '?' && i + 2 < value.Length && "=!:<".IndexOf(value[i + 2], StringComparison.Ordinal) < 0)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            _ = new Regex(Internal.EcmaRegexTranslator.Translate(value), RegexOptions.ECMAScript);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static bool IsJsonPointer(string value)
