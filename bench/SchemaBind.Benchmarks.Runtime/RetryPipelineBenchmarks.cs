@@ -63,7 +63,7 @@ public class RetryPipelineBenchmarks
     public void Cleanup() => _http.Dispose();
 
     [Benchmark(Baseline = true, Description = "seed call, transport's retry loop (default)")]
-    public Task<PipelineAction> Loop() => _loop.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, Request());
+    public Task<PipelineAction> Loop() => _loop.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, PartBenchmarks.NewRequest());
 
     [Benchmark(Description = "seed call, loop off, Polly retry + timeout pipeline")]
     public Task<PipelineAction> Pipeline() => Through(_pipeline);
@@ -81,7 +81,7 @@ public class RetryPipelineBenchmarks
         {
             context.Properties.Set(Idempotent, false); // POST: never sent again
             return await pipeline.ExecuteAsync(
-                static (context, client) => new ValueTask<PipelineAction>(client.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, Request(), context.CancellationToken)),
+                static (context, client) => new ValueTask<PipelineAction>(client.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, PartBenchmarks.NewRequest(), context.CancellationToken)),
                 context,
                 _once).ConfigureAwait(false);
         }
@@ -92,20 +92,5 @@ public class RetryPipelineBenchmarks
     }
 
     [Benchmark(Description = "seed call, loop off, no retry or timeout at all")]
-    public Task<PipelineAction> LoopOff() => _once.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, Request());
-
-    private static RunDockerContainerActionRequest Request() => new()
-    {
-        Name = "Run container",
-        DockerImageName = "library/ubuntu",
-        DockerImageTag = "latest",
-        InlineCommands = "ls -al > ls.log",
-        RunAsUser = "$containerUser",
-        MountFilesystemDisable = false,
-        ExportContainerPath = "/exportPath",
-        VolumeMappings = ["/:/buddy/mount/directory"],
-        Integration = new Integration { HashId = "5ddb7c180fb38be67bd78a88a" },
-        Variables = [new Variable { Key = "containerUser", Value = "notRoot" }],
-        Entrypoint = "/bin/sh",
-    };
+    public Task<PipelineAction> LoopOff() => _once.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, PartBenchmarks.NewRequest());
 }
