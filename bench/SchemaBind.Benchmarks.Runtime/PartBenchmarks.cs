@@ -80,7 +80,7 @@ public class PartBenchmarks
     [Benchmark(Description = "whole call, generated, Timeout off")]
     public Task<PipelineAction> CallWithoutTimeout() => _noTimeout.AddActionAsync(Seed.Workspace, Seed.Project, Seed.PipelineId, NewRequest());
 
-    private static RunDockerContainerActionRequest NewRequest() => new()
+    internal static RunDockerContainerActionRequest NewRequest() => new()
     {
         Name = "Run container",
         DockerImageName = "library/ubuntu",

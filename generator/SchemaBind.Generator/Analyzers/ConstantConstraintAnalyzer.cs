@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Parsing;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Analyzers;
 
@@ -118,27 +119,29 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
         switch (type.Name)
         {
             case "MinLengthAttribute" or "SchemaMinLengthAttribute" when (ns == DataAnnotations || ns == "SchemaBind.Runtime") && length is int n && args.Length == 1 && args[0].Value is int min && n < min:
-                return (value is string ? "it must be at least " + Plural(min, "character") : "it must have at least " + Plural(min, "item")) + " (minLength/minItems " + min + ")";
+                return "it " + ValidationMessages.CountWords(value is string ? "minLength" : "minItems", Invariant(min)) + " (minLength/minItems " + min + ")";
             case "MaxLengthAttribute" or "SchemaMaxLengthAttribute" when (ns == DataAnnotations || ns == "SchemaBind.Runtime") && length is int n && args.Length == 1 && args[0].Value is int max && n > max:
-                return (value is string ? "it must be at most " + Plural(max, "character") : "it must have at most " + Plural(max, "item")) + " (maxLength/maxItems " + max + ")";
+                return "it " + ValidationMessages.CountWords(value is string ? "maxLength" : "maxItems", Invariant(max)) + " (maxLength/maxItems " + max + ")";
             case "RangeAttribute" when ns == DataAnnotations && args.Length == 2 && IsNumber(value, out double number)
                 && args[0].Value is double low && args[1].Value is double high:
                 bool lowExclusive = Named(attribute, "MinimumIsExclusive");
                 bool highExclusive = Named(attribute, "MaximumIsExclusive");
                 if (lowExclusive ? number <= low : number < low)
                 {
-                    return "it must be " + (lowExclusive ? "greater than " : "at least ") + Format(low) + (lowExclusive ? " (exclusiveMinimum)" : " (minimum)");
+                    string lowKeyword = lowExclusive ? "exclusiveMinimum" : "minimum";
+                    return "it " + ValidationMessages.BoundWords(lowKeyword) + Format(low) + " (" + lowKeyword + ")";
                 }
 
                 if (highExclusive ? number >= high : number > high)
                 {
-                    return "it must be " + (highExclusive ? "less than " : "at most ") + Format(high) + (highExclusive ? " (exclusiveMaximum)" : " (maximum)");
+                    string highKeyword = highExclusive ? "exclusiveMaximum" : "maximum";
+                    return "it " + ValidationMessages.BoundWords(highKeyword) + Format(high) + " (" + highKeyword + ")";
                 }
 
                 return null;
             case "SchemaPatternAttribute" when ns == "SchemaBind.Runtime" && value is string s && args.Length == 1 && args[0].Value is string pattern
-                && RegexDialect.IsValid(pattern) && !Matches(pattern, s):
-                return "it must match the pattern " + pattern;
+                && SchemaPattern.IsValid(pattern) && !Matches(pattern, s):
+                return "it " + ValidationMessages.PatternWords + pattern;
             default:
                 return null;
         }
@@ -148,10 +151,7 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
     {
         try
         {
-            return new System.Text.RegularExpressions.Regex(
-                SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern),
-                RegexDialect.IsEcmaCompatible(pattern) ? System.Text.RegularExpressions.RegexOptions.ECMAScript : System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-                TimeSpan.FromMilliseconds(100)).IsMatch(value);
+            return SchemaPattern.Create(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(100)).IsMatch(value);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -177,6 +177,6 @@ public sealed class ConstantConstraintAnalyzer : DiagnosticAnalyzer
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+    private static string Invariant(int count) => count.ToString(CultureInfo.InvariantCulture);
 
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
 using SchemaBind.Generator.Model;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -59,9 +60,9 @@ internal static class RuleCode
         w.OpenBlock("if (" + matches + " != 1)");
         w.Line(AddError(
             rule.Keyword!,
-            matches + " == 0 ? " + CSharp.String("must match exactly one of the oneOf schemas, but matches none.")
-            + " : " + CSharp.String("must match exactly one of the oneOf schemas, but matches ")
-            + " + " + matches + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \".\""));
+            matches + " == 0 ? " + CSharp.String(ValidationMessages.OneOfNone)
+            + " : " + CSharp.String(ValidationMessages.OneOfMany)
+            + " + " + matches + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " + CSharp.String(ValidationMessages.End)));
         w.CloseBlock();
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Model;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -496,7 +497,7 @@ internal static class TypeEmitter
                 }
 
                 w.OpenBlock($"if ({property.Name} is null)");
-                w.Line($"context.AddError(\"required\", \"The property '{CSharp.Escape(property.JsonName)}' is required.\");");
+                w.Line($"context.AddError(\"required\", {CSharp.Quote(ValidationMessages.Required(property.JsonName))});");
                 w.CloseBlock();
                 if (ValueCode.NeedsValidation(value))
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using SchemaBind.Generator.Model;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;
 
@@ -245,56 +246,56 @@ internal static class ValueCode
                     w.Line($"int {length} = {CSharp.Runtime}SchemaText.CodePointLength({expression});");
                     if (c.MinLength is int min)
                     {
-                        AddErrorIf(w, error, length + " < " + min, "minLength", "must be at least " + Plural(min, "character") + " long.");
+                        AddErrorIf(w, error, length + " < " + min, "minLength", ValidationMessages.Count("minLength", Invariant(min)));
                     }
 
                     if (c.MaxLength is int max)
                     {
-                        AddErrorIf(w, error, length + " > " + max, "maxLength", "must be at most " + Plural(max, "character") + " long.");
+                        AddErrorIf(w, error, length + " > " + max, "maxLength", ValidationMessages.Count("maxLength", Invariant(max)));
                     }
                 }
 
                 if (c.Pattern is not null)
                 {
-                    AddErrorIf(w, error, "!" + PatternField(c.Pattern, patterns) + ".IsMatch(" + expression + ")", "pattern", "must match the pattern " + c.Pattern + ".");
+                    AddErrorIf(w, error, "!" + PatternField(c.Pattern, patterns) + ".IsMatch(" + expression + ")", "pattern", ValidationMessages.Pattern(c.Pattern));
                 }
 
                 break;
             case ValueKind.Int32:
             case ValueKind.Int64:
                 // Exact for any bound written (1.5, 1e20, 9223372036854776000): see IntegerBounds.
-                EmitIntegerBound(w, error, expression, value.Kind, c.Minimum, "minimum", lower: true, exclusive: false, "must be at least ");
-                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMinimum, "exclusiveMinimum", lower: true, exclusive: true, "must be greater than ");
-                EmitIntegerBound(w, error, expression, value.Kind, c.Maximum, "maximum", lower: false, exclusive: false, "must be at most ");
-                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMaximum, "exclusiveMaximum", lower: false, exclusive: true, "must be less than ");
+                EmitIntegerBound(w, error, expression, value.Kind, c.Minimum, "minimum", lower: true, exclusive: false);
+                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMinimum, "exclusiveMinimum", lower: true, exclusive: true);
+                EmitIntegerBound(w, error, expression, value.Kind, c.Maximum, "maximum", lower: false, exclusive: false);
+                EmitIntegerBound(w, error, expression, value.Kind, c.ExclusiveMaximum, "exclusiveMaximum", lower: false, exclusive: true);
                 EmitMultipleOf(w, error, expression, value, c);
                 break;
             case ValueKind.Double:
             case ValueKind.Decimal:
                 if (c.Minimum is not null)
                 {
-                    AddErrorIf(w, error, NumberComparison(expression, " < ", c.Minimum, value.Kind), "minimum", "must be at least " + c.Minimum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " < ", c.Minimum, value.Kind), "minimum", ValidationMessages.Bound("minimum", c.Minimum));
                 }
 
                 if (c.ExclusiveMinimum is not null)
                 {
-                    AddErrorIf(w, error, NumberComparison(expression, " <= ", c.ExclusiveMinimum, value.Kind), "exclusiveMinimum", "must be greater than " + c.ExclusiveMinimum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " <= ", c.ExclusiveMinimum, value.Kind), "exclusiveMinimum", ValidationMessages.Bound("exclusiveMinimum", c.ExclusiveMinimum));
                 }
 
                 if (c.Maximum is not null)
                 {
-                    AddErrorIf(w, error, NumberComparison(expression, " > ", c.Maximum, value.Kind), "maximum", "must be at most " + c.Maximum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " > ", c.Maximum, value.Kind), "maximum", ValidationMessages.Bound("maximum", c.Maximum));
                 }
 
                 if (c.ExclusiveMaximum is not null)
                 {
-                    AddErrorIf(w, error, NumberComparison(expression, " >= ", c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", "must be less than " + c.ExclusiveMaximum + ".");
+                    AddErrorIf(w, error, NumberComparison(expression, " >= ", c.ExclusiveMaximum, value.Kind), "exclusiveMaximum", ValidationMessages.Bound("exclusiveMaximum", c.ExclusiveMaximum));
                 }
 
                 EmitMultipleOf(w, error, expression, value, c);
                 break;
             case ValueKind.Enum:
-                AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", "must be one of the enum values.");
+                AddErrorIf(w, error, "!" + ReaderOf(value) + ".IsDefined(" + expression + ")", "enum", ValidationMessages.Enum);
                 break;
             case ValueKind.Object:
                 w.Line($"{expression}.Validate(context);");
@@ -302,12 +303,12 @@ internal static class ValueCode
             case ValueKind.Array:
                 if (c.MinItems is int minItems)
                 {
-                    AddErrorIf(w, error, expression + ".Count < " + minItems, "minItems", "must have at least " + Plural(minItems, "item") + ".");
+                    AddErrorIf(w, error, expression + ".Count < " + minItems, "minItems", ValidationMessages.Count("minItems", Invariant(minItems)));
                 }
 
                 if (c.MaxItems is int maxItems)
                 {
-                    AddErrorIf(w, error, expression + ".Count > " + maxItems, "maxItems", "must have at most " + Plural(maxItems, "item") + ".");
+                    AddErrorIf(w, error, expression + ".Count > " + maxItems, "maxItems", ValidationMessages.Count("maxItems", Invariant(maxItems)));
                 }
 
                 ValueSpec items = value.Items!;
@@ -322,7 +323,7 @@ internal static class ValueCode
                     if (checkNull)
                     {
                         w.OpenBlock($"if ({item} is null)");
-                        error(w, "type", "must not be null.");
+                        error(w, "type", ValidationMessages.NotNull);
                         w.CloseBlock();
                         if (NeedsValidation(items))
                         {
@@ -370,7 +371,7 @@ internal static class ValueCode
         if (checkNull)
         {
             w.OpenBlock($"if ({entry}.Value is not {{ }} {item})");
-            error(w, "type", "must not be null.");
+            error(w, "type", ValidationMessages.NotNull);
             w.CloseBlock();
             if (NeedsValidation(itemValue))
             {
@@ -398,11 +399,11 @@ internal static class ValueCode
     public static string ReaderOf(ValueSpec value) => value.Kind == ValueKind.Enum ? value.TypeName + "Json" : value.TypeName!;
 
     /// <summary>The check of one bound of an integer (none where every value of its type meets it).</summary>
-    private static void EmitIntegerBound(SourceWriter w, System.Action<SourceWriter, string, string> error, string expression, ValueKind kind, string? bound, string keyword, bool lower, bool exclusive, string words)
+    private static void EmitIntegerBound(SourceWriter w, System.Action<SourceWriter, string, string> error, string expression, ValueKind kind, string? bound, string keyword, bool lower, bool exclusive)
     {
         if (bound is not null && !IntegerBounds.AlwaysHolds(bound, kind, lower, exclusive))
         {
-            AddErrorIf(w, error, IntegerBounds.BrokenCondition(expression, bound, kind, lower, exclusive), keyword, words + bound + ".");
+            AddErrorIf(w, error, IntegerBounds.BrokenCondition(expression, bound, kind, lower, exclusive), keyword, ValidationMessages.Bound(keyword, bound));
         }
     }
 
@@ -435,7 +436,7 @@ internal static class ValueCode
             string remainder = integral
                 ? expression + " % " + c.MultipleOf + " != 0"
                 : (value.Kind == ValueKind.Decimal ? expression : "(decimal)" + expression) + " % " + c.MultipleOf + "m != 0m";
-            AddErrorIf(w, error, remainder, "multipleOf", "must be a multiple of " + c.MultipleOf + ".");
+            AddErrorIf(w, error, remainder, "multipleOf", ValidationMessages.Bound("multipleOf", c.MultipleOf));
         }
     }
 
@@ -463,5 +464,5 @@ internal static class ValueCode
         return "s_pattern" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+    private static string Invariant(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,9 @@
 using System;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -154,22 +154,13 @@ internal sealed class ConstraintReader
                 return null;
             }
 
-            if (RegexDialect.IsValid(pattern.Value))
+            if (SchemaPattern.Error(pattern.Value) is not string error)
             {
                 return pattern.Value;
             }
 
-            try
-            {
-                // Invalid: build it again for the message of the diagnostic.
-                _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern.Value), RegexOptions.CultureInvariant);
-                return pattern.Value;
-            }
-            catch (ArgumentException ex)
-            {
-                Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, ex.Message);
-                return null;
-            }
+            Report(DiagnosticDescriptors.InvalidPattern, pattern, pattern.Value, error);
+            return null;
         }
 
         // Most values have no constraint: they share the one empty spec.

@@ -1,11 +1,10 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -192,8 +191,8 @@ internal sealed class MistakeChecks
 
     private void CheckPatternDialect(JsonObject schema)
     {
-        if (schema.Get("pattern") is JsonString pattern && RegexDialect.IsValid(pattern.Value)
-            && (!RegexDialect.IsEcmaCompatible(pattern.Value) || RegexDialect.HasDotNetOnlySyntax(pattern.Value)))
+        if (schema.Get("pattern") is JsonString pattern && SchemaPattern.IsValid(pattern.Value)
+            && (!SchemaPattern.IsEcmaCompatible(pattern.Value) || SchemaPattern.HasDotNetOnlySyntax(pattern.Value)))
         {
             Report(DiagnosticDescriptors.PatternDialect, pattern, pattern.Value);
         }
@@ -240,7 +239,7 @@ internal sealed class MistakeChecks
                 return "it is longer than maxLength " + max.Raw;
             }
 
-            if (schema.Get("pattern") is JsonString pattern && RegexDialect.IsValid(pattern.Value) && !RegexDialect.Create(pattern.Value).IsMatch(text.Value))
+            if (schema.Get("pattern") is JsonString pattern && SchemaPattern.IsValid(pattern.Value) && !SchemaPattern.Create(pattern.Value).IsMatch(text.Value))
             {
                 return "it does not match the pattern " + pattern.Value;
             }
@@ -317,85 +316,4 @@ internal sealed class MistakeChecks
         _ => false,
     };
 
-}
-
-/// <summary>
-/// JSON Schema patterns are ECMA-262 regular expressions. .NET's ECMAScript mode matches them most
-/// closely (\d, \w and \s are ASCII, as in JavaScript); a pattern that mode cannot read is run
-/// in .NET's default mode, where those classes also match other Unicode characters.
-/// </summary>
-internal static class RegexDialect
-{
-    /// <summary>Patterns remembered per process; past this many, the memory starts over.</summary>
-    private const int MaxRemembered = 4096;
-
-    // Whether a pattern compiles (in .NET's and in ECMAScript mode): a pure function of the pattern,
-    // asked for every occurrence of it, and building a Regex to know is costly. A large API repeats
-    // its few patterns thousands of times.
-    private static readonly ConcurrentDictionary<string, bool> s_valid = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, bool> s_ecmaCompatible = new(StringComparer.Ordinal);
-
-    public static bool IsValid(string pattern) => Remember(s_valid, pattern, RegexOptions.CultureInvariant);
-
-    public static bool IsEcmaCompatible(string pattern) => Remember(s_ecmaCompatible, pattern, RegexOptions.ECMAScript);
-
-    private static bool Remember(ConcurrentDictionary<string, bool> known, string pattern, RegexOptions options)
-    {
-        if (known.TryGetValue(pattern, out bool compiles))
-        {
-            return compiles;
-        }
-
-        try
-        {
-            _ = new Regex(SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern), options);
-            compiles = true;
-        }
-        catch (ArgumentException)
-        {
-            compiles = false;
-        }
-
-        if (known.Count >= MaxRemembered)
-        {
-            known.Clear();
-        }
-
-        known[pattern] = compiles;
-        return compiles;
-    }
-
-    /// <summary>
-    /// Syntax .NET accepts even in ECMAScript mode but ECMA-262 does not have (or reads otherwise):
-    /// inline options, atomic groups, \A \Z \z \G anchors.
-    /// </summary>
-    public static bool HasDotNetOnlySyntax(string pattern)
-    {
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            if (pattern[i] == '\\' && i + 1 < pattern.Length)
-            {
-                if ("AZzG".IndexOf(pattern[i + 1]) >= 0)
-                {
-                    return true;
-                }
-
-                i++;
-                continue;
-            }
-
-            if (pattern[i] == '(' && i + 2 < pattern.Length && pattern[i + 1] == '?'
-                && (pattern[i + 2] == '>' || "imnsx-".IndexOf(pattern[i + 2]) >= 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-
-    public static Regex Create(string pattern) => new(
-        SchemaBind.Runtime.Internal.EcmaRegexTranslator.Translate(pattern),
-        IsEcmaCompatible(pattern) ? RegexOptions.ECMAScript : RegexOptions.CultureInvariant);
 }

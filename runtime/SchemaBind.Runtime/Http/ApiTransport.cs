@@ -279,7 +279,7 @@ public sealed partial class ApiTransport
         ILogger logger = options?.Logger ?? NullLogger.Instance;
         TimeProvider clock = options?.TimeProvider ?? TimeProvider.System;
         int maxAttempts = Math.Max(1, retry.MaxAttempts);
-        bool mayRetry = (IsIdempotent(method) || retry.RetryNonIdempotent) && parts is not { HasContent: true, CanResend: false };
+        bool mayRetry = MayRetry(method, retry, parts);
         string displayPath = DisplayPath(path);
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -328,15 +328,7 @@ public sealed partial class ApiTransport
             try
             {
                 TransportLog.Sending(logger, method.Method, displayPath, attempt);
-                using var request = new HttpRequestMessage(method, uri);
-                if (body is not null)
-                {
-                    request.Content = CreateContent(body, parts?.ContentType);
-                }
-                else if (parts is { HasContent: true })
-                {
-                    request.Content = parts.CreateContent();
-                }
+                using var request = new HttpRequestMessage(method, uri) { Content = CreateContent(body, parts) };
 
                 if (parts is not null)
                 {
@@ -458,28 +450,6 @@ public sealed partial class ApiTransport
                 await Task.Delay(delay, clock, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private static CancellationTokenSource? CreateTimeoutSource(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (timeout == System.Threading.Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= int.MaxValue)
-        {
-            return null;
-        }
-
-        if (timeout < TimeSpan.Zero)
-        {
-            timeout = TimeSpan.Zero;
-        }
-
-        if (!cancellationToken.CanBeCanceled)
-        {
-            return new CancellationTokenSource(timeout);
-        }
-
-        CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        linked.CancelAfter(timeout);
-        return linked;
     }
 
     /// <summary>The header and cookie parameters of a request, and the credentials of its security schemes beyond the bearer token.</summary>
@@ -655,48 +625,6 @@ public sealed partial class ApiTransport
         cached = new BearerCache(token, "Bearer " + token);
         _bearer = cached;
         return cached.Header;
-    }
-
-    private static bool IsIdempotent(HttpMethod method)
-        => method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
-            || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Trace;
-
-    private static bool IsTransientStatus(int status) => status is 429 or 502 or 503 or 504;
-
-    /// <summary>Exponential back-off with jitter: a random delay between half and all of <c>BaseDelay * 2^(attempt-1)</c>, capped at <c>MaxDelay</c>.</summary>
-    internal static TimeSpan Backoff(ApiRetryOptions retry, int attempt)
-    {
-        double baseMs = Math.Max(0, retry.BaseDelay.TotalMilliseconds);
-        double capMs = Math.Max(0, retry.MaxDelay.TotalMilliseconds);
-        double exponential = Math.Min(capMs, baseMs * Math.Pow(2, Math.Min(attempt - 1, 30)));
-        return TimeSpan.FromMilliseconds(exponential * (0.5 + (Random.Shared.NextDouble() * 0.5)));
-    }
-
-    /// <summary>
-    /// The wait the server asked for: <c>Retry-After</c> as seconds or an HTTP date, else (on 429 and 503)
-    /// <c>X-Rate-Limit-Reset</c> as Unix epoch seconds. A time in the past gives zero.
-    /// </summary>
-    internal static TimeSpan? ServerDelay(HttpResponseMessage response, RateLimitInfo rateLimit, TimeProvider clock)
-    {
-        RetryConditionHeaderValue? retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is TimeSpan delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is DateTimeOffset date)
-        {
-            TimeSpan wait = date - clock.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        if (rateLimit.Reset is DateTimeOffset reset && response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
-        {
-            TimeSpan wait = reset - clock.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static async ValueTask<T> ReadValueAsync<T>(
@@ -934,50 +862,6 @@ public sealed partial class ApiTransport
     {
         int end = path.AsSpan().IndexOfAny('?', '#');
         return end < 0 ? path : path[..end];
-    }
-
-    // One writer and buffer per thread, reused: the body is copied out once, at its exact size, so that retries can resend it.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    internal static byte[] SerializeBody<TRequest>(TRequest body, Action<Utf8JsonWriter, TRequest> writeBody)
-    {
-        ArrayBufferWriter<byte> buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
-        Utf8JsonWriter writer = t_writer ??= new Utf8JsonWriter(buffer);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        try
-        {
-            writeBody(writer, body);
-            writer.Flush();
-            if (writer.CurrentDepth != 0 || writer.BytesCommitted == 0)
-            {
-                throw new InvalidOperationException("The request body writer did not write one complete JSON value.");
-            }
-
-            return buffer.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            writer.Reset();
-            buffer.Clear();
-            if (buffer.Capacity > 64 * 1024)
-            {
-                t_buffer = null; // do not keep a large body's buffer alive on the thread
-                t_writer = null;
-            }
-        }
-    }
-
-    private static ByteArrayContent CreateContent(byte[] body, string? contentType)
-    {
-        var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", contentType ?? "application/json; charset=utf-8");
-        content.Headers.ContentLength = body.Length;
-        return content;
     }
 
     private static async Task<string?> TryReadErrorTextAsync(HttpContent content, CancellationToken cancellationToken)

@@ -33,65 +33,17 @@ public static class SchemaFormats
     {
         value = default;
 
-        // full-date "T" partial-time time-offset: 2024-05-01T12:30:00[.frac](Z|+hh:mm)
-        if (text.Length < 20 || text.Length > MaxDateTimeLength || (text[10] != 'T' && text[10] != 't')
-            || !TryParseDateParts(text.Slice(0, 10), out int year, out int month, out int day)
-            || !TwoDigits(text, 11, out int hour) || text[13] != ':'
-            || !TwoDigits(text, 14, out int minute) || text[16] != ':'
-            || !TwoDigits(text, 17, out int second)
-            || hour > 23 || minute > 59 || second > 59)
+        // RFC 3339's grammar (Internal.Rfc3339), and what DateTimeOffset can hold: a year from 1, no leap second,
+        // an offset within ±14:00, a UTC time within DateTime's range.
+        if (text.Length > MaxDateTimeLength
+            || !Internal.Rfc3339.TryParseDateTime(text, out int year, out int month, out int day, out Internal.Rfc3339.Time time)
+            || year < 1 || time.Second > 59 || time.OffsetMinutes is < -14 * 60 or > 14 * 60)
         {
             return false;
         }
 
-        int position = 19;
-        long fractionTicks = 0;
-        if (text[position] == '.')
-        {
-            position++;
-            int start = position;
-            long scale = TimeSpan.TicksPerSecond;
-            while (position < text.Length && char.IsAsciiDigit(text[position]))
-            {
-                scale /= 10;
-                fractionTicks += (text[position] - '0') * scale; // digits past the 7th add 0: truncated
-                position++;
-            }
-
-            if (position == start)
-            {
-                return false;
-            }
-        }
-
-        if (position >= text.Length)
-        {
-            return false;
-        }
-
-        TimeSpan offset;
-        char sign = text[position];
-        if ((sign == 'Z' || sign == 'z') && position == text.Length - 1)
-        {
-            offset = TimeSpan.Zero;
-        }
-        else if ((sign == '+' || sign == '-') && position == text.Length - 6
-            && TwoDigits(text, position + 1, out int offsetHours) && text[position + 3] == ':'
-            && TwoDigits(text, position + 4, out int offsetMinutes)
-            && offsetHours <= 14 && offsetMinutes <= 59 && (offsetHours < 14 || offsetMinutes == 0))
-        {
-            offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-            if (sign == '-')
-            {
-                offset = -offset;
-            }
-        }
-        else
-        {
-            return false;
-        }
-
-        DateTime local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        var offset = new TimeSpan(time.OffsetMinutes * TimeSpan.TicksPerMinute);
+        DateTime local = new DateTime(year, month, day, time.Hour, time.Minute, time.Second, DateTimeKind.Unspecified).AddTicks(time.FractionTicks);
         long utcTicks = local.Ticks - offset.Ticks;
         if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
@@ -108,7 +60,7 @@ public static class SchemaFormats
     /// <returns>True when <paramref name="text"/> is a valid date.</returns>
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value)
     {
-        if (TryParseDateParts(text, out int year, out int month, out int day))
+        if (Internal.Rfc3339.TryParseDate(text, out int year, out int month, out int day) && year >= 1)
         {
             value = new DateOnly(year, month, day);
             return true;
@@ -277,31 +229,5 @@ public static class SchemaFormats
         buffer[written++] = (char)('0' + (offset.Minutes / 10));
         buffer[written++] = (char)('0' + (offset.Minutes % 10));
         return written;
-    }
-
-    private static bool TryParseDateParts(ReadOnlySpan<char> text, out int year, out int month, out int day)
-    {
-        year = month = day = 0;
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !TwoDigits(text, 0, out int century) || !TwoDigits(text, 2, out int yearOfCentury)
-            || !TwoDigits(text, 5, out month) || !TwoDigits(text, 8, out day))
-        {
-            return false;
-        }
-
-        year = (century * 100) + yearOfCentury;
-        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
-    }
-
-    private static bool TwoDigits(ReadOnlySpan<char> text, int at, out int value)
-    {
-        value = 0;
-        if (at + 1 >= text.Length || !char.IsAsciiDigit(text[at]) || !char.IsAsciiDigit(text[at + 1]))
-        {
-            return false;
-        }
-
-        value = ((text[at] - '0') * 10) + (text[at + 1] - '0');
-        return true;
     }
 }

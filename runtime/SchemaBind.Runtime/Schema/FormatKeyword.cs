@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -38,9 +37,9 @@ internal static partial class Formats
 {
     public static bool? Check(string format, string value) => format switch
     {
-        "date-time" => IsDateTime(value),
-        "date" => IsDate(value),
-        "time" => IsTime(value),
+        "date-time" => Internal.Rfc3339.TryParseDateTime(value, out _, out _, out _, out _),
+        "date" => Internal.Rfc3339.TryParseDate(value, out _, out _, out _),
+        "time" => Internal.Rfc3339.TryParseTime(value, out _),
         "duration" => DurationRegex().IsMatch(value),
         "email" => IsEmail(value, international: false),
         "idn-email" => IsEmail(value, international: true),
@@ -54,7 +53,7 @@ internal static partial class Formats
         "iri-reference" => UriSyntax.IsValid(value, absolute: false, international: true),
         "uri-template" => UriTemplateSyntax.IsValid(value),
         "uuid" => UuidRegex().IsMatch(value),
-        "regex" => IsRegex(value),
+        "regex" => Internal.SchemaPattern.IsEcma262(value),
         "json-pointer" => IsJsonPointer(value),
         "relative-json-pointer" => IsRelativeJsonPointer(value),
         _ => null,
@@ -65,61 +64,6 @@ internal static partial class Formats
 
     [GeneratedRegex(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\z", RegexOptions.CultureInvariant)]
     private static partial Regex UuidRegex();
-
-    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex DateRegex();
-
-    [GeneratedRegex(@"^([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?([zZ]|([+-])([0-9]{2}):([0-9]{2}))\z", RegexOptions.CultureInvariant)]
-    private static partial Regex TimeRegex();
-
-    private static bool IsDate(string value)
-    {
-        Match m = DateRegex().Match(value);
-        if (!m.Success)
-        {
-            return false;
-        }
-
-        int year = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        int month = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        int day = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(Math.Max(year, 1), month);
-    }
-
-    private static bool IsTime(string value)
-    {
-        Match m = TimeRegex().Match(value);
-        if (!m.Success)
-        {
-            return false;
-        }
-
-        int hour = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
-        int minute = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
-        int second = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-        int offsetHours = m.Groups[7].Success ? int.Parse(m.Groups[7].Value, CultureInfo.InvariantCulture) : 0;
-        int offsetMinutes = m.Groups[8].Success ? int.Parse(m.Groups[8].Value, CultureInfo.InvariantCulture) : 0;
-        if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59)
-        {
-            return false;
-        }
-
-        if (second == 60)
-        {
-            // A leap second is 23:59:60 in UTC.
-            int sign = m.Groups[6].Value == "-" ? -1 : 1;
-            int utcMinutes = ((hour * 60) + minute - (sign * ((offsetHours * 60) + offsetMinutes)) + (24 * 60)) % (24 * 60);
-            return utcMinutes == (23 * 60) + 59;
-        }
-
-        return true;
-    }
-
-    private static bool IsDateTime(string value)
-    {
-        int t = value.IndexOfAny(['T', 't']);
-        return t > 0 && IsDate(value.Substring(0, t)) && IsTime(value.Substring(t + 1));
-    }
 
     /// <summary>RFC 5321 (<c>email</c>), or RFC 6531 (<c>idn-email</c>: any non-ASCII character in the local part, an IDN domain).</summary>
     private static bool IsEmail(string value, bool international)
@@ -159,37 +103,6 @@ internal static partial class Formats
         }
 
         return international ? Idna.IsIdnHostname(domain) : Idna.IsHostname(domain);
-    }
-
-    private static bool IsRegex(string value)
-    {
-        // ECMA-262 has no \a escape, no inline options and no (?#...) comments; .NET accepts them.
-        for (int i = 0; i + 1 < value.Length; i++)
-        {
-            if (value[i] == '\\')
-            {
-                if (value[i + 1] == 'a')
-                {
-                    return false;
-                }
-
-                i++;
-            }
-            else if (value[i] == '(' && value[i + 1] == '?' && i + 2 < value.Length && "=!:<".IndexOf(value[i + 2], StringComparison.Ordinal) < 0)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            _ = new Regex(Internal.EcmaRegexTranslator.Translate(value), RegexOptions.ECMAScript);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static bool IsJsonPointer(string value)

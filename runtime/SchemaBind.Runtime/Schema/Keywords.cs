@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Runtime;
 
@@ -265,7 +266,7 @@ internal sealed class TypeKeyword(string[] types) : Keyword("type")
 {
     private readonly int _kinds = KindsOf(types);
     private readonly bool _integer = Array.IndexOf(types, "integer") >= 0 && Array.IndexOf(types, "number") < 0;
-    private readonly string _message = "must be " + string.Join(" or ", types) + ".";
+    private readonly string _message = ValidationMessages.Type(types);
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -316,7 +317,7 @@ internal sealed class EnumKeyword(JsonElement[] values) : Keyword("enum")
             }
         }
 
-        return Fail(e, report, "must be one of the enum values.");
+        return Fail(e, report, ValidationMessages.Enum);
     }
 }
 
@@ -326,7 +327,7 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword("const")
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
         (_string is not null ? instance.ValueKind == JsonValueKind.String && instance.ValueEquals(_string) : JsonNumbers.JsonEquals(value, instance))
-        || Fail(e, report, "must be the const value.");
+        || Fail(e, report, ValidationMessages.Const);
 }
 
 internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(name)
@@ -335,14 +336,7 @@ internal sealed class NumberKeyword(string name, JsonElement limit) : Keyword(na
     private readonly bool _exact = JsonNumbers.TryDecimal(limit, out _);
     private readonly decimal _decimal = JsonNumbers.TryDecimal(limit, out decimal d) ? d : 0;
     private readonly int _kind = name switch { "multipleOf" => 0, "maximum" => 1, "exclusiveMaximum" => 2, "minimum" => 3, _ => 4 };
-    private readonly string _message = name switch
-    {
-        "multipleOf" => "must be a multiple of ",
-        "maximum" => "must be at most ",
-        "exclusiveMaximum" => "must be less than ",
-        "minimum" => "must be at least ",
-        _ => "must be greater than ",
-    } + limit.GetRawText() + ".";
+    private readonly string _message = ValidationMessages.Bound(name, limit.GetRawText());
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -372,17 +366,7 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
     private readonly bool _max = name.StartsWith("max", StringComparison.Ordinal);
     private readonly JsonValueKind _kind = name.EndsWith("Length", StringComparison.Ordinal) ? JsonValueKind.String
         : name.EndsWith("Items", StringComparison.Ordinal) ? JsonValueKind.Array : JsonValueKind.Object;
-    private readonly string _message = CountMessage(name, limit);
-
-    /// <summary>The message typed validation gives for the same keyword ("must be at least 1 character long.", "must have at most 2 items.").</summary>
-    private static string CountMessage(string name, double limit)
-    {
-        string bound = (name.StartsWith("max", StringComparison.Ordinal) ? "at most " : "at least ") + limit.ToString(CultureInfo.InvariantCulture);
-        bool one = limit == 1;
-        return name.EndsWith("Length", StringComparison.Ordinal) ? "must be " + bound + (one ? " character long." : " characters long.")
-            : name.EndsWith("Items", StringComparison.Ordinal) ? "must have " + bound + (one ? " item." : " items.")
-            : "must have " + bound + (one ? " property." : " properties.");
-    }
+    private readonly string _message = ValidationMessages.Count(name, limit.ToString(CultureInfo.InvariantCulture));
 
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report)
     {
@@ -419,7 +403,7 @@ internal sealed class CountKeyword(string name, double limit) : Keyword(name)
 internal sealed class PatternKeyword(string pattern) : Keyword("pattern")
 {
     private readonly Regex _regex = CreateRegex(pattern);
-    private readonly string _message = "must match the pattern " + pattern + ".";
+    private readonly string _message = ValidationMessages.Pattern(pattern);
 
     // Compiled: a validator is built once and matches many values (under Native AOT .NET interprets instead).
     public static Regex CreateRegex(string pattern) => SchemaRegex.Create(pattern, RegexOptions.Compiled);
@@ -457,7 +441,7 @@ internal sealed class UniqueItemsKeyword() : Keyword("uniqueItems")
 internal sealed class RequiredKeyword(string[] names) : Keyword("required")
 {
     private readonly byte[][] _utf8 = names.Select(static n => Encoding.UTF8.GetBytes(n)).ToArray();
-    private readonly string[] _messages = names.Select(static n => "The property '" + n + "' is required.").ToArray();
+    private readonly string[] _messages = names.Select(static n => ValidationMessages.Required(n)).ToArray();
 
     // The names' bits in the presence masks of the properties keywords this one has met (a few: it is
     // usually evaluated under one schema object). Entries are immutable and only ever added.
@@ -558,7 +542,7 @@ internal sealed class DependentRequiredKeyword(Dictionary<string, string[]> depe
 {
     // Per dependency: the property's UTF-8 name, and each name it requires with its message.
     private readonly (byte[] Name, (byte[] Name, string Message)[] Required)[] _dependencies = dependencies
-        .Select(static d => (Encoding.UTF8.GetBytes(d.Key), d.Value.Select(n => (Encoding.UTF8.GetBytes(n), "The property '" + n + "' is required when '" + d.Key + "' is present.")).ToArray()))
+        .Select(static d => (Encoding.UTF8.GetBytes(d.Key), d.Value.Select(n => (Encoding.UTF8.GetBytes(n), ValidationMessages.RequiredWhen(n, d.Key))).ToArray()))
         .ToArray();
 
     private PropertiesKeyword? _properties;
@@ -673,10 +657,10 @@ internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) :
         }
 
         bool ok = Name == "anyOf"
-            ? valid > 0 || Fail(e, report, "must match at least one of the anyOf schemas.")
+            ? valid > 0 || Fail(e, report, ValidationMessages.AnyOf)
             : valid == 1 || (valid == 0
-                ? Fail(e, report, "must match exactly one of the oneOf schemas, but matches none.")
-                : Fail(e, report, "must match exactly one of the oneOf schemas, but matches ", valid.ToString(CultureInfo.InvariantCulture), "."));
+                ? Fail(e, report, ValidationMessages.OneOfNone)
+                : Fail(e, report, ValidationMessages.OneOfMany, valid.ToString(CultureInfo.InvariantCulture), ValidationMessages.End));
         if (!ok && report && valid == 0 && SelectedBranch(e, instance) is SchemaNode selected)
         {
             // A union told apart by a const (a discriminator such as "type"): the value names the one branch
@@ -765,7 +749,7 @@ internal sealed class CombinatorKeyword(string name, List<SchemaNode> schemas) :
 internal sealed class NotKeyword(SchemaNode schema) : Keyword("not")
 {
     public override bool Evaluate(Evaluator e, JsonElement instance, Evaluated? evaluated, bool report) =>
-        !e.Test(schema, instance, null) || Fail(e, report, "must not match the 'not' schema.");
+        !e.Test(schema, instance, null) || Fail(e, report, ValidationMessages.Not);
 }
 
 internal sealed class IfKeyword(SchemaNode condition, SchemaNode? then, SchemaNode? otherwise) : Keyword("if")

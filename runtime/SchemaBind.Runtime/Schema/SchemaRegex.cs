@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SchemaBind.Runtime;
@@ -26,15 +25,6 @@ public static class SchemaRegex
     internal static Regex Create(string pattern, RegexOptions options)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        string translated = Internal.EcmaRegexTranslator.Translate(pattern);
-        try
-        {
-            return new Regex(translated, RegexOptions.ECMAScript | options);
-        }
-        catch (ArgumentException)
-        {
-            return new Regex(translated, RegexOptions.CultureInvariant | options);
-        }
+        return Internal.SchemaPattern.Create(pattern, options);
     }
-
 }

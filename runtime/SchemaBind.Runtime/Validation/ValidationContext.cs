@@ -99,7 +99,7 @@ public sealed class ValidationContext
     {
         if (value is null)
         {
-            AddError("required", "The property '" + propertyName + "' is required.");
+            AddError("required", Internal.ValidationMessages.Required(propertyName));
         }
     }
 
