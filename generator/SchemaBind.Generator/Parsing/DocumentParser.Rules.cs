@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
+using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -231,7 +232,7 @@ internal sealed partial class DocumentParser
                 case "required" when Names(keyword.Value) is List<string> names && names.TrueForAll(Declared):
                     foreach (string name in names)
                     {
-                        AddRequire(rules, Present(name), "required", "The property '" + name + "' is required.");
+                        AddRequire(rules, Present(name), "required", ValidationMessages.Required(name));
                     }
 
                     return true;
@@ -246,7 +247,7 @@ internal sealed partial class DocumentParser
                         var then = new List<RuleSpec>();
                         foreach (string name in names)
                         {
-                            AddRequire(then, Present(name), "dependentRequired", "The property '" + name + "' is required when '" + dependency.Name + "' is present.");
+                            AddRequire(then, Present(name), "dependentRequired", ValidationMessages.RequiredWhen(name, dependency.Name));
                         }
 
                         AddWhen(rules, Present(dependency.Name), then);
@@ -254,13 +255,13 @@ internal sealed partial class DocumentParser
 
                     return true;
                 case "anyOf" when Conditions(keyword.Value) is List<ConditionSpec> alternatives:
-                    AddRequire(rules, Any(alternatives), "anyOf", "must match at least one of the anyOf schemas.");
+                    AddRequire(rules, Any(alternatives), "anyOf", ValidationMessages.AnyOf);
                     return true;
                 case "oneOf" when Conditions(keyword.Value) is List<ConditionSpec> alternatives:
                     rules.Add(new RuleSpec(RuleKind.RequireOne, new ConditionSpec(ConditionKind.ExactlyOne, Parts: alternatives.ToEquatableArray()), "oneOf"));
                     return true;
                 case "not" when Condition(keyword.Value) is ConditionSpec negated:
-                    AddRequire(rules, Not(negated), "not", "must not match the 'not' schema.");
+                    AddRequire(rules, Not(negated), "not", ValidationMessages.Not);
                     return true;
                 default:
                     return false;
