@@ -220,7 +220,7 @@ internal sealed partial class DocumentParser
 
         if (node is JsonArray array)
         {
-            return array.Map(item => Rewrite(item, file, inSchema, depth + 1));
+            return RewriteItems(array, file, inSchema, depth + 1);
         }
 
         if (node is not JsonObject obj)
@@ -251,6 +251,10 @@ internal sealed partial class DocumentParser
 
         return properties is null ? obj : new JsonObject(obj.Start, obj.End, properties);
     }
+
+    // Apart from Rewrite so that only an array pays for the lambda's closure, not every node of the document.
+    private JsonNode RewriteItems(JsonArray array, string file, bool inSchema, int depth) =>
+        array.Map(item => Rewrite(item, file, inSchema, depth));
 
     /// <summary>A $ref object rewritten, or null to leave it (a $ref into a SchemaBindApi file, or no file at all).</summary>
     private JsonNode? RewriteReference(JsonObject obj, JsonString reference, string file, bool inSchema, int depth)
