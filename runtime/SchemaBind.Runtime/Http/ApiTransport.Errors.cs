@@ -27,24 +27,15 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
+    public Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string path,
         TRequest body,
         Action<Utf8JsonWriter, TRequest> writeBody,
         JsonReadHandler<TResponse> readResponse,
         ApiErrorBodies errors,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        Uri uri = BuildUri(path);
-        ArgumentNullException.ThrowIfNull(writeBody);
-        ArgumentNullException.ThrowIfNull(readResponse);
-        ArgumentNullException.ThrowIfNull(errors);
-
-        Result<TResponse> result = await SendCoreAsync(method, uri, path, SerializeBody(body, writeBody), readResponse, cancellationToken, errors: errors).ConfigureAwait(false);
-        return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
-    }
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(method, path, body, writeBody, readResponse, errors ?? throw new ArgumentNullException(nameof(errors)), cancellationToken);
 
     /// <summary>Sends a request without a body and reads a JSON response body; an error body is read as <paramref name="errors"/> declares.</summary>
     /// <typeparam name="TResponse">The type of the response body.</typeparam>
@@ -60,21 +51,13 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
+    public Task<ApiResponse<TResponse>> SendAsync<TResponse>(
         HttpMethod method,
         string path,
         JsonReadHandler<TResponse> readResponse,
         ApiErrorBodies errors,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        Uri uri = BuildUri(path);
-        ArgumentNullException.ThrowIfNull(readResponse);
-        ArgumentNullException.ThrowIfNull(errors);
-
-        Result<TResponse> result = await SendCoreAsync(method, uri, path, null, readResponse, cancellationToken, errors: errors).ConfigureAwait(false);
-        return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
-    }
+        CancellationToken cancellationToken) =>
+        SendEmptyAsync(method, path, readResponse, errors ?? throw new ArgumentNullException(nameof(errors)), cancellationToken);
 
     /// <summary>Sends a request with a JSON body; the response body is not read, an error body is read as <paramref name="errors"/> declares.</summary>
     /// <typeparam name="TRequest">The type of the request body.</typeparam>
@@ -89,22 +72,14 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse> SendAsync<TRequest>(
+    public Task<ApiResponse> SendAsync<TRequest>(
         HttpMethod method,
         string path,
         TRequest body,
         Action<Utf8JsonWriter, TRequest> writeBody,
         ApiErrorBodies errors,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        Uri uri = BuildUri(path);
-        ArgumentNullException.ThrowIfNull(writeBody);
-        ArgumentNullException.ThrowIfNull(errors);
-
-        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, SerializeBody(body, writeBody), null, cancellationToken, errors: errors).ConfigureAwait(false);
-        return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
-    }
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(method, path, body, writeBody, errors ?? throw new ArgumentNullException(nameof(errors)), cancellationToken);
 
     /// <summary>Sends a request without a body; the response body is not read, an error body is read as <paramref name="errors"/> declares.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -116,15 +91,8 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, ApiErrorBodies errors, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(method);
-        Uri uri = BuildUri(path);
-        ArgumentNullException.ThrowIfNull(errors);
-
-        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, null, null, cancellationToken, errors: errors).ConfigureAwait(false);
-        return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
-    }
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, ApiErrorBodies errors, CancellationToken cancellationToken) =>
+        SendEmptyAsync(method, path, errors ?? throw new ArgumentNullException(nameof(errors)), cancellationToken);
 
     /// <summary>
     /// The body of an error response read as the declared type, or <see langword="null"/>; a body whose content type says

@@ -107,12 +107,23 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
+    public Task<ApiResponse<TResponse>> SendAsync<TRequest, TResponse>(
         HttpMethod method,
         string path,
         TRequest body,
         Action<Utf8JsonWriter, TRequest> writeBody,
         JsonReadHandler<TResponse> readResponse,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(method, path, body, writeBody, readResponse, null, cancellationToken);
+
+    // The calls with and without declared error bodies (ApiTransport.Errors.cs) share these four.
+    private async Task<ApiResponse<TResponse>> SendJsonAsync<TRequest, TResponse>(
+        HttpMethod method,
+        string path,
+        TRequest body,
+        Action<Utf8JsonWriter, TRequest> writeBody,
+        JsonReadHandler<TResponse> readResponse,
+        ApiErrorBodies? errors,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
@@ -120,7 +131,7 @@ public sealed partial class ApiTransport
         ArgumentNullException.ThrowIfNull(writeBody);
         ArgumentNullException.ThrowIfNull(readResponse);
 
-        Result<TResponse> result = await SendCoreAsync(method, uri, path, SerializeBody(body, writeBody), readResponse, cancellationToken).ConfigureAwait(false);
+        Result<TResponse> result = await SendCoreAsync(method, uri, path, SerializeBody(body, writeBody), readResponse, cancellationToken, errors: errors).ConfigureAwait(false);
         return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
     }
 
@@ -137,17 +148,25 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse<TResponse>> SendAsync<TResponse>(
+    public Task<ApiResponse<TResponse>> SendAsync<TResponse>(
         HttpMethod method,
         string path,
         JsonReadHandler<TResponse> readResponse,
+        CancellationToken cancellationToken) =>
+        SendEmptyAsync(method, path, readResponse, null, cancellationToken);
+
+    private async Task<ApiResponse<TResponse>> SendEmptyAsync<TResponse>(
+        HttpMethod method,
+        string path,
+        JsonReadHandler<TResponse> readResponse,
+        ApiErrorBodies? errors,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         Uri uri = BuildUri(path);
         ArgumentNullException.ThrowIfNull(readResponse);
 
-        Result<TResponse> result = await SendCoreAsync(method, uri, path, null, readResponse, cancellationToken).ConfigureAwait(false);
+        Result<TResponse> result = await SendCoreAsync(method, uri, path, null, readResponse, cancellationToken, errors: errors).ConfigureAwait(false);
         return new ApiResponse<TResponse>(result.Value, result.StatusCode, result.RateLimit, result.Headers);
     }
 
@@ -163,18 +182,27 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse> SendAsync<TRequest>(
+    public Task<ApiResponse> SendAsync<TRequest>(
         HttpMethod method,
         string path,
         TRequest body,
         Action<Utf8JsonWriter, TRequest> writeBody,
+        CancellationToken cancellationToken) =>
+        SendJsonAsync(method, path, body, writeBody, null, cancellationToken);
+
+    private async Task<ApiResponse> SendJsonAsync<TRequest>(
+        HttpMethod method,
+        string path,
+        TRequest body,
+        Action<Utf8JsonWriter, TRequest> writeBody,
+        ApiErrorBodies? errors,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         Uri uri = BuildUri(path);
         ArgumentNullException.ThrowIfNull(writeBody);
 
-        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, SerializeBody(body, writeBody), null, cancellationToken).ConfigureAwait(false);
+        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, SerializeBody(body, writeBody), null, cancellationToken, errors: errors).ConfigureAwait(false);
         return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
     }
 
@@ -187,12 +215,15 @@ public sealed partial class ApiTransport
     /// <exception cref="ApiTimeoutException">An attempt took longer than <see cref="ApiClientOptions.Timeout"/> or <see cref="HttpClient.Timeout"/> (after the retries allowed).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     /// <exception cref="ApiConnectionException">The connection failed (after the retries allowed).</exception>
-    public async Task<ApiResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+    public Task<ApiResponse> SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
+        SendEmptyAsync(method, path, null, cancellationToken);
+
+    private async Task<ApiResponse> SendEmptyAsync(HttpMethod method, string path, ApiErrorBodies? errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(method);
         Uri uri = BuildUri(path);
 
-        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, null, null, cancellationToken).ConfigureAwait(false);
+        Result<object?> result = await SendCoreAsync<object?>(method, uri, path, null, null, cancellationToken, errors: errors).ConfigureAwait(false);
         return new ApiResponse(result.StatusCode, result.RateLimit, result.Headers);
     }
 
