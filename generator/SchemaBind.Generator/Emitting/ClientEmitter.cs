@@ -363,7 +363,8 @@ internal static class ClientEmitter
             }
             else if (operation.Body is not null)
             {
-                w.Line($"{request}.SetJsonBody(body, {WriteHandler(operation.Body.Value)});");
+                string contentType = operation.Body.MediaType is { } declared ? ", " + CSharp.String(declared) : string.Empty;
+                w.Line($"{request}.SetJsonBody(body, {WriteHandler(operation.Body.Value)}{contentType});");
             }
 
             arguments2.Add(request);
@@ -687,10 +688,11 @@ internal static class ClientEmitter
         w.Line($"{query}.Add({name}, {ScalarQueryValue(value, parameter.Name, locals)});");
     }
 
-    /// <summary>An operation whose request has parts beyond path, query and JSON body, or whose response is not JSON.</summary>
+    /// <summary>An operation whose request has parts beyond path, query and an application/json body, or whose response is not JSON.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
         operation.Security is not null || operation.Response.ResultTypeName is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
-        || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Response.Kind != ResponseKind.Json;
+        || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Body is { Kind: BodyKind.Json, MediaType: not null }
+        || operation.Response.Kind != ResponseKind.Json;
 
     /// <summary>A JSON or form body is validated against its schema before the request is sent.</summary>
     private static bool IsValidated(BodySpec? body) => body is { Kind: BodyKind.Json or BodyKind.Form } && ValueCode.NeedsValidation(body.Value);
