@@ -443,7 +443,7 @@ internal sealed partial class DocumentParser
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        ResponseSpec spec = new(status, null, description) { Errors = errors };
+        ResponseSpec spec = WithResponseHeaders(new(status, null, description) { Errors = errors }, response, success.Name, operationId, methodName, pointer + "/responses/" + success.Name);
         (JsonProperty MediaType, ResponseKind Kind)? chosen = ChooseResponseMediaType(response);
         if (chosen is { } body)
         {
