@@ -886,13 +886,20 @@ internal static class ClientEmitter
         ? " (the ones the API description declares, typed: <see cref=\"" + type + ".Read\"/>)"
         : string.Empty;
 
-    /// <summary>What a header's value is, for its documentation: " (an integer)", " (comma-separated items)".</summary>
+    /// <summary>What a header's value is, for its documentation: ", an integer", ", comma-separated items".</summary>
     private static string HeaderValueDocs(ValueSpec value) => value.Kind switch
     {
         ValueKind.String => string.Empty,
         ValueKind.Array => ", comma-separated items",
+        ValueKind.Int32 or ValueKind.Int64 => ", an integer",
+        ValueKind.Double or ValueKind.Decimal => ", a number",
+        ValueKind.Boolean => ", <c>true</c> or <c>false</c>",
+        ValueKind.Enum => ", one of the enum's wire names",
         ValueKind.DateTime => ", an RFC 3339 or HTTP date",
-        _ => ", parsed as its schema's type",
+        ValueKind.Date => ", a date",
+        ValueKind.Uuid => ", a UUID",
+        ValueKind.Uri => ", a URI",
+        _ => ", base64",
     };
 
     /// <summary>The expression that reads a header from <c>headers</c>.</summary>
