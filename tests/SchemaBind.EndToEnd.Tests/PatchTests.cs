@@ -41,6 +41,9 @@ public sealed class PatchTests
         ReceivedRequest request = Assert.Single(server.Received);
         Assert.Equal("PATCH", request.Method);
         Assert.Equal("/notes/7", request.RawTarget);
+
+        // The body is sent with the media type the document declares, not as application/json.
+        Assert.Equal("application/merge-patch+json", request.ContentType);
         Assert.Equal("""{"title":"Shopping"}""", Encoding.UTF8.GetString(request.Body));
         Assert.Equal("""{"id":7,"title":"Shopping","body":"milk","priority":2}""", note.ToJson());
     }
@@ -54,6 +57,7 @@ public sealed class PatchTests
         Note note = await Client(server, http).UpdateNoteAsync(7, new NotePatch { Body = null, Due = null, Priority = null, Tags = null, Assignee = null });
 
         ReceivedRequest request = Assert.Single(server.Received);
+        Assert.Equal("application/merge-patch+json", request.ContentType);
         Assert.Equal("""{"body":null,"due":null,"priority":null,"tags":null,"assignee":null}""", Encoding.UTF8.GetString(request.Body));
 
         // The answer says "body": null; read, the note knows it was sent, and writes it again.

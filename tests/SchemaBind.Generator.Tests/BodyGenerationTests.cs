@@ -69,6 +69,8 @@ public sealed class BodyGenerationTests
     [InlineData("""{ "application/octet-stream": {}, "text/plain": { "schema": { "type": "string" } } }""", "SendAsync(string body,", "SetTextBody(body, \"text/plain\")")]
     [InlineData("""{ "application/xml": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/xml\")")]
     [InlineData("""{ "image/*": {} }""", "SendAsync(SB::ApiFile body,", "SetFileBody(body, \"application/octet-stream\")")]
+    [InlineData("""{ "application/merge-patch+json": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(Item body,", "request.SetJsonBody(body, Item.WriteJson, \"application/merge-patch+json\");")]
+    [InlineData("""{ "application/vnd.api+json; ext=bulk": { "schema": { "$ref": "#/components/schemas/Item" } } }""", "SendAsync(Item body,", "request.SetJsonBody(body, Item.WriteJson, \"application/vnd.api+json; ext=bulk\");")]
     public void Of_several_media_types_the_body_is_JSON_then_form_then_multipart_then_text_then_bytes(string content, string signature, string sent)
     {
         string client = Generate(Operation("/x", "post", "send", content), out GeneratorResult result);

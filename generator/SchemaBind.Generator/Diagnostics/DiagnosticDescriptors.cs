@@ -260,6 +260,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "Says what a filtered SchemaBindApi item leaves out, so that nothing goes without a word. The kept operations, the schemas they reach and only those are generated and embedded.");
 
+    public static readonly DiagnosticDescriptor ResponseHeaderAsText = new(
+        "SB0047",
+        "Response header read as text",
+        "The '{0}' header of the {1} response of '{2}' is read as its text, not typed: {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The operation's headers type has a string property for this header, holding the header's value as the server sent it. Parse it yourself, or give the header a schema that is a scalar, an enum or an array of scalars.");
+
+    public static readonly DiagnosticDescriptor ResponseHeaderLeftOut = new(
+        "SB0048",
+        "Response header left out",
+        "The '{0}' header of the {1} response of '{2}' is left out of {3}: {4}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The operation's headers type has no property for this header. Where the response has it, read it from the content or the ApiResponse's Headers yourself.");
+
     public static readonly DiagnosticDescriptor NeverValidConstant = new(
         "SB1001",
         "A constant that the schema never accepts",
@@ -352,6 +370,8 @@ internal static class DiagnosticDescriptors
         NotGenerated,
         FilterMatchesNothing,
         OperationsFiltered,
+        ResponseHeaderAsText,
+        ResponseHeaderLeftOut,
         NeverValidConstant,
         InvalidYaml,
         YamlTagIgnored,

@@ -17,6 +17,7 @@ internal static class ClientEmitter
         EmitClient(w, qualified);
         w.Line();
         EmitResultTypes(w, qualified);
+        EmitHeadersTypes(w, qualified);
         GroupEmitter.Emit(w, qualified);
         EmitRegistration(w, client);
     });
@@ -363,7 +364,8 @@ internal static class ClientEmitter
             }
             else if (operation.Body is not null)
             {
-                w.Line($"{request}.SetJsonBody(body, {WriteHandler(operation.Body.Value)});");
+                string contentType = operation.Body.MediaType is { } declared ? ", " + CSharp.String(declared) : string.Empty;
+                w.Line($"{request}.SetJsonBody(body, {WriteHandler(operation.Body.Value)}{contentType});");
             }
 
             arguments2.Add(request);
@@ -559,12 +561,12 @@ internal static class ClientEmitter
         {
             string statuses = string.Join(", ", operation.Response.Alternatives.SelectMany(static a => a.Statuses).Select(static c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             w.Line(withResponse
-                ? $"/// <returns>The response, whichever success status ({statuses}) it has, with its status, headers and rate-limit figures; its value has the body in the property of that status.</returns>"
+                ? $"/// <returns>The response, whichever success status ({statuses}) it has, with its status, headers{DeclaredHeadersDocs(operation)} and rate-limit figures; its value has the body in the property of that status.</returns>"
                 : $"/// <returns>The body of whichever success status ({statuses}) the server chose, in the property of <see cref=\"{resultType}\"/> for that status.</returns>");
         }
         else if (withResponse)
         {
-            w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers and rate-limit figures.</returns>");
+            w.Line($"/// <returns>The {operation.Response.StatusCode} response{responseText} with its status, headers{DeclaredHeadersDocs(operation)} and rate-limit figures.</returns>");
         }
         else if (operation.Response.Kind == ResponseKind.File)
         {
@@ -687,10 +689,11 @@ internal static class ClientEmitter
         w.Line($"{query}.Add({name}, {ScalarQueryValue(value, parameter.Name, locals)});");
     }
 
-    /// <summary>An operation whose request has parts beyond path, query and JSON body, or whose response is not JSON.</summary>
+    /// <summary>An operation whose request has parts beyond path, query and an application/json body, or whose response is not JSON.</summary>
     private static bool NeedsRequest(OperationSpec operation) =>
         operation.Security is not null || operation.Response.ResultTypeName is not null || operation.Body?.FormFields is not null || operation.Parameters.Any(static p => p.Location is ParameterLocation.Header or ParameterLocation.Cookie)
-        || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Response.Kind != ResponseKind.Json;
+        || operation.Body is { Kind: BodyKind.Multipart or BodyKind.File or BodyKind.Text } || operation.Body is { Kind: BodyKind.Json, MediaType: not null }
+        || operation.Response.Kind != ResponseKind.Json;
 
     /// <summary>A JSON or form body is validated against its schema before the request is sent.</summary>
     private static bool IsValidated(BodySpec? body) => body is { Kind: BodyKind.Json or BodyKind.Form } && ValueCode.NeedsValidation(body.Value);
@@ -827,6 +830,113 @@ internal static class ClientEmitter
             w.Line();
         }
     }
+
+    /// <summary>
+    /// The headers types of operations whose success response declares headers: a property per header, read from the
+    /// response's headers only when the caller asks (<c>GetItemHeaders.Read(response.Headers)</c>), so a call that does
+    /// not ask pays nothing.
+    /// </summary>
+    private static void EmitHeadersTypes(SourceWriter w, ClientSpec client)
+    {
+        foreach (OperationSpec operation in client.Operations)
+        {
+            if (operation.Response.HeadersTypeName is not { } type)
+            {
+                continue;
+            }
+
+            w.Line($"/// <summary>The headers the {operation.Response.StatusCode} response of <c>{CSharp.Xml(operation.OperationId)}</c> declares, read from a response's headers by <see cref=\"Read\"/>.</summary>");
+            w.Line("/// <remarks>");
+            w.Line("/// A header the response does not have, or whose value is not of its type, is <see langword=\"null\"/>: the call has");
+            w.Line("/// succeeded, and the value as the server sent it is still in the response's <c>Headers</c>.");
+            w.Line("/// </remarks>");
+            w.Line(CSharp.GeneratedCodeAttribute);
+            w.OpenBlock($"public sealed record {type}");
+            foreach (ResponseHeaderSpec header in operation.Response.Headers)
+            {
+                string what = HeaderValueDocs(header.Value);
+                CSharp.DocComment(w, "summary", header.Description, "The <c>" + CSharp.Xml(header.WireName) + "</c> header.", string.Empty);
+                w.Line($"/// <remarks>The <c>{CSharp.Xml(header.WireName)}</c> header{what}; <see langword=\"null\"/> when the response has none or it is not one.{(header.Deprecated ? " The API description deprecates it." : string.Empty)}</remarks>");
+                w.Line($"public {CSharp.TypeOf(header.Value, true)} {header.Name} {{ get; init; }}");
+                w.Line();
+            }
+
+            w.Line($"/// <summary>Reads the headers <c>{CSharp.Xml(operation.OperationId)}</c> declares from a response's headers.</summary>");
+            w.Line($"/// <param name=\"headers\">The response's headers: <c>Headers</c> of what <c>{operation.MethodName}WithResponseAsync</c> returns.</param>");
+            w.Line("/// <returns>The headers, each <see langword=\"null\"/> when the response does not have it or its value is not of its type.</returns>");
+            w.OpenBlock($"public static {type} Read(global::System.Net.Http.Headers.HttpResponseHeaders headers)");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(headers);");
+            w.Line($"return new {type}");
+            w.OpenBlock(string.Empty);
+            foreach (ResponseHeaderSpec header in operation.Response.Headers)
+            {
+                w.Line($"{header.Name} = {HeaderRead(header)},");
+            }
+
+            w.Unindent();
+            w.Line("};");
+            w.CloseBlock();
+            w.CloseBlock();
+            w.Line();
+        }
+    }
+
+    /// <summary>For an operation whose response declares headers: how to read them typed.</summary>
+    private static string DeclaredHeadersDocs(OperationSpec operation) => operation.Response.HeadersTypeName is { } type
+        ? " (the ones the API description declares, typed: <see cref=\"" + type + ".Read\"/>)"
+        : string.Empty;
+
+    /// <summary>What a header's value is, for its documentation: ", an integer", ", comma-separated items".</summary>
+    private static string HeaderValueDocs(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.String => string.Empty,
+        ValueKind.Array => ", comma-separated items",
+        ValueKind.Int32 or ValueKind.Int64 => ", an integer",
+        ValueKind.Double or ValueKind.Decimal => ", a number",
+        ValueKind.Boolean => ", <c>true</c> or <c>false</c>",
+        ValueKind.Enum => ", one of the enum's wire names",
+        ValueKind.DateTime => ", an RFC 3339 or HTTP date",
+        ValueKind.Date => ", a date",
+        ValueKind.Uuid => ", a UUID",
+        ValueKind.Uri => ", a URI",
+        _ => ", base64",
+    };
+
+    /// <summary>The expression that reads a header from <c>headers</c>.</summary>
+    private static string HeaderRead(ResponseHeaderSpec header)
+    {
+        string name = CSharp.String(header.WireName);
+        ValueSpec value = header.Value;
+        if (value.Kind == ValueKind.String)
+        {
+            return CSharp.Runtime + "ApiResponseHeaders.GetString(headers, " + name + ")";
+        }
+
+        if (value.Kind == ValueKind.Array)
+        {
+            return CSharp.Runtime + "ApiResponseHeaders.GetList<" + CSharp.TypeOf(value.Items!, false) + ">(headers, " + name + ", " + HeaderParser(value.Items!) + ")";
+        }
+
+        string get = value.IsValueType ? "GetValue" : "GetReference";
+        return CSharp.Runtime + "ApiResponseHeaders." + get + "<" + CSharp.TypeOf(value, false) + ">(headers, " + name + ", " + HeaderParser(value) + ")";
+    }
+
+    /// <summary>The method that parses the text of a header value (or of one of its items).</summary>
+    private static string HeaderParser(ValueSpec value) => value.Kind switch
+    {
+        ValueKind.Enum => value.TypeName + "Json.TryParse",
+        ValueKind.Int32 => CSharp.Runtime + "ApiResponseHeaders.TryParseInt32",
+        ValueKind.Int64 => CSharp.Runtime + "ApiResponseHeaders.TryParseInt64",
+        ValueKind.Double => CSharp.Runtime + "ApiResponseHeaders.TryParseDouble",
+        ValueKind.Decimal => CSharp.Runtime + "ApiResponseHeaders.TryParseDecimal",
+        ValueKind.Boolean => CSharp.Runtime + "ApiResponseHeaders.TryParseBoolean",
+        ValueKind.DateTime => CSharp.Runtime + "ApiResponseHeaders.TryParseDateTime",
+        ValueKind.Date => CSharp.Runtime + "ApiResponseHeaders.TryParseDate",
+        ValueKind.Uuid => CSharp.Runtime + "ApiResponseHeaders.TryParseUuid",
+        ValueKind.Uri => CSharp.Runtime + "ApiResponseHeaders.TryParseUri",
+        ValueKind.Bytes => CSharp.Runtime + "ApiResponseHeaders.TryParseBytes",
+        _ => CSharp.Runtime + "ApiResponseHeaders.TryParseString",
+    };
 
     /// <summary>What makes two operations' error bodies the same field: each status and the type read for it.</summary>
     private static string ErrorsKey(EquatableArray<ErrorResponseSpec> errors) =>

@@ -446,7 +446,22 @@ internal sealed record ResponseSpec(int StatusCode, ValueSpec? Value, string? De
 
     /// <summary>The success statuses the result type tells apart, the method's own first; empty without a result type.</summary>
     public EquatableArray<SuccessBodySpec> Alternatives { get; init; } = EquatableArray<SuccessBodySpec>.Empty;
+
+    /// <summary>
+    /// The generated type of the headers the success response declares (<c>GetItemHeaders</c>), read from the response's
+    /// headers when the caller asks; null when it declares none the client can read.
+    /// </summary>
+    public string? HeadersTypeName { get; init; }
+
+    /// <summary>The headers the success response declares, in the document's order; empty without <see cref="HeadersTypeName"/>.</summary>
+    public EquatableArray<ResponseHeaderSpec> Headers { get; init; } = EquatableArray<ResponseHeaderSpec>.Empty;
 }
+
+/// <summary>
+/// A response header the document declares: its name on the wire, the property of the headers type that holds it, and its
+/// value (a scalar, an enum, or an array of scalars sent comma-separated); a header that cannot be typed is a string.
+/// </summary>
+internal sealed record ResponseHeaderSpec(string WireName, string Name, ValueSpec Value, string? Description, bool Deprecated);
 
 /// <summary>
 /// A success status of an operation with a result type: its body's type (null: no body) and the result's property

@@ -288,7 +288,7 @@ internal sealed partial class DocumentParser
         {
             // A JSON body without a schema is any JSON.
             JsonObject schema = (json.Value as JsonObject)?.Get("schema") as JsonObject ?? new JsonObject(json.Value.Start, json.Value.End, Array.Empty<JsonProperty>());
-            return new BodySpec(BuildValue(schema, pointer + "/requestBody", methodName + "Request"), required, description);
+            return new BodySpec(BuildValue(schema, pointer + "/requestBody", methodName + "Request"), required, description, MediaType: DeclaredJsonMediaType(json.Name));
         }
 
         var why = new List<string>();
@@ -443,7 +443,7 @@ internal sealed partial class DocumentParser
 
         int status = int.TryParse(success.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? code : 200;
         string? description = (response.Get("description") as JsonString)?.Value;
-        ResponseSpec spec = new(status, null, description) { Errors = errors };
+        ResponseSpec spec = WithResponseHeaders(new(status, null, description) { Errors = errors }, response, success.Name, operationId, methodName, pointer + "/responses/" + success.Name);
         (JsonProperty MediaType, ResponseKind Kind)? chosen = ChooseResponseMediaType(response);
         if (chosen is { } body)
         {
@@ -639,6 +639,24 @@ internal sealed partial class DocumentParser
     /// <summary>SB0040 on the operation's HTTP method: the client has no method for it.</summary>
     private void ReportOperationLeftOut(JsonProperty method, string path, string operationId, string why) =>
         Report(DiagnosticDescriptors.OperationLeftOut, method.NameStart, method.NameEnd, operationId, method.Name.ToUpperInvariant() + " " + path, why);
+
+    /// <summary>
+    /// The <c>Content-Type</c> a JSON request body is sent with when it is not plain <c>application/json</c>
+    /// (<c>application/merge-patch+json</c>, a vendor <c>+json</c> type): the media type as the document writes it,
+    /// parameters included; null for <c>application/json</c> and <c>*/*</c>, which are sent as <c>application/json; charset=utf-8</c>.
+    /// </summary>
+    private static string? DeclaredJsonMediaType(string mediaType)
+    {
+        string type = MediaTypeOf(mediaType);
+        if (type is "application/json" or "*/*")
+        {
+            return null;
+        }
+
+        // Only text a header may carry is sent as it is written.
+        string declared = mediaType.Trim();
+        return declared.All(static c => c is >= ' ' and <= '~') ? declared : type;
+    }
 
     private static bool IsJsonMediaType(string mediaType)
     {

@@ -256,6 +256,22 @@ public sealed partial class ApiRequest
     }
 
     /// <summary>
+    /// Sets a JSON body sent with the media type the API description declares, such as
+    /// <c>application/merge-patch+json</c> or a vendor <c>+json</c> type, exactly as given.
+    /// </summary>
+    /// <typeparam name="T">The type of the body.</typeparam>
+    /// <param name="body">The body.</param>
+    /// <param name="writeBody">Writes <paramref name="body"/> as one JSON value (UTF-8).</param>
+    /// <param name="contentType">The <c>Content-Type</c> to send.</param>
+    public void SetJsonBody<T>(T body, Action<Utf8JsonWriter, T> writeBody, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(writeBody);
+        ArgumentNullException.ThrowIfNull(contentType);
+        Body = ApiTransport.SerializeBody(body, writeBody);
+        ContentType = contentType;
+    }
+
+    /// <summary>
     /// Adds a field of an <c>application/x-www-form-urlencoded</c> body (UTF-8, percent-encoded, spaces as <c>+</c>),
     /// unless <paramref name="value"/> is <see langword="null"/>. Adding the same name again repeats it, as arrays are sent.
     /// </summary>
