@@ -130,4 +130,31 @@ public sealed class ResponseHeaderGenerationTests
         Assert.Contains("XRateLimitRemaining = SB::ApiResponseHeaders.GetValue<long>(headers, \"X-Rate-Limit-Remaining\", SB::ApiResponseHeaders.TryParseInt64),", client, StringComparison.Ordinal);
         Assert.Contains("XZones = SB::ApiResponseHeaders.GetList<string>(headers, \"X-Zones\", SB::ApiResponseHeaders.TryParseString),", client, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_operation_whose_every_header_is_left_out_gets_no_headers_type_and_the_warning_names_none()
+    {
+        const string api = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Render", "version": "1" },
+              "paths": {
+                "/render": { "post": { "operationId": "render",
+                  "requestBody": { "content": { "text/plain": { "schema": { "type": "string" } } } },
+                  "responses": { "200": {
+                    "description": "ok",
+                    "headers": { "Content-Type": { "schema": { "type": "string" } }, "Content-Length": { "schema": { "type": "integer" } } },
+                    "content": { "text/html": { "schema": { "type": "string" } } }
+                } } } }
+              }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/render.json", api, "Render"));
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+
+        var leftOut = result.SchemaDiagnostics.Where(static d => d.Id == "SB0048").ToList();
+        Assert.Equal(2, leftOut.Count);
+        Assert.All(leftOut, static d => Assert.Contains("is left out of the client:", d.GetMessage(), StringComparison.Ordinal));
+        Assert.DoesNotContain("RenderHeaders", result.Source("Render.RenderClient.g.cs"), StringComparison.Ordinal);
+    }
 }

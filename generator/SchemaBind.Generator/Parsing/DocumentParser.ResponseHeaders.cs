@@ -39,10 +39,13 @@ internal sealed partial class DocumentParser
             return spec;
         }
 
-        string typeName = _registry.Claim(methodName + "Headers", ValueKind.Object);
+        // The type's name is claimed with the first header it keeps; a header left out is reported once it is known
+        // whether there is a type at all (none when every header is left out).
+        string? typeName = null;
+        var leftOuts = new List<(JsonProperty Property, string Reason)>();
         var headers = new List<ResponseHeaderSpec>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        var reserved = new HashSet<string>(Names.ReservedMemberNames, StringComparer.Ordinal) { "Read", typeName };
+        var reserved = new HashSet<string>(Names.ReservedMemberNames, StringComparer.Ordinal) { "Read" };
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (JsonProperty property in declared.Properties)
         {
@@ -52,16 +55,17 @@ internal sealed partial class DocumentParser
                 : ContentHeaderNames.Contains(name) ? ".NET keeps it with the response content, which the client has read and disposed; it is not in ApiResponse.Headers"
                 : !seen.Add(name) ? "another header of the response has the same name (header names are case-insensitive)"
                 : null;
-            if (leftOut is not null)
+            JsonObject? header = leftOut is null ? ResolveObject(property.Value) : null;
+            if (header is null)
             {
-                Report(DiagnosticDescriptors.ResponseHeaderLeftOut, property.NameStart, property.NameEnd, name, status, operationId, typeName, leftOut);
+                leftOuts.Add((property, leftOut ?? "it is not a header object"));
                 continue;
             }
 
-            if (ResolveObject(property.Value) is not JsonObject header)
+            if (typeName is null)
             {
-                Report(DiagnosticDescriptors.ResponseHeaderLeftOut, property.NameStart, property.NameEnd, name, status, operationId, typeName, "it is not a header object");
-                continue;
+                typeName = _registry.Claim(methodName + "Headers", ValueKind.Object);
+                reserved.Add(typeName);
             }
 
             string pointer = at + "/headers/" + name.Replace("~", "~0").Replace("/", "~1");
@@ -102,12 +106,12 @@ internal sealed partial class DocumentParser
             headers.Add(new ResponseHeaderSpec(name, propertyName, value, (header.Get("description") as JsonString)?.Value, header.Get("deprecated") is JsonBoolean { Value: true }));
         }
 
-        if (headers.Count == 0)
+        foreach ((JsonProperty property, string reason) in leftOuts)
         {
-            return spec;
+            Report(DiagnosticDescriptors.ResponseHeaderLeftOut, property.NameStart, property.NameEnd, property.Name, status, operationId, typeName ?? "the client", reason);
         }
 
-        return spec with { HeadersTypeName = typeName, Headers = headers.ToEquatableArray() };
+        return typeName is null ? spec : spec with { HeadersTypeName = typeName, Headers = headers.ToEquatableArray() };
     }
 
     /// <summary>An HTTP header name: a token of RFC 9110 (letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>).</summary>
