@@ -41,7 +41,9 @@ internal sealed class Presence
     private string FieldBase { get; }
 
     /// <summary>How many <c>uint</c> fields hold the bits.</summary>
-    public int FieldCount => (Tracked.Count + 31) / 32;
+    public int FieldCount => FieldsFor(Tracked.Count);
+
+    private static int FieldsFor(int members) => (members + 31) / 32;
 
     /// <summary>The presence of a record's members, or null when none of them tracks it (the common case: nothing is emitted).</summary>
     public static Presence? Of(ObjectSpec type)
@@ -95,8 +97,7 @@ internal sealed class Presence
         // The bits' fields are _specified, _specified1, ...; a backing field (_name of Name) never has a second '_', so
         // one added on a clash (a member named Specified) cannot clash again.
         string field = "_specified";
-        int count = (tracked.Count + 31) / 32;
-        while (Clashes(field, count, backingFields))
+        while (Clashes(field, FieldsFor(tracked.Count), backingFields))
         {
             field += "_";
         }
@@ -126,7 +127,7 @@ internal sealed class Presence
     public static string ReadLocal(int index) => FieldName("specified", index);
 
     /// <summary>True when the member tracks its presence.</summary>
-    public bool Tracks(PropertySpec property) => property.ConstValue is null && _bitByMember.ContainsKey(property.Name);
+    public bool Tracks(PropertySpec property) => _bitByMember.ContainsKey(property.Name);
 
     /// <summary>The public member that says whether the member was set (<c>NameSpecified</c>), or null when it does not track it.</summary>
     public string? Companion(string memberName) => _companionByMember.TryGetValue(memberName, out string? companion) ? companion : null;

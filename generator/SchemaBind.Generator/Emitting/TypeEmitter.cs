@@ -735,7 +735,7 @@ internal static class TypeEmitter
                 continue;
             }
 
-            string? specified = presence?.Tracks(property) == true ? presence.Companion(property.Name) : null;
+            string? specified = presence?.Companion(property.Name);
             if ((property.Required || specified is not null) && property.Value.Kind == ValueKind.String && !property.Sensitive)
             {
                 // Utf8JsonWriter.WriteString writes a null string as null, as a required member that may be null is written,
