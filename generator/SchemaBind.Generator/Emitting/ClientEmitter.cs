@@ -138,14 +138,24 @@ internal static class ClientEmitter
 
         // The error bodies of the operations, one field per distinct set (many operations share theirs).
         var errorFields = new Dictionary<string, string>(System.StringComparer.Ordinal);
-        foreach (OperationSpec operation in client.Operations)
+        var errorFieldOf = new string?[client.Operations.Count];
+        for (int i = 0; i < client.Operations.Count; i++)
         {
-            if (operation.Response.Errors.Count > 0 && !errorFields.ContainsKey(ErrorsKey(operation.Response.Errors)))
+            EquatableArray<ErrorResponseSpec> errors = client.Operations[i].Response.Errors;
+            if (errors.Count == 0)
             {
-                string field = "s_errors" + errorFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                errorFields.Add(ErrorsKey(operation.Response.Errors), field);
-                EmitErrorsField(w, field, operation.Response.Errors);
+                continue;
             }
+
+            string key = ErrorsKey(errors);
+            if (!errorFields.TryGetValue(key, out string? field))
+            {
+                field = "s_errors" + errorFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                errorFields.Add(key, field);
+                EmitErrorsField(w, field, errors);
+            }
+
+            errorFieldOf[i] = field;
         }
 
         foreach (OperationSpec operation in client.Operations)
@@ -178,11 +188,11 @@ internal static class ClientEmitter
         w.Line("public global::System.Uri BaseAddress => _transport.BaseAddress;");
 
         var patterns = new List<string>();
-        foreach (OperationSpec operation in client.Operations)
+        for (int i = 0; i < client.Operations.Count; i++)
         {
+            OperationSpec operation = client.Operations[i];
             w.Line();
-            EmitOperation(w, operation, patterns, operation.Security is { } security ? securityFields[security] : null,
-                operation.Response.Errors.Count > 0 ? errorFields[ErrorsKey(operation.Response.Errors)] : null);
+            EmitOperation(w, operation, patterns, operation.Security is { } security ? securityFields[security] : null, errorFieldOf[i]);
         }
 
         if (patterns.Count > 0)
