@@ -468,7 +468,7 @@ internal sealed class SwaggerConverter
         {
             const string Prefix = "#/parameters/";
             return reference.Value.StartsWith(Prefix, StringComparison.Ordinal) && _root.Get("parameters") is JsonObject parameters
-                ? parameters.Get(Uri.UnescapeDataString(reference.Value.Substring(Prefix.Length)).Replace("~1", "/").Replace("~0", "~")) as JsonObject
+                ? parameters.Get(JsonPointer.Unescape(Uri.UnescapeDataString(reference.Value.Substring(Prefix.Length)))) as JsonObject
                 : null;
         }
 

@@ -94,7 +94,7 @@ internal sealed partial class DocumentParser
         HashSet<string> methodNames)
     {
         string httpMethod = method.Name;
-        string pointer = "#/paths/" + EscapePointer(path.Name) + "/" + httpMethod;
+        string pointer = "#/paths/" + JsonPointer.Escape(path.Name) + "/" + httpMethod;
         string operationId;
         if (operation.Get("operationId") is JsonString id)
         {
@@ -123,7 +123,7 @@ internal sealed partial class DocumentParser
         {
             if (source.Get("parameters") is JsonArray parameterArray)
             {
-                string parametersPointer = (source == pathItem ? "#/paths/" + EscapePointer(path.Name) : pointer) + "/parameters/";
+                string parametersPointer = (source == pathItem ? "#/paths/" + JsonPointer.Escape(path.Name) : pointer) + "/parameters/";
                 for (int i = 0; i < parameterArray.Items.Length; i++)
                 {
                     if (ResolveObject(parameterArray.Items[i]) is JsonObject parameter)
@@ -570,7 +570,7 @@ internal sealed partial class DocumentParser
             string at = pointer + "/responses/" + name;
             string hint = candidate.Value is JsonObject reference && reference.Get("$ref") is JsonString { Value: var target }
                 && target.StartsWith("#/components/responses/", StringComparison.Ordinal) && target.IndexOf('/', 23) < 0
-                ? Names.ToPascalCase(target.Substring(23).Replace("~1", "/").Replace("~0", "~")) + "Error"
+                ? Names.ToPascalCase(JsonPointer.LastSegment(target)) + "Error"
                 : methodName + (isDefault ? string.Empty : name.ToUpperInvariant()) + "Error";
             ValueSpec value = BuildValue(schema, at, hint);
             (errors ??= new List<ErrorResponseSpec>()).Add(new ErrorResponseSpec(isRange ? name.ToUpperInvariant() : name, value, (response.Get("description") as JsonString)?.Value));
@@ -617,7 +617,7 @@ internal sealed partial class DocumentParser
         return (content.Properties[0], ResponseKind.File);
     }
 
-    private static bool SameSchema(JsonNode? a, JsonNode? b) => a is null ? b is null : b is not null && SameValue(a, b);
+    private static bool SameSchema(JsonNode? a, JsonNode? b) => a is null ? b is null : b is not null && JsonNode.SameValue(a, b);
 
     /// <summary>The JSON media type of a request body's or response's content, if it has one.</summary>
     private static JsonProperty? JsonMediaType(JsonObject content)

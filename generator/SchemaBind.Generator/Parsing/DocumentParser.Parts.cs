@@ -299,7 +299,7 @@ internal sealed partial class DocumentParser
         if (inSchema)
         {
             string name = HoistName(target.Key, target.Path, target.Fragment, reference);
-            string pointer = "#/" + string.Join("/", _bundleContainer.Select(EscapePointer)) + "/" + EscapePointer(name);
+            string pointer = "#/" + string.Join("/", _bundleContainer.Select(JsonPointer.Escape)) + "/" + JsonPointer.Escape(name);
             return WithReference(obj, new JsonString(reference.Start, reference.End, pointer));
         }
 
@@ -396,7 +396,7 @@ internal sealed partial class DocumentParser
             return name;
         }
 
-        string baseName = fragment.Length > 1 ? LastSegment(fragment) : System.IO.Path.GetFileName(path).Split('.')[0];
+        string baseName = fragment.Length > 1 ? JsonPointer.LastSegment(fragment) : System.IO.Path.GetFileName(path).Split('.')[0];
         if (baseName.Length == 0)
         {
             baseName = "Part";
@@ -535,7 +535,7 @@ internal sealed partial class DocumentParser
 
         foreach (string rawSegment in fragment.Substring(2).Split('/'))
         {
-            string segment = Uri.UnescapeDataString(rawSegment).Replace("~1", "/").Replace("~0", "~");
+            string segment = JsonPointer.Unescape(Uri.UnescapeDataString(rawSegment));
             switch (current)
             {
                 case JsonObject obj when obj.Get(segment) is JsonNode next:

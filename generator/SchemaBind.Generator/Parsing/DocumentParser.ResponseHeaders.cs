@@ -68,7 +68,7 @@ internal sealed partial class DocumentParser
                 reserved.Add(typeName);
             }
 
-            string pointer = at + "/headers/" + name.Replace("~", "~0").Replace("/", "~1");
+            string pointer = at + "/headers/" + JsonPointer.Escape(name);
             ValueSpec text = new(ValueKind.String, null, true, null, ConstraintSpec.None);
             ValueSpec value = text;
             string? asText = null;

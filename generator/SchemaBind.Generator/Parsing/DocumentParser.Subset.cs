@@ -299,7 +299,7 @@ internal sealed partial class DocumentParser
                         foreach (JsonProperty entry in mapping.Properties)
                         {
                             if (entry.Value is JsonString value
-                                && Resolve(value.Value.StartsWith("#", StringComparison.Ordinal) ? value.Value : "#/components/schemas/" + EscapePointer(value.Value)) is JsonNode mapped)
+                                && Resolve(value.Value.StartsWith("#", StringComparison.Ordinal) ? value.Value : "#/components/schemas/" + JsonPointer.Escape(value.Value)) is JsonNode mapped)
                             {
                                 stack.Push((mapped, false));
                             }

@@ -247,7 +247,7 @@ internal sealed partial class DocumentParser
 
         foreach (JsonProperty schema in schemas.Properties)
         {
-            RegisterNamed("#/components/schemas/" + EscapePointer(schema.Name), schema.Name, schema.Value, schema);
+            RegisterNamed("#/components/schemas/" + JsonPointer.Escape(schema.Name), schema.Name, schema.Value, schema);
         }
     }
 
@@ -263,7 +263,7 @@ internal sealed partial class DocumentParser
             {
                 foreach (JsonProperty schema in defs.Properties)
                 {
-                    RegisterNamed("#/" + defsKeyword + "/" + EscapePointer(schema.Name), schema.Name, schema.Value, schema);
+                    RegisterNamed("#/" + defsKeyword + "/" + JsonPointer.Escape(schema.Name), schema.Name, schema.Value, schema);
                 }
             }
         }
@@ -581,7 +581,7 @@ internal sealed partial class DocumentParser
             string caseName = caseType.Name;
             string? value = valueByTarget.TryGetValue(target, out string? mapped)
                 ? mapped
-                : ConstOf(targetSchema, propertyName.Value) ?? LastSegment(target);
+                : ConstOf(targetSchema, propertyName.Value) ?? JsonPointer.LastSegment(target);
             if (_memberships.ContainsKey(target))
             {
                 Report(DiagnosticDescriptors.UntypedSchema, reference, "'" + caseName + "' is already a case of another union; a class has one base class");
@@ -881,7 +881,7 @@ internal sealed partial class DocumentParser
             {
                 _cancellationToken.ThrowIfCancellationRequested();
                 // Built as text only where it is needed: most properties are a $ref or a primitive.
-                var propertyPointer = new PendingText(pointer, "/properties/", EscapePointer(property.Name));
+                var propertyPointer = new PendingText(pointer, "/properties/", JsonPointer.Escape(property.Name));
                 int earlierIndex = IndexOfProperty(properties, property.Name, ref propertyIndex);
                 if (earlierIndex >= 0)
                 {
@@ -1467,7 +1467,7 @@ internal sealed partial class DocumentParser
 
         try
         {
-            return BuildValue(resolvedSchema, target, Names.ToPascalCase(LastSegment(target)));
+            return BuildValue(resolvedSchema, target, Names.ToPascalCase(JsonPointer.LastSegment(target)));
         }
         finally
         {
@@ -1610,17 +1610,6 @@ internal sealed partial class DocumentParser
         JsonNode? node = WalkPointer(_root, reference);
         _resolved[reference] = node;
         return node;
-    }
-
-    /// <summary>JSON Schema equality of two values (see <see cref="MistakeChecks.SameValue"/>); the client compares parameters with it.</summary>
-    private static bool SameValue(JsonNode a, JsonNode b) => MistakeChecks.SameValue(a, b);
-
-    private static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
-
-    private static string LastSegment(string pointer)
-    {
-        int slash = pointer.LastIndexOf('/');
-        return (slash >= 0 ? pointer.Substring(slash + 1) : pointer).Replace("~1", "/").Replace("~0", "~");
     }
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>

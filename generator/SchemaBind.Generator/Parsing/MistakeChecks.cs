@@ -216,12 +216,12 @@ internal sealed class MistakeChecks
             return "it is " + instance.KindDisplay + ", but the schema's type is " + string.Join(" or ", types);
         }
 
-        if (schema.Get("enum") is JsonArray values && !values.Items.Any(v => SameValue(v, instance)))
+        if (schema.Get("enum") is JsonArray values && !values.Items.Any(v => JsonNode.SameValue(v, instance)))
         {
             return "it is not one of the enum values";
         }
 
-        if (schema.Get("const") is JsonNode constant && !SameValue(constant, instance))
+        if (schema.Get("const") is JsonNode constant && !JsonNode.SameValue(constant, instance))
         {
             return "it is not the const value";
         }
@@ -301,19 +301,5 @@ internal sealed class MistakeChecks
 
     private static bool IsIntegral(string raw) =>
         decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal value) ? value == decimal.Truncate(value) : raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
-
-    /// <summary>Whether two JSON values are equal as JSON Schema compares them (numbers by value, objects in any order).</summary>
-    internal static bool SameValue(JsonNode a, JsonNode b) => (a, b) switch
-    {
-        (JsonString x, JsonString y) => x.Value == y.Value,
-        (JsonNumber x, JsonNumber y) => decimal.TryParse(x.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dx)
-            && decimal.TryParse(y.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dy) ? dx == dy : x.Raw == y.Raw,
-        (JsonBoolean x, JsonBoolean y) => x.Value == y.Value,
-        (JsonNull, JsonNull) => true,
-        (JsonArray x, JsonArray y) => x.Items.Length == y.Items.Length && x.Items.Zip(y.Items, SameValue).All(static same => same),
-        (JsonObject x, JsonObject y) => x.Properties.Length == y.Properties.Length
-            && x.Properties.All(p => y.Get(p.Name) is JsonNode other && SameValue(p.Value, other)),
-        _ => false,
-    };
 
 }

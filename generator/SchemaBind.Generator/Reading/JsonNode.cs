@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 
 namespace SchemaBind.Generator.Reading;
 
@@ -13,6 +15,20 @@ internal abstract class JsonNode
         Start = start;
         End = end;
     }
+
+    /// <summary>Whether two JSON values are equal as JSON Schema compares them (numbers by value, objects in any order).</summary>
+    public static bool SameValue(JsonNode a, JsonNode b) => (a, b) switch
+    {
+        (JsonString x, JsonString y) => x.Value == y.Value,
+        (JsonNumber x, JsonNumber y) => decimal.TryParse(x.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dx)
+            && decimal.TryParse(y.Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal dy) ? dx == dy : x.Raw == y.Raw,
+        (JsonBoolean x, JsonBoolean y) => x.Value == y.Value,
+        (JsonNull, JsonNull) => true,
+        (JsonArray x, JsonArray y) => x.Items.Length == y.Items.Length && x.Items.Zip(y.Items, SameValue).All(static same => same),
+        (JsonObject x, JsonObject y) => x.Properties.Length == y.Properties.Length
+            && x.Properties.All(p => y.Get(p.Name) is JsonNode other && SameValue(p.Value, other)),
+        _ => false,
+    };
 
     /// <summary>Offset of the first character of the value.</summary>
     public int Start { get; }
