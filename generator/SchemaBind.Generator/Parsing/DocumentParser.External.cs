@@ -85,10 +85,10 @@ internal sealed partial class DocumentParser
         }
 
         // By path, relative to this file.
-        string path = NormalizePath(CombinePath(DirectoryOf(_input.Path), Uri.UnescapeDataString(document)));
+        string path = DocumentPaths.Normalize(DocumentPaths.Combine(DocumentPaths.DirectoryOf(_input.Path), Uri.UnescapeDataString(document)));
         foreach (ExternalDocument external in externals)
         {
-            if (string.Equals(NormalizePath(external.Path), path, StringComparison.Ordinal))
+            if (string.Equals(DocumentPaths.Normalize(external.Path), path, StringComparison.Ordinal))
             {
                 return external;
             }
@@ -127,9 +127,9 @@ internal sealed partial class DocumentParser
             return document;
         }
 
-        var others = externals.Where(e => NormalizePath(e.Path) != NormalizePath(_input.Path)).ToList();
-        string root = CommonDirectory(others.Select(static e => NormalizePath(e.Path)).Append(NormalizePath(_input.Path)));
-        string UriOf(string path) => LinkBase + EscapePath(NormalizePath(path).Substring(root.Length));
+        var others = externals.Where(e => DocumentPaths.Normalize(e.Path) != DocumentPaths.Normalize(_input.Path)).ToList();
+        string root = CommonDirectory(others.Select(static e => DocumentPaths.Normalize(e.Path)).Append(DocumentPaths.Normalize(_input.Path)));
+        string UriOf(string path) => LinkBase + EscapePath(DocumentPaths.Normalize(path).Substring(root.Length));
 
         var links = new List<LinkedDocument>();
         foreach (ExternalDocument other in others)
@@ -148,48 +148,13 @@ internal sealed partial class DocumentParser
     private static string EscapePath(string relative) =>
         string.Join("/", relative.Split('/').Select(static segment => Uri.EscapeDataString(segment)));
 
-    private static string DirectoryOf(string path)
-    {
-        string normalized = path.Replace('\\', '/');
-        int slash = normalized.LastIndexOf('/');
-        return slash < 0 ? string.Empty : normalized.Substring(0, slash + 1);
-    }
-
-    private static string CombinePath(string directory, string relative) =>
-        relative.StartsWith("/", StringComparison.Ordinal) || (relative.Length > 1 && relative[1] == ':') ? relative : directory + relative;
-
-    /// <summary>'/' separators, no "." or ".." segments; a pure string operation (no file system).</summary>
-    private static string NormalizePath(string path)
-    {
-        var segments = new List<string>();
-        string[] parts = path.Replace('\\', '/').Split('/');
-        for (int i = 0; i < parts.Length; i++)
-        {
-            string part = parts[i];
-            if (part == "." || (part.Length == 0 && i > 0 && i < parts.Length - 1))
-            {
-                continue;
-            }
-
-            if (part == ".." && segments.Count > 0 && segments[segments.Count - 1] is not ("" or ".."))
-            {
-                segments.RemoveAt(segments.Count - 1);
-                continue;
-            }
-
-            segments.Add(part);
-        }
-
-        return string.Join("/", segments);
-    }
-
     /// <summary>The longest directory prefix (ending in '/') that every path shares.</summary>
     private static string CommonDirectory(IEnumerable<string> paths)
     {
         string? common = null;
         foreach (string path in paths)
         {
-            string directory = DirectoryOf(path);
+            string directory = DocumentPaths.DirectoryOf(path);
             if (common is null)
             {
                 common = directory;

@@ -22,7 +22,9 @@ internal sealed partial class DocumentParser
 
     private readonly SchemaFileInput _input;
     private readonly CancellationToken _cancellationToken;
-    private readonly LineIndex _lines;
+
+    // The parts of a split document bundled into its tree, and which file a position is in (see DocumentBundler).
+    private readonly DocumentBundler _bundler;
 
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
     // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
@@ -87,7 +89,7 @@ internal sealed partial class DocumentParser
         _cancellationToken = cancellationToken;
         _mistakes = reportMistakes ? new MistakeChecks(Report) : null;
         _constraints = new ConstraintReader(Report, NotTyped, input.NumberType);
-        _lines = new LineIndex(input.Text);
+        _bundler = new DocumentBundler(input, Report, cancellationToken);
         _registry = new TypeRegistry(_takenTypeNames);
     }
 
@@ -141,7 +143,7 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        JsonObject bundled = BundleParts(root);
+        JsonObject bundled = _bundler.Bundle(root);
         if (!ReferenceEquals(bundled, root))
         {
             // Parts of a split document: the tree they were bundled into is read and embedded.
@@ -150,8 +152,7 @@ internal sealed partial class DocumentParser
             _unwritten = root;
         }
 
-        string upgradeText = _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
-        if (Dialects.DocumentUpgrader.Upgrade(root, upgradeText, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
+        if (Dialects.DocumentUpgrader.Upgrade(root, _bundler.Text, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
         {
             // Swagger 2.0, OpenAPI 3.0, 3.1 with 3.0 habits, or a JSON Schema draft 4 to 2019-09: read (and embedded,
             // so that the runtime's 2020-12 validation agrees with the typed code) as the 3.1 / 2020-12 tree it was rewritten into.
@@ -1607,7 +1608,7 @@ internal sealed partial class DocumentParser
             return known; // a type's $ref repeats wherever the type is used
         }
 
-        JsonNode? node = WalkPointer(_root, reference);
+        JsonNode? node = DocumentPaths.Walk(_root, reference);
         _resolved[reference] = node;
         return node;
     }
@@ -1617,8 +1618,8 @@ internal sealed partial class DocumentParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args)
     {
-        // A position past the root's text is in a part file (see DocumentParser.Parts).
-        (string path, string text, LineIndex lines, int offset) = FileAt(start);
+        // A position past the root's text is in a part file (see DocumentBundler).
+        (string path, string text, LineIndex lines, int offset) = _bundler.FileAt(start);
         start = Math.Max(0, Math.Min(start - offset, text.Length));
         end = Math.Max(start, Math.Min(end - offset, text.Length));
         _diagnostics.Add(new DiagnosticInfo(
