@@ -26,6 +26,9 @@ internal sealed partial class DocumentParser
     // The parts of a split document bundled into its tree, and which file a position is in (see DocumentBundler).
     private readonly DocumentBundler _bundler;
 
+    // $refs into the project's other schema files, and what this file exports to them (see ExternalReferences).
+    private readonly ExternalReferences _external;
+
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
     // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
     // older dialect; see Dialects/DocumentUpgrader): _unwritten, written only if it is embedded whole.
@@ -85,7 +88,7 @@ internal sealed partial class DocumentParser
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
         _input = input;
-        _externals = externals;
+        _external = new ExternalReferences(input, externals, Report);
         _cancellationToken = cancellationToken;
         _mistakes = reportMistakes ? new MistakeChecks(Report) : null;
         _constraints = new ConstraintReader(Report, NotTyped, input.NumberType);
@@ -102,6 +105,14 @@ internal sealed partial class DocumentParser
     /// </param>
     public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken, bool reportMistakes = true) =>
         Run(new DocumentParser(input, null, cancellationToken, reportMistakes));
+
+    /// <summary>Parses a file with the exports of the project's other schema files, which its <c>$ref</c>s reach.</summary>
+    /// <param name="input">The schema file.</param>
+    /// <param name="externals">The other files' exports.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="reportMistakes">As for <see cref="Parse(SchemaFileInput, CancellationToken, bool)"/>.</param>
+    public static ParseResult Parse(SchemaFileInput input, EquatableArray<ExternalDocument> externals, CancellationToken cancellationToken, bool reportMistakes = true) =>
+        Run(new DocumentParser(input, externals, cancellationToken, reportMistakes));
 
     private static ParseResult Run(DocumentParser parser)
     {
@@ -121,7 +132,7 @@ internal sealed partial class DocumentParser
             api = null;
         }
 
-        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser.Exports(api), parser._hasExternalReferences);
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice), parser._external.Found);
     }
 
     private ApiSpec? ParseDocument()
@@ -228,7 +239,7 @@ internal sealed partial class DocumentParser
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
+        return _external.WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
     }
 
     // ---------------------------------------------------------------- named types
@@ -1440,7 +1451,7 @@ internal sealed partial class DocumentParser
         string target = reference.Value;
         if (!target.StartsWith("#", StringComparison.Ordinal))
         {
-            return BuildExternalReference(reference);
+            return _external.Resolve(reference, _root) ?? JsonValue(nullable: true);
         }
 
         if (Resolve(target) is not JsonNode resolved)

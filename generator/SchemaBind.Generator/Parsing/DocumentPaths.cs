@@ -7,7 +7,7 @@ namespace SchemaBind.Generator.Parsing;
 
 /// <summary>
 /// Where a <c>$ref</c> leads: the file paths of the root, its parts (<see cref="DocumentBundler"/>) and the project's
-/// other schema files (DocumentParser.External), as pure string operations (the generator never reads the
+/// other schema files (<see cref="ExternalReferences"/>), as pure string operations (the generator never reads the
 /// file system), and the node a fragment names in a tree.
 /// </summary>
 internal static class DocumentPaths
