@@ -18,7 +18,7 @@ namespace SchemaBind.Generator.Parsing;
 /// </summary>
 internal sealed partial class DocumentParser
 {
-    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+    internal static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private readonly SchemaFileInput _input;
     private readonly CancellationToken _cancellationToken;
@@ -82,8 +82,17 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
+    /// <summary>The item's operation filter applied (see OperationSubset); null without a filter.</summary>
+    private OperationSubset? _subset;
+
     /// <summary>The document cut down to what the kept operations reach, when the item filters operations; else null.</summary>
     private JsonObject? _subsetRoot;
+
+    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
+    private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
+
+    /// <summary>Whether the client gets a method for the operation.</summary>
+    private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
@@ -189,12 +198,12 @@ internal sealed partial class DocumentParser
             }
 
             RegisterComponentSchemas(root);
-            SelectOperations(root);
+            _subset = OperationSubset.Select(root, _input.Filter, Resolve, Report, _cancellationToken);
             BuildAllNamedTypes();
             client = BuildClient(root);
-            // Only what the kept operations reach is embedded (see DocumentParser.Subset), less what validation never
+            // Only what the kept operations reach is embedded (see OperationSubset), less what validation never
             // reads; DocumentParser.Embedded writes it once.
-            _subsetRoot = SubsetDocument(root);
+            _subsetRoot = _subset?.Document(root, _registry, _built);
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
@@ -215,7 +224,7 @@ internal sealed partial class DocumentParser
                 Report(DiagnosticDescriptors.UnknownDialect, dialect, dialect.Value);
             }
 
-            ReportFilterWithoutOperations(root);
+            OperationSubset.ReportWithoutOperations(root, _input.Filter, Report);
             RegisterJsonSchemaTypes(root);
             BuildAllNamedTypes();
         }
