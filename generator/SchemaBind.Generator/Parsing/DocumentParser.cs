@@ -29,6 +29,9 @@ internal sealed partial class DocumentParser
     // $refs into the project's other schema files, and what this file exports to them (see ExternalReferences).
     private readonly ExternalReferences _external;
 
+    // An object's rules (dependentRequired, if/then, ...) as typed checks (see RuleReader).
+    private readonly RuleReader _rules;
+
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
     // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
     // older dialect; see Dialects/DocumentUpgrader): _unwritten, written only if it is embedded whole.
@@ -101,6 +104,7 @@ internal sealed partial class DocumentParser
         _cancellationToken = cancellationToken;
         _mistakes = reportMistakes ? new MistakeChecks(Report) : null;
         _constraints = new ConstraintReader(Report, NotTyped, input.NumberType);
+        _rules = new RuleReader(input.Namespace, NotTyped);
         _bundler = new DocumentBundler(input, Report, cancellationToken);
         _registry = new TypeRegistry(_takenTypeNames);
     }
@@ -468,7 +472,7 @@ internal sealed partial class DocumentParser
         {
             case ValueKind.Enum:
                 EnumSpec enumSpec = BuildEnum(pointer, name, schema);
-                _enumsByName[name] = enumSpec;
+                _rules.NoteEnum(name, enumSpec);
                 _types.Add(enumSpec);
                 break;
             case ValueKind.Object when schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject:
@@ -655,7 +659,7 @@ internal sealed partial class DocumentParser
         // (ValidatesJson), since allOf is a keyword the typed checks alone do not express.
         var parts = new List<(JsonObject Schema, string Pointer)>();
         CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>(), report: true);
-        List<JsonProperty> plannedRules = PlanRules(schema, pointer, parts);
+        List<JsonProperty> plannedRules = _rules.Plan(schema, pointer, parts);
         CheckKeywords(schema);
         _memberships.TryGetValue(pointer, out UnionMembership? membership);
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -706,7 +710,7 @@ internal sealed partial class DocumentParser
         QualifyShadowedTypes(properties);
 
         // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
-        EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
+        EquatableArray<RuleSpec> rules = _rules.Compile(plannedRules, schema, parts, properties, additional is not null);
         if (jsonFallback?.Needed == true)
         {
             rules = EquatableArray<RuleSpec>.Empty;
@@ -1156,7 +1160,7 @@ internal sealed partial class DocumentParser
     /// such as <c>{"required": [...]}</c>: then the keyword is checked on the JSON form). A
     /// <c>{"type": "null"}</c> alternative is not a case: it makes the value nullable, and is listed with Index -1.
     /// </summary>
-    private static List<(JsonObject Schema, int Index)>? ChoiceAlternatives(JsonObject schema)
+    internal static List<(JsonObject Schema, int Index)>? ChoiceAlternatives(JsonObject schema)
     {
         JsonArray? alternatives = schema.Get("oneOf") as JsonArray;
         if (alternatives is not null == schema.Get("anyOf") is JsonArray
@@ -1521,9 +1525,9 @@ internal sealed partial class DocumentParser
 
         foreach (JsonProperty keyword in schema.Properties)
         {
-            if (_typedRuleKeywords.Contains(keyword))
+            if (_rules.IsTyped(keyword))
             {
-                continue; // a rule of an object type, checked by its typed code (or handed back by CompileRules)
+                continue; // a rule of an object type, checked by its typed code (or handed back by RuleReader.Compile)
             }
 
             if (keyword.Name is "oneOf" or "anyOf" && ChoiceAlternatives(schema) is { Count: > 0 } alternatives)
