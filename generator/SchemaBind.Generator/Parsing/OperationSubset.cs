@@ -25,7 +25,6 @@ namespace SchemaBind.Generator.Parsing;
 /// </remarks>
 internal sealed class OperationSubset
 {
-    private readonly OperationFilter _filter;
     private readonly Func<string, JsonNode?> _resolve;
     private readonly ReportAt _report;
     private readonly CancellationToken _cancellationToken;
@@ -39,9 +38,8 @@ internal sealed class OperationSubset
     /// <summary>Where the filter's summary (SB0046) is reported, and the document's number of operations.</summary>
     private (int Start, int End, int Total) _subsetSummary;
 
-    private OperationSubset(OperationFilter filter, Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
+    private OperationSubset(Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
     {
-        _filter = filter;
         _resolve = resolve;
         _report = report;
         _cancellationToken = cancellationToken;
@@ -63,8 +61,8 @@ internal sealed class OperationSubset
             return null;
         }
 
-        var subset = new OperationSubset(filter, resolve, report, cancellationToken);
-        subset.SelectOperations(root);
+        var subset = new OperationSubset(resolve, report, cancellationToken);
+        subset.SelectOperations(root, filter);
         return subset;
     }
 
@@ -74,9 +72,8 @@ internal sealed class OperationSubset
     /// <summary>Whether the client gets a method for the operation.</summary>
     public bool Keeps(JsonObject operation) => _keptOperations.Contains(operation);
 
-    private void SelectOperations(JsonObject root)
+    private void SelectOperations(JsonObject root, OperationFilter filter)
     {
-        OperationFilter filter = _filter;
         var matched = new bool[OperationFilter.MetadataNames.Length][];
         for (int i = 0; i < matched.Length; i++)
         {
