@@ -42,7 +42,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
 
         // The files of documents split over files (SchemaBindPart): path and text, read where a $ref leads.
         // Equatable, so that a C# edit changes nothing here. Each file's input holds only the parts it may
-        // read (see DocumentParser.ReachableParts), so a part's edit re-parses only the files that may read it.
+        // read (see DocumentBundler.ReachableParts), so a part's edit re-parses only the files that may read it.
         IncrementalValueProvider<EquatableArray<PartFile>> parts = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => SchemaFileOptions.ReadPart(pair.Left, pair.Right, cancellationToken))
@@ -58,7 +58,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .Combine(projectOptions)
             .Select(static (pair, cancellationToken) => pair.Left!.ToInput(pair.Right, cancellationToken))
             .Combine(parts)
-            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Parts = DocumentParser.ReachableParts(pair.Left.Text, pair.Right) })
+            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Parts = DocumentBundler.ReachableParts(pair.Left.Text, pair.Right) })
             .WithTrackingName(StepNames.SchemaFiles);
 
         IncrementalValuesProvider<ParsedFile> parsedAlone = files

@@ -55,7 +55,7 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
 
                 if (!parts.Value.IsEmpty)
                 {
-                    input = input with { Parts = DocumentParser.ReachableParts(input.Text, parts.Value) };
+                    input = input with { Parts = DocumentBundler.ReachableParts(input.Text, parts.Value) };
                 }
 
                 ParseResult result = DocumentParser.Parse(input, fileContext.CancellationToken);

@@ -18,11 +18,19 @@ namespace SchemaBind.Generator.Parsing;
 /// </summary>
 internal sealed partial class DocumentParser
 {
-    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+    internal static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
 
     private readonly SchemaFileInput _input;
     private readonly CancellationToken _cancellationToken;
-    private readonly LineIndex _lines;
+
+    // The parts of a split document bundled into its tree, and which file a position is in (see DocumentBundler).
+    private readonly DocumentBundler _bundler;
+
+    // $refs into the project's other schema files, and what this file exports to them (see ExternalReferences).
+    private readonly ExternalReferences _external;
+
+    // An object's rules (dependentRequired, if/then, ...) as typed checks (see RuleReader).
+    private readonly RuleReader _rules;
 
     // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
     // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
@@ -77,17 +85,27 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
+    /// <summary>The item's operation filter applied (see OperationSubset); null without a filter.</summary>
+    private OperationSubset? _subset;
+
     /// <summary>The document cut down to what the kept operations reach, when the item filters operations; else null.</summary>
     private JsonObject? _subsetRoot;
+
+    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
+    private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
+
+    /// <summary>Whether the client gets a method for the operation.</summary>
+    private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
         _input = input;
-        _externals = externals;
+        _external = new ExternalReferences(input, externals, Report);
         _cancellationToken = cancellationToken;
         _mistakes = reportMistakes ? new MistakeChecks(Report) : null;
         _constraints = new ConstraintReader(Report, NotTyped, input.NumberType);
-        _lines = new LineIndex(input.Text);
+        _rules = new RuleReader(input.Namespace, NotTyped);
+        _bundler = new DocumentBundler(input, Report, cancellationToken);
         _registry = new TypeRegistry(_takenTypeNames);
     }
 
@@ -100,6 +118,14 @@ internal sealed partial class DocumentParser
     /// </param>
     public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken, bool reportMistakes = true) =>
         Run(new DocumentParser(input, null, cancellationToken, reportMistakes));
+
+    /// <summary>Parses a file with the exports of the project's other schema files, which its <c>$ref</c>s reach.</summary>
+    /// <param name="input">The schema file.</param>
+    /// <param name="externals">The other files' exports.</param>
+    /// <param name="cancellationToken">Cancels the parse.</param>
+    /// <param name="reportMistakes">As for <see cref="Parse(SchemaFileInput, CancellationToken, bool)"/>.</param>
+    public static ParseResult Parse(SchemaFileInput input, EquatableArray<ExternalDocument> externals, CancellationToken cancellationToken, bool reportMistakes = true) =>
+        Run(new DocumentParser(input, externals, cancellationToken, reportMistakes));
 
     private static ParseResult Run(DocumentParser parser)
     {
@@ -119,7 +145,7 @@ internal sealed partial class DocumentParser
             api = null;
         }
 
-        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser.Exports(api), parser._hasExternalReferences);
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice), parser._external.Found);
     }
 
     private ApiSpec? ParseDocument()
@@ -141,7 +167,7 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        JsonObject bundled = BundleParts(root);
+        JsonObject bundled = _bundler.Bundle(root);
         if (!ReferenceEquals(bundled, root))
         {
             // Parts of a split document: the tree they were bundled into is read and embedded.
@@ -150,8 +176,7 @@ internal sealed partial class DocumentParser
             _unwritten = root;
         }
 
-        string upgradeText = _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
-        if (Dialects.DocumentUpgrader.Upgrade(root, upgradeText, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
+        if (Dialects.DocumentUpgrader.Upgrade(root, _bundler.Text, _input.Kind == DocumentKind.JsonSchema, Report, _cancellationToken) is JsonObject upgraded)
         {
             // Swagger 2.0, OpenAPI 3.0, 3.1 with 3.0 habits, or a JSON Schema draft 4 to 2019-09: read (and embedded,
             // so that the runtime's 2020-12 validation agrees with the typed code) as the 3.1 / 2020-12 tree it was rewritten into.
@@ -177,12 +202,12 @@ internal sealed partial class DocumentParser
             }
 
             RegisterComponentSchemas(root);
-            SelectOperations(root);
+            _subset = OperationSubset.Select(root, _input.Filter, Resolve, Report, _cancellationToken);
             BuildAllNamedTypes();
             client = BuildClient(root);
-            // Only what the kept operations reach is embedded (see DocumentParser.Subset), less what validation never
+            // Only what the kept operations reach is embedded (see OperationSubset), less what validation never
             // reads; DocumentParser.Embedded writes it once.
-            _subsetRoot = SubsetDocument(root);
+            _subsetRoot = _subset?.Document(root, _registry, _built);
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
@@ -203,7 +228,7 @@ internal sealed partial class DocumentParser
                 Report(DiagnosticDescriptors.UnknownDialect, dialect, dialect.Value);
             }
 
-            ReportFilterWithoutOperations(root);
+            OperationSubset.ReportWithoutOperations(root, _input.Filter, Report);
             RegisterJsonSchemaTypes(root);
             BuildAllNamedTypes();
         }
@@ -227,7 +252,7 @@ internal sealed partial class DocumentParser
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
+        return _external.WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
     }
 
     // ---------------------------------------------------------------- named types
@@ -447,7 +472,7 @@ internal sealed partial class DocumentParser
         {
             case ValueKind.Enum:
                 EnumSpec enumSpec = BuildEnum(pointer, name, schema);
-                _enumsByName[name] = enumSpec;
+                _rules.NoteEnum(name, enumSpec);
                 _types.Add(enumSpec);
                 break;
             case ValueKind.Object when schema.Get("oneOf") is JsonArray && schema.Get("discriminator") is JsonObject:
@@ -634,7 +659,7 @@ internal sealed partial class DocumentParser
         // (ValidatesJson), since allOf is a keyword the typed checks alone do not express.
         var parts = new List<(JsonObject Schema, string Pointer)>();
         CollectAllOfParts(schema, pointer, parts, new HashSet<JsonObject>(), report: true);
-        List<JsonProperty> plannedRules = PlanRules(schema, pointer, parts);
+        List<JsonProperty> plannedRules = _rules.Plan(schema, pointer, parts);
         CheckKeywords(schema);
         _memberships.TryGetValue(pointer, out UnionMembership? membership);
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -685,7 +710,7 @@ internal sealed partial class DocumentParser
         QualifyShadowedTypes(properties);
 
         // Where the JSON form is checked anyway, it checks the rules too (typed copies would report twice).
-        EquatableArray<RuleSpec> rules = CompileRules(plannedRules, schema, parts, properties, additional is not null);
+        EquatableArray<RuleSpec> rules = _rules.Compile(plannedRules, schema, parts, properties, additional is not null);
         if (jsonFallback?.Needed == true)
         {
             rules = EquatableArray<RuleSpec>.Empty;
@@ -1135,7 +1160,7 @@ internal sealed partial class DocumentParser
     /// such as <c>{"required": [...]}</c>: then the keyword is checked on the JSON form). A
     /// <c>{"type": "null"}</c> alternative is not a case: it makes the value nullable, and is listed with Index -1.
     /// </summary>
-    private static List<(JsonObject Schema, int Index)>? ChoiceAlternatives(JsonObject schema)
+    internal static List<(JsonObject Schema, int Index)>? ChoiceAlternatives(JsonObject schema)
     {
         JsonArray? alternatives = schema.Get("oneOf") as JsonArray;
         if (alternatives is not null == schema.Get("anyOf") is JsonArray
@@ -1439,7 +1464,7 @@ internal sealed partial class DocumentParser
         string target = reference.Value;
         if (!target.StartsWith("#", StringComparison.Ordinal))
         {
-            return BuildExternalReference(reference);
+            return _external.Resolve(reference, _root) ?? JsonValue(nullable: true);
         }
 
         if (Resolve(target) is not JsonNode resolved)
@@ -1500,9 +1525,9 @@ internal sealed partial class DocumentParser
 
         foreach (JsonProperty keyword in schema.Properties)
         {
-            if (_typedRuleKeywords.Contains(keyword))
+            if (_rules.IsTyped(keyword))
             {
-                continue; // a rule of an object type, checked by its typed code (or handed back by CompileRules)
+                continue; // a rule of an object type, checked by its typed code (or handed back by RuleReader.Compile)
             }
 
             if (keyword.Name is "oneOf" or "anyOf" && ChoiceAlternatives(schema) is { Count: > 0 } alternatives)
@@ -1607,7 +1632,7 @@ internal sealed partial class DocumentParser
             return known; // a type's $ref repeats wherever the type is used
         }
 
-        JsonNode? node = WalkPointer(_root, reference);
+        JsonNode? node = DocumentPaths.Walk(_root, reference);
         _resolved[reference] = node;
         return node;
     }
@@ -1617,8 +1642,8 @@ internal sealed partial class DocumentParser
 
     private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args)
     {
-        // A position past the root's text is in a part file (see DocumentParser.Parts).
-        (string path, string text, LineIndex lines, int offset) = FileAt(start);
+        // A position past the root's text is in a part file (see DocumentBundler).
+        (string path, string text, LineIndex lines, int offset) = _bundler.FileAt(start);
         start = Math.Max(0, Math.Min(start - offset, text.Length));
         end = Math.Max(start, Math.Min(end - offset, text.Length));
         _diagnostics.Add(new DiagnosticInfo(

@@ -2,48 +2,78 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;
 
-// Operation subsetting: the SchemaBindApi item's IncludeTags, ExcludePaths, ... choose the operations the client
-// gets, and only the schemas those operations reach are generated and embedded.
-//
-// Without a filter every component schema is generated, used by an operation or not: users read and write
-// component types directly (webhook payloads, stored documents), so a document's types never depend on its paths.
-// With a filter the user has said which part of the API the project calls, and the rest is left out: the schemas
-// reached from the kept operations (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings,
-// parameters, bodies and responses, transitively) are generated, and the embedded document keeps only them.
-// Type names are claimed for every component schema all the same, so a type keeps its name whatever the filter.
-internal sealed partial class DocumentParser
+/// <summary>
+/// Operation subsetting: the SchemaBindApi item's IncludeTags, ExcludePaths, ... choose the operations the client
+/// gets, and only the schemas those operations reach are generated and embedded.
+/// </summary>
+/// <remarks>
+/// Without a filter every component schema is generated, used by an operation or not: users read and write
+/// component types directly (webhook payloads, stored documents), so a document's types never depend on its paths.
+/// With a filter the user has said which part of the API the project calls, and the rest is left out: the schemas
+/// reached from the kept operations (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings,
+/// parameters, bodies and responses, transitively) are generated, and the embedded document keeps only them.
+/// Type names are claimed for every component schema all the same, so a type keeps its name whatever the filter.
+/// One per parse with a filter (<see cref="Select"/>); the parser asks it what is kept and reached, and at the end
+/// for the document to embed (<see cref="Document"/>).
+/// </remarks>
+internal sealed class OperationSubset
 {
-    /// <summary>The operations the filter keeps; null without a filter (all of them).</summary>
-    private HashSet<JsonObject>? _keptOperations;
+    private readonly Func<string, JsonNode?> _resolve;
+    private readonly ReportAt _report;
+    private readonly CancellationToken _cancellationToken;
 
-    /// <summary>The objects and arrays reached from the kept operations; null without a filter.</summary>
-    private HashSet<JsonNode>? _reached;
+    /// <summary>The operations the filter keeps.</summary>
+    private readonly HashSet<JsonObject> _keptOperations = new();
 
-    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
-    private bool IsWanted(string pointer) => _reached is null || _reached.Contains(_registry[pointer].Schema);
+    /// <summary>The objects and arrays reached from the kept operations.</summary>
+    private readonly HashSet<JsonNode> _reached = new();
 
-    /// <summary>Whether the client gets a method for the operation.</summary>
-    private bool IsKept(JsonObject operation) => _keptOperations is null || _keptOperations.Contains(operation);
+    /// <summary>Where the filter's summary (SB0046) is reported, and the document's number of operations.</summary>
+    private (int Start, int End, int Total) _subsetSummary;
+
+    private OperationSubset(Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
+    {
+        _resolve = resolve;
+        _report = report;
+        _cancellationToken = cancellationToken;
+    }
 
     /// <summary>
     /// Applies the item's filter to the document's operations: which are kept, what they reach, and a located
-    /// warning (SB0045) for every entry that matches no operation.
+    /// warning (SB0045) for every entry that matches no operation. Null without a filter: everything is kept.
     /// </summary>
-    private void SelectOperations(JsonObject root)
+    /// <param name="root">The OpenAPI document.</param>
+    /// <param name="filter">The item's filter, if it has one.</param>
+    /// <param name="resolve">Resolves a local <c>$ref</c> in the document (null where it leads nowhere).</param>
+    /// <param name="report">Reports a diagnostic.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public static OperationSubset? Select(JsonObject root, OperationFilter? filter, Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
     {
-        if (_input.Filter is not { } filter)
+        if (filter is null)
         {
-            return;
+            return null;
         }
 
-        _keptOperations = new HashSet<JsonObject>();
-        _reached = new HashSet<JsonNode>();
+        var subset = new OperationSubset(resolve, report, cancellationToken);
+        subset.SelectOperations(root, filter);
+        return subset;
+    }
+
+    /// <summary>Whether a kept operation reaches the schema (its named type is generated up front).</summary>
+    public bool Reaches(JsonObject schema) => _reached.Contains(schema);
+
+    /// <summary>Whether the client gets a method for the operation.</summary>
+    public bool Keeps(JsonObject operation) => _keptOperations.Contains(operation);
+
+    private void SelectOperations(JsonObject root, OperationFilter filter)
+    {
         var matched = new bool[OperationFilter.MetadataNames.Length][];
         for (int i = 0; i < matched.Length; i++)
         {
@@ -66,7 +96,7 @@ internal sealed partial class DocumentParser
 
                 foreach (JsonProperty method in pathItem.Properties)
                 {
-                    if (Array.IndexOf(HttpMethods, method.Name) < 0 || method.Value is not JsonObject operation)
+                    if (Array.IndexOf(DocumentParser.HttpMethods, method.Name) < 0 || method.Value is not JsonObject operation)
                     {
                         continue;
                     }
@@ -105,7 +135,7 @@ internal sealed partial class DocumentParser
             {
                 if (!matched[i][j])
                 {
-                    Report(DiagnosticDescriptors.FilterMatchesNothing, start, end, OperationFilter.MetadataNames[i], filter[i][j], NoMatchHint(i, total, tags));
+                    _report(DiagnosticDescriptors.FilterMatchesNothing, start, end, OperationFilter.MetadataNames[i], filter[i][j], NoMatchHint(i, total, tags));
                 }
             }
         }
@@ -113,13 +143,10 @@ internal sealed partial class DocumentParser
         _subsetSummary = (start, end, total);
     }
 
-    /// <summary>Where the filter's summary (SB0046) is reported, and the document's number of operations.</summary>
-    private (int Start, int End, int Total) _subsetSummary;
-
     /// <summary>With a filter on a document without operations (a JSON Schema document): each entry matches nothing.</summary>
-    private void ReportFilterWithoutOperations(JsonObject root)
+    public static void ReportWithoutOperations(JsonObject root, OperationFilter? filter, ReportAt report)
     {
-        if (_input.Filter is not { } filter)
+        if (filter is null)
         {
             return;
         }
@@ -128,7 +155,7 @@ internal sealed partial class DocumentParser
         {
             foreach (string entry in filter[i])
             {
-                Report(DiagnosticDescriptors.FilterMatchesNothing, root.Start, root.Start + 1, OperationFilter.MetadataNames[i], entry, ": a JSON Schema document has no operations, so the filter changes nothing");
+                report(DiagnosticDescriptors.FilterMatchesNothing, root.Start, root.Start + 1, OperationFilter.MetadataNames[i], entry, ": a JSON Schema document has no operations, so the filter changes nothing");
             }
         }
     }
@@ -252,7 +279,7 @@ internal sealed partial class DocumentParser
     /// <summary>Marks every object and array reached from <paramref name="start"/>, following local <c>$ref</c>s and discriminator mappings.</summary>
     private void Reach(JsonNode start)
     {
-        HashSet<JsonNode> reached = _reached!;
+        HashSet<JsonNode> reached = _reached;
 
         // Names: the node is a map whose member names are names (properties, responses, content types), not keywords.
         var stack = new Stack<(JsonNode Node, bool Names)>();
@@ -287,7 +314,7 @@ internal sealed partial class DocumentParser
                 switch (property.Name)
                 {
                     case "$ref":
-                        if (property.Value is JsonString reference && Resolve(reference.Value) is JsonNode target)
+                        if (property.Value is JsonString reference && _resolve(reference.Value) is JsonNode target)
                         {
                             stack.Push((target, false));
                         }
@@ -299,7 +326,7 @@ internal sealed partial class DocumentParser
                         foreach (JsonProperty entry in mapping.Properties)
                         {
                             if (entry.Value is JsonString value
-                                && Resolve(value.Value.StartsWith("#", StringComparison.Ordinal) ? value.Value : "#/components/schemas/" + JsonPointer.Escape(value.Value)) is JsonNode mapped)
+                                && _resolve(value.Value.StartsWith("#", StringComparison.Ordinal) ? value.Value : "#/components/schemas/" + JsonPointer.Escape(value.Value)) is JsonNode mapped)
                             {
                                 stack.Push((mapped, false));
                             }
@@ -319,21 +346,21 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>
-    /// With a filter: the document as it is embedded, with only the kept operations and the component entries that
-    /// they or the generated types reach (security schemes stay whole; webhooks, which generate nothing, go).
-    /// Pointers into what is kept are unchanged. Null without a filter.
+    /// The document as it is embedded, with only the kept operations and the component entries that they or the
+    /// generated types reach (security schemes stay whole; webhooks, which generate nothing, go); SB0046 says how
+    /// much was left out. Pointers into what is kept are unchanged.
     /// </summary>
-    private JsonObject? SubsetDocument(JsonObject root)
+    /// <param name="root">The OpenAPI document.</param>
+    /// <param name="registry">The named types by schema pointer.</param>
+    /// <param name="built">The pointers of the named types built.</param>
+    public JsonObject Document(JsonObject root, TypeRegistry registry, IEnumerable<string> built)
     {
-        if (_reached is not { } reached)
-        {
-            return null;
-        }
+        HashSet<JsonNode> reached = _reached;
 
         // Types built on first use beyond the walk (it is generous, so rarely any) keep their schemas too.
-        foreach (string pointer in _built)
+        foreach (string pointer in built)
         {
-            if (_registry.TryGet(pointer, out NamedType type))
+            if (registry.TryGet(pointer, out NamedType type))
             {
                 Reach(type.Schema);
             }
@@ -363,11 +390,11 @@ internal sealed partial class DocumentParser
         int schemasLeftOut = root.Get("components") is JsonObject all && all.Get("schemas") is JsonObject schemas
             ? schemas.Properties.Count(s => !reached.Contains(s.Value))
             : 0;
-        Report(
+        _report(
             DiagnosticDescriptors.OperationsFiltered,
             _subsetSummary.Start,
             _subsetSummary.End,
-            _keptOperations!.Count.ToString(CultureInfo.InvariantCulture),
+            _keptOperations.Count.ToString(CultureInfo.InvariantCulture),
             _subsetSummary.Total.ToString(CultureInfo.InvariantCulture),
             schemasLeftOut.ToString(CultureInfo.InvariantCulture));
         return new JsonObject(root.Start, root.End, members.ToArray());
@@ -381,7 +408,7 @@ internal sealed partial class DocumentParser
         bool any = false;
         JsonObject kept = Keep(pathItem, value =>
         {
-            if (value is JsonObject operation && _keptOperations!.Contains(operation))
+            if (value is JsonObject operation && _keptOperations.Contains(operation))
             {
                 any = true;
                 return operation;
@@ -393,7 +420,7 @@ internal sealed partial class DocumentParser
     }
 
     private static bool IsOperationOf(JsonObject pathItem, JsonNode value) =>
-        pathItem.Properties.Any(p => ReferenceEquals(p.Value, value) && Array.IndexOf(HttpMethods, p.Name) >= 0);
+        pathItem.Properties.Any(p => ReferenceEquals(p.Value, value) && Array.IndexOf(DocumentParser.HttpMethods, p.Name) >= 0);
 
     /// <summary>The object with each member's value mapped; a member mapped to null goes.</summary>
     private static JsonObject Keep(JsonObject source, Func<JsonNode, JsonNode?> map)

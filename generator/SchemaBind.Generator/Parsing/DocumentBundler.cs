@@ -2,30 +2,66 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;
 
-// Documents split over files. A relative $ref to a part file (an additional file marked SchemaBindPart,
-// not a document of its own) is bundled into the root's tree before the parse: a schema becomes a named
-// schema of the root (components/schemas, definitions or $defs), once however often it is referred to,
-// and anything else (a path item, parameter, response) takes the place of its $ref, as if written inline.
-// Each part's tree keeps its positions, shifted past the root's text and the parts read before it, so that
-// Report can tell a position in a part from one in the root and point into the part's own text.
-internal sealed partial class DocumentParser
+/// <summary>
+/// Documents split over files. A relative $ref to a part file (an additional file marked SchemaBindPart,
+/// not a document of its own) is bundled into the root's tree before the parse: a schema becomes a named
+/// schema of the root (components/schemas, definitions or $defs), once however often it is referred to,
+/// and anything else (a path item, parameter, response) takes the place of its $ref, as if written inline.
+/// Each part's tree keeps its positions, shifted past the root's text and the parts read before it, so that
+/// <see cref="FileAt"/> can tell a position in a part from one in the root and point into the part's own text.
+/// </summary>
+/// <remarks>
+/// One per parse. The parser calls <see cref="Bundle"/> once, before anything else reads the tree, and asks
+/// <see cref="FileAt"/> for every diagnostic; everything else here is the bundler's own state.
+/// </remarks>
+internal sealed class DocumentBundler
 {
+    private readonly SchemaFileInput _input;
+    private readonly ReportAt _report;
+    private readonly CancellationToken _cancellationToken;
+
+    // The root's lines (a part's are in its PartTree).
+    private readonly LineIndex _lines;
+
+    // The root's path, normalized: a $ref in it that starts with '#' is local, and is left alone.
+    private readonly string _rootPath;
+
     /// <summary>The parts read so far, by normalized path: tree (null when unreadable) and offset base.</summary>
     private readonly Dictionary<string, PartTree> _partTrees = new(StringComparer.Ordinal);
 
-    /// <summary>The parts read, in order of their offset base (Report finds a position's file here).</summary>
+    /// <summary>The parts read, in order of their offset base (FileAt finds a position's file here).</summary>
     private readonly List<PartTree> _partSegments = new();
 
     // Hoisted schemas: "file#fragment" → the name they get among the root's named schemas.
     private readonly Dictionary<string, string> _hoistedNames = new(StringComparer.Ordinal);
     private readonly List<(string Key, string Name, JsonNode? Content, int NameStart, int NameEnd)> _hoisted = new();
     private readonly HashSet<string> _inlining = new(StringComparer.Ordinal);
+
+    // Where hoisted schemas go among the root's named schemas, and the names there already.
+    private readonly HashSet<string> _existing = new(StringComparer.Ordinal);
+    private string[] _container = Array.Empty<string>();
+
+    public DocumentBundler(SchemaFileInput input, ReportAt report, CancellationToken cancellationToken)
+    {
+        _input = input;
+        _report = report;
+        _cancellationToken = cancellationToken;
+        _lines = new LineIndex(input.Text);
+        _rootPath = DocumentPaths.Normalize(input.Path);
+    }
+
+    /// <summary>
+    /// The text the bundled tree's positions index: the root's, then each part read, in order (see
+    /// Dialects/DocumentUpgrader). The root's text alone when no part was read.
+    /// </summary>
+    public string Text => _partSegments.Count == 0 ? _input.Text : string.Concat(_partSegments.Select(static p => p.File.Text).Prepend(_input.Text));
 
     private sealed class PartTree
     {
@@ -81,14 +117,13 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>The root with every $ref into a part file bundled in, or the root itself when it has none.</summary>
-    private JsonObject BundleParts(JsonObject root)
+    public JsonObject Bundle(JsonObject root)
     {
         if (_input.Parts.IsEmpty && !MayReferToFiles(_input.Text))
         {
             return root;
         }
 
-        string rootPath = NormalizePath(_input.Path);
         bool openApi = root.Find("openapi") is not null || root.Find("swagger") is not null;
         string[] container = root.Find("swagger") is not null ? new[] { "definitions" }
             : openApi ? new[] { "components", "schemas" }
@@ -96,28 +131,25 @@ internal sealed partial class DocumentParser
             : new[] { "$defs" };
 
         // Named schemas of the root that are just a $ref to a part keep their name for it.
-        var existing = new HashSet<string>(StringComparer.Ordinal);
         if (Child(root, container) is JsonObject named)
         {
             foreach (JsonProperty property in named.Properties)
             {
-                existing.Add(property.Name);
+                _existing.Add(property.Name);
             }
 
             foreach (JsonProperty property in named.Properties)
             {
                 if (property.Value is JsonObject alias && alias.Properties.Length == 1 && alias.Get("$ref") is JsonString reference
-                    && PartTarget(rootPath, reference.Value) is { } target && !_hoistedNames.ContainsKey(target.Key))
+                    && PartTarget(_rootPath, reference.Value) is { } target && !_hoistedNames.ContainsKey(target.Key))
                 {
                     _hoistedNames[target.Key] = property.Name;
                 }
             }
         }
 
-        _bundleContainer = container;
-        _bundleExisting = existing;
-        _bundleRootPath = rootPath;
-        var rewritten = (JsonObject)Rewrite(root, rootPath, inSchema: !openApi, depth: 0);
+        _container = container;
+        var rewritten = (JsonObject)Rewrite(root, _rootPath, inSchema: !openApi, depth: 0);
         if (_partSegments.Count == 0)
         {
             return root;
@@ -140,10 +172,6 @@ internal sealed partial class DocumentParser
 
         return (JsonObject)WithNamedSchemas(rewritten, container, 0, entries);
     }
-
-    private string[] _bundleContainer = Array.Empty<string>();
-    private HashSet<string> _bundleExisting = new(StringComparer.Ordinal);
-    private string _bundleRootPath = string.Empty;
 
     private static JsonNode? Child(JsonObject root, string[] path)
     {
@@ -228,7 +256,7 @@ internal sealed partial class DocumentParser
             return node;
         }
 
-        if (obj.Get("$ref") is JsonString reference && (file != _bundleRootPath || !reference.Value.StartsWith("#", StringComparison.Ordinal)))
+        if (obj.Get("$ref") is JsonString reference && (file != _rootPath || !reference.Value.StartsWith("#", StringComparison.Ordinal)))
         {
             if (RewriteReference(obj, reference, file, inSchema, depth) is { } replaced)
             {
@@ -264,15 +292,15 @@ internal sealed partial class DocumentParser
             if (!inSchema && IsFileReference(reference.Value))
             {
                 // Schemas in other files are SchemaBindApi files' types (or SB0005); nothing else is read from them.
-                string missing = NormalizePath(CombinePath(DirectoryOf(file), Uri.UnescapeDataString(reference.Value.Split('#')[0])));
+                string missing = DocumentPaths.Normalize(DocumentPaths.Combine(DocumentPaths.DirectoryOf(file), Uri.UnescapeDataString(reference.Value.Split('#')[0])));
                 Report(DiagnosticDescriptors.ReferenceToUnreadFile, reference, reference.Value, missing);
                 return null;
             }
 
-            return file == _bundleRootPath ? null : RelativeToRoot(obj, reference, file);
+            return file == _rootPath ? null : RelativeToRoot(obj, reference, file);
         }
 
-        if (target.Path == _bundleRootPath)
+        if (target.Path == _rootPath)
         {
             // Back into the root: a local reference there.
             return WithReference(obj, new JsonString(reference.Start, reference.End, target.Fragment));
@@ -289,7 +317,7 @@ internal sealed partial class DocumentParser
             return new JsonObject(obj.Start, obj.End, Array.Empty<JsonProperty>());
         }
 
-        JsonNode? resolved = WalkPointer(part.Root, target.Fragment);
+        JsonNode? resolved = DocumentPaths.Walk(part.Root, target.Fragment);
         if (resolved is null)
         {
             Report(DiagnosticDescriptors.UnresolvedReference, reference, reference.Value, "'" + target.Fragment + "' is not in " + System.IO.Path.GetFileName(part.File.Path));
@@ -299,7 +327,7 @@ internal sealed partial class DocumentParser
         if (inSchema)
         {
             string name = HoistName(target.Key, target.Path, target.Fragment, reference);
-            string pointer = "#/" + string.Join("/", _bundleContainer.Select(JsonPointer.Escape)) + "/" + JsonPointer.Escape(name);
+            string pointer = "#/" + string.Join("/", _container.Select(JsonPointer.Escape)) + "/" + JsonPointer.Escape(name);
             return WithReference(obj, new JsonString(reference.Start, reference.End, pointer));
         }
 
@@ -329,8 +357,8 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        string path = NormalizePath(CombinePath(DirectoryOf(file), Uri.UnescapeDataString(document)));
-        string[] from = DirectoryOf(_bundleRootPath).TrimEnd('/').Split('/');
+        string path = DocumentPaths.Normalize(DocumentPaths.Combine(DocumentPaths.DirectoryOf(file), Uri.UnescapeDataString(document)));
+        string[] from = DocumentPaths.DirectoryOf(_rootPath).TrimEnd('/').Split('/');
         string[] to = path.Split('/');
         int common = 0;
         while (common < from.Length && common < to.Length - 1 && from[common] == to[common])
@@ -341,6 +369,9 @@ internal sealed partial class DocumentParser
         string relative = string.Concat(Enumerable.Repeat("../", from.Length - common)) + string.Join("/", to.Skip(common).Select(Uri.EscapeDataString));
         return WithReference(obj, new JsonString(reference.Start, reference.End, relative + (hash < 0 ? string.Empty : target.Substring(hash))));
     }
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>
+        _report(descriptor, at.Start, at.End, args);
 
     /// <summary>A reference to another document by a relative or absolute file path (not a URL, not only a fragment).</summary>
     private static bool IsFileReference(string reference)
@@ -403,7 +434,7 @@ internal sealed partial class DocumentParser
         }
 
         name = baseName;
-        for (int n = 2; _bundleExisting.Contains(name) || _hoistedNames.ContainsValue(name); n++)
+        for (int n = 2; _existing.Contains(name) || _hoistedNames.ContainsValue(name); n++)
         {
             name = baseName + n.ToString(CultureInfo.InvariantCulture);
         }
@@ -418,7 +449,7 @@ internal sealed partial class DocumentParser
         int hash = key.IndexOf('#');
         string path = key.Substring(0, hash);
         PartTree part = _partTrees[path];
-        JsonNode schema = WalkPointer(part.Root!, key.Substring(hash))!;
+        JsonNode schema = DocumentPaths.Walk(part.Root!, key.Substring(hash))!;
         return Rewrite(schema, path, inSchema: true, depth: 0);
     }
 
@@ -438,8 +469,8 @@ internal sealed partial class DocumentParser
             return null;
         }
 
-        string path = document.Length == 0 ? file : NormalizePath(CombinePath(DirectoryOf(file), Uri.UnescapeDataString(document)));
-        if (path != _bundleRootPath && !_input.Parts.Any(p => NormalizePath(p.Path) == path))
+        string path = document.Length == 0 ? file : DocumentPaths.Normalize(DocumentPaths.Combine(DocumentPaths.DirectoryOf(file), Uri.UnescapeDataString(document)));
+        if (path != _rootPath && !_input.Parts.Any(p => DocumentPaths.Normalize(p.Path) == path))
         {
             return null;
         }
@@ -455,7 +486,7 @@ internal sealed partial class DocumentParser
             return known;
         }
 
-        PartFile? file = _input.Parts.FirstOrDefault(p => NormalizePath(p.Path) == path);
+        PartFile? file = _input.Parts.FirstOrDefault(p => DocumentPaths.Normalize(p.Path) == path);
         if (file is null)
         {
             return null;
@@ -474,7 +505,7 @@ internal sealed partial class DocumentParser
                 tree = YamlTextReader.Read(file.Text, notices, _cancellationToken);
                 foreach (YamlNotice notice in notices)
                 {
-                    Report(
+                    _report(
                         notice.Kind switch
                         {
                             YamlNoticeKind.UnknownTag => DiagnosticDescriptors.YamlTagIgnored,
@@ -495,11 +526,11 @@ internal sealed partial class DocumentParser
         }
         catch (JsonSyntaxException ex)
         {
-            Report(DiagnosticDescriptors.InvalidJson, offset + ex.Offset, offset + Math.Min(ex.Offset + 1, file.Text.Length), ex.Message);
+            _report(DiagnosticDescriptors.InvalidJson, offset + ex.Offset, offset + Math.Min(ex.Offset + 1, file.Text.Length), ex.Message);
         }
         catch (YamlSyntaxException ex)
         {
-            Report(DiagnosticDescriptors.InvalidYaml, offset + ex.Offset, offset + Math.Max(ex.End, Math.Min(ex.Offset + 1, file.Text.Length)), ex.Message);
+            _report(DiagnosticDescriptors.InvalidYaml, offset + ex.Offset, offset + Math.Max(ex.End, Math.Min(ex.Offset + 1, file.Text.Length)), ex.Message);
         }
 
         return part;
@@ -519,41 +550,8 @@ internal sealed partial class DocumentParser
         _ => new JsonNull(node.Start + offset, node.End + offset),
     };
 
-    /// <summary>The node a JSON Pointer fragment (<c>#</c> or <c>#/a/b</c>) names under <paramref name="root"/>, or null.</summary>
-    private static JsonNode? WalkPointer(JsonNode root, string fragment)
-    {
-        JsonNode current = root;
-        if (fragment.Length <= 1)
-        {
-            return current;
-        }
-
-        if (!fragment.StartsWith("#/", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        foreach (string rawSegment in fragment.Substring(2).Split('/'))
-        {
-            string segment = JsonPointer.Unescape(Uri.UnescapeDataString(rawSegment));
-            switch (current)
-            {
-                case JsonObject obj when obj.Get(segment) is JsonNode next:
-                    current = next;
-                    break;
-                case JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && index < array.Items.Length:
-                    current = array.Items[index];
-                    break;
-                default:
-                    return null;
-            }
-        }
-
-        return current;
-    }
-
     /// <summary>The file a position is in (the root or a part), its path, text, lines and the position's base.</summary>
-    private (string Path, string Text, LineIndex Lines, int Offset) FileAt(int position)
+    public (string Path, string Text, LineIndex Lines, int Offset) FileAt(int position)
     {
         for (int i = _partSegments.Count - 1; i >= 0; i--)
         {

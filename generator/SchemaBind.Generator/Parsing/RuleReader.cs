@@ -15,18 +15,41 @@ namespace SchemaBind.Generator.Parsing;
 /// (<see cref="RuleSpec"/>), so that Validate() needs no JSON form for them. A rule outside that subset stays
 /// with the JSON form (or is SB0004 where there is none), as before.
 /// </summary>
-internal sealed partial class DocumentParser
+/// <remarks>
+/// One per parse. For each object type the parser asks <see cref="Plan"/> which keywords are rules, builds the
+/// members, then asks <see cref="Compile"/> for the checks; <see cref="IsTyped"/> tells its keyword checks which
+/// keywords are the rules'. The enums built so far (<see cref="NoteEnum"/>) let a rule compare a member with one.
+/// </remarks>
+internal sealed class RuleReader
 {
+    // The namespace of the generated code: a rule names an enum member by its qualified name.
+    private readonly string _namespace;
+
+    // Hands a keyword with no typed form back to the JSON form (or SB0004): DocumentParser's NotTyped.
+    private readonly Action<JsonProperty, string> _notTyped;
+
     // Rule keywords that the typed code of their object checks: CheckKeywords leaves them alone.
     private readonly HashSet<JsonProperty> _typedRuleKeywords = new();
 
     private readonly Dictionary<string, EnumSpec> _enumsByName = new(StringComparer.Ordinal);
 
+    public RuleReader(string @namespace, Action<JsonProperty, string> notTyped)
+    {
+        _namespace = @namespace;
+        _notTyped = notTyped;
+    }
+
+    /// <summary>Whether the keyword is a rule of an object type, checked by its typed code (or handed back by <see cref="Compile"/>).</summary>
+    public bool IsTyped(JsonProperty keyword) => _typedRuleKeywords.Contains(keyword);
+
+    /// <summary>Notes an enum type built, which a rule may compare a member with.</summary>
+    public void NoteEnum(string name, EnumSpec enumSpec) => _enumsByName[name] = enumSpec;
+
     /// <summary>
     /// The rule keywords of an object schema and of its inline allOf parts that typed code may check,
-    /// in document order; they are set aside from CheckKeywords until <see cref="CompileRules"/> decides.
+    /// in document order; they are set aside from CheckKeywords until <see cref="Compile"/> decides.
     /// </summary>
-    private List<JsonProperty> PlanRules(JsonObject schema, string pointer, List<(JsonObject Schema, string Pointer)> parts)
+    public List<JsonProperty> Plan(JsonObject schema, string pointer, List<(JsonObject Schema, string Pointer)> parts)
     {
         var planned = new List<JsonProperty>();
         foreach ((JsonObject part, string partPointer) in parts)
@@ -44,7 +67,7 @@ internal sealed partial class DocumentParser
                     case "dependentRequired" or "if" or "then" or "else" or "not":
                         planned.Add(keyword);
                         break;
-                    case "anyOf" or "oneOf" when ChoiceAlternatives(part) is null:
+                    case "anyOf" or "oneOf" when DocumentParser.ChoiceAlternatives(part) is null:
                         planned.Add(keyword);
                         break;
                     case "allOf" when keyword.Value is JsonArray items && Array.TrueForAll(items.Items, IsRulePart):
@@ -81,7 +104,7 @@ internal sealed partial class DocumentParser
                 "type" => keyword.Value is JsonString { Value: "object" },
                 _ => KeywordSupport.Annotations.Contains(keyword.Name),
             };
-            if (!ok || (keyword.Name is "anyOf" or "oneOf" && ChoiceAlternatives(part) is not null))
+            if (!ok || (keyword.Name is "anyOf" or "oneOf" && DocumentParser.ChoiceAlternatives(part) is not null))
             {
                 return false;
             }
@@ -94,7 +117,7 @@ internal sealed partial class DocumentParser
     /// The planned rule keywords as typed checks over the object's members. If one of them cannot be
     /// expressed, none is: each goes back to the JSON form (or is SB0004), so no rule is checked twice over.
     /// </summary>
-    private EquatableArray<RuleSpec> CompileRules(List<JsonProperty> planned, JsonObject schema, List<(JsonObject Schema, string Pointer)> parts, List<PropertySpec> properties, bool hasAdditional)
+    public EquatableArray<RuleSpec> Compile(List<JsonProperty> planned, JsonObject schema, List<(JsonObject Schema, string Pointer)> parts, List<PropertySpec> properties, bool hasAdditional)
     {
         if (planned.Count == 0)
         {
@@ -110,7 +133,7 @@ internal sealed partial class DocumentParser
             {
                 foreach (JsonProperty untyped in planned)
                 {
-                    NotTyped(untyped, untyped.Name);
+                    _notTyped(untyped, untyped.Name);
                 }
 
                 return EquatableArray<RuleSpec>.Empty;
@@ -123,13 +146,13 @@ internal sealed partial class DocumentParser
     /// <summary>Compiles schemas into conditions and rules over one object's members.</summary>
     private sealed class RuleMembers
     {
-        private readonly DocumentParser _parser;
+        private readonly RuleReader _reader;
         private readonly Dictionary<string, PropertySpec> _byJsonName = new(StringComparer.Ordinal);
         private readonly bool _hasAdditional;
 
-        public RuleMembers(DocumentParser parser, List<PropertySpec> properties, bool hasAdditional)
+        public RuleMembers(RuleReader reader, List<PropertySpec> properties, bool hasAdditional)
         {
-            _parser = parser;
+            _reader = reader;
             _hasAdditional = hasAdditional;
             foreach (PropertySpec property in properties)
             {
@@ -514,9 +537,9 @@ internal sealed partial class DocumentParser
                     return new ConditionSpec(ConditionKind.Equals, property.Name, integer.ToString(CultureInfo.InvariantCulture), OperandKind: shape.Kind);
                 case ValueKind.Enum when value is JsonString s
                     && shape.TypeName is string typeName
-                    && _parser._enumsByName.TryGetValue(typeName, out EnumSpec? enumSpec)
+                    && _reader._enumsByName.TryGetValue(typeName, out EnumSpec? enumSpec)
                     && MemberOf(enumSpec, s.Value) is EnumMemberSpec member:
-                    string qualified = "global::" + (_parser._input.Namespace.Length > 0 ? _parser._input.Namespace + "." : string.Empty) + typeName + "." + member.Name;
+                    string qualified = "global::" + (_reader._namespace.Length > 0 ? _reader._namespace + "." : string.Empty) + typeName + "." + member.Name;
                     return new ConditionSpec(ConditionKind.Equals, property.Name, qualified, OperandKind: ValueKind.Enum);
                 default:
                     return null; // another kind of value, or a value no member of the type holds: the JSON form decides
