@@ -875,18 +875,25 @@ public sealed partial class ApiTransport
         };
     }
 
-    private async ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
+    private ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         if (_options is null)
         {
-            return null;
+            return default;
         }
 
+        // A fixed token (the common case) needs no state machine.
         Func<CancellationToken, ValueTask<string?>>? provider = _options.AccessTokenProvider;
-        string? token = provider is not null
-            ? await provider(cancellationToken).ConfigureAwait(false)
-            : _options.AccessToken;
+        return provider is null ? new ValueTask<string?>(CheckedToken(_options.AccessToken)) : FromProviderAsync(provider, cancellationToken);
 
+        async ValueTask<string?> FromProviderAsync(Func<CancellationToken, ValueTask<string?>> provider, CancellationToken cancellationToken) =>
+            CheckedToken(await provider(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The token trimmed, or <see langword="null"/> when empty.</summary>
+    /// <exception cref="InvalidOperationException">The token has a character an HTTP header cannot carry.</exception>
+    private string? CheckedToken(string? token)
+    {
         token = token?.Trim();
         if (string.IsNullOrEmpty(token))
         {
