@@ -369,7 +369,7 @@ public sealed partial class ApiTransport
                     AddParts(request, parts, credentials);
                 }
 
-                // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
+                // Pre-validated constant and token (CheckedToken checks its characters): no header parsing per request.
                 request.Headers.TryAddWithoutValidation("Accept", parts?.Accept ?? "application/json");
                 if (authorization is not null)
                 {
@@ -477,7 +477,6 @@ public sealed partial class ApiTransport
                 delay = Backoff(retry, attempt);
                 TransportLog.Retrying(logger, method.Method, displayPath, delay.TotalMilliseconds, reason, attempt, maxAttempts);
             }
-
             finally
             {
                 // A raw reader may hand out content that still holds the attempt's token: its source is not reused.
