@@ -39,4 +39,10 @@ if (args is ["--diag", ..])
     return;
 }
 
+if (args is ["--interleaved", ..])
+{
+    await SchemaBind.Benchmarks.Runtime.Interleaved.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 60, args.Length > 2 ? int.Parse(args[2]) : 2000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SchemaBind.Benchmarks.Runtime.ClientBenchmarks).Assembly).Run(args);

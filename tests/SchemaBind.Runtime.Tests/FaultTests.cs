@@ -454,6 +454,95 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task The_timer_kept_between_calls_is_stopped_after_each_call_and_still_fires_when_one_is_slow()
+    {
+        // The transport keeps an attempt's timer source for the next one (TryReset). Quick calls spread over more
+        // than the timeout must not be cut short by a timer left running; a slow call must still time out; and the
+        // source its timer canceled must not be kept (the call after it would fail at once).
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context =>
+            context.Request.Path == "/slow" ? Slow(context) : Ok(context));
+        using var http = new HttpClient();
+        ApiTransport transport = Transport(http, server, o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(300);
+            o.Retry = ApiRetryOptions.None;
+        });
+
+        for (int i = 0; i < 3; i++)
+        {
+            ApiResponse<Pet> quick = await transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct);
+            Assert.Equal(new Pet(7, "Rex"), quick.Value);
+            await Task.Delay(400, Ct); // longer than the timeout: a timer left running would fire in here
+        }
+
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => transport.SendAsync(HttpMethod.Get, "/slow", Pet.Read, Ct).WaitAsync(Bound, Ct));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), ex.Timeout);
+
+        ApiResponse<Pet> after = await transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct);
+        Assert.Equal(new Pet(7, "Rex"), after.Value);
+        Assert.Equal(5, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_caller_token_canceled_after_its_call_does_not_cancel_the_next_call()
+    {
+        // The caller's token is linked to the attempt's timer source by a registration that must end with the call,
+        // because the source is kept for the next call.
+        await using LoopbackServer server = await LoopbackServer.StartAsync(async context =>
+        {
+            if (context.Request.Path == "/slow")
+            {
+                await Task.Delay(400, context.RequestAborted);
+            }
+
+            await Ok(context);
+        });
+        using var http = new HttpClient();
+        ApiTransport transport = Transport(http, server, o => o.Retry = ApiRetryOptions.None);
+        using var first = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        ApiResponse<Pet> done = await transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, first.Token).WaitAsync(Bound, Ct);
+        Assert.Equal(new Pet(7, "Rex"), done.Value);
+
+        Task<ApiResponse<Pet>> next = transport.SendAsync(HttpMethod.Get, "/slow", Pet.Read, Ct);
+        await WaitUntil(() => server.Requests.Count == 2);
+        await first.CancelAsync();
+
+        ApiResponse<Pet> answered = await next.WaitAsync(Bound, Ct);
+        Assert.Equal(new Pet(7, "Rex"), answered.Value);
+    }
+
+    [Fact]
+    public async Task A_call_canceled_by_its_caller_reports_the_callers_token_and_the_next_call_succeeds()
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using LoopbackServer server = await LoopbackServer.StartAsync(context =>
+        {
+            if (context.Request.Path == "/slow")
+            {
+                reached.TrySetResult();
+                return Slow(context);
+            }
+
+            return Ok(context);
+        });
+        using var http = new HttpClient();
+        ApiTransport transport = Transport(http, server, o => o.Retry = ApiRetryOptions.None);
+        await transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct); // leaves a source to reuse
+        using var caller = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        Task<ApiResponse<Pet>> call = transport.SendAsync(HttpMethod.Get, "/slow", Pet.Read, caller.Token);
+        await reached.Task.WaitAsync(Bound, Ct);
+        await caller.CancelAsync();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Bound, Ct));
+        Assert.Equal(caller.Token, ex.CancellationToken);
+
+        ApiResponse<Pet> after = await transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct);
+        Assert.Equal(new Pet(7, "Rex"), after.Value);
+    }
+
+    [Fact]
     public async Task HttpClient_Timeout_also_becomes_ApiTimeoutException()
     {
         await using LoopbackServer server = await LoopbackServer.StartAsync(Slow);

@@ -92,6 +92,22 @@ public sealed class ResponseTests
     }
 
     [Fact]
+    public void FromHeaders_matches_names_in_any_case_among_other_headers_and_takes_a_repeated_headers_first_value()
+    {
+        using var message = new HttpResponseMessage();
+        message.Headers.TryAddWithoutValidation("Date", "Sun, 06 Dec 2026 10:00:00 GMT");
+        message.Headers.TryAddWithoutValidation("x-rate-limit-remaining", "7");
+        message.Headers.TryAddWithoutValidation("X-Rate-Limit-Other", "1");
+        message.Headers.TryAddWithoutValidation("X-RATE-LIMIT-LIMIT", "60");
+        message.Headers.TryAddWithoutValidation("X-RATE-LIMIT-LIMIT", "999");
+        message.Headers.TryAddWithoutValidation("X-Rate-Limit-Reset-After", "5");
+
+        RateLimitInfo info = RateLimitInfo.FromHeaders(message.Headers);
+
+        Assert.Equal(new RateLimitInfo(60, 7, null), info);
+    }
+
+    [Fact]
     public void FromHeaders_gives_null_for_values_out_of_range()
     {
         using var message = new HttpResponseMessage();

@@ -80,6 +80,25 @@ public sealed class SecretTests
     }
 
     [Fact]
+    public async Task A_token_changed_to_one_with_a_line_break_after_good_calls_is_refused()
+    {
+        // The transport remembers the last token it checked; a new token, even one that starts the same, is checked again.
+        await using LoopbackServer server = await LoopbackServer.StartAsync(204);
+        using var http = new HttpClient();
+        var options = new ApiClientOptions { BaseAddress = server.Address, AccessToken = Secret };
+        var transport = new ApiTransport(http, options, Unused);
+        await transport.SendAsync(HttpMethod.Get, "/me", Ct);
+        await transport.SendAsync(HttpMethod.Get, "/me", Ct);
+
+        options.AccessToken = Secret + "\r\nX-Injected: 1";
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => transport.SendAsync(HttpMethod.Get, "/me", Ct));
+
+        Assert.DoesNotContain(Secret, ex.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("Bearer " + Secret, r.Header("Authorization")));
+    }
+
+    [Fact]
     public void Options_ToString_masks_the_token()
     {
         var options = new ApiClientOptions { BaseAddress = new Uri("https://api.example.com/v1"), AccessToken = Secret };

@@ -60,8 +60,17 @@ public sealed partial class ApiTransport
     }
 
 
-    private static CancellationTokenSource? CreateTimeoutSource(TimeSpan timeout, CancellationToken cancellationToken)
+    // A timer source whose attempt ended without its timer firing or the caller canceling, reset for the next attempt
+    // (CancellationTokenSource.TryReset): most calls then allocate no source and no timer of their own.
+    private CancellationTokenSource? _spareTimeoutSource;
+
+    /// <summary>
+    /// The timer of one attempt, canceled after <paramref name="timeout"/> or when <paramref name="cancellationToken"/> is;
+    /// <see langword="null"/> when the timeout is infinite. Give it back with <see cref="ReturnTimeoutSource"/>.
+    /// </summary>
+    private CancellationTokenSource? RentTimeoutSource(TimeSpan timeout, CancellationToken cancellationToken, out CancellationTokenRegistration link)
     {
+        link = default;
         if (timeout == System.Threading.Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= int.MaxValue)
         {
             return null;
@@ -72,13 +81,37 @@ public sealed partial class ApiTransport
             timeout = TimeSpan.Zero;
         }
 
-        if (!cancellationToken.CanBeCanceled)
+        CancellationTokenSource source = Interlocked.Exchange(ref _spareTimeoutSource, null) ?? new CancellationTokenSource();
+        if (cancellationToken.CanBeCanceled)
         {
-            return new CancellationTokenSource(timeout);
+            // What CreateLinkedTokenSource does, on a source that can be reused. Runs at once if already canceled.
+            link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
         }
 
-        CancellationTokenSource linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        linked.CancelAfter(timeout);
-        return linked;
+        source.CancelAfter(timeout);
+        return source;
+    }
+
+    /// <summary>
+    /// Ends an attempt's timer. The source is kept for the next attempt when nothing canceled it and
+    /// <paramref name="reusable"/> (no response content that may still hold its token outlives the attempt); else disposed.
+    /// </summary>
+    private void ReturnTimeoutSource(CancellationTokenSource? source, CancellationTokenRegistration link, bool reusable)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        // Waits for the caller's cancellation callback if it is running, so that TryReset sees its outcome.
+        link.Dispose();
+
+        // TryReset stops the timer and drops every registration on the token; it fails once the source was canceled.
+        if (reusable && source.TryReset() && Interlocked.CompareExchange(ref _spareTimeoutSource, source, null) is null)
+        {
+            return;
+        }
+
+        source.Dispose();
     }
 }

@@ -340,9 +340,12 @@ public sealed partial class ApiTransport
 
         uri ??= BuildUri(path);
         string[]? secrets = credentials.Secrets;
+        string? authorization = null;
         if (token is not null)
         {
-            secrets = secrets is null ? new[] { token } : [token, .. secrets];
+            BearerCache bearer = Bearer(token);
+            authorization = bearer.Header;
+            secrets = secrets is null ? bearer.Secrets : [token, .. secrets];
         }
 
         for (int attempt = 1; ; attempt++)
@@ -352,7 +355,7 @@ public sealed partial class ApiTransport
             bool lastAttempt = attempt >= maxAttempts;
 
             // One timer per attempt covers connecting, sending and reading the body.
-            using CancellationTokenSource? timeoutSource = CreateTimeoutSource(timeout, cancellationToken);
+            CancellationTokenSource? timeoutSource = RentTimeoutSource(timeout, cancellationToken, out CancellationTokenRegistration callerLink);
             CancellationToken attemptToken = timeoutSource?.Token ?? cancellationToken;
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
 
@@ -366,11 +369,11 @@ public sealed partial class ApiTransport
                     AddParts(request, parts, credentials);
                 }
 
-                // Pre-validated constant and token (GetAccessTokenAsync checks its characters): no header parsing per request.
+                // Pre-validated constant and token (CheckedToken checks its characters): no header parsing per request.
                 request.Headers.TryAddWithoutValidation("Accept", parts?.Accept ?? "application/json");
-                if (token is not null)
+                if (authorization is not null)
                 {
-                    request.Headers.TryAddWithoutValidation("Authorization", BearerHeader(token));
+                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
                 }
 
                 using HttpResponseMessage response = await _httpClient
@@ -473,6 +476,11 @@ public sealed partial class ApiTransport
 
                 delay = Backoff(retry, attempt);
                 TransportLog.Retrying(logger, method.Method, displayPath, delay.TotalMilliseconds, reason, attempt, maxAttempts);
+            }
+            finally
+            {
+                // A raw reader may hand out content that still holds the attempt's token: its source is not reused.
+                ReturnTimeoutSource(timeoutSource, callerLink, reusable: readRaw is null);
             }
 
         Retry:
@@ -640,22 +648,30 @@ public sealed partial class ApiTransport
         return credentials.GetTokenAsync(_httpClient, tokenUrl, scheme.Scopes, options.TimeProvider ?? TimeProvider.System, cancellationToken);
     }
 
-    // The last token and its header value: a token that does not change is not concatenated again per request.
-    private sealed record BearerCache(string Token, string Header);
+    // The last token, its header value and the secrets it makes: a token that does not change is not concatenated
+    // again, nor put in a new array, per request.
+    private sealed class BearerCache(string token)
+    {
+        public string Token { get; } = token;
+
+        public string Header { get; } = "Bearer " + token;
+
+        public string[] Secrets { get; } = [token];
+    }
 
     private BearerCache? _bearer;
 
-    private string BearerHeader(string token)
+    private BearerCache Bearer(string token)
     {
         BearerCache? cached = _bearer;
         if (cached is not null && string.Equals(cached.Token, token, StringComparison.Ordinal))
         {
-            return cached.Header;
+            return cached;
         }
 
-        cached = new BearerCache(token, "Bearer " + token);
+        cached = new BearerCache(token);
         _bearer = cached;
-        return cached.Header;
+        return cached;
     }
 
     private static async ValueTask<T> ReadValueAsync<T>(
@@ -858,22 +874,34 @@ public sealed partial class ApiTransport
         };
     }
 
-    private async ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
+    private ValueTask<string?> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         if (_options is null)
         {
-            return null;
+            return default;
         }
 
+        // A fixed token (the common case) needs no state machine.
         Func<CancellationToken, ValueTask<string?>>? provider = _options.AccessTokenProvider;
-        string? token = provider is not null
-            ? await provider(cancellationToken).ConfigureAwait(false)
-            : _options.AccessToken;
+        return provider is null ? new ValueTask<string?>(CheckedToken(_options.AccessToken)) : FromProviderAsync(provider, cancellationToken);
 
+        async ValueTask<string?> FromProviderAsync(Func<CancellationToken, ValueTask<string?>> provider, CancellationToken cancellationToken) =>
+            CheckedToken(await provider(cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The token trimmed, or <see langword="null"/> when empty.</summary>
+    /// <exception cref="InvalidOperationException">The token has a character an HTTP header cannot carry.</exception>
+    private string? CheckedToken(string? token)
+    {
         token = token?.Trim();
         if (string.IsNullOrEmpty(token))
         {
             return null;
+        }
+
+        if (_bearer is { } cached && ReferenceEquals(cached.Token, token))
+        {
+            return token; // the same string as the last request's, whose characters were checked then
         }
 
         foreach (char c in token)

@@ -31,11 +31,35 @@ public readonly record struct RateLimitInfo(int? Limit, int? Remaining, DateTime
     {
         ArgumentNullException.ThrowIfNull(headers);
 
-        int? limit = ReadInteger(headers, LimitHeaderName) is long l && l <= int.MaxValue ? (int)l : null;
-        int? remaining = ReadInteger(headers, RemainingHeaderName) is long r && r <= int.MaxValue ? (int)r : null;
+        // One pass over the headers as received (NonValidated: no parsing, no allocation) rather than a lookup by name
+        // for each of the three, which checks the name and searches the headers three times, on every response.
+        long? limitValue = null, remainingValue = null, resetValue = null;
+        foreach (KeyValuePair<string, HeaderStringValues> header in headers.NonValidated)
+        {
+            string name = header.Key;
+            if (name.Length < LimitHeaderName.Length || !name.StartsWith("X-Rate-Limit-", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (name.Equals(LimitHeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                limitValue = FirstInteger(header.Value);
+            }
+            else if (name.Equals(RemainingHeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                remainingValue = FirstInteger(header.Value);
+            }
+            else if (name.Equals(ResetHeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                resetValue = FirstInteger(header.Value);
+            }
+        }
+
+        int? limit = limitValue is long l && l <= int.MaxValue ? (int)l : null;
+        int? remaining = remainingValue is long r && r <= int.MaxValue ? (int)r : null;
         DateTimeOffset? reset = null;
-        if (ReadInteger(headers, ResetHeaderName) is long seconds
-            && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        if (resetValue is long seconds && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             reset = DateTimeOffset.FromUnixTimeSeconds(seconds);
         }
@@ -43,14 +67,8 @@ public readonly record struct RateLimitInfo(int? Limit, int? Remaining, DateTime
         return new RateLimitInfo(limit, remaining, reset);
     }
 
-    private static long? ReadInteger(HttpResponseHeaders headers, string name)
+    private static long? FirstInteger(HeaderStringValues values)
     {
-        // NonValidated: no parsing or allocation for headers that are absent (the common case) or present.
-        if (!headers.NonValidated.TryGetValues(name, out HeaderStringValues values))
-        {
-            return null;
-        }
-
         foreach (string value in values)
         {
             // Only the first value counts; a repeated header is not trusted beyond it.
