@@ -225,7 +225,7 @@ internal static class TypeEmitter
 
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.Line(ConverterAttribute(name));
         w.OpenBlock($"public sealed partial record {name} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{Models(type, name)}");
         if (presence is not null)
         {
@@ -807,8 +807,6 @@ internal static class TypeEmitter
             EmitToString(w);
         }
 
-        w.Line();
-        EmitConverter(w, name, hide);
     }
 
     private static void WriteProperty(SourceWriter w, PropertySpec property, ValueSpec value, string expression)
@@ -851,11 +849,9 @@ internal static class TypeEmitter
         w.Line();
     }
 
-    private static void EmitConverter(SourceWriter w, string name, string hide)
-    {
-        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> with this generated code, without reflection.</summary>");
-        w.Line($"public {hide}sealed class Converter() : {CSharp.Runtime}GeneratedJsonConverter<{name}>(ReadJson, WriteJson);");
-    }
+    /// <summary>Lets System.Text.Json read and write the type with its generated code, without reflection: the runtime's one converter, which calls the type's <c>ReadJson</c> and <c>WriteJson</c>.</summary>
+    private static string ConverterAttribute(string name) =>
+        $"[{CSharp.Json}Serialization.JsonConverter(typeof({CSharp.Runtime}GeneratedJsonConverter<{name}>))]";
 
     private static string Local(PropertySpec property) => CSharp.Local(property.Name);
 
@@ -874,7 +870,7 @@ internal static class TypeEmitter
         w.Line($"/// when a server sends a <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> the schema does not list.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.Line(ConverterAttribute(name));
         w.OpenBlock($"public abstract partial record {name} : {Models(union, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
@@ -919,8 +915,6 @@ internal static class TypeEmitter
         w.Line($"private protected abstract void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact);");
         w.Line();
         EmitToString(w);
-        w.Line();
-        EmitConverter(w, name, string.Empty);
         w.Line();
         EmitUnknownCase(w, union, unknown);
         w.CloseBlock();
@@ -1026,7 +1020,7 @@ internal static class TypeEmitter
         w.Line($"/// JSON is read as the {(choice.Keyword == "oneOf" ? "only alternative" : "first alternative")} whose schema it matches; use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
+        w.Line(ConverterAttribute(name));
         w.OpenBlock($"public abstract partial record {name} : {Models(choice, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
@@ -1251,8 +1245,6 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         EmitToString(w);
-        w.Line();
-        EmitConverter(w, name, string.Empty);
 
         if (patterns.Count > 0)
         {

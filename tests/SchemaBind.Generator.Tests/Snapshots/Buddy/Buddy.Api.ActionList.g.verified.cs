@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>One page of a pipeline's actions. There is no total count: an empty page ends the list.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionList.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionList>))]
 public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
 {
     /// <summary>The API URL of the list.</summary>
@@ -174,7 +174,4 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionList"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionList>(ReadJson, WriteJson);
 }

@@ -14,7 +14,7 @@ namespace Buddy.Api;
 /// when a server sends a <c>type</c> the schema does not list.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionRequest>))]
 public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB::IJsonSchemaModel<ActionRequest>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -90,9 +90,6 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionRequest"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionRequest>(ReadJson, WriteJson);
 
     /// <summary>A <see cref="ActionRequest"/> whose <c>type</c> the schema does not list, kept as the JSON that was read.</summary>
     /// <remarks>It is written back exactly as read; <see cref="Validate(SB::ValidationContext)"/> reports it, since the schema has no case for it.</remarks>

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>An action as listed: enough to find it, not its settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionSummary.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionSummary>))]
 public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
 {
     /// <summary>The API URL of the action.</summary>
@@ -216,7 +216,4 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionSummary"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionSummary>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A BUILD action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(BuildAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildAction>))]
 public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildAction>, SB::IJsonSchemaModel<BuildAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -1075,9 +1075,6 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="BuildAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<BuildAction>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a BUILD action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(BuildActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildActionPatch>))]
 public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<BuildActionPatch>, SB::IJsonSchemaModel<BuildActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -744,9 +744,6 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="BuildActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<BuildActionPatch>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a BUILD action, which runs commands in a Docker container built from the given image and keeps the results in the pipeline's filesystem.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(BuildActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildActionRequest>))]
 public sealed partial record BuildActionRequest : ActionRequest, SB::IJsonModel<BuildActionRequest>, SB::IJsonSchemaModel<BuildActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -748,9 +748,6 @@ public sealed partial record BuildActionRequest : ActionRequest, SB::IJsonModel<
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="BuildActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<BuildActionRequest>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

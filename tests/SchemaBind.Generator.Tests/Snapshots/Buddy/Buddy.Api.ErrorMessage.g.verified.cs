@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A single error.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ErrorMessage.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ErrorMessage>))]
 public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
 {
     /// <summary>A human-readable description of the error.</summary>
@@ -87,7 +87,4 @@ public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJ
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ErrorMessage"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ErrorMessage>(ReadJson, WriteJson);
 }

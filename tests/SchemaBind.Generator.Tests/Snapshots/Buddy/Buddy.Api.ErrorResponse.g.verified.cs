@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>The error body Buddy returns with 4xx responses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ErrorResponse.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ErrorResponse>))]
 public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
 {
     /// <summary>The errors.</summary>
@@ -143,7 +143,4 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ErrorResponse"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ErrorResponse>(ReadJson, WriteJson);
 }

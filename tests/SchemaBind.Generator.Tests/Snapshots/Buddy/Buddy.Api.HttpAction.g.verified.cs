@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A HTTP action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(HttpAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpAction>))]
 public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAction>, SB::IJsonSchemaModel<HttpAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -838,7 +838,4 @@ public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAct
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<HttpAction>(ReadJson, WriteJson);
 }

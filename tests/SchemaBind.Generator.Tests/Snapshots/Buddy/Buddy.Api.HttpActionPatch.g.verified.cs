@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a HTTP action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(HttpActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpActionPatch>))]
 public sealed partial record HttpActionPatch : ActionPatch, SB::IJsonModel<HttpActionPatch>, SB::IJsonSchemaModel<HttpActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -587,7 +587,4 @@ public sealed partial record HttpActionPatch : ActionPatch, SB::IJsonModel<HttpA
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<HttpActionPatch>(ReadJson, WriteJson);
 }

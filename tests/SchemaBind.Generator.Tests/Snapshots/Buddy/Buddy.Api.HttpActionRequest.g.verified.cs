@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a HTTP action, which sends an HTTP request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(HttpActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpActionRequest>))]
 public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<HttpActionRequest>, SB::IJsonSchemaModel<HttpActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -583,7 +583,4 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<HttpActionRequest>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>An HTTP header sent with the request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(HttpHeader.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpHeader>))]
 public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
 {
     /// <summary>The name of the header.</summary>
@@ -113,7 +113,4 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpHeader"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<HttpHeader>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Integration.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Integration>))]
 public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
 {
     /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
@@ -103,7 +103,4 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Integration"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Integration>(ReadJson, WriteJson);
 }

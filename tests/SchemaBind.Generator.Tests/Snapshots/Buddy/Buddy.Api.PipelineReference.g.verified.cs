@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A reference to a pipeline by its ID.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(PipelineReference.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<PipelineReference>))]
 public sealed partial record PipelineReference : SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
 {
     /// <summary>The ID of the pipeline.</summary>
@@ -86,7 +86,4 @@ public sealed partial record PipelineReference : SB::IJsonModel<PipelineReferenc
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineReference"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<PipelineReference>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A summary of a pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(PipelineSummary.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<PipelineSummary>))]
 public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -301,7 +301,4 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummary"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<PipelineSummary>(ReadJson, WriteJson);
 }

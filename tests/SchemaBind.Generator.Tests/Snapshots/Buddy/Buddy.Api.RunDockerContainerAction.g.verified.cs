@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A RUN_DOCKER_CONTAINER action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunDockerContainerAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerAction>))]
 public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJsonModel<RunDockerContainerAction>, SB::IJsonSchemaModel<RunDockerContainerAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -1106,7 +1106,4 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunDockerContainerAction>(ReadJson, WriteJson);
 }

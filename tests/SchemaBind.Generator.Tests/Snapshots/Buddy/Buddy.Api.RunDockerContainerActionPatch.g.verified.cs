@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a RUN_DOCKER_CONTAINER action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunDockerContainerActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerActionPatch>))]
 public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJsonModel<RunDockerContainerActionPatch>, SB::IJsonSchemaModel<RunDockerContainerActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -739,9 +739,6 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunDockerContainerActionPatch>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a RUN_DOCKER_CONTAINER action, which runs commands in a Docker container. The seed page's prose rules are part of the schema: an image from Amazon ECR (a region is given) needs an integration; an image from Google GCR (a gcr.io or pkg.dev registry) needs an integration; use_image_from_action needs docker_build_action_id or docker_build_action_name.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunDockerContainerActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerActionRequest>))]
 public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB::IJsonModel<RunDockerContainerActionRequest>, SB::IJsonSchemaModel<RunDockerContainerActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -761,9 +761,6 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunDockerContainerActionRequest>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern1 = SB::SchemaRegex.Create("(^|\\.)(gcr\\.io|pkg\\.dev)(/|$)");

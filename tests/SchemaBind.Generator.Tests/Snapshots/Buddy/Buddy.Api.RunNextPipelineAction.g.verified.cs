@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A RUN_NEXT_PIPELINE action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunNextPipelineAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineAction>))]
 public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonModel<RunNextPipelineAction>, SB::IJsonSchemaModel<RunNextPipelineAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -746,7 +746,4 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunNextPipelineAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunNextPipelineAction>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a RUN_NEXT_PIPELINE action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunNextPipelineActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineActionPatch>))]
 public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJsonModel<RunNextPipelineActionPatch>, SB::IJsonSchemaModel<RunNextPipelineActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -507,7 +507,4 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunNextPipelineActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunNextPipelineActionPatch>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a RUN_NEXT_PIPELINE action, which triggers another pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunNextPipelineActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineActionRequest>))]
 public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::IJsonModel<RunNextPipelineActionRequest>, SB::IJsonSchemaModel<RunNextPipelineActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -509,7 +509,4 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunNextPipelineActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunNextPipelineActionRequest>(ReadJson, WriteJson);
 }

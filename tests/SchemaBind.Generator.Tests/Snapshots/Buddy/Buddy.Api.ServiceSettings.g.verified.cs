@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A service container (for example a database) that runs beside the build. Only its type and version are typed here; other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ServiceSettings.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ServiceSettings>))]
 public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
 {
     /// <summary>The kind of service, for example MYSQL, POSTGRE_SQL or REDIS.</summary>
@@ -148,7 +148,4 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ServiceSettings"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ServiceSettings>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A SFTP action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SftpAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SftpAction>))]
 public sealed partial record SftpAction : PipelineAction, SB::IJsonModel<SftpAction>, SB::IJsonSchemaModel<SftpAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -630,7 +630,4 @@ public sealed partial record SftpAction : PipelineAction, SB::IJsonModel<SftpAct
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SftpAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SftpAction>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a SFTP action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SftpActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SftpActionPatch>))]
 public sealed partial record SftpActionPatch : ActionPatch, SB::IJsonModel<SftpActionPatch>, SB::IJsonSchemaModel<SftpActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -423,7 +423,4 @@ public sealed partial record SftpActionPatch : ActionPatch, SB::IJsonModel<SftpA
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SftpActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SftpActionPatch>(ReadJson, WriteJson);
 }

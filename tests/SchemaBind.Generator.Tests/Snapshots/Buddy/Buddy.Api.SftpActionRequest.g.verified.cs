@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a SFTP action, which uploads files to a server over SFTP. Only the fields common to every action are typed here: the SFTP fields are not transcribed yet.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SftpActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SftpActionRequest>))]
 public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<SftpActionRequest>, SB::IJsonSchemaModel<SftpActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -424,7 +424,4 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SftpActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SftpActionRequest>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A SLACK action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SlackAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackAction>))]
 public sealed partial record SlackAction : PipelineAction, SB::IJsonModel<SlackAction>, SB::IJsonSchemaModel<SlackAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -758,7 +758,4 @@ public sealed partial record SlackAction : PipelineAction, SB::IJsonModel<SlackA
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SlackAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SlackAction>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a SLACK action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SlackActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackActionPatch>))]
 public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<SlackActionPatch>, SB::IJsonSchemaModel<SlackActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -516,7 +516,4 @@ public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<Slac
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SlackActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SlackActionPatch>(ReadJson, WriteJson);
 }

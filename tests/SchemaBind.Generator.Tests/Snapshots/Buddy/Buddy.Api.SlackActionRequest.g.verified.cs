@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a SLACK action, which posts a message to a Slack channel.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SlackActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackActionRequest>))]
 public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<SlackActionRequest>, SB::IJsonSchemaModel<SlackActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -519,7 +519,4 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SlackActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SlackActionRequest>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A Slack message attachment; only its common fields are typed here, other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SlackAttachment.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackAttachment>))]
 public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
 {
     /// <summary>A plain-text summary of the attachment.</summary>
@@ -164,7 +164,4 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SlackAttachment"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<SlackAttachment>(ReadJson, WriteJson);
 }

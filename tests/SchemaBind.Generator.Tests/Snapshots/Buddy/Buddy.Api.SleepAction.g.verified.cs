@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A SLEEP action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SleepAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SleepAction>))]
 public sealed partial record SleepAction : PipelineAction, SB::IJsonModel<SleepAction>, SB::IJsonSchemaModel<SleepAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -657,7 +657,4 @@ public sealed partial record SleepAction : PipelineAction, SB::IJsonModel<SleepA
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SleepAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SleepAction>(ReadJson, WriteJson);
 }

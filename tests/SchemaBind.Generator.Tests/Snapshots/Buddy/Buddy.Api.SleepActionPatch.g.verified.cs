@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a SLEEP action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SleepActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SleepActionPatch>))]
 public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<SleepActionPatch>, SB::IJsonSchemaModel<SleepActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -432,7 +432,4 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SleepActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SleepActionPatch>(ReadJson, WriteJson);
 }

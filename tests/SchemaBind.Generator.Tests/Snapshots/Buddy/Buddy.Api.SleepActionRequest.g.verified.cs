@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a SLEEP action, which pauses the pipeline for a given time.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SleepActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SleepActionRequest>))]
 public sealed partial record SleepActionRequest : ActionRequest, SB::IJsonModel<SleepActionRequest>, SB::IJsonSchemaModel<SleepActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -427,7 +427,4 @@ public sealed partial record SleepActionRequest : ActionRequest, SB::IJsonModel<
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SleepActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SleepActionRequest>(ReadJson, WriteJson);
 }

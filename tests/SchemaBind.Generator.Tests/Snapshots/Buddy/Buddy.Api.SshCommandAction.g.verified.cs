@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A SSH_COMMAND action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SshCommandAction.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SshCommandAction>))]
 public sealed partial record SshCommandAction : PipelineAction, SB::IJsonModel<SshCommandAction>, SB::IJsonSchemaModel<SshCommandAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -893,7 +893,4 @@ public sealed partial record SshCommandAction : PipelineAction, SB::IJsonModel<S
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SshCommandAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SshCommandAction>(ReadJson, WriteJson);
 }

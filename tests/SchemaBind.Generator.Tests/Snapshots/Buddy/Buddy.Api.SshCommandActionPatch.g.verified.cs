@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a SSH_COMMAND action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SshCommandActionPatch.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SshCommandActionPatch>))]
 public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel<SshCommandActionPatch>, SB::IJsonSchemaModel<SshCommandActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -635,7 +635,4 @@ public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SshCommandActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SshCommandActionPatch>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a SSH_COMMAND action, which runs commands on a server over SSH.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SshCommandActionRequest.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SshCommandActionRequest>))]
 public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonModel<SshCommandActionRequest>, SB::IJsonSchemaModel<SshCommandActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -627,7 +627,4 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SshCommandActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SshCommandActionRequest>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>A condition that must hold for the action to run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(TriggerCondition.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<TriggerCondition>))]
 public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
 {
     /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
@@ -361,7 +361,4 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="TriggerCondition"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<TriggerCondition>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace Buddy.Api;
 
 /// <summary>An environment variable available to the action.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Variable.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Variable>))]
 public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
@@ -141,7 +141,4 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Variable"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Variable>(ReadJson, WriteJson);
 }

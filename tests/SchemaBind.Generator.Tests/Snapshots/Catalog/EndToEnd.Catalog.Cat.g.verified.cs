@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Cat schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Cat.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Cat>))]
 public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -125,7 +125,4 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Cat"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Cat>(ReadJson, WriteJson);
 }

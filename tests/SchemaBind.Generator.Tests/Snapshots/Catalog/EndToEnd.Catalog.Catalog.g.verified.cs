@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>Structural shapes: maps, allOf composition, unions without a discriminator, recursion.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Catalog.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Catalog>))]
 public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -370,7 +370,4 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Catalog"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Catalog>(ReadJson, WriteJson);
 }

@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Category schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Category.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Category>))]
 public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -194,7 +194,4 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Category"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Category>(ReadJson, WriteJson);
 }

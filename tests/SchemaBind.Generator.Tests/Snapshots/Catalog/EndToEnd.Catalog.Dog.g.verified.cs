@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Dog schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Dog.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Dog>))]
 public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -119,7 +119,4 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Dog"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Dog>(ReadJson, WriteJson);
 }

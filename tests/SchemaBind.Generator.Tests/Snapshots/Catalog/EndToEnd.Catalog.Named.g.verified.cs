@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Named schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Named.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Named>))]
 public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -101,7 +101,4 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Named"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Named>(ReadJson, WriteJson);
 }

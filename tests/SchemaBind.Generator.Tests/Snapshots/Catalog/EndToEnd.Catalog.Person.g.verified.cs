@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Person schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Person.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Person>))]
 public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -87,7 +87,4 @@ public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaMod
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Person"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Person>(ReadJson, WriteJson);
 }

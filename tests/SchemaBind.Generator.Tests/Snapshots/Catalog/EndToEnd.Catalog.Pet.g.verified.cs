@@ -13,7 +13,7 @@ namespace EndToEnd.Catalog;
 /// JSON is read as the only alternative whose schema it matches; use <see cref="Match"/> or <see cref="Switch"/> to handle every case.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Pet.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Pet>))]
 public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<Pet>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -194,7 +194,4 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Pet"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Pet>(ReadJson, WriteJson);
 }

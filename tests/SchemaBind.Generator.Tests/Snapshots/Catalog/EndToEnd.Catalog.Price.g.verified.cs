@@ -13,7 +13,7 @@ namespace EndToEnd.Catalog;
 /// JSON is read as the first alternative whose schema it matches; use <see cref="Match"/> or <see cref="Switch"/> to handle every case.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Price.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Price>))]
 public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaModel<Price>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -252,9 +252,6 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Price"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Price>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[0-9]+ [A-Z]{3}$");
 }

@@ -9,7 +9,7 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Tree schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Tree.Converter))]
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Tree>))]
 public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
 {
     /// <summary>The <c>value</c> property.</summary>
@@ -204,7 +204,4 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Tree"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Tree>(ReadJson, WriteJson);
 }
