@@ -610,53 +610,61 @@ internal static class TypeEmitter
 
         w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
         string keyword = "if";
+        // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
         foreach (PropertySpec property in constants)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
-            w.Line("reader.Read();");
-            w.Line($"{LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
-            w.CloseBlock();
+            w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
             keyword = "else if";
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
-            w.Line("reader.Read();");
-            w.Line($"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};");
+            string read = $"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};";
+            string? mark = null;
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line($"{LocalOf(property)}Seen = true;");
+                mark = $"{LocalOf(property)}Seen = true;";
             }
             else if (presence is not null && presence.Tracks(property))
             {
-                w.Line($"{presence.ReadLocalOf(property)} |= {presence.Bit(property)};");
+                mark = $"{presence.ReadLocalOf(property)} |= {presence.Bit(property)};";
             }
 
-            w.CloseBlock();
+            if (mark is null)
+            {
+                w.Line($"{keyword} ({PropertyIs(property)}) {read}");
+            }
+            else
+            {
+                w.OpenBlock($"{keyword} ({PropertyIs(property)})");
+                w.Line(read);
+                w.Line(mark);
+                w.CloseBlock();
+            }
+
             keyword = "else if";
         }
 
-        if (readable.Count + constants.Count > 0)
-        {
-            w.OpenBlock("else");
-        }
-
+        string otherwise = readable.Count + constants.Count > 0 ? "else " : string.Empty;
         if (extras is not null)
         {
+            if (otherwise.Length > 0)
+            {
+                w.OpenBlock("else");
+            }
+
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
             w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
+            if (otherwise.Length > 0)
+            {
+                w.CloseBlock();
+            }
         }
         else
         {
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
-        }
-
-        if (readable.Count + constants.Count > 0)
-        {
-            w.CloseBlock();
+            // On a property name, Skip moves to the value and skips it.
+            w.Line(otherwise + "reader.Skip();");
         }
 
         w.CloseBlock();
@@ -695,11 +703,11 @@ internal static class TypeEmitter
                 else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
                 {
                     string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
-                    w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                    w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
                 else
                 {
-                    w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                    w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
             }
 
@@ -854,6 +862,10 @@ internal static class TypeEmitter
         $"[{CSharp.Json}Serialization.JsonConverter(typeof({CSharp.Runtime}GeneratedJsonConverter<{name}>))]";
 
     private static string Local(PropertySpec property) => CSharp.Local(property.Name);
+
+    /// <summary>The condition of a member's reading branch: the reader is on its name (and then moves to its value).</summary>
+    private static string PropertyIs(PropertySpec property) =>
+        CSharp.Runtime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ")";
 
     private static SourceWriter.LocalName LocalOf(PropertySpec property) => CSharp.LocalOf(property.Name);
 

@@ -112,33 +112,17 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
         global::System.Collections.Generic.IReadOnlyList<ActionSummary>? _actions = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
-            {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("actions"u8))
-            {
-                reader.Read();
-                _actions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "actions"u8)) _actions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new ActionList
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("ActionList", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("ActionList", "html_url"),
-            Actions = _actions ?? throw SB::JsonRead.MissingProperty("ActionList", "actions"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionList>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionList>("html_url"),
+            Actions = _actions ?? throw SB::JsonRead.MissingProperty<ActionList>("actions"),
         };
     }
 

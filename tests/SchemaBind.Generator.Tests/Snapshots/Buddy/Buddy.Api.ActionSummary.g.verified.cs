@@ -133,55 +133,23 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
         ExecutionStatus? _lastExecutionStatus = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
-            {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_execution_status"u8))
-            {
-                reader.Read();
-                _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else reader.Skip();
         }
 
         return new ActionSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("ActionSummary", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("ActionSummary", "html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty("ActionSummary", "id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty("ActionSummary", "name"),
-            Type = _type ?? throw SB::JsonRead.MissingProperty("ActionSummary", "type"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionSummary>("html_url"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<ActionSummary>("id"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<ActionSummary>("name"),
+            Type = _type ?? throw SB::JsonRead.MissingProperty<ActionSummary>("type"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
         };

@@ -422,121 +422,29 @@ public sealed partial record BuildActionRequest : ActionRequest, SB::IJsonModel<
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("docker_image_name"u8))
-            {
-                reader.Read();
-                _dockerImageName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_image_tag"u8))
-            {
-                reader.Read();
-                _dockerImageTag = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("execute_commands"u8))
-            {
-                reader.Read();
-                _executeCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("setup_commands"u8))
-            {
-                reader.Read();
-                _setupCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("cached_dirs"u8))
-            {
-                reader.Read();
-                _cachedDirs = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("working_directory"u8))
-            {
-                reader.Read();
-                _workingDirectory = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("shell"u8))
-            {
-                reader.Read();
-                _shell = ShellJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("services"u8))
-            {
-                reader.Read();
-                _services = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("volume_mappings"u8))
-            {
-                reader.Read();
-                _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("run_as_user"u8))
-            {
-                reader.Read();
-                _runAsUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "execute_commands"u8)) _executeCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "setup_commands"u8)) _setupCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "cached_dirs"u8)) _cachedDirs = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "services"u8)) _services = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -546,12 +454,12 @@ public sealed partial record BuildActionRequest : ActionRequest, SB::IJsonModel<
 
         return new BuildActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("BuildActionRequest", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<BuildActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            DockerImageName = _dockerImageName ?? throw SB::JsonRead.MissingProperty("BuildActionRequest", "docker_image_name"),
-            DockerImageTag = _dockerImageTag ?? throw SB::JsonRead.MissingProperty("BuildActionRequest", "docker_image_tag"),
-            ExecuteCommands = _executeCommands ?? throw SB::JsonRead.MissingProperty("BuildActionRequest", "execute_commands"),
+            DockerImageName = _dockerImageName ?? throw SB::JsonRead.MissingProperty<BuildActionRequest>("docker_image_name"),
+            DockerImageTag = _dockerImageTag ?? throw SB::JsonRead.MissingProperty<BuildActionRequest>("docker_image_tag"),
+            ExecuteCommands = _executeCommands ?? throw SB::JsonRead.MissingProperty<BuildActionRequest>("execute_commands"),
             SetupCommands = _setupCommands,
             CachedDirs = _cachedDirs,
             WorkingDirectory = _workingDirectory,

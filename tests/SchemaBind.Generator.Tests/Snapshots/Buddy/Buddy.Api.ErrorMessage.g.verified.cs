@@ -54,21 +54,13 @@ public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJ
         string? _message = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("message"u8))
-            {
-                reader.Read();
-                _message = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "message"u8)) _message = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new ErrorMessage
         {
-            Message = _message ?? throw SB::JsonRead.MissingProperty("ErrorMessage", "message"),
+            Message = _message ?? throw SB::JsonRead.MissingProperty<ErrorMessage>("message"),
         };
     }
 

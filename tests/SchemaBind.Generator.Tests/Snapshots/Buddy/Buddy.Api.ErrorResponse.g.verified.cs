@@ -94,16 +94,8 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
         global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? _errors = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("errors"u8))
-            {
-                reader.Read();
-                _errors = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "errors"u8)) _errors = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new ErrorResponse

@@ -73,27 +73,15 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
         string? _value = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new HttpHeader
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("HttpHeader", "name"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty("HttpHeader", "value"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<HttpHeader>("name"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<HttpHeader>("value"),
         };
     }
 

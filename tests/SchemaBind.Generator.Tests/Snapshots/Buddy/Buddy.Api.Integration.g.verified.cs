@@ -57,21 +57,9 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
         string? _identifier = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("hash_id"u8))
-            {
-                reader.Read();
-                _hashId = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("identifier"u8))
-            {
-                reader.Read();
-                _identifier = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "hash_id"u8)) _hashId = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "identifier"u8)) _identifier = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new Integration

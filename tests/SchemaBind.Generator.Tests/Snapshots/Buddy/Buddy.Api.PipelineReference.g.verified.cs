@@ -53,21 +53,13 @@ public sealed partial record PipelineReference : SB::IJsonModel<PipelineReferenc
         long? _id = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else reader.Skip();
         }
 
         return new PipelineReference
         {
-            Id = _id ?? throw SB::JsonRead.MissingProperty("PipelineReference", "id"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<PipelineReference>("id"),
         };
     }
 

@@ -185,61 +185,31 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "on"u8)) _on = PipelineSummaryOnJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "refs"u8))
             {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("on"u8))
-            {
-                reader.Read();
-                _on = PipelineSummaryOnJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("refs"u8))
-            {
-                reader.Read();
                 _refs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
                 specified |= 1u << 0;
             }
-            else if (reader.ValueTextEquals("last_execution_status"u8))
+            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "last_execution_revision"u8))
             {
-                reader.Read();
-                _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_execution_revision"u8))
-            {
-                reader.Read();
                 _lastExecutionRevision = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            else reader.Skip();
         }
 
         return new PipelineSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "name"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("html_url"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("id"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("name"),
             On = _on,
             Refs = _refs,
             LastExecutionStatus = _lastExecutionStatus,

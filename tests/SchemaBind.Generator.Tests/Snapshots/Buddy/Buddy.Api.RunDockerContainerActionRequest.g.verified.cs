@@ -419,151 +419,35 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("docker_image_name"u8))
-            {
-                reader.Read();
-                _dockerImageName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_image_tag"u8))
-            {
-                reader.Read();
-                _dockerImageTag = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("inline_commands"u8))
-            {
-                reader.Read();
-                _inlineCommands = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_as_user"u8))
-            {
-                reader.Read();
-                _runAsUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("mount_filesystem_disable"u8))
-            {
-                reader.Read();
-                _mountFilesystemDisable = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("volume_mappings"u8))
-            {
-                reader.Read();
-                _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("login"u8))
-            {
-                reader.Read();
-                _login = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                _password = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("registry"u8))
-            {
-                reader.Read();
-                _registry = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("export_container_path"u8))
-            {
-                reader.Read();
-                _exportContainerPath = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("integration"u8))
-            {
-                reader.Read();
-                _integration = Integration.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("region"u8))
-            {
-                reader.Read();
-                _region = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("use_image_from_action"u8))
-            {
-                reader.Read();
-                _useImageFromAction = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_build_action_id"u8))
-            {
-                reader.Read();
-                _dockerBuildActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_build_action_name"u8))
-            {
-                reader.Read();
-                _dockerBuildActionName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("entrypoint"u8))
-            {
-                reader.Read();
-                _entrypoint = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "inline_commands"u8)) _inlineCommands = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) _mountFilesystemDisable = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "registry"u8)) _registry = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "export_container_path"u8)) _exportContainerPath = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "region"u8)) _region = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "use_image_from_action"u8)) _useImageFromAction = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_id"u8)) _dockerBuildActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_name"u8)) _dockerBuildActionName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "entrypoint"u8)) _entrypoint = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -573,12 +457,12 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
 
         return new RunDockerContainerActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("RunDockerContainerActionRequest", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<RunDockerContainerActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            DockerImageName = _dockerImageName ?? throw SB::JsonRead.MissingProperty("RunDockerContainerActionRequest", "docker_image_name"),
-            DockerImageTag = _dockerImageTag ?? throw SB::JsonRead.MissingProperty("RunDockerContainerActionRequest", "docker_image_tag"),
-            InlineCommands = _inlineCommands ?? throw SB::JsonRead.MissingProperty("RunDockerContainerActionRequest", "inline_commands"),
+            DockerImageName = _dockerImageName ?? throw SB::JsonRead.MissingProperty<RunDockerContainerActionRequest>("docker_image_name"),
+            DockerImageTag = _dockerImageTag ?? throw SB::JsonRead.MissingProperty<RunDockerContainerActionRequest>("docker_image_tag"),
+            InlineCommands = _inlineCommands ?? throw SB::JsonRead.MissingProperty<RunDockerContainerActionRequest>("inline_commands"),
             RunAsUser = _runAsUser,
             MountFilesystemDisable = _mountFilesystemDisable,
             VolumeMappings = _volumeMappings,

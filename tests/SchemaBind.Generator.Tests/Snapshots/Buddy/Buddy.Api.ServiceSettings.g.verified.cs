@@ -87,16 +87,8 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("version"u8))
-            {
-                reader.Read();
-                _version = SB::JsonRead.String(ref reader);
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "version"u8)) _version = SB::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;

@@ -93,21 +93,9 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("fallback"u8))
-            {
-                reader.Read();
-                _fallback = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("color"u8))
-            {
-                reader.Read();
-                _color = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                reader.Read();
-                _text = SB::JsonRead.String(ref reader);
-            }
+            if (SB::JsonRead.Property(ref reader, "fallback"u8)) _fallback = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "color"u8)) _color = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "text"u8)) _text = SB::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;

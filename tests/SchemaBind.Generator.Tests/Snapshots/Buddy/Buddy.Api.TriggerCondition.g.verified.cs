@@ -203,71 +203,23 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
         string? _triggerGroup = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("trigger_condition"u8))
-            {
-                reader.Read();
-                _triggerConditionValue = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_condition_paths"u8))
-            {
-                reader.Read();
-                _triggerConditionPaths = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("trigger_variable_key"u8))
-            {
-                reader.Read();
-                _triggerVariableKey = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_variable_value"u8))
-            {
-                reader.Read();
-                _triggerVariableValue = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_hours"u8))
-            {
-                reader.Read();
-                _triggerHours = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            }
-            else if (reader.ValueTextEquals("trigger_days"u8))
-            {
-                reader.Read();
-                _triggerDays = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            }
-            else if (reader.ValueTextEquals("timezone"u8))
-            {
-                reader.Read();
-                _timezone = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_project_name"u8))
-            {
-                reader.Read();
-                _triggerProjectName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_pipeline_name"u8))
-            {
-                reader.Read();
-                _triggerPipelineName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_user"u8))
-            {
-                reader.Read();
-                _triggerUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_group"u8))
-            {
-                reader.Read();
-                _triggerGroup = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "trigger_condition"u8)) _triggerConditionValue = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) _triggerConditionPaths = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "trigger_variable_key"u8)) _triggerVariableKey = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_variable_value"u8)) _triggerVariableValue = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_hours"u8)) _triggerHours = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "trigger_days"u8)) _triggerDays = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "timezone"u8)) _timezone = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_project_name"u8)) _triggerProjectName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) _triggerPipelineName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_user"u8)) _triggerUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_group"u8)) _triggerGroup = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new TriggerCondition
         {
-            TriggerConditionValue = _triggerConditionValue ?? throw SB::JsonRead.MissingProperty("TriggerCondition", "trigger_condition"),
+            TriggerConditionValue = _triggerConditionValue ?? throw SB::JsonRead.MissingProperty<TriggerCondition>("trigger_condition"),
             TriggerConditionPaths = _triggerConditionPaths,
             TriggerVariableKey = _triggerVariableKey,
             TriggerVariableValue = _triggerVariableValue,

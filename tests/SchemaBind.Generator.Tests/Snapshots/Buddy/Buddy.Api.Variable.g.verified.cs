@@ -71,42 +71,18 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
         bool? _settable = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("key"u8))
-            {
-                reader.Read();
-                _key = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                _description = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("encrypted"u8))
-            {
-                reader.Read();
-                _encrypted = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("settable"u8))
-            {
-                reader.Read();
-                _settable = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "key"u8)) _key = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "description"u8)) _description = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "encrypted"u8)) _encrypted = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "settable"u8)) _settable = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         return new Variable
         {
-            Key = _key ?? throw SB::JsonRead.MissingProperty("Variable", "key"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty("Variable", "value"),
+            Key = _key ?? throw SB::JsonRead.MissingProperty<Variable>("key"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<Variable>("value"),
             Description = _description,
             Encrypted = _encrypted,
             Settable = _settable,

@@ -85,27 +85,15 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
         int? _lives = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("lives"u8))
-            {
-                reader.Read();
-                _lives = SB::JsonRead.Int32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "lives"u8)) _lives = SB::JsonRead.Int32(ref reader);
+            else reader.Skip();
         }
 
         return new Cat
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Cat", "name"),
-            Lives = _lives ?? throw SB::JsonRead.MissingProperty("Cat", "lives"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Cat>("name"),
+            Lives = _lives ?? throw SB::JsonRead.MissingProperty<Cat>("lives"),
         };
     }
 

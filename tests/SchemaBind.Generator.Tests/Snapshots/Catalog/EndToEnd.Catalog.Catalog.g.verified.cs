@@ -227,42 +227,17 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("root"u8))
+            if (SB::JsonRead.Property(ref reader, "root"u8)) _root = Category.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "labels"u8)) _labels = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "pets"u8)) _pets = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "price"u8)) _price = Price.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "owner"u8))
             {
-                reader.Read();
-                _root = Category.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                reader.Read();
-                _labels = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("pets"u8))
-            {
-                reader.Read();
-                _pets = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                _price = Price.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("owner"u8))
-            {
-                reader.Read();
                 _owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
                 specified |= 1u << 0;
             }
-            else if (reader.ValueTextEquals("tree"u8))
-            {
-                reader.Read();
-                _tree = Tree.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("code"u8))
-            {
-                reader.Read();
-                _code = Code.ReadJson(ref reader);
-            }
+            else if (SB::JsonRead.Property(ref reader, "tree"u8)) _tree = Tree.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "code"u8)) _code = Code.ReadJson(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -273,8 +248,8 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
 
         return new Catalog
         {
-            Root = _root ?? throw SB::JsonRead.MissingProperty("Catalog", "root"),
-            Labels = _labels ?? throw SB::JsonRead.MissingProperty("Catalog", "labels"),
+            Root = _root ?? throw SB::JsonRead.MissingProperty<Catalog>("root"),
+            Labels = _labels ?? throw SB::JsonRead.MissingProperty<Catalog>("labels"),
             Pets = _pets,
             Price = _price,
             Owner = _owner,

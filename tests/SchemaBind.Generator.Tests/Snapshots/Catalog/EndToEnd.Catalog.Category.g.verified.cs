@@ -127,31 +127,15 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
         global::System.Collections.Generic.IReadOnlyList<Category>? _children = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("parent"u8))
-            {
-                reader.Read();
-                _parent = Category.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("children"u8))
-            {
-                reader.Read();
-                _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "parent"u8)) _parent = Category.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new Category
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Category", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Category>("name"),
             Parent = _parent,
             Children = _children,
         };

@@ -79,27 +79,15 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
         bool? _barks = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("barks"u8))
-            {
-                reader.Read();
-                _barks = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "barks"u8)) _barks = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         return new Dog
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Dog", "name"),
-            Barks = _barks ?? throw SB::JsonRead.MissingProperty("Dog", "barks"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Dog>("name"),
+            Barks = _barks ?? throw SB::JsonRead.MissingProperty<Dog>("barks"),
         };
     }
 

@@ -68,21 +68,13 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
         string? _name = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new Named
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Named", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Named>("name"),
         };
     }
 

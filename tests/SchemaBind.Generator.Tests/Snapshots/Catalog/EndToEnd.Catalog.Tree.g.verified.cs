@@ -124,31 +124,15 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
         global::System.Collections.Generic.IReadOnlyDictionary<string, Tree>? _byName = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("children"u8))
-            {
-                reader.Read();
-                _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("byName"u8))
-            {
-                reader.Read();
-                _byName = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "byName"u8)) _byName = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new Tree
         {
-            Value = _value ?? throw SB::JsonRead.MissingProperty("Tree", "value"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<Tree>("value"),
             Children = _children,
             ByName = _byName,
         };
