@@ -506,6 +506,12 @@ internal static class TypeEmitter
                     continue;
                 }
 
+                if (IsModel(value))
+                {
+                    w.Line($"context.RequiredMember({property.Name}, {CSharp.Quote(property.JsonName)});");
+                    continue;
+                }
+
                 w.OpenBlock($"if ({property.Name} is null)");
                 w.Line($"context.AddError(\"required\", {CSharp.Quote(ValidationMessages.Required(property.JsonName))});");
                 w.CloseBlock();
@@ -524,7 +530,11 @@ internal static class TypeEmitter
                 continue;
             }
 
-            if (mayBeNull)
+            if (mayBeNull && IsModel(value))
+            {
+                w.Line($"context.Member({property.Name}, {CSharp.Quote(property.JsonName)});");
+            }
+            else if (mayBeNull)
             {
                 string local = Local(property);
                 w.OpenBlock($"if ({property.Name} is {{ }} {local})");
@@ -554,6 +564,9 @@ internal static class TypeEmitter
 
         w.CloseBlock();
     }
+
+    /// <summary>A generated type (object, union or choice): its own <c>Validate</c> is all there is to check.</summary>
+    private static bool IsModel(ValueSpec value) => value.Kind == ValueKind.Object;
 
     private static void EmitPropertyChecks(SourceWriter w, PropertySpec property, string expression, List<string> patterns)
     {

@@ -421,12 +421,7 @@ public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAct
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

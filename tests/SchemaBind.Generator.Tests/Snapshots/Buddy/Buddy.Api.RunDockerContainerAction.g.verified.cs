@@ -538,12 +538,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (DockerBuildActionId is { } _dockerBuildActionId)
         {
             context.Push("docker_build_action_id");
@@ -572,12 +567,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

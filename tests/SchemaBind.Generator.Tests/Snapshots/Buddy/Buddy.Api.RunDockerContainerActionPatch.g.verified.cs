@@ -265,12 +265,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (DockerBuildActionId is { } _dockerBuildActionId)
         {
             context.Push("docker_build_action_id");

@@ -278,12 +278,7 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (DockerBuildActionId is { } _dockerBuildActionId)
         {
             context.Push("docker_build_action_id");

@@ -316,12 +316,7 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
             }
             context.Pop();
         }
-        if (NextPipeline is { } _nextPipeline)
-        {
-            context.Push("next_pipeline");
-            _nextPipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
             context.Push("revision");
@@ -359,12 +354,7 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

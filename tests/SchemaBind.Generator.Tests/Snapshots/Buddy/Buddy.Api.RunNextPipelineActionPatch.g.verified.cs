@@ -165,12 +165,7 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
             }
             context.Pop();
         }
-        if (NextPipeline is { } _nextPipeline)
-        {
-            context.Push("next_pipeline");
-            _nextPipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
             context.Push("revision");

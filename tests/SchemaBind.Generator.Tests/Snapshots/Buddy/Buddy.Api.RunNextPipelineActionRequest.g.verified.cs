@@ -169,16 +169,7 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
             }
             context.Pop();
         }
-        if (NextPipeline is null)
-        {
-            context.AddError("required", "The property 'next_pipeline' is required.");
-        }
-        else
-        {
-            context.Push("next_pipeline");
-            NextPipeline.Validate(context);
-            context.Pop();
-        }
+        context.RequiredMember(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
             context.Push("revision");

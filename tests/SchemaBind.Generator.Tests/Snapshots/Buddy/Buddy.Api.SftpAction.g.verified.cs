@@ -289,12 +289,7 @@ public sealed partial record SftpAction : PipelineAction, SB::IJsonModel<SftpAct
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

@@ -324,12 +324,7 @@ public sealed partial record SlackAction : PipelineAction, SB::IJsonModel<SlackA
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (Attachments is { } _attachments)
         {
             context.Push("attachments");
@@ -368,12 +363,7 @@ public sealed partial record SlackAction : PipelineAction, SB::IJsonModel<SlackA
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

@@ -171,12 +171,7 @@ public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<Slac
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (Attachments is { } _attachments)
         {
             context.Push("attachments");

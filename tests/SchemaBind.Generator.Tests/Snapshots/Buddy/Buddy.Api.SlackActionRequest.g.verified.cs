@@ -179,16 +179,7 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
             }
             context.Pop();
         }
-        if (Integration is null)
-        {
-            context.AddError("required", "The property 'integration' is required.");
-        }
-        else
-        {
-            context.Push("integration");
-            Integration.Validate(context);
-            context.Pop();
-        }
+        context.RequiredMember(Integration, "integration");
         if (Attachments is { } _attachments)
         {
             context.Push("attachments");

@@ -316,12 +316,7 @@ public sealed partial record SleepAction : PipelineAction, SB::IJsonModel<SleepA
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");

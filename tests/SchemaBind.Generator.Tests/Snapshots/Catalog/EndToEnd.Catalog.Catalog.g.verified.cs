@@ -102,16 +102,7 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Root is null)
-        {
-            context.AddError("required", "The property 'root' is required.");
-        }
-        else
-        {
-            context.Push("root");
-            Root.Validate(context);
-            context.Pop();
-        }
+        context.RequiredMember(Root, "root");
         if (Labels is null)
         {
             context.AddError("required", "The property 'labels' is required.");
@@ -157,30 +148,10 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
             }
             context.Pop();
         }
-        if (Price is { } _price)
-        {
-            context.Push("price");
-            _price.Validate(context);
-            context.Pop();
-        }
-        if (Owner is { } _owner)
-        {
-            context.Push("owner");
-            _owner.Validate(context);
-            context.Pop();
-        }
-        if (Tree is { } _tree)
-        {
-            context.Push("tree");
-            _tree.Validate(context);
-            context.Pop();
-        }
-        if (Code is { } _code)
-        {
-            context.Push("code");
-            _code.Validate(context);
-            context.Pop();
-        }
+        context.Member(Price, "price");
+        context.Member(Owner, "owner");
+        context.Member(Tree, "tree");
+        context.Member(Code, "code");
         if (AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, long> entry0 in _additionalProperties)

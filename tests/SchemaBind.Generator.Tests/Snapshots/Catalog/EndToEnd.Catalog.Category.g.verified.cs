@@ -74,12 +74,7 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
             }
             context.Pop();
         }
-        if (Parent is { } _parent)
-        {
-            context.Push("parent");
-            _parent.Validate(context);
-            context.Pop();
-        }
+        context.Member(Parent, "parent");
         if (Children is { } _children)
         {
             context.Push("children");
