@@ -785,6 +785,14 @@ internal static class TypeEmitter
             }
 
             string local = Local(property);
+            if (specified is null && !property.Required && !property.Sensitive
+                && ValueCode.NamedCall(ValueCode.NonNull(property.Value), property.JsonName, local) is string call)
+            {
+                // Optional, left out when null: one line.
+                w.Line($"if (value.{property.Name} is {{ }} {local}) {call}");
+                continue;
+            }
+
             w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
             WriteProperty(w, property, ValueCode.NonNull(property.Value), local);
             w.CloseBlock();

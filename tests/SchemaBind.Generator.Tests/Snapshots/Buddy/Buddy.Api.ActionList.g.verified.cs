@@ -135,10 +135,8 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WritePropertyName("actions"u8);
         writer.WriteStartArray();
         foreach (ActionSummary item0 in value.Actions)

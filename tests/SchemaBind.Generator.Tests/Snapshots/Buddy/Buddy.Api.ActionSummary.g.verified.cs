@@ -164,21 +164,13 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         writer.WriteString("type"u8, value.Type);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         writer.WriteEndObject();
     }
 

@@ -765,20 +765,12 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.DockerImageNameSpecified)
         {
             writer.WriteString("docker_image_name"u8, value.DockerImageName);
@@ -854,10 +846,7 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
         {
             writer.WriteString("working_directory"u8, value.WorkingDirectory);
         }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
         if (value.Services is { } _services)
         {
             writer.WritePropertyName("services"u8);

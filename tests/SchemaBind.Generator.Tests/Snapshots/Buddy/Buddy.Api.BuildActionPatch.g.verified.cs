@@ -472,14 +472,8 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -497,14 +491,8 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
             }
             writer.WriteEndArray();
         }
-        if (value.DockerImageName is { } _dockerImageName)
-        {
-            writer.WriteString("docker_image_name"u8, _dockerImageName);
-        }
-        if (value.DockerImageTag is { } _dockerImageTag)
-        {
-            writer.WriteString("docker_image_tag"u8, _dockerImageTag);
-        }
+        if (value.DockerImageName is { } _dockerImageName) writer.WriteString("docker_image_name"u8, _dockerImageName);
+        if (value.DockerImageTag is { } _dockerImageTag) writer.WriteString("docker_image_tag"u8, _dockerImageTag);
         if (value.ExecuteCommands is { } _executeCommands)
         {
             writer.WritePropertyName("execute_commands"u8);
@@ -556,14 +544,8 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
             }
             writer.WriteEndArray();
         }
-        if (value.WorkingDirectory is { } _workingDirectory)
-        {
-            writer.WriteString("working_directory"u8, _workingDirectory);
-        }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
+        if (value.WorkingDirectory is { } _workingDirectory) writer.WriteString("working_directory"u8, _workingDirectory);
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
         if (value.Services is { } _services)
         {
             writer.WritePropertyName("services"u8);
@@ -598,10 +580,7 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
             }
             writer.WriteEndArray();
         }
-        if (value.RunAsUser is { } _runAsUser)
-        {
-            writer.WriteString("run_as_user"u8, _runAsUser);
-        }
+        if (value.RunAsUser is { } _runAsUser) writer.WriteString("run_as_user"u8, _runAsUser);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -619,34 +598,13 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 

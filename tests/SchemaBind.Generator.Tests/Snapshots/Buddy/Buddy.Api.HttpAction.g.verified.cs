@@ -612,28 +612,17 @@ public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAct
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.NotificationUrlSpecified)
         {
             writer.WriteString("notification_url"u8, value.NotificationUrl);
         }
-        if (value.Method is { } _method)
-        {
-            writer.WriteString("method"u8, HttpRequestMethodJson.ToWireName(_method));
-        }
+        if (value.Method is { } _method) writer.WriteString("method"u8, HttpRequestMethodJson.ToWireName(_method));
         if (value.Port is { } _port)
         {
             writer.WriteNumber("port"u8, _port);

@@ -390,10 +390,7 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -413,14 +410,8 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         }
         writer.WriteString("notification_url"u8, value.NotificationUrl);
         writer.WriteString("method"u8, HttpRequestMethodJson.ToWireName(value.Method));
-        if (value.Port is { } _port)
-        {
-            writer.WriteNumber("port"u8, _port);
-        }
-        if (value.Content is { } _content)
-        {
-            writer.WriteString("content"u8, _content);
-        }
+        if (value.Port is { } _port) writer.WriteNumber("port"u8, _port);
+        if (value.Content is { } _content) writer.WriteString("content"u8, _content);
         if (value.Headers is { } _headers)
         {
             writer.WritePropertyName("headers"u8);
@@ -438,10 +429,7 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
             }
             writer.WriteEndArray();
         }
-        if (value.Login is { } _login)
-        {
-            writer.WriteString("login"u8, _login);
-        }
+        if (value.Login is { } _login) writer.WriteString("login"u8, _login);
         if (value.Password is { } _password)
         {
             if (redact)
@@ -470,34 +458,13 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 

@@ -78,14 +78,8 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.HashId is { } _hashId)
-        {
-            writer.WriteString("hash_id"u8, _hashId);
-        }
-        if (value.Identifier is { } _identifier)
-        {
-            writer.WriteString("identifier"u8, _identifier);
-        }
+        if (value.HashId is { } _hashId) writer.WriteString("hash_id"u8, _hashId);
+        if (value.Identifier is { } _identifier) writer.WriteString("identifier"u8, _identifier);
         writer.WriteEndObject();
     }
 

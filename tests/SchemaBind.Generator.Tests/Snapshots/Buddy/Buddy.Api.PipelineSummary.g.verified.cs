@@ -227,16 +227,11 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.On is { } _on)
-        {
-            writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
-        }
+        if (value.On is { } _on) writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
         if (value.Refs is { } _refs)
         {
             writer.WritePropertyName("refs"u8);
@@ -258,10 +253,7 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         {
             writer.WriteNull("refs"u8);
         }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.LastExecutionRevisionSpecified)
         {
             writer.WriteString("last_execution_revision"u8, value.LastExecutionRevision);

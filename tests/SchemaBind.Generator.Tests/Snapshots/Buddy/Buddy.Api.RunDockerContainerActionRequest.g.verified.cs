@@ -493,10 +493,7 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -517,14 +514,8 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
         writer.WriteString("docker_image_name"u8, value.DockerImageName);
         writer.WriteString("docker_image_tag"u8, value.DockerImageTag);
         writer.WriteString("inline_commands"u8, value.InlineCommands);
-        if (value.RunAsUser is { } _runAsUser)
-        {
-            writer.WriteString("run_as_user"u8, _runAsUser);
-        }
-        if (value.MountFilesystemDisable is { } _mountFilesystemDisable)
-        {
-            writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
-        }
+        if (value.RunAsUser is { } _runAsUser) writer.WriteString("run_as_user"u8, _runAsUser);
+        if (value.MountFilesystemDisable is { } _mountFilesystemDisable) writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
         if (value.VolumeMappings is { } _volumeMappings)
         {
             writer.WritePropertyName("volume_mappings"u8);
@@ -542,10 +533,7 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
             }
             writer.WriteEndArray();
         }
-        if (value.Login is { } _login)
-        {
-            writer.WriteString("login"u8, _login);
-        }
+        if (value.Login is { } _login) writer.WriteString("login"u8, _login);
         if (value.Password is { } _password)
         {
             if (redact)
@@ -557,39 +545,18 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
                 writer.WriteString("password"u8, _password);
             }
         }
-        if (value.Registry is { } _registry)
-        {
-            writer.WriteString("registry"u8, _registry);
-        }
-        if (value.ExportContainerPath is { } _exportContainerPath)
-        {
-            writer.WriteString("export_container_path"u8, _exportContainerPath);
-        }
+        if (value.Registry is { } _registry) writer.WriteString("registry"u8, _registry);
+        if (value.ExportContainerPath is { } _exportContainerPath) writer.WriteString("export_container_path"u8, _exportContainerPath);
         if (value.Integration is { } _integration)
         {
             writer.WritePropertyName("integration"u8);
             Integration.WriteJson(writer, _integration, redact);
         }
-        if (value.Region is { } _region)
-        {
-            writer.WriteString("region"u8, _region);
-        }
-        if (value.UseImageFromAction is { } _useImageFromAction)
-        {
-            writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
-        }
-        if (value.DockerBuildActionId is { } _dockerBuildActionId)
-        {
-            writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
-        }
-        if (value.DockerBuildActionName is { } _dockerBuildActionName)
-        {
-            writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
-        }
-        if (value.Entrypoint is { } _entrypoint)
-        {
-            writer.WriteString("entrypoint"u8, _entrypoint);
-        }
+        if (value.Region is { } _region) writer.WriteString("region"u8, _region);
+        if (value.UseImageFromAction is { } _useImageFromAction) writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
+        if (value.DockerBuildActionId is { } _dockerBuildActionId) writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
+        if (value.DockerBuildActionName is { } _dockerBuildActionName) writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
+        if (value.Entrypoint is { } _entrypoint) writer.WriteString("entrypoint"u8, _entrypoint);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -607,34 +574,13 @@ public sealed partial record RunDockerContainerActionRequest : ActionRequest, SB
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 

@@ -530,29 +530,18 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.NextPipeline is { } _nextPipeline)
         {
             writer.WritePropertyName("next_pipeline"u8);
             PipelineReference.WriteJson(writer, _nextPipeline, redact);
         }
-        if (value.Revision is { } _revision)
-        {
-            writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
-        }
+        if (value.Revision is { } _revision) writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
         if (value.Wait is { } _wait)
         {
             writer.WriteBoolean("wait"u8, _wait);
@@ -561,10 +550,7 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         {
             writer.WriteNull("wait"u8);
         }
-        if (value.Priority is { } _priority)
-        {
-            writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
-        }
+        if (value.Priority is { } _priority) writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
         if (value.CommentSpecified)
         {
             writer.WriteString("comment"u8, value.Comment);

@@ -334,14 +334,8 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -364,22 +358,10 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
             writer.WritePropertyName("next_pipeline"u8);
             PipelineReference.WriteJson(writer, _nextPipeline, redact);
         }
-        if (value.Revision is { } _revision)
-        {
-            writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
-        }
-        if (value.Wait is { } _wait)
-        {
-            writer.WriteBoolean("wait"u8, _wait);
-        }
-        if (value.Priority is { } _priority)
-        {
-            writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
-        }
-        if (value.Comment is { } _comment)
-        {
-            writer.WriteString("comment"u8, _comment);
-        }
+        if (value.Revision is { } _revision) writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
+        if (value.Wait is { } _wait) writer.WriteBoolean("wait"u8, _wait);
+        if (value.Priority is { } _priority) writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
+        if (value.Comment is { } _comment) writer.WriteString("comment"u8, _comment);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -397,34 +379,13 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 

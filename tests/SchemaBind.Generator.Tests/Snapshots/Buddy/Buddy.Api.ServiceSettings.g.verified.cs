@@ -114,14 +114,8 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.Type is { } _type)
-        {
-            writer.WriteString("type"u8, _type);
-        }
-        if (value.Version is { } _version)
-        {
-            writer.WriteString("version"u8, _version);
-        }
+        if (value.Type is { } _type) writer.WriteString("type"u8, _type);
+        if (value.Version is { } _version) writer.WriteString("version"u8, _version);
         if (value.AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, STJ::JsonElement> entry0 in _additionalProperties)

@@ -122,18 +122,9 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.Fallback is { } _fallback)
-        {
-            writer.WriteString("fallback"u8, _fallback);
-        }
-        if (value.Color is { } _color)
-        {
-            writer.WriteString("color"u8, _color);
-        }
-        if (value.Text is { } _text)
-        {
-            writer.WriteString("text"u8, _text);
-        }
+        if (value.Fallback is { } _fallback) writer.WriteString("fallback"u8, _fallback);
+        if (value.Color is { } _color) writer.WriteString("color"u8, _color);
+        if (value.Text is { } _text) writer.WriteString("text"u8, _text);
         if (value.AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, STJ::JsonElement> entry0 in _additionalProperties)

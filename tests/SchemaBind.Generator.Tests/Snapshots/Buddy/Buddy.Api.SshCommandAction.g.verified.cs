@@ -650,20 +650,12 @@ public sealed partial record SshCommandAction : PipelineAction, SB::IJsonModel<S
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.HostSpecified)
         {
             writer.WriteString("host"u8, value.Host);
@@ -680,10 +672,7 @@ public sealed partial record SshCommandAction : PipelineAction, SB::IJsonModel<S
         {
             writer.WriteString("login"u8, value.Login);
         }
-        if (value.AuthenticationMode is { } _authenticationMode)
-        {
-            writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(_authenticationMode));
-        }
+        if (value.AuthenticationMode is { } _authenticationMode) writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(_authenticationMode));
         if (value.Commands is { } _commands)
         {
             writer.WritePropertyName("commands"u8);
@@ -709,10 +698,7 @@ public sealed partial record SshCommandAction : PipelineAction, SB::IJsonModel<S
         {
             writer.WriteString("working_directory"u8, value.WorkingDirectory);
         }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
         if (value.RunAsScript is { } _runAsScript)
         {
             writer.WriteBoolean("run_as_script"u8, _runAsScript);

@@ -416,14 +416,8 @@ public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -441,22 +435,10 @@ public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel
             }
             writer.WriteEndArray();
         }
-        if (value.Host is { } _host)
-        {
-            writer.WriteString("host"u8, _host);
-        }
-        if (value.Port is { } _port)
-        {
-            writer.WriteNumber("port"u8, _port);
-        }
-        if (value.Login is { } _login)
-        {
-            writer.WriteString("login"u8, _login);
-        }
-        if (value.AuthenticationMode is { } _authenticationMode)
-        {
-            writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(_authenticationMode));
-        }
+        if (value.Host is { } _host) writer.WriteString("host"u8, _host);
+        if (value.Port is { } _port) writer.WriteNumber("port"u8, _port);
+        if (value.Login is { } _login) writer.WriteString("login"u8, _login);
+        if (value.AuthenticationMode is { } _authenticationMode) writer.WriteString("authentication_mode"u8, SshAuthenticationModeJson.ToWireName(_authenticationMode));
         if (value.Commands is { } _commands)
         {
             writer.WritePropertyName("commands"u8);
@@ -485,18 +467,9 @@ public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel
                 writer.WriteString("password"u8, _password);
             }
         }
-        if (value.WorkingDirectory is { } _workingDirectory)
-        {
-            writer.WriteString("working_directory"u8, _workingDirectory);
-        }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
-        if (value.RunAsScript is { } _runAsScript)
-        {
-            writer.WriteBoolean("run_as_script"u8, _runAsScript);
-        }
+        if (value.WorkingDirectory is { } _workingDirectory) writer.WriteString("working_directory"u8, _workingDirectory);
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
+        if (value.RunAsScript is { } _runAsScript) writer.WriteBoolean("run_as_script"u8, _runAsScript);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -514,34 +487,13 @@ public sealed partial record SshCommandActionPatch : ActionPatch, SB::IJsonModel
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 

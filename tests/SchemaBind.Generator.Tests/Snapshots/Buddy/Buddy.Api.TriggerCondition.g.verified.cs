@@ -260,14 +260,8 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
             }
             writer.WriteEndArray();
         }
-        if (value.TriggerVariableKey is { } _triggerVariableKey)
-        {
-            writer.WriteString("trigger_variable_key"u8, _triggerVariableKey);
-        }
-        if (value.TriggerVariableValue is { } _triggerVariableValue)
-        {
-            writer.WriteString("trigger_variable_value"u8, _triggerVariableValue);
-        }
+        if (value.TriggerVariableKey is { } _triggerVariableKey) writer.WriteString("trigger_variable_key"u8, _triggerVariableKey);
+        if (value.TriggerVariableValue is { } _triggerVariableValue) writer.WriteString("trigger_variable_value"u8, _triggerVariableValue);
         if (value.TriggerHours is { } _triggerHours)
         {
             writer.WritePropertyName("trigger_hours"u8);
@@ -288,26 +282,11 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
             }
             writer.WriteEndArray();
         }
-        if (value.Timezone is { } _timezone)
-        {
-            writer.WriteString("timezone"u8, _timezone);
-        }
-        if (value.TriggerProjectName is { } _triggerProjectName)
-        {
-            writer.WriteString("trigger_project_name"u8, _triggerProjectName);
-        }
-        if (value.TriggerPipelineName is { } _triggerPipelineName)
-        {
-            writer.WriteString("trigger_pipeline_name"u8, _triggerPipelineName);
-        }
-        if (value.TriggerUser is { } _triggerUser)
-        {
-            writer.WriteString("trigger_user"u8, _triggerUser);
-        }
-        if (value.TriggerGroup is { } _triggerGroup)
-        {
-            writer.WriteString("trigger_group"u8, _triggerGroup);
-        }
+        if (value.Timezone is { } _timezone) writer.WriteString("timezone"u8, _timezone);
+        if (value.TriggerProjectName is { } _triggerProjectName) writer.WriteString("trigger_project_name"u8, _triggerProjectName);
+        if (value.TriggerPipelineName is { } _triggerPipelineName) writer.WriteString("trigger_pipeline_name"u8, _triggerPipelineName);
+        if (value.TriggerUser is { } _triggerUser) writer.WriteString("trigger_user"u8, _triggerUser);
+        if (value.TriggerGroup is { } _triggerGroup) writer.WriteString("trigger_group"u8, _triggerGroup);
         writer.WriteEndObject();
     }
 

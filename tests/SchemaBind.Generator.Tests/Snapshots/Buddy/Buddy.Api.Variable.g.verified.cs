@@ -100,18 +100,9 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
         writer.WriteStartObject();
         writer.WriteString("key"u8, value.Key);
         writer.WriteString("value"u8, value.Value);
-        if (value.Description is { } _description)
-        {
-            writer.WriteString("description"u8, _description);
-        }
-        if (value.Encrypted is { } _encrypted)
-        {
-            writer.WriteBoolean("encrypted"u8, _encrypted);
-        }
-        if (value.Settable is { } _settable)
-        {
-            writer.WriteBoolean("settable"u8, _settable);
-        }
+        if (value.Description is { } _description) writer.WriteString("description"u8, _description);
+        if (value.Encrypted is { } _encrypted) writer.WriteBoolean("encrypted"u8, _encrypted);
+        if (value.Settable is { } _settable) writer.WriteBoolean("settable"u8, _settable);
         writer.WriteEndObject();
     }
 
