@@ -102,7 +102,7 @@ internal static class TypeEmitter
     /// <summary>The JSON validator of a named type: its subschema of the embedded document.</summary>
     private static void EmitJsonSchemaMembers(SourceWriter w, TypeSpec type, string documentClass, string hide)
     {
-        if (type.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal))
+        if (!HasSchema(type))
         {
             return; // inline schemas of operations have no stable pointer into the document
         }
@@ -110,13 +110,23 @@ internal static class TypeEmitter
         string validator = CSharp.Runtime + "JsonSchemaValidator";
         w.Line($"private static {validator}? s_jsonSchema;");
         w.Line();
-        w.Line($"/// <summary>The JSON Schema of this type (<c>{CSharp.Xml(type.SchemaPointer)}</c>), to validate JSON such as responses, webhooks or stored documents.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.Quote(type.SchemaPointer)});");
         w.Line();
-        w.Line("/// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static {hide}global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> ValidateJson({CSharp.Json}JsonElement json) => JsonSchema.Validate(json);");
         w.Line();
     }
+
+    /// <summary>Whether the type's schema has a stable place in the embedded document (inline schemas of operations have none).</summary>
+    private static bool HasSchema(TypeSpec type) => !type.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The runtime interfaces of a generated type: they declare its JSON and validation members once, with their docs,
+    /// which the generated members inherit (<c>inheritdoc</c>) instead of repeating them in every type.
+    /// </summary>
+    private static string Models(TypeSpec type, string name) =>
+        CSharp.Runtime + "IJsonModel<" + name + ">" + (HasSchema(type) ? ", " + CSharp.Runtime + "IJsonSchemaModel<" + name + ">" : string.Empty);
 
     public static SourceText File(string @namespace, System.Action<SourceWriter> body)
     {
@@ -215,8 +225,8 @@ internal static class TypeEmitter
 
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
-        w.OpenBlock($"public sealed partial record {name}{(union is null ? string.Empty : " : " + union.BaseTypeName)}");
+        w.Line(ConverterAttribute(name));
+        w.OpenBlock($"public sealed partial record {name} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{Models(type, name)}");
         if (presence is not null)
         {
             w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
@@ -447,7 +457,7 @@ internal static class TypeEmitter
     /// <summary>Validate(), and the documented signature of Validate(context) (its body is the caller's).</summary>
     private static void EmitValidateMethods(SourceWriter w, string contextOverloadSignature)
     {
-        w.Line("/// <summary>Checks this value against its schema.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> Validate()");
         // A rented context: validating a valid value allocates nothing.
         w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
@@ -455,7 +465,7 @@ internal static class TypeEmitter
         w.Line($"return {CSharp.Runtime}ValidationContext.Return(context);");
         w.CloseBlock();
         w.Line();
-        w.Line("/// <summary>Adds the errors of this value to <paramref name=\"context\"/>, at the context's current location.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line(contextOverloadSignature);
     }
 
@@ -496,6 +506,12 @@ internal static class TypeEmitter
                     continue;
                 }
 
+                if (IsModel(value))
+                {
+                    w.Line($"context.RequiredMember({property.Name}, {CSharp.Quote(property.JsonName)});");
+                    continue;
+                }
+
                 w.OpenBlock($"if ({property.Name} is null)");
                 w.Line($"context.AddError(\"required\", {CSharp.Quote(ValidationMessages.Required(property.JsonName))});");
                 w.CloseBlock();
@@ -514,7 +530,11 @@ internal static class TypeEmitter
                 continue;
             }
 
-            if (mayBeNull)
+            if (mayBeNull && IsModel(value))
+            {
+                w.Line($"context.Member({property.Name}, {CSharp.Quote(property.JsonName)});");
+            }
+            else if (mayBeNull)
             {
                 string local = Local(property);
                 w.OpenBlock($"if ({property.Name} is {{ }} {local})");
@@ -545,6 +565,9 @@ internal static class TypeEmitter
         w.CloseBlock();
     }
 
+    /// <summary>A generated type (object, union or choice): its own <c>Validate</c> is all there is to check.</summary>
+    private static bool IsModel(ValueSpec value) => value.Kind == ValueKind.Object;
+
     private static void EmitPropertyChecks(SourceWriter w, PropertySpec property, string expression, List<string> patterns)
     {
         w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
@@ -562,14 +585,13 @@ internal static class TypeEmitter
 
         if (!member)
         {
-            w.Line("/// <summary>Serializes this value to JSON text.</summary>");
+            w.Line("/// <inheritdoc/>");
             w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
             w.Line();
         }
 
         // ReadJson
-        w.Line($"/// <summary>Reads a <see cref=\"{name}\"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON does not have this shape.</exception>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         List<PropertySpec> readable = type.Properties.Where(static p => p.ConstValue is null).ToList();
@@ -601,53 +623,61 @@ internal static class TypeEmitter
 
         w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
         string keyword = "if";
+        // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
         foreach (PropertySpec property in constants)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
-            w.Line("reader.Read();");
-            w.Line($"{LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
-            w.CloseBlock();
+            w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
             keyword = "else if";
         }
 
         foreach (PropertySpec property in readable)
         {
-            w.OpenBlock($"{keyword} (reader.ValueTextEquals({CSharp.QuoteUtf8(property.JsonName)}))");
-            w.Line("reader.Read();");
-            w.Line($"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};");
+            string read = $"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};";
+            string? mark = null;
             if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
             {
-                w.Line($"{LocalOf(property)}Seen = true;");
+                mark = $"{LocalOf(property)}Seen = true;";
             }
             else if (presence is not null && presence.Tracks(property))
             {
-                w.Line($"{presence.ReadLocalOf(property)} |= {presence.Bit(property)};");
+                mark = $"{presence.ReadLocalOf(property)} |= {presence.Bit(property)};";
             }
 
-            w.CloseBlock();
+            if (mark is null)
+            {
+                w.Line($"{keyword} ({PropertyIs(property)}) {read}");
+            }
+            else
+            {
+                w.OpenBlock($"{keyword} ({PropertyIs(property)})");
+                w.Line(read);
+                w.Line(mark);
+                w.CloseBlock();
+            }
+
             keyword = "else if";
         }
 
-        if (readable.Count + constants.Count > 0)
-        {
-            w.OpenBlock("else");
-        }
-
+        string otherwise = readable.Count + constants.Count > 0 ? "else " : string.Empty;
         if (extras is not null)
         {
+            if (otherwise.Length > 0)
+            {
+                w.OpenBlock("else");
+            }
+
             w.Line("string name = reader.GetString()!;");
             w.Line("reader.Read();");
             w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
+            if (otherwise.Length > 0)
+            {
+                w.CloseBlock();
+            }
         }
         else
         {
-            w.Line("reader.Read();");
-            w.Line("reader.Skip();");
-        }
-
-        if (readable.Count + constants.Count > 0)
-        {
-            w.CloseBlock();
+            // On a property name, Skip moves to the value and skips it.
+            w.Line(otherwise + "reader.Skip();");
         }
 
         w.CloseBlock();
@@ -686,11 +716,11 @@ internal static class TypeEmitter
                 else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
                 {
                     string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
-                    w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                    w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
                 else
                 {
-                    w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}),");
+                    w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
             }
 
@@ -714,7 +744,7 @@ internal static class TypeEmitter
 
         // WriteJson
         EmitWriteJsonOverload(w, name);
-        w.Line("/// <summary>Writes <paramref name=\"value\"/> as a JSON object; with <paramref name=\"redact\"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -755,6 +785,14 @@ internal static class TypeEmitter
             }
 
             string local = Local(property);
+            if (specified is null && !property.Required && !property.Sensitive
+                && ValueCode.NamedCall(ValueCode.NonNull(property.Value), property.JsonName, local) is string call)
+            {
+                // Optional, left out when null: one line.
+                w.Line($"if (value.{property.Name} is {{ }} {local}) {call}");
+                continue;
+            }
+
             w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
             WriteProperty(w, property, ValueCode.NonNull(property.Value), local);
             w.CloseBlock();
@@ -798,8 +836,6 @@ internal static class TypeEmitter
             EmitToString(w);
         }
 
-        w.Line();
-        EmitConverter(w, name, hide);
     }
 
     private static void WriteProperty(SourceWriter w, PropertySpec property, ValueSpec value, string expression)
@@ -821,7 +857,7 @@ internal static class TypeEmitter
 
     private static void EmitWriteJsonOverload(SourceWriter w, string name)
     {
-        w.Line("/// <summary>Writes <paramref name=\"value\"/> as JSON.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value) => WriteJson(writer, value, redact: false);");
         w.Line();
     }
@@ -834,23 +870,23 @@ internal static class TypeEmitter
 
     private static void EmitParseMethods(SourceWriter w, string name, string hide)
     {
-        w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from JSON text.</summary>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The text is not JSON of this shape.</exception>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static {hide}{name} FromJson(string json) => {CSharp.Runtime}JsonRead.Parse(json, ReadJson);");
         w.Line();
-        w.Line($"/// <summary>Parses a <see cref=\"{name}\"/> from UTF-8 JSON.</summary>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The data is not JSON of this shape.</exception>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public static {hide}{name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharp.Runtime}JsonRead.Parse(utf8Json, ReadJson);");
         w.Line();
     }
 
-    private static void EmitConverter(SourceWriter w, string name, string hide)
-    {
-        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> with this generated code, without reflection.</summary>");
-        w.Line($"public {hide}sealed class Converter() : {CSharp.Runtime}GeneratedJsonConverter<{name}>(ReadJson, WriteJson);");
-    }
+    /// <summary>Lets System.Text.Json read and write the type with its generated code, without reflection: the runtime's one converter, which calls the type's <c>ReadJson</c> and <c>WriteJson</c>.</summary>
+    private static string ConverterAttribute(string name) =>
+        $"[{CSharp.Json}Serialization.JsonConverter(typeof({CSharp.Runtime}GeneratedJsonConverter<{name}>))]";
 
     private static string Local(PropertySpec property) => CSharp.Local(property.Name);
+
+    /// <summary>The condition of a member's reading branch: the reader is on its name (and then moves to its value).</summary>
+    private static string PropertyIs(PropertySpec property) =>
+        CSharp.Runtime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ")";
 
     private static SourceWriter.LocalName LocalOf(PropertySpec property) => CSharp.LocalOf(property.Name);
 
@@ -867,8 +903,8 @@ internal static class TypeEmitter
         w.Line($"/// when a server sends a <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> the schema does not list.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
-        w.OpenBlock($"public abstract partial record {name}");
+        w.Line(ConverterAttribute(name));
+        w.OpenBlock($"public abstract partial record {name} : {Models(union, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
@@ -879,15 +915,12 @@ internal static class TypeEmitter
         EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
         w.Line();
         EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
-        w.Line("/// <summary>Serializes this value to JSON text.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         EmitParseMethods(w, name, string.Empty);
 
-        w.Line($"/// <summary>Reads the case named by <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> from a reader positioned on the start of its object.</summary>");
-        w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
-        w.Line("/// <returns>The case read.</returns>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The JSON is not an object, or has no string <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c>.</exception>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         w.Line($"string? discriminator = {CSharp.Runtime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)});");
@@ -903,10 +936,7 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         EmitWriteJsonOverload(w, name);
-        w.Line("/// <summary>Writes <paramref name=\"value\"/> as the JSON object of its case.</summary>");
-        w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
         w.Line("value.WriteJsonCore(writer, redact);");
@@ -918,8 +948,6 @@ internal static class TypeEmitter
         w.Line($"private protected abstract void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact);");
         w.Line();
         EmitToString(w);
-        w.Line();
-        EmitConverter(w, name, string.Empty);
         w.Line();
         EmitUnknownCase(w, union, unknown);
         w.CloseBlock();
@@ -1013,7 +1041,7 @@ internal static class TypeEmitter
     private static void EmitChoice(SourceWriter w, ChoiceSpec choice, string documentClass)
     {
         string name = choice.Name;
-        bool hasSchema = !choice.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal);
+        bool hasSchema = HasSchema(choice);
         var patterns = new List<string>();
         string CaseType(ChoiceCaseSpec c) => CSharp.TypeOf(c.Value, nullable: false);
         string Parameter(ChoiceCaseSpec c) => "on" + c.Name;
@@ -1025,8 +1053,8 @@ internal static class TypeEmitter
         w.Line($"/// JSON is read as the {(choice.Keyword == "oneOf" ? "only alternative" : "first alternative")} whose schema it matches; use <see cref=\"Match\"/> or <see cref=\"Switch\"/> to handle every case.");
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
-        w.Line($"[{CSharp.Json}Serialization.JsonConverter(typeof({name}.Converter))]");
-        w.OpenBlock($"public abstract partial record {name}");
+        w.Line(ConverterAttribute(name));
+        w.OpenBlock($"public abstract partial record {name} : {Models(choice, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
@@ -1160,16 +1188,13 @@ internal static class TypeEmitter
             EmitJsonSchemaMembers(w, choice, documentClass, string.Empty);
         }
 
-        w.Line("/// <summary>Serializes this value to JSON text.</summary>");
+        w.Line("/// <inheritdoc/>");
         w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         EmitParseMethods(w, name, string.Empty);
 
         // ReadJson: parse once, then test the alternatives.
-        w.Line($"/// <summary>Reads the case whose schema the JSON value matches{(choice.Keyword == "oneOf" ? " (exactly one must)" : " (the first that does)")}.</summary>");
-        w.Line("/// <param name=\"reader\">The reader, positioned on the value; left on its last token.</param>");
-        w.Line("/// <returns>The case read.</returns>");
-        w.Line($"/// <exception cref=\"{CSharp.Json}JsonException\">The value matches no alternative{(choice.Keyword == "oneOf" ? ", or more than one" : string.Empty)}.</exception>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.Json}JsonElement json = {CSharp.Runtime}JsonRead.Element(ref reader);");
         string ReadCase(ChoiceCaseSpec c) => "new " + c.Name + "Case(" + CSharp.Runtime + "JsonRead.FromElement(json, static (ref " + CSharp.Json + "Utf8JsonReader r) => " + ValueCode.Read(c.Value, "r") + "))";
@@ -1231,10 +1256,7 @@ internal static class TypeEmitter
         }
 
         EmitWriteJsonOverload(w, name);
-        w.Line("/// <summary>Writes the value of <paramref name=\"value\"/>'s case as JSON.</summary>");
-        w.Line("/// <param name=\"writer\">The writer.</param>");
-        w.Line("/// <param name=\"value\">The value to write.</param>");
-        w.Line("/// <param name=\"redact\">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>\"***\"</c>, for logs.</param>");
+        w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -1256,8 +1278,6 @@ internal static class TypeEmitter
         w.CloseBlock();
         w.Line();
         EmitToString(w);
-        w.Line();
-        EmitConverter(w, name, string.Empty);
 
         if (patterns.Count > 0)
         {

@@ -86,26 +86,32 @@ internal static class ValueCode
     /// </summary>
     public static void WriteNamed(SourceWriter w, ValueSpec value, string jsonName, string expression, string redact)
     {
-        SourceWriter.Quoted name = CSharp.QuoteUtf8(jsonName);
-        switch (value.Kind)
+        if (NamedCall(value, jsonName, expression) is string call)
         {
-            case ValueKind.String:
-                w.Line($"writer.WriteString({name}, {expression});");
-                break;
-            case ValueKind.Enum:
-                w.Line($"writer.WriteString({name}, {ReaderOf(value)}.ToWireName({expression}));");
-                break;
-            case ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal:
-                w.Line($"writer.WriteNumber({name}, {expression});");
-                break;
-            case ValueKind.Boolean:
-                w.Line($"writer.WriteBoolean({name}, {expression});");
-                break;
-            default:
-                w.Line($"writer.WritePropertyName({name});");
-                Write(w, value, expression, redact);
-                break;
+            w.Line(call);
+            return;
         }
+
+        w.Line($"writer.WritePropertyName({CSharp.QuoteUtf8(jsonName)});");
+        Write(w, value, expression, redact);
+    }
+
+    /// <summary>
+    /// The one statement that writes the property <paramref name="jsonName"/> with the non-null value
+    /// <paramref name="expression"/>, for scalars (name and value in one writer call); null for other values.
+    /// </summary>
+    public static string? NamedCall(ValueSpec value, string jsonName, string expression)
+    {
+        SourceWriter.Quoted name = CSharp.QuoteUtf8(jsonName);
+        return value.Kind switch
+        {
+            ValueKind.String => $"writer.WriteString({name}, {expression});",
+            ValueKind.Enum => $"writer.WriteString({name}, {ReaderOf(value)}.ToWireName({expression}));",
+            ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => $"writer.WriteNumber({name}, {expression});",
+            ValueKind.Boolean => $"writer.WriteBoolean({name}, {expression});",
+            _ when value.IsFormattedString => $"{CSharp.Runtime}SchemaFormats.Write(writer, {name}, {expression});",
+            _ => null,
+        };
     }
 
     /// <summary>Writes the non-null value <paramref name="expression"/> (the property name is already written).</summary>

@@ -5,21 +5,18 @@ using System.Text.Json.Serialization;
 namespace SchemaBind.Runtime;
 
 /// <summary>
-/// Lets System.Text.Json read and write a generated type with the type's own generated code, without reflection.
-/// Each generated type's <c>Converter</c> derives from this with the type's <c>ReadJson</c> and <c>WriteJson</c>.
+/// Lets System.Text.Json read and write a generated type with the type's own generated code, without reflection:
+/// each generated type names it in its <c>[JsonConverter]</c> attribute, and it calls the type's <c>ReadJson</c>
+/// and <c>WriteJson</c> (<see cref="IJsonModel{TSelf}"/>).
 /// </summary>
 /// <typeparam name="T">The generated type.</typeparam>
-/// <param name="read">The type's reader.</param>
-/// <param name="write">The type's writer.</param>
-[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
-public class GeneratedJsonConverter<T>(JsonReadHandler<T> read, Action<Utf8JsonWriter, T> write) : JsonConverter<T>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // named by generated code, not by users
+public sealed class GeneratedJsonConverter<T> : JsonConverter<T>
+    where T : IJsonModel<T>
 {
-    private readonly JsonReadHandler<T> _read = read ?? throw new ArgumentNullException(nameof(read));
-    private readonly Action<Utf8JsonWriter, T> _write = write ?? throw new ArgumentNullException(nameof(write));
+    /// <inheritdoc/>
+    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => T.ReadJson(ref reader);
 
     /// <inheritdoc/>
-    public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => _read(ref reader);
-
-    /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => _write(writer, value);
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => T.WriteJson(writer, value);
 }

@@ -211,6 +211,26 @@ public static partial class JsonRead
     public static JsonException MissingProperty(string typeName, string jsonName) =>
         new($"A {typeName} requires the property '{jsonName}', which the JSON lacks.");
 
+    /// <summary>The error for a required property of <typeparamref name="T"/> that the JSON lacks.</summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    public static JsonException MissingProperty<T>(string jsonName) => MissingProperty(typeof(T).Name, jsonName);
+
+    /// <summary>
+    /// True when the reader is on the property name <paramref name="utf8Name"/>; then it moves the reader to the
+    /// property's value. A generated reader's branch for one member: the one comparison it makes anyway, no allocation.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name)
+    {
+        if (!reader.ValueTextEquals(utf8Name))
+        {
+            return false;
+        }
+
+        reader.Read();
+        return true;
+    }
+
     /// <summary>The error for a discriminator value that selects no known type.</summary>
     public static JsonException UnknownDiscriminator(string typeName, string propertyName, string? value) =>
         new(value is null

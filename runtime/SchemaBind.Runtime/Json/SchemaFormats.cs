@@ -197,6 +197,59 @@ public static class SchemaFormats
         writer.WriteBase64StringValue(value);
     }
 
+    /// <summary>Writes the property <paramref name="utf8Name"/> with a <c>date-time</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8Name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, DateTimeOffset value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(utf8Name);
+        Write(writer, value);
+    }
+
+    /// <summary>Writes the property <paramref name="utf8Name"/> with a <c>date</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8Name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, DateOnly value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WritePropertyName(utf8Name);
+        Write(writer, value);
+    }
+
+    /// <summary>Writes the property <paramref name="utf8Name"/> with a <c>uuid</c> string value.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8Name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, Guid value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteString(utf8Name, value);
+    }
+
+    /// <summary>Writes the property <paramref name="utf8Name"/> with a <c>uri</c> string value, the URI's original text.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8Name">The property's name.</param>
+    /// <param name="value">The value.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, Uri value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteString(utf8Name, value.OriginalString);
+    }
+
+    /// <summary>Writes the property <paramref name="utf8Name"/> with a <c>byte</c> string value (base64).</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="utf8Name">The property's name.</param>
+    /// <param name="value">The bytes.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> utf8Name, byte[] value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteBase64String(utf8Name, value);
+    }
+
     private static int Format(DateTimeOffset value, Span<char> buffer)
     {
         value.TryFormat(buffer, out int written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);

@@ -103,6 +103,41 @@ public sealed class ValidationContext
         }
     }
 
+    /// <summary>
+    /// Checks a required member whose type is a generated type: the <c>required</c> error when it is null (as the
+    /// compiler's <c>required</c> lets <c>null!</c> through), else the value's own checks, at the member's location.
+    /// </summary>
+    /// <typeparam name="T">The member's type.</typeparam>
+    /// <param name="value">The member's value.</param>
+    /// <param name="propertyName">The property's name in JSON.</param>
+    public void RequiredMember<T>(T? value, string propertyName)
+        where T : class, IJsonModel<T>
+    {
+        if (value is null)
+        {
+            AddError("required", Internal.ValidationMessages.Required(propertyName));
+        }
+        else
+        {
+            Member(value, propertyName);
+        }
+    }
+
+    /// <summary>Checks a member whose type is a generated type, when it is set: the value's own checks, at the member's location.</summary>
+    /// <typeparam name="T">The member's type.</typeparam>
+    /// <param name="value">The member's value; nothing is checked when it is null.</param>
+    /// <param name="propertyName">The property's name in JSON.</param>
+    public void Member<T>(T? value, string propertyName)
+        where T : class, IJsonModel<T>
+    {
+        if (value is not null)
+        {
+            Push(propertyName);
+            value.Validate(this);
+            Pop();
+        }
+    }
+
     /// <summary>Adds an error at a location below the current one.</summary>
     /// <param name="relativePointer">A JSON Pointer relative to the current location ("" for here).</param>
     /// <param name="keyword">The keyword that failed.</param>

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>One page of a pipeline's actions. There is no total count: an empty page ends the list.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionList.Converter))]
-public sealed partial record ActionList
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionList>))]
+public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
 {
     /// <summary>The API URL of the list.</summary>
     public required global::System.Uri Url { get; init; }
@@ -47,7 +47,7 @@ public sealed partial record ActionList
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -55,7 +55,7 @@ public sealed partial record ActionList
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -88,25 +88,22 @@ public sealed partial record ActionList
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/ActionList</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionList");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="ActionList"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionList FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="ActionList"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="ActionList"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static ActionList ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "ActionList");
@@ -115,49 +112,31 @@ public sealed partial record ActionList
         global::System.Collections.Generic.IReadOnlyList<ActionSummary>? _actions = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
-            {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("actions"u8))
-            {
-                reader.Read();
-                _actions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "actions"u8)) _actions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new ActionList
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("ActionList", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("ActionList", "html_url"),
-            Actions = _actions ?? throw SB::JsonRead.MissingProperty("ActionList", "actions"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionList>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionList>("html_url"),
+            Actions = _actions ?? throw SB::JsonRead.MissingProperty<ActionList>("actions"),
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WritePropertyName("actions"u8);
         writer.WriteStartArray();
         foreach (ActionSummary item0 in value.Actions)
@@ -177,7 +156,4 @@ public sealed partial record ActionList
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionList"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionList>(ReadJson, WriteJson);
 }

@@ -14,8 +14,8 @@ namespace Buddy.Api;
 /// when a server sends a <c>type</c> the schema does not list.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionRequest.Converter))]
-public abstract partial record ActionRequest
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionRequest>))]
+public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB::IJsonSchemaModel<ActionRequest>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected ActionRequest()
@@ -25,7 +25,7 @@ public abstract partial record ActionRequest
     /// <summary>The <c>type</c> that identifies the case.</summary>
     public abstract string Type { get; }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -33,32 +33,27 @@ public abstract partial record ActionRequest
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public abstract void Validate(SB::ValidationContext context);
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/ActionRequest</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionRequest");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Parses a <see cref="ActionRequest"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="ActionRequest"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads the case named by <c>type</c> from a reader positioned on the start of its object.</summary>
-    /// <param name="reader">The reader; left on the object's last token.</param>
-    /// <returns>The case read.</returns>
-    /// <exception cref="STJ::JsonException">The JSON is not an object, or has no string <c>type</c>.</exception>
+    /// <inheritdoc/>
     public static ActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "ActionRequest");
@@ -78,13 +73,10 @@ public abstract partial record ActionRequest
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionRequest value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as the JSON object of its case.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value to write.</param>
-    /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionRequest value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
@@ -98,9 +90,6 @@ public abstract partial record ActionRequest
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionRequest"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionRequest>(ReadJson, WriteJson);
 
     /// <summary>A <see cref="ActionRequest"/> whose <c>type</c> the schema does not list, kept as the JSON that was read.</summary>
     /// <remarks>It is written back exactly as read; <see cref="Validate(SB::ValidationContext)"/> reports it, since the schema has no case for it.</remarks>

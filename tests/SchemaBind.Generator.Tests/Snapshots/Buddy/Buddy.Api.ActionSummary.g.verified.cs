@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>An action as listed: enough to find it, not its settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ActionSummary.Converter))]
-public sealed partial record ActionSummary
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionSummary>))]
+public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
 {
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
@@ -67,7 +67,7 @@ public sealed partial record ActionSummary
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -75,7 +75,7 @@ public sealed partial record ActionSummary
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -105,25 +105,22 @@ public sealed partial record ActionSummary
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/ActionSummary</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionSummary");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="ActionSummary"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionSummary FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="ActionSummary"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ActionSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="ActionSummary"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static ActionSummary ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "ActionSummary");
@@ -136,90 +133,47 @@ public sealed partial record ActionSummary
         ExecutionStatus? _lastExecutionStatus = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
-            {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_execution_status"u8))
-            {
-                reader.Read();
-                _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else reader.Skip();
         }
 
         return new ActionSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("ActionSummary", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("ActionSummary", "html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty("ActionSummary", "id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty("ActionSummary", "name"),
-            Type = _type ?? throw SB::JsonRead.MissingProperty("ActionSummary", "type"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionSummary>("html_url"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<ActionSummary>("id"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<ActionSummary>("name"),
+            Type = _type ?? throw SB::JsonRead.MissingProperty<ActionSummary>("type"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionSummary value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionSummary value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         writer.WriteString("type"u8, value.Type);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         writer.WriteEndObject();
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ActionSummary"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ActionSummary>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a BUILD action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(BuildActionPatch.Converter))]
-public sealed partial record BuildActionPatch : ActionPatch
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildActionPatch>))]
+public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<BuildActionPatch>, SB::IJsonSchemaModel<BuildActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -366,22 +366,19 @@ public sealed partial record BuildActionPatch : ActionPatch
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/BuildActionPatch</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static new SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/BuildActionPatch");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="BuildActionPatch"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new BuildActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="BuildActionPatch"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new BuildActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads a <see cref="BuildActionPatch"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static new BuildActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "BuildActionPatch");
@@ -409,121 +406,29 @@ public sealed partial record BuildActionPatch : ActionPatch
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("docker_image_name"u8))
-            {
-                reader.Read();
-                _dockerImageName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_image_tag"u8))
-            {
-                reader.Read();
-                _dockerImageTag = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("execute_commands"u8))
-            {
-                reader.Read();
-                _executeCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("setup_commands"u8))
-            {
-                reader.Read();
-                _setupCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("cached_dirs"u8))
-            {
-                reader.Read();
-                _cachedDirs = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("working_directory"u8))
-            {
-                reader.Read();
-                _workingDirectory = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("shell"u8))
-            {
-                reader.Read();
-                _shell = ShellJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("services"u8))
-            {
-                reader.Read();
-                _services = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("volume_mappings"u8))
-            {
-                reader.Read();
-                _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("run_as_user"u8))
-            {
-                reader.Read();
-                _runAsUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "execute_commands"u8)) _executeCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "setup_commands"u8)) _setupCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "cached_dirs"u8)) _cachedDirs = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "services"u8)) _services = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -557,24 +462,18 @@ public sealed partial record BuildActionPatch : ActionPatch
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionPatch value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionPatch value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -592,14 +491,8 @@ public sealed partial record BuildActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.DockerImageName is { } _dockerImageName)
-        {
-            writer.WriteString("docker_image_name"u8, _dockerImageName);
-        }
-        if (value.DockerImageTag is { } _dockerImageTag)
-        {
-            writer.WriteString("docker_image_tag"u8, _dockerImageTag);
-        }
+        if (value.DockerImageName is { } _dockerImageName) writer.WriteString("docker_image_name"u8, _dockerImageName);
+        if (value.DockerImageTag is { } _dockerImageTag) writer.WriteString("docker_image_tag"u8, _dockerImageTag);
         if (value.ExecuteCommands is { } _executeCommands)
         {
             writer.WritePropertyName("execute_commands"u8);
@@ -651,14 +544,8 @@ public sealed partial record BuildActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.WorkingDirectory is { } _workingDirectory)
-        {
-            writer.WriteString("working_directory"u8, _workingDirectory);
-        }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
+        if (value.WorkingDirectory is { } _workingDirectory) writer.WriteString("working_directory"u8, _workingDirectory);
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
         if (value.Services is { } _services)
         {
             writer.WritePropertyName("services"u8);
@@ -693,10 +580,7 @@ public sealed partial record BuildActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.RunAsUser is { } _runAsUser)
-        {
-            writer.WriteString("run_as_user"u8, _runAsUser);
-        }
+        if (value.RunAsUser is { } _runAsUser) writer.WriteString("run_as_user"u8, _runAsUser);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -714,42 +598,18 @@ public sealed partial record BuildActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="BuildActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<BuildActionPatch>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>The error body Buddy returns with 4xx responses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ErrorResponse.Converter))]
-public sealed partial record ErrorResponse
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ErrorResponse>))]
+public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
 {
     /// <summary>The errors.</summary>
     public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
@@ -37,7 +37,7 @@ public sealed partial record ErrorResponse
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -45,7 +45,7 @@ public sealed partial record ErrorResponse
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -72,41 +72,30 @@ public sealed partial record ErrorResponse
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/ErrorResponse</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ErrorResponse");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="ErrorResponse"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ErrorResponse FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="ErrorResponse"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="ErrorResponse"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static ErrorResponse ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "ErrorResponse");
         global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? _errors = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("errors"u8))
-            {
-                reader.Read();
-                _errors = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "errors"u8)) _errors = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new ErrorResponse
@@ -115,10 +104,10 @@ public sealed partial record ErrorResponse
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -146,7 +135,4 @@ public sealed partial record ErrorResponse
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ErrorResponse"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ErrorResponse>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>An HTTP header sent with the request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(HttpHeader.Converter))]
-public sealed partial record HttpHeader
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpHeader>))]
+public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
 {
     /// <summary>The name of the header.</summary>
     [SB::SchemaMinLength(1)]
@@ -19,7 +19,7 @@ public sealed partial record HttpHeader
     /// <summary>The value of the header.</summary>
     public required string Value { get; init; }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -27,7 +27,7 @@ public sealed partial record HttpHeader
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -50,25 +50,22 @@ public sealed partial record HttpHeader
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/HttpHeader</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/HttpHeader");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="HttpHeader"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static HttpHeader FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="HttpHeader"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static HttpHeader FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="HttpHeader"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "HttpHeader");
@@ -76,34 +73,22 @@ public sealed partial record HttpHeader
         string? _value = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new HttpHeader
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("HttpHeader", "name"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty("HttpHeader", "value"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<HttpHeader>("name"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<HttpHeader>("value"),
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -116,7 +101,4 @@ public sealed partial record HttpHeader
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpHeader"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<HttpHeader>(ReadJson, WriteJson);
 }

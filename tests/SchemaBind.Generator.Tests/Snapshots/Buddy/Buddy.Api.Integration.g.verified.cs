@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Integration.Converter))]
-public sealed partial record Integration
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Integration>))]
+public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
 {
     /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
     public string? HashId { get; init; }
@@ -18,7 +18,7 @@ public sealed partial record Integration
     /// <summary>The identifier of the integration, as written in newer Buddy documentation.</summary>
     public string? Identifier { get; init; }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -26,7 +26,7 @@ public sealed partial record Integration
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -34,25 +34,22 @@ public sealed partial record Integration
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/Integration</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/Integration");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Integration"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Integration FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Integration"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Integration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Integration"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Integration ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Integration");
@@ -60,21 +57,9 @@ public sealed partial record Integration
         string? _identifier = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("hash_id"u8))
-            {
-                reader.Read();
-                _hashId = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("identifier"u8))
-            {
-                reader.Read();
-                _identifier = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "hash_id"u8)) _hashId = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "identifier"u8)) _identifier = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new Integration
@@ -84,29 +69,20 @@ public sealed partial record Integration
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Integration value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Integration value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.HashId is { } _hashId)
-        {
-            writer.WriteString("hash_id"u8, _hashId);
-        }
-        if (value.Identifier is { } _identifier)
-        {
-            writer.WriteString("identifier"u8, _identifier);
-        }
+        if (value.HashId is { } _hashId) writer.WriteString("hash_id"u8, _hashId);
+        if (value.Identifier is { } _identifier) writer.WriteString("identifier"u8, _identifier);
         writer.WriteEndObject();
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Integration"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Integration>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A summary of a pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(PipelineSummary.Converter))]
-public sealed partial record PipelineSummary
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<PipelineSummary>))]
+public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -103,7 +103,7 @@ public sealed partial record PipelineSummary
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -111,7 +111,7 @@ public sealed partial record PipelineSummary
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -155,25 +155,22 @@ public sealed partial record PipelineSummary
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/PipelineSummary</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/PipelineSummary");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="PipelineSummary"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static PipelineSummary FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="PipelineSummary"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static PipelineSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="PipelineSummary"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "PipelineSummary");
@@ -188,61 +185,31 @@ public sealed partial record PipelineSummary
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("url"u8))
+            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "on"u8)) _on = PipelineSummaryOnJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "refs"u8))
             {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("on"u8))
-            {
-                reader.Read();
-                _on = PipelineSummaryOnJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("refs"u8))
-            {
-                reader.Read();
                 _refs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
                 specified |= 1u << 0;
             }
-            else if (reader.ValueTextEquals("last_execution_status"u8))
+            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "last_execution_revision"u8))
             {
-                reader.Read();
-                _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_execution_revision"u8))
-            {
-                reader.Read();
                 _lastExecutionRevision = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            else reader.Skip();
         }
 
         return new PipelineSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty("PipelineSummary", "name"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("html_url"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("id"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("name"),
             On = _on,
             Refs = _refs,
             LastExecutionStatus = _lastExecutionStatus,
@@ -251,25 +218,20 @@ public sealed partial record PipelineSummary
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.On is { } _on)
-        {
-            writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
-        }
+        if (value.On is { } _on) writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
         if (value.Refs is { } _refs)
         {
             writer.WritePropertyName("refs"u8);
@@ -291,10 +253,7 @@ public sealed partial record PipelineSummary
         {
             writer.WriteNull("refs"u8);
         }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.LastExecutionRevisionSpecified)
         {
             writer.WriteString("last_execution_revision"u8, value.LastExecutionRevision);
@@ -304,7 +263,4 @@ public sealed partial record PipelineSummary
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummary"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<PipelineSummary>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A RUN_DOCKER_CONTAINER action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunDockerContainerAction.Converter))]
-public sealed partial record RunDockerContainerAction : PipelineAction
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerAction>))]
+public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJsonModel<RunDockerContainerAction>, SB::IJsonSchemaModel<RunDockerContainerAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -538,12 +538,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (DockerBuildActionId is { } _dockerBuildActionId)
         {
             context.Push("docker_build_action_id");
@@ -572,12 +567,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction
             }
             context.Pop();
         }
-        if (Pipeline is { } _pipeline)
-        {
-            context.Push("pipeline");
-            _pipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
@@ -601,22 +591,19 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/RunDockerContainerAction</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static new SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/RunDockerContainerAction");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="RunDockerContainerAction"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerAction FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="RunDockerContainerAction"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads a <see cref="RunDockerContainerAction"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerAction ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "RunDockerContainerAction");
@@ -655,194 +642,131 @@ public sealed partial record RunDockerContainerAction : PipelineAction
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8))
             {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("url"u8))
-            {
-                reader.Read();
-                _url = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("html_url"u8))
-            {
-                reader.Read();
-                _htmlUrl = SB::JsonRead.Uri(ref reader);
-            }
-            else if (reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                _id = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("last_execution_status"u8))
-            {
-                reader.Read();
-                _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_image_name"u8))
-            {
-                reader.Read();
                 _dockerImageName = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 0;
             }
-            else if (reader.ValueTextEquals("docker_image_tag"u8))
+            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8))
             {
-                reader.Read();
                 _dockerImageTag = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else if (reader.ValueTextEquals("inline_commands"u8))
+            else if (SB::JsonRead.Property(ref reader, "inline_commands"u8))
             {
-                reader.Read();
                 _inlineCommands = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 2;
             }
-            else if (reader.ValueTextEquals("run_as_user"u8))
+            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8))
             {
-                reader.Read();
                 _runAsUser = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 3;
             }
-            else if (reader.ValueTextEquals("mount_filesystem_disable"u8))
+            else if (SB::JsonRead.Property(ref reader, "mount_filesystem_disable"u8))
             {
-                reader.Read();
                 _mountFilesystemDisable = SB::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 4;
             }
-            else if (reader.ValueTextEquals("volume_mappings"u8))
+            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8))
             {
-                reader.Read();
                 _volumeMappings = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
                 specified |= 1u << 5;
             }
-            else if (reader.ValueTextEquals("login"u8))
+            else if (SB::JsonRead.Property(ref reader, "login"u8))
             {
-                reader.Read();
                 _login = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 6;
             }
-            else if (reader.ValueTextEquals("registry"u8))
+            else if (SB::JsonRead.Property(ref reader, "registry"u8))
             {
-                reader.Read();
                 _registry = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 7;
             }
-            else if (reader.ValueTextEquals("export_container_path"u8))
+            else if (SB::JsonRead.Property(ref reader, "export_container_path"u8))
             {
-                reader.Read();
                 _exportContainerPath = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 8;
             }
-            else if (reader.ValueTextEquals("integration"u8))
+            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "region"u8))
             {
-                reader.Read();
-                _integration = Integration.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("region"u8))
-            {
-                reader.Read();
                 _region = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 9;
             }
-            else if (reader.ValueTextEquals("use_image_from_action"u8))
+            else if (SB::JsonRead.Property(ref reader, "use_image_from_action"u8))
             {
-                reader.Read();
                 _useImageFromAction = SB::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 10;
             }
-            else if (reader.ValueTextEquals("docker_build_action_id"u8))
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_id"u8))
             {
-                reader.Read();
                 _dockerBuildActionId = SB::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 11;
             }
-            else if (reader.ValueTextEquals("docker_build_action_name"u8))
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_name"u8))
             {
-                reader.Read();
                 _dockerBuildActionName = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 12;
             }
-            else if (reader.ValueTextEquals("entrypoint"u8))
+            else if (SB::JsonRead.Property(ref reader, "entrypoint"u8))
             {
-                reader.Read();
                 _entrypoint = SB::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 13;
             }
-            else if (reader.ValueTextEquals("variables"u8))
+            else if (SB::JsonRead.Property(ref reader, "variables"u8))
             {
-                reader.Read();
                 _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
                 specified |= 1u << 14;
             }
-            else if (reader.ValueTextEquals("pipeline"u8))
+            else if (SB::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8))
             {
-                reader.Read();
-                _pipeline = PipelineSummary.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
                 _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
                 specified |= 1u << 15;
             }
-            else if (reader.ValueTextEquals("after_action_id"u8))
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8))
             {
-                reader.Read();
                 _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 16;
             }
-            else if (reader.ValueTextEquals("timeout"u8))
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8))
             {
-                reader.Read();
                 _timeout = SB::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 17;
             }
-            else if (reader.ValueTextEquals("disabled"u8))
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8))
             {
-                reader.Read();
                 _disabled = SB::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 18;
             }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8))
             {
-                reader.Read();
                 _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 19;
             }
-            else if (reader.ValueTextEquals("retry_count"u8))
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8))
             {
-                reader.Read();
                 _retryCount = SB::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 20;
             }
-            else if (reader.ValueTextEquals("retry_interval"u8))
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8))
             {
-                reader.Read();
                 _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 21;
             }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
             {
-                reader.Read();
                 _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 22;
             }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -852,10 +776,10 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
         return new RunDockerContainerAction
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty("RunDockerContainerAction", "url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty("RunDockerContainerAction", "html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty("RunDockerContainerAction", "id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty("RunDockerContainerAction", "name"),
+            Url = _url ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("url"),
+            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("html_url"),
+            Id = _id ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("id"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("name"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
             DockerImageName = _dockerImageName,
@@ -887,30 +811,22 @@ public sealed partial record RunDockerContainerAction : PipelineAction
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerAction value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerAction value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        writer.WritePropertyName("url"u8);
-        SB::SchemaFormats.Write(writer, value.Url);
-        writer.WritePropertyName("html_url"u8);
-        SB::SchemaFormats.Write(writer, value.HtmlUrl);
+        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
-        if (value.LastExecutionStatus is { } _lastExecutionStatus)
-        {
-            writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
+        if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         if (value.DockerImageNameSpecified)
         {
             writer.WriteString("docker_image_name"u8, value.DockerImageName);
@@ -1109,7 +1025,4 @@ public sealed partial record RunDockerContainerAction : PipelineAction
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerAction"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunDockerContainerAction>(ReadJson, WriteJson);
 }

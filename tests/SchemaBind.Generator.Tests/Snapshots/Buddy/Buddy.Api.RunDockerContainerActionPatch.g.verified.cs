@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a RUN_DOCKER_CONTAINER action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunDockerContainerActionPatch.Converter))]
-public sealed partial record RunDockerContainerActionPatch : ActionPatch
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerActionPatch>))]
+public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJsonModel<RunDockerContainerActionPatch>, SB::IJsonSchemaModel<RunDockerContainerActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -265,12 +265,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
             }
             context.Pop();
         }
-        if (Integration is { } _integration)
-        {
-            context.Push("integration");
-            _integration.Validate(context);
-            context.Pop();
-        }
+        context.Member(Integration, "integration");
         if (DockerBuildActionId is { } _dockerBuildActionId)
         {
             context.Push("docker_build_action_id");
@@ -339,22 +334,19 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/RunDockerContainerActionPatch</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static new SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/RunDockerContainerActionPatch");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="RunDockerContainerActionPatch"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="RunDockerContainerActionPatch"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads a <see cref="RunDockerContainerActionPatch"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static new RunDockerContainerActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "RunDockerContainerActionPatch");
@@ -388,151 +380,35 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("docker_image_name"u8))
-            {
-                reader.Read();
-                _dockerImageName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_image_tag"u8))
-            {
-                reader.Read();
-                _dockerImageTag = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("inline_commands"u8))
-            {
-                reader.Read();
-                _inlineCommands = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_as_user"u8))
-            {
-                reader.Read();
-                _runAsUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("mount_filesystem_disable"u8))
-            {
-                reader.Read();
-                _mountFilesystemDisable = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("volume_mappings"u8))
-            {
-                reader.Read();
-                _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("login"u8))
-            {
-                reader.Read();
-                _login = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                _password = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("registry"u8))
-            {
-                reader.Read();
-                _registry = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("export_container_path"u8))
-            {
-                reader.Read();
-                _exportContainerPath = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("integration"u8))
-            {
-                reader.Read();
-                _integration = Integration.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("region"u8))
-            {
-                reader.Read();
-                _region = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("use_image_from_action"u8))
-            {
-                reader.Read();
-                _useImageFromAction = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_build_action_id"u8))
-            {
-                reader.Read();
-                _dockerBuildActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("docker_build_action_name"u8))
-            {
-                reader.Read();
-                _dockerBuildActionName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("entrypoint"u8))
-            {
-                reader.Read();
-                _entrypoint = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "inline_commands"u8)) _inlineCommands = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) _mountFilesystemDisable = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "registry"u8)) _registry = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "export_container_path"u8)) _exportContainerPath = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "region"u8)) _region = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "use_image_from_action"u8)) _useImageFromAction = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_id"u8)) _dockerBuildActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "docker_build_action_name"u8)) _dockerBuildActionName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "entrypoint"u8)) _entrypoint = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -572,24 +448,18 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionPatch value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionPatch value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -607,26 +477,11 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.DockerImageName is { } _dockerImageName)
-        {
-            writer.WriteString("docker_image_name"u8, _dockerImageName);
-        }
-        if (value.DockerImageTag is { } _dockerImageTag)
-        {
-            writer.WriteString("docker_image_tag"u8, _dockerImageTag);
-        }
-        if (value.InlineCommands is { } _inlineCommands)
-        {
-            writer.WriteString("inline_commands"u8, _inlineCommands);
-        }
-        if (value.RunAsUser is { } _runAsUser)
-        {
-            writer.WriteString("run_as_user"u8, _runAsUser);
-        }
-        if (value.MountFilesystemDisable is { } _mountFilesystemDisable)
-        {
-            writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
-        }
+        if (value.DockerImageName is { } _dockerImageName) writer.WriteString("docker_image_name"u8, _dockerImageName);
+        if (value.DockerImageTag is { } _dockerImageTag) writer.WriteString("docker_image_tag"u8, _dockerImageTag);
+        if (value.InlineCommands is { } _inlineCommands) writer.WriteString("inline_commands"u8, _inlineCommands);
+        if (value.RunAsUser is { } _runAsUser) writer.WriteString("run_as_user"u8, _runAsUser);
+        if (value.MountFilesystemDisable is { } _mountFilesystemDisable) writer.WriteBoolean("mount_filesystem_disable"u8, _mountFilesystemDisable);
         if (value.VolumeMappings is { } _volumeMappings)
         {
             writer.WritePropertyName("volume_mappings"u8);
@@ -644,10 +499,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.Login is { } _login)
-        {
-            writer.WriteString("login"u8, _login);
-        }
+        if (value.Login is { } _login) writer.WriteString("login"u8, _login);
         if (value.Password is { } _password)
         {
             if (redact)
@@ -659,39 +511,18 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
                 writer.WriteString("password"u8, _password);
             }
         }
-        if (value.Registry is { } _registry)
-        {
-            writer.WriteString("registry"u8, _registry);
-        }
-        if (value.ExportContainerPath is { } _exportContainerPath)
-        {
-            writer.WriteString("export_container_path"u8, _exportContainerPath);
-        }
+        if (value.Registry is { } _registry) writer.WriteString("registry"u8, _registry);
+        if (value.ExportContainerPath is { } _exportContainerPath) writer.WriteString("export_container_path"u8, _exportContainerPath);
         if (value.Integration is { } _integration)
         {
             writer.WritePropertyName("integration"u8);
             Integration.WriteJson(writer, _integration, redact);
         }
-        if (value.Region is { } _region)
-        {
-            writer.WriteString("region"u8, _region);
-        }
-        if (value.UseImageFromAction is { } _useImageFromAction)
-        {
-            writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
-        }
-        if (value.DockerBuildActionId is { } _dockerBuildActionId)
-        {
-            writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
-        }
-        if (value.DockerBuildActionName is { } _dockerBuildActionName)
-        {
-            writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
-        }
-        if (value.Entrypoint is { } _entrypoint)
-        {
-            writer.WriteString("entrypoint"u8, _entrypoint);
-        }
+        if (value.Region is { } _region) writer.WriteString("region"u8, _region);
+        if (value.UseImageFromAction is { } _useImageFromAction) writer.WriteBoolean("use_image_from_action"u8, _useImageFromAction);
+        if (value.DockerBuildActionId is { } _dockerBuildActionId) writer.WriteNumber("docker_build_action_id"u8, _dockerBuildActionId);
+        if (value.DockerBuildActionName is { } _dockerBuildActionName) writer.WriteString("docker_build_action_name"u8, _dockerBuildActionName);
+        if (value.Entrypoint is { } _entrypoint) writer.WriteString("entrypoint"u8, _entrypoint);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -709,42 +540,18 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunDockerContainerActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunDockerContainerActionPatch>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

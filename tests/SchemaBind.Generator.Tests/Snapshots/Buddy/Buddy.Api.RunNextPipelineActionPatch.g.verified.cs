@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>Changes to a RUN_NEXT_PIPELINE action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(RunNextPipelineActionPatch.Converter))]
-public sealed partial record RunNextPipelineActionPatch : ActionPatch
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineActionPatch>))]
+public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJsonModel<RunNextPipelineActionPatch>, SB::IJsonSchemaModel<RunNextPipelineActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -165,12 +165,7 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
             }
             context.Pop();
         }
-        if (NextPipeline is { } _nextPipeline)
-        {
-            context.Push("next_pipeline");
-            _nextPipeline.Validate(context);
-            context.Pop();
-        }
+        context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
             context.Push("revision");
@@ -248,22 +243,19 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/RunNextPipelineActionPatch</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static new SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/RunNextPipelineActionPatch");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="RunNextPipelineActionPatch"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunNextPipelineActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="RunNextPipelineActionPatch"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new RunNextPipelineActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads a <see cref="RunNextPipelineActionPatch"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static new RunNextPipelineActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "RunNextPipelineActionPatch");
@@ -286,96 +278,24 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("next_pipeline"u8))
-            {
-                reader.Read();
-                _nextPipeline = PipelineReference.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("revision"u8))
-            {
-                reader.Read();
-                _revision = PipelineRevisionJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("wait"u8))
-            {
-                reader.Read();
-                _wait = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("priority"u8))
-            {
-                reader.Read();
-                _priority = ExecutionPriorityJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("comment"u8))
-            {
-                reader.Read();
-                _comment = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "wait"u8)) _wait = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "comment"u8)) _comment = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -404,24 +324,18 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionPatch value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionPatch value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        if (value.Name is { } _name)
-        {
-            writer.WriteString("name"u8, _name);
-        }
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.Name is { } _name) writer.WriteString("name"u8, _name);
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -444,22 +358,10 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
             writer.WritePropertyName("next_pipeline"u8);
             PipelineReference.WriteJson(writer, _nextPipeline, redact);
         }
-        if (value.Revision is { } _revision)
-        {
-            writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
-        }
-        if (value.Wait is { } _wait)
-        {
-            writer.WriteBoolean("wait"u8, _wait);
-        }
-        if (value.Priority is { } _priority)
-        {
-            writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
-        }
-        if (value.Comment is { } _comment)
-        {
-            writer.WriteString("comment"u8, _comment);
-        }
+        if (value.Revision is { } _revision) writer.WriteString("revision"u8, PipelineRevisionJson.ToWireName(_revision));
+        if (value.Wait is { } _wait) writer.WriteBoolean("wait"u8, _wait);
+        if (value.Priority is { } _priority) writer.WriteString("priority"u8, ExecutionPriorityJson.ToWireName(_priority));
+        if (value.Comment is { } _comment) writer.WriteString("comment"u8, _comment);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -477,40 +379,16 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="RunNextPipelineActionPatch"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<RunNextPipelineActionPatch>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A service container (for example a database) that runs beside the build. Only its type and version are typed here; other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(ServiceSettings.Converter))]
-public sealed partial record ServiceSettings
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ServiceSettings>))]
+public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
 {
     /// <summary>The kind of service, for example MYSQL, POSTGRE_SQL or REDIS.</summary>
     public string? Type { get; init; }
@@ -47,7 +47,7 @@ public sealed partial record ServiceSettings
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -55,7 +55,7 @@ public sealed partial record ServiceSettings
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -63,25 +63,22 @@ public sealed partial record ServiceSettings
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/ServiceSettings</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ServiceSettings");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="ServiceSettings"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ServiceSettings FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="ServiceSettings"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static ServiceSettings FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="ServiceSettings"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static ServiceSettings ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "ServiceSettings");
@@ -90,16 +87,8 @@ public sealed partial record ServiceSettings
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("version"u8))
-            {
-                reader.Read();
-                _version = SB::JsonRead.String(ref reader);
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "version"u8)) _version = SB::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -116,23 +105,17 @@ public sealed partial record ServiceSettings
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.Type is { } _type)
-        {
-            writer.WriteString("type"u8, _type);
-        }
-        if (value.Version is { } _version)
-        {
-            writer.WriteString("version"u8, _version);
-        }
+        if (value.Type is { } _type) writer.WriteString("type"u8, _type);
+        if (value.Version is { } _version) writer.WriteString("version"u8, _version);
         if (value.AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, STJ::JsonElement> entry0 in _additionalProperties)
@@ -151,7 +134,4 @@ public sealed partial record ServiceSettings
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="ServiceSettings"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<ServiceSettings>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A Slack message attachment; only its common fields are typed here, other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SlackAttachment.Converter))]
-public sealed partial record SlackAttachment
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackAttachment>))]
+public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
 {
     /// <summary>A plain-text summary of the attachment.</summary>
     public string? Fallback { get; init; }
@@ -52,7 +52,7 @@ public sealed partial record SlackAttachment
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -60,7 +60,7 @@ public sealed partial record SlackAttachment
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -68,25 +68,22 @@ public sealed partial record SlackAttachment
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/SlackAttachment</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/SlackAttachment");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="SlackAttachment"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static SlackAttachment FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="SlackAttachment"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static SlackAttachment FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="SlackAttachment"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static SlackAttachment ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "SlackAttachment");
@@ -96,21 +93,9 @@ public sealed partial record SlackAttachment
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("fallback"u8))
-            {
-                reader.Read();
-                _fallback = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("color"u8))
-            {
-                reader.Read();
-                _color = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("text"u8))
-            {
-                reader.Read();
-                _text = SB::JsonRead.String(ref reader);
-            }
+            if (SB::JsonRead.Property(ref reader, "fallback"u8)) _fallback = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "color"u8)) _color = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "text"u8)) _text = SB::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -128,27 +113,18 @@ public sealed partial record SlackAttachment
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        if (value.Fallback is { } _fallback)
-        {
-            writer.WriteString("fallback"u8, _fallback);
-        }
-        if (value.Color is { } _color)
-        {
-            writer.WriteString("color"u8, _color);
-        }
-        if (value.Text is { } _text)
-        {
-            writer.WriteString("text"u8, _text);
-        }
+        if (value.Fallback is { } _fallback) writer.WriteString("fallback"u8, _fallback);
+        if (value.Color is { } _color) writer.WriteString("color"u8, _color);
+        if (value.Text is { } _text) writer.WriteString("text"u8, _text);
         if (value.AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, STJ::JsonElement> entry0 in _additionalProperties)
@@ -167,7 +143,4 @@ public sealed partial record SlackAttachment
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SlackAttachment"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<SlackAttachment>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A request to add a SSH_COMMAND action, which runs commands on a server over SSH.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SshCommandActionRequest.Converter))]
-public sealed partial record SshCommandActionRequest : ActionRequest
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SshCommandActionRequest>))]
+public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonModel<SshCommandActionRequest>, SB::IJsonSchemaModel<SshCommandActionRequest>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -323,22 +323,19 @@ public sealed partial record SshCommandActionRequest : ActionRequest
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/SshCommandActionRequest</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static new SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/SshCommandActionRequest");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="SshCommandActionRequest"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new SshCommandActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="SshCommandActionRequest"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static new SshCommandActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads a <see cref="SshCommandActionRequest"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "SshCommandActionRequest");
@@ -365,116 +362,28 @@ public sealed partial record SshCommandActionRequest : ActionRequest
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("type"u8))
-            {
-                reader.Read();
-                _type = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_time"u8))
-            {
-                reader.Read();
-                _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("variables"u8))
-            {
-                reader.Read();
-                _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("host"u8))
-            {
-                reader.Read();
-                _host = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("port"u8))
-            {
-                reader.Read();
-                _port = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("login"u8))
-            {
-                reader.Read();
-                _login = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("authentication_mode"u8))
-            {
-                reader.Read();
-                _authenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("commands"u8))
-            {
-                reader.Read();
-                _commands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("password"u8))
-            {
-                reader.Read();
-                _password = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("working_directory"u8))
-            {
-                reader.Read();
-                _workingDirectory = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("shell"u8))
-            {
-                reader.Read();
-                _shell = ShellJson.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_as_script"u8))
-            {
-                reader.Read();
-                _runAsScript = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_conditions"u8))
-            {
-                reader.Read();
-                _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("after_action_id"u8))
-            {
-                reader.Read();
-                _afterActionId = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("timeout"u8))
-            {
-                reader.Read();
-                _timeout = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("disabled"u8))
-            {
-                reader.Read();
-                _disabled = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("ignore_errors"u8))
-            {
-                reader.Read();
-                _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_count"u8))
-            {
-                reader.Read();
-                _retryCount = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("retry_interval"u8))
-            {
-                reader.Read();
-                _retryInterval = SB::JsonRead.Int32(ref reader);
-            }
-            else if (reader.ValueTextEquals("run_only_on_first_failure"u8))
-            {
-                reader.Read();
-                _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "host"u8)) _host = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "port"u8)) _port = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "authentication_mode"u8)) _authenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "commands"u8)) _commands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_as_script"u8)) _runAsScript = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         if (_type != TypeValue)
@@ -484,14 +393,14 @@ public sealed partial record SshCommandActionRequest : ActionRequest
 
         return new SshCommandActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            Host = _host ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "host"),
-            Port = _port ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "port"),
-            Login = _login ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "login"),
-            AuthenticationMode = _authenticationMode ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "authentication_mode"),
-            Commands = _commands ?? throw SB::JsonRead.MissingProperty("SshCommandActionRequest", "commands"),
+            Host = _host ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("host"),
+            Port = _port ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("port"),
+            Login = _login ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("login"),
+            AuthenticationMode = _authenticationMode ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("authentication_mode"),
+            Commands = _commands ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("commands"),
             Password = _password,
             WorkingDirectory = _workingDirectory,
             Shell = _shell,
@@ -507,10 +416,10 @@ public sealed partial record SshCommandActionRequest : ActionRequest
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionRequest value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionRequest value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -518,10 +427,7 @@ public sealed partial record SshCommandActionRequest : ActionRequest
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
-        if (value.TriggerTime is { } _triggerTime)
-        {
-            writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
-        }
+        if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
         if (value.Variables is { } _variables)
         {
             writer.WritePropertyName("variables"u8);
@@ -568,18 +474,9 @@ public sealed partial record SshCommandActionRequest : ActionRequest
                 writer.WriteString("password"u8, _password);
             }
         }
-        if (value.WorkingDirectory is { } _workingDirectory)
-        {
-            writer.WriteString("working_directory"u8, _workingDirectory);
-        }
-        if (value.Shell is { } _shell)
-        {
-            writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
-        }
-        if (value.RunAsScript is { } _runAsScript)
-        {
-            writer.WriteBoolean("run_as_script"u8, _runAsScript);
-        }
+        if (value.WorkingDirectory is { } _workingDirectory) writer.WriteString("working_directory"u8, _workingDirectory);
+        if (value.Shell is { } _shell) writer.WriteString("shell"u8, ShellJson.ToWireName(_shell));
+        if (value.RunAsScript is { } _runAsScript) writer.WriteBoolean("run_as_script"u8, _runAsScript);
         if (value.TriggerConditions is { } _triggerConditions)
         {
             writer.WritePropertyName("trigger_conditions"u8);
@@ -597,40 +494,16 @@ public sealed partial record SshCommandActionRequest : ActionRequest
             }
             writer.WriteEndArray();
         }
-        if (value.AfterActionId is { } _afterActionId)
-        {
-            writer.WriteNumber("after_action_id"u8, _afterActionId);
-        }
-        if (value.Timeout is { } _timeout)
-        {
-            writer.WriteNumber("timeout"u8, _timeout);
-        }
-        if (value.Disabled is { } _disabled)
-        {
-            writer.WriteBoolean("disabled"u8, _disabled);
-        }
-        if (value.IgnoreErrors is { } _ignoreErrors)
-        {
-            writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
-        }
-        if (value.RetryCount is { } _retryCount)
-        {
-            writer.WriteNumber("retry_count"u8, _retryCount);
-        }
-        if (value.RetryInterval is { } _retryInterval)
-        {
-            writer.WriteNumber("retry_interval"u8, _retryInterval);
-        }
-        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure)
-        {
-            writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
-        }
+        if (value.AfterActionId is { } _afterActionId) writer.WriteNumber("after_action_id"u8, _afterActionId);
+        if (value.Timeout is { } _timeout) writer.WriteNumber("timeout"u8, _timeout);
+        if (value.Disabled is { } _disabled) writer.WriteBoolean("disabled"u8, _disabled);
+        if (value.IgnoreErrors is { } _ignoreErrors) writer.WriteBoolean("ignore_errors"u8, _ignoreErrors);
+        if (value.RetryCount is { } _retryCount) writer.WriteNumber("retry_count"u8, _retryCount);
+        if (value.RetryInterval is { } _retryInterval) writer.WriteNumber("retry_interval"u8, _retryInterval);
+        if (value.RunOnlyOnFirstFailure is { } _runOnlyOnFirstFailure) writer.WriteBoolean("run_only_on_first_failure"u8, _runOnlyOnFirstFailure);
         writer.WriteEndObject();
     }
 
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
-
-    /// <summary>Lets System.Text.Json read and write <see cref="SshCommandActionRequest"/> with this generated code, without reflection.</summary>
-    public new sealed class Converter() : SB::GeneratedJsonConverter<SshCommandActionRequest>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>A condition that must hold for the action to run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(TriggerCondition.Converter))]
-public sealed partial record TriggerCondition
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<TriggerCondition>))]
+public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
 {
     /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
     [SB::SchemaMinLength(1)]
@@ -88,7 +88,7 @@ public sealed partial record TriggerCondition
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -96,7 +96,7 @@ public sealed partial record TriggerCondition
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -171,25 +171,22 @@ public sealed partial record TriggerCondition
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/TriggerCondition</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/TriggerCondition");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="TriggerCondition"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static TriggerCondition FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="TriggerCondition"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static TriggerCondition FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="TriggerCondition"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "TriggerCondition");
@@ -206,71 +203,23 @@ public sealed partial record TriggerCondition
         string? _triggerGroup = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("trigger_condition"u8))
-            {
-                reader.Read();
-                _triggerConditionValue = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_condition_paths"u8))
-            {
-                reader.Read();
-                _triggerConditionPaths = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("trigger_variable_key"u8))
-            {
-                reader.Read();
-                _triggerVariableKey = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_variable_value"u8))
-            {
-                reader.Read();
-                _triggerVariableValue = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_hours"u8))
-            {
-                reader.Read();
-                _triggerHours = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            }
-            else if (reader.ValueTextEquals("trigger_days"u8))
-            {
-                reader.Read();
-                _triggerDays = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            }
-            else if (reader.ValueTextEquals("timezone"u8))
-            {
-                reader.Read();
-                _timezone = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_project_name"u8))
-            {
-                reader.Read();
-                _triggerProjectName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_pipeline_name"u8))
-            {
-                reader.Read();
-                _triggerPipelineName = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_user"u8))
-            {
-                reader.Read();
-                _triggerUser = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("trigger_group"u8))
-            {
-                reader.Read();
-                _triggerGroup = SB::JsonRead.String(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "trigger_condition"u8)) _triggerConditionValue = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) _triggerConditionPaths = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "trigger_variable_key"u8)) _triggerVariableKey = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_variable_value"u8)) _triggerVariableValue = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_hours"u8)) _triggerHours = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "trigger_days"u8)) _triggerDays = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "timezone"u8)) _timezone = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_project_name"u8)) _triggerProjectName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) _triggerPipelineName = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_user"u8)) _triggerUser = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "trigger_group"u8)) _triggerGroup = SB::JsonRead.String(ref reader);
+            else reader.Skip();
         }
 
         return new TriggerCondition
         {
-            TriggerConditionValue = _triggerConditionValue ?? throw SB::JsonRead.MissingProperty("TriggerCondition", "trigger_condition"),
+            TriggerConditionValue = _triggerConditionValue ?? throw SB::JsonRead.MissingProperty<TriggerCondition>("trigger_condition"),
             TriggerConditionPaths = _triggerConditionPaths,
             TriggerVariableKey = _triggerVariableKey,
             TriggerVariableValue = _triggerVariableValue,
@@ -284,10 +233,10 @@ public sealed partial record TriggerCondition
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -311,14 +260,8 @@ public sealed partial record TriggerCondition
             }
             writer.WriteEndArray();
         }
-        if (value.TriggerVariableKey is { } _triggerVariableKey)
-        {
-            writer.WriteString("trigger_variable_key"u8, _triggerVariableKey);
-        }
-        if (value.TriggerVariableValue is { } _triggerVariableValue)
-        {
-            writer.WriteString("trigger_variable_value"u8, _triggerVariableValue);
-        }
+        if (value.TriggerVariableKey is { } _triggerVariableKey) writer.WriteString("trigger_variable_key"u8, _triggerVariableKey);
+        if (value.TriggerVariableValue is { } _triggerVariableValue) writer.WriteString("trigger_variable_value"u8, _triggerVariableValue);
         if (value.TriggerHours is { } _triggerHours)
         {
             writer.WritePropertyName("trigger_hours"u8);
@@ -339,32 +282,14 @@ public sealed partial record TriggerCondition
             }
             writer.WriteEndArray();
         }
-        if (value.Timezone is { } _timezone)
-        {
-            writer.WriteString("timezone"u8, _timezone);
-        }
-        if (value.TriggerProjectName is { } _triggerProjectName)
-        {
-            writer.WriteString("trigger_project_name"u8, _triggerProjectName);
-        }
-        if (value.TriggerPipelineName is { } _triggerPipelineName)
-        {
-            writer.WriteString("trigger_pipeline_name"u8, _triggerPipelineName);
-        }
-        if (value.TriggerUser is { } _triggerUser)
-        {
-            writer.WriteString("trigger_user"u8, _triggerUser);
-        }
-        if (value.TriggerGroup is { } _triggerGroup)
-        {
-            writer.WriteString("trigger_group"u8, _triggerGroup);
-        }
+        if (value.Timezone is { } _timezone) writer.WriteString("timezone"u8, _timezone);
+        if (value.TriggerProjectName is { } _triggerProjectName) writer.WriteString("trigger_project_name"u8, _triggerProjectName);
+        if (value.TriggerPipelineName is { } _triggerPipelineName) writer.WriteString("trigger_pipeline_name"u8, _triggerPipelineName);
+        if (value.TriggerUser is { } _triggerUser) writer.WriteString("trigger_user"u8, _triggerUser);
+        if (value.TriggerGroup is { } _triggerGroup) writer.WriteString("trigger_group"u8, _triggerGroup);
         writer.WriteEndObject();
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="TriggerCondition"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<TriggerCondition>(ReadJson, WriteJson);
 }

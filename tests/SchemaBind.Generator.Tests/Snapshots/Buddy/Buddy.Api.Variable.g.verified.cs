@@ -9,8 +9,8 @@ namespace Buddy.Api;
 
 /// <summary>An environment variable available to the action.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Variable.Converter))]
-public sealed partial record Variable
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Variable>))]
+public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
     public required string Key { get; init; }
@@ -27,7 +27,7 @@ public sealed partial record Variable
     /// <summary>Whether the value can be changed by the action.</summary>
     public bool? Settable { get; init; }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -35,7 +35,7 @@ public sealed partial record Variable
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -45,25 +45,22 @@ public sealed partial record Variable
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/components/schemas/Variable</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/Variable");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Variable"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Variable FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Variable"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Variable FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Variable"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Variable ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Variable");
@@ -74,52 +71,28 @@ public sealed partial record Variable
         bool? _settable = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("key"u8))
-            {
-                reader.Read();
-                _key = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("description"u8))
-            {
-                reader.Read();
-                _description = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("encrypted"u8))
-            {
-                reader.Read();
-                _encrypted = SB::JsonRead.Boolean(ref reader);
-            }
-            else if (reader.ValueTextEquals("settable"u8))
-            {
-                reader.Read();
-                _settable = SB::JsonRead.Boolean(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "key"u8)) _key = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "description"u8)) _description = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "encrypted"u8)) _encrypted = SB::JsonRead.Boolean(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "settable"u8)) _settable = SB::JsonRead.Boolean(ref reader);
+            else reader.Skip();
         }
 
         return new Variable
         {
-            Key = _key ?? throw SB::JsonRead.MissingProperty("Variable", "key"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty("Variable", "value"),
+            Key = _key ?? throw SB::JsonRead.MissingProperty<Variable>("key"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<Variable>("value"),
             Description = _description,
             Encrypted = _encrypted,
             Settable = _settable,
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -127,24 +100,12 @@ public sealed partial record Variable
         writer.WriteStartObject();
         writer.WriteString("key"u8, value.Key);
         writer.WriteString("value"u8, value.Value);
-        if (value.Description is { } _description)
-        {
-            writer.WriteString("description"u8, _description);
-        }
-        if (value.Encrypted is { } _encrypted)
-        {
-            writer.WriteBoolean("encrypted"u8, _encrypted);
-        }
-        if (value.Settable is { } _settable)
-        {
-            writer.WriteBoolean("settable"u8, _settable);
-        }
+        if (value.Description is { } _description) writer.WriteString("description"u8, _description);
+        if (value.Encrypted is { } _encrypted) writer.WriteBoolean("encrypted"u8, _encrypted);
+        if (value.Settable is { } _settable) writer.WriteBoolean("settable"u8, _settable);
         writer.WriteEndObject();
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Variable"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Variable>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Cat schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Cat.Converter))]
-public sealed partial record Cat
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Cat>))]
+public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -20,7 +20,7 @@ public sealed partial record Cat
     [global::System.ComponentModel.DataAnnotations.Range(0d, 9d)]
     public required int Lives { get; init; }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -28,7 +28,7 @@ public sealed partial record Cat
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -62,25 +62,22 @@ public sealed partial record Cat
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/$defs/Cat</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Cat");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Cat"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Cat FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Cat"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Cat FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Cat"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Cat ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Cat");
@@ -88,34 +85,22 @@ public sealed partial record Cat
         int? _lives = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("lives"u8))
-            {
-                reader.Read();
-                _lives = SB::JsonRead.Int32(ref reader);
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "lives"u8)) _lives = SB::JsonRead.Int32(ref reader);
+            else reader.Skip();
         }
 
         return new Cat
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Cat", "name"),
-            Lives = _lives ?? throw SB::JsonRead.MissingProperty("Cat", "lives"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Cat>("name"),
+            Lives = _lives ?? throw SB::JsonRead.MissingProperty<Cat>("lives"),
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -128,7 +113,4 @@ public sealed partial record Cat
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Cat"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Cat>(ReadJson, WriteJson);
 }

@@ -9,8 +9,8 @@ namespace EndToEnd.Catalog;
 
 /// <summary>Structural shapes: maps, allOf composition, unions without a discriminator, recursion.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Catalog.Converter))]
-public sealed partial record Catalog
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Catalog>))]
+public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -90,7 +90,7 @@ public sealed partial record Catalog
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -98,20 +98,11 @@ public sealed partial record Catalog
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
-        if (Root is null)
-        {
-            context.AddError("required", "The property 'root' is required.");
-        }
-        else
-        {
-            context.Push("root");
-            Root.Validate(context);
-            context.Pop();
-        }
+        context.RequiredMember(Root, "root");
         if (Labels is null)
         {
             context.AddError("required", "The property 'labels' is required.");
@@ -157,30 +148,10 @@ public sealed partial record Catalog
             }
             context.Pop();
         }
-        if (Price is { } _price)
-        {
-            context.Push("price");
-            _price.Validate(context);
-            context.Pop();
-        }
-        if (Owner is { } _owner)
-        {
-            context.Push("owner");
-            _owner.Validate(context);
-            context.Pop();
-        }
-        if (Tree is { } _tree)
-        {
-            context.Push("tree");
-            _tree.Validate(context);
-            context.Pop();
-        }
-        if (Code is { } _code)
-        {
-            context.Push("code");
-            _code.Validate(context);
-            context.Pop();
-        }
+        context.Member(Price, "price");
+        context.Member(Owner, "owner");
+        context.Member(Tree, "tree");
+        context.Member(Code, "code");
         if (AdditionalProperties is { } _additionalProperties)
         {
             foreach (global::System.Collections.Generic.KeyValuePair<string, long> entry0 in _additionalProperties)
@@ -197,25 +168,22 @@ public sealed partial record Catalog
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Catalog"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Catalog FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Catalog"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Catalog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Catalog"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Catalog ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Catalog");
@@ -230,42 +198,17 @@ public sealed partial record Catalog
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("root"u8))
+            if (SB::JsonRead.Property(ref reader, "root"u8)) _root = Category.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "labels"u8)) _labels = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "pets"u8)) _pets = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "price"u8)) _price = Price.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "owner"u8))
             {
-                reader.Read();
-                _root = Category.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                reader.Read();
-                _labels = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            }
-            else if (reader.ValueTextEquals("pets"u8))
-            {
-                reader.Read();
-                _pets = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("price"u8))
-            {
-                reader.Read();
-                _price = Price.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("owner"u8))
-            {
-                reader.Read();
                 _owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
                 specified |= 1u << 0;
             }
-            else if (reader.ValueTextEquals("tree"u8))
-            {
-                reader.Read();
-                _tree = Tree.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("code"u8))
-            {
-                reader.Read();
-                _code = Code.ReadJson(ref reader);
-            }
+            else if (SB::JsonRead.Property(ref reader, "tree"u8)) _tree = Tree.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "code"u8)) _code = Code.ReadJson(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -276,8 +219,8 @@ public sealed partial record Catalog
 
         return new Catalog
         {
-            Root = _root ?? throw SB::JsonRead.MissingProperty("Catalog", "root"),
-            Labels = _labels ?? throw SB::JsonRead.MissingProperty("Catalog", "labels"),
+            Root = _root ?? throw SB::JsonRead.MissingProperty<Catalog>("root"),
+            Labels = _labels ?? throw SB::JsonRead.MissingProperty<Catalog>("labels"),
             Pets = _pets,
             Price = _price,
             Owner = _owner,
@@ -288,10 +231,10 @@ public sealed partial record Catalog
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -373,7 +316,4 @@ public sealed partial record Catalog
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Catalog"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Catalog>(ReadJson, WriteJson);
 }

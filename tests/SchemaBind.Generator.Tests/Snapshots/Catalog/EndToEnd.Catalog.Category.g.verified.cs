@@ -9,8 +9,8 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Category schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Category.Converter))]
-public sealed partial record Category
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Category>))]
+public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -48,7 +48,7 @@ public sealed partial record Category
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -56,7 +56,7 @@ public sealed partial record Category
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -74,12 +74,7 @@ public sealed partial record Category
             }
             context.Pop();
         }
-        if (Parent is { } _parent)
-        {
-            context.Push("parent");
-            _parent.Validate(context);
-            context.Pop();
-        }
+        context.Member(Parent, "parent");
         if (Children is { } _children)
         {
             context.Push("children");
@@ -103,25 +98,22 @@ public sealed partial record Category
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/$defs/Category</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Category");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Category"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Category FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Category"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Category FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Category"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Category ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Category");
@@ -130,40 +122,24 @@ public sealed partial record Category
         global::System.Collections.Generic.IReadOnlyList<Category>? _children = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                reader.Read();
-                _name = SB::JsonRead.String(ref reader);
-            }
-            else if (reader.ValueTextEquals("parent"u8))
-            {
-                reader.Read();
-                _parent = Category.ReadJson(ref reader);
-            }
-            else if (reader.ValueTextEquals("children"u8))
-            {
-                reader.Read();
-                _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "parent"u8)) _parent = Category.ReadJson(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new Category
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty("Category", "name"),
+            Name = _name ?? throw SB::JsonRead.MissingProperty<Category>("name"),
             Parent = _parent,
             Children = _children,
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -197,7 +173,4 @@ public sealed partial record Category
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Category"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Category>(ReadJson, WriteJson);
 }

@@ -13,8 +13,8 @@ namespace EndToEnd.Catalog;
 /// JSON is read as the first alternative whose schema it matches; use <see cref="Match"/> or <see cref="Switch"/> to handle every case.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Price.Converter))]
-public abstract partial record Price
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Price>))]
+public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaModel<Price>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected Price()
@@ -125,7 +125,7 @@ public abstract partial record Price
         }
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -133,7 +133,7 @@ public abstract partial record Price
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -173,27 +173,22 @@ public abstract partial record Price
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/$defs/Price</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Price");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Parses a <see cref="Price"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Price FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Price"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Price FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Reads the case whose schema the JSON value matches (the first that does).</summary>
-    /// <param name="reader">The reader, positioned on the value; left on its last token.</param>
-    /// <returns>The case read.</returns>
-    /// <exception cref="STJ::JsonException">The value matches no alternative.</exception>
+    /// <inheritdoc/>
     public static Price ReadJson(ref STJ::Utf8JsonReader reader)
     {
         STJ::JsonElement json = SB::JsonRead.Element(ref reader);
@@ -220,13 +215,10 @@ public abstract partial record Price
     /// <summary>The schema of the alternative at <paramref name="index"/> in <c>anyOf</c>, built on first use.</summary>
     private static SB::JsonSchemaValidator Alternative(int index) => s_alternatives[index] ??= CatalogJsonSchema.Document.Subschema("#/$defs/Price/anyOf/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Price value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes the value of <paramref name="value"/>'s case as JSON.</summary>
-    /// <param name="writer">The writer.</param>
-    /// <param name="value">The value to write.</param>
-    /// <param name="redact">True to write sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</param>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Price value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -260,9 +252,6 @@ public abstract partial record Price
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Price"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Price>(ReadJson, WriteJson);
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[0-9]+ [A-Z]{3}$");
 }

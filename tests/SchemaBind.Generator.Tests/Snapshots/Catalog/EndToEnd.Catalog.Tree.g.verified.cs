@@ -9,8 +9,8 @@ namespace EndToEnd.Catalog;
 
 /// <summary>The Tree schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(Tree.Converter))]
-public sealed partial record Tree
+[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Tree>))]
+public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
 {
     /// <summary>The <c>value</c> property.</summary>
     public required long Value { get; init; }
@@ -47,7 +47,7 @@ public sealed partial record Tree
         return hash.ToHashCode();
     }
 
-    /// <summary>Checks this value against its schema.</summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
     {
         var context = SB::ValidationContext.Rent();
@@ -55,7 +55,7 @@ public sealed partial record Tree
         return SB::ValidationContext.Return(context);
     }
 
-    /// <summary>Adds the errors of this value to <paramref name="context"/>, at the context's current location.</summary>
+    /// <inheritdoc/>
     public void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
@@ -100,25 +100,22 @@ public sealed partial record Tree
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
-    /// <summary>The JSON Schema of this type (<c>#/$defs/Tree</c>), to validate JSON such as responses, webhooks or stored documents.</summary>
+    /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Tree");
 
-    /// <summary>Validates JSON against this type's schema, with every keyword of JSON Schema 2020-12: every error, with its JSON Pointer; empty when valid.</summary>
+    /// <inheritdoc/>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
-    /// <summary>Parses a <see cref="Tree"/> from JSON text.</summary>
-    /// <exception cref="STJ::JsonException">The text is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Tree FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
 
-    /// <summary>Parses a <see cref="Tree"/> from UTF-8 JSON.</summary>
-    /// <exception cref="STJ::JsonException">The data is not JSON of this shape.</exception>
+    /// <inheritdoc/>
     public static Tree FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
 
-    /// <summary>Serializes this value to JSON text.</summary>
+    /// <inheritdoc/>
     public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
 
-    /// <summary>Reads a <see cref="Tree"/> from a reader on the start of its object, and leaves the reader on its last token.</summary>
-    /// <exception cref="STJ::JsonException">The JSON does not have this shape.</exception>
+    /// <inheritdoc/>
     public static Tree ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SB::JsonRead.StartObject(ref reader, "Tree");
@@ -127,40 +124,24 @@ public sealed partial record Tree
         global::System.Collections.Generic.IReadOnlyDictionary<string, Tree>? _byName = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("value"u8))
-            {
-                reader.Read();
-                _value = SB::JsonRead.Int64(ref reader);
-            }
-            else if (reader.ValueTextEquals("children"u8))
-            {
-                reader.Read();
-                _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            }
-            else if (reader.ValueTextEquals("byName"u8))
-            {
-                reader.Read();
-                _byName = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.Int64(ref reader);
+            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else if (SB::JsonRead.Property(ref reader, "byName"u8)) _byName = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else reader.Skip();
         }
 
         return new Tree
         {
-            Value = _value ?? throw SB::JsonRead.MissingProperty("Tree", "value"),
+            Value = _value ?? throw SB::JsonRead.MissingProperty<Tree>("value"),
             Children = _children,
             ByName = _byName,
         };
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value) => WriteJson(writer, value, redact: false);
 
-    /// <summary>Writes <paramref name="value"/> as a JSON object; with <paramref name="redact"/>, sensitive values (<c>writeOnly</c>, <c>format: password</c>) as <c>"***"</c>, for logs.</summary>
+    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -207,7 +188,4 @@ public sealed partial record Tree
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
     public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
-
-    /// <summary>Lets System.Text.Json read and write <see cref="Tree"/> with this generated code, without reflection.</summary>
-    public sealed class Converter() : SB::GeneratedJsonConverter<Tree>(ReadJson, WriteJson);
 }
