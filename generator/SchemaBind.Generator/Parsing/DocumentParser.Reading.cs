@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
-using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
@@ -20,8 +19,8 @@ internal sealed partial class DocumentParser
 
         try
         {
-            _minified = new MinifiedJson();
-            return JsonTextParser.Parse(_input.Text, _minified, KeywordSupport.KnownNames, _cancellationToken);
+            // Its minified text is made when the document is embedded as it is (DocumentParser.Embedded), not here.
+            return JsonTextParser.Parse(_input.Text, null, KeywordSupport.KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
         {

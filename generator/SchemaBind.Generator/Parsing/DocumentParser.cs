@@ -24,9 +24,9 @@ internal sealed partial class DocumentParser
     private readonly CancellationToken _cancellationToken;
     private readonly LineIndex _lines;
 
-    // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
-    // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
-    // older dialect; see Dialects/DocumentUpgrader): _unwritten, written only if it is embedded whole.
+    // The document without insignificant whitespace, when it is embedded whole (DocumentParser.Embedded): a JSON
+    // text minified, or, when the document is a tree that no text was read into (read from YAML, bundled from parts,
+    // or upgraded from an older dialect; see Dialects/DocumentUpgrader), _unwritten written.
     private MinifiedJson? _minified;
     private JsonNode? _unwritten;
 
