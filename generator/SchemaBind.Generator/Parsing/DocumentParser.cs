@@ -25,7 +25,8 @@ internal sealed partial class DocumentParser
     private readonly LineIndex _lines;
 
     // The document without insignificant whitespace, when it is embedded whole (DocumentParser.Embedded): a JSON
-    // text minified, or, when the document is a tree that no text was read into (read from YAML, bundled from parts,
+    // text minified (by the parser on its way, unless the text looks like an OpenAPI or Swagger description; see
+    // ReadDocument), or, when the document is a tree that no text was read into (read from YAML, bundled from parts,
     // or upgraded from an older dialect; see Dialects/DocumentUpgrader), _unwritten written.
     private MinifiedJson? _minified;
     private JsonNode? _unwritten;

@@ -102,11 +102,12 @@ internal sealed class JsonTextParser
             char c = text[i];
             if (c == '"')
             {
-                // A string, whitespace and all: to its closing quote, past every escaped char.
-                i = text.IndexOfAny(QuoteOrBackslash, i + 1);
-                while (text[i] == '\\')
+                // A string, whitespace and all: to its closing quote, past every escaped char (strings are mostly
+                // shorter than a vector: a loop beats a vectorized search here).
+                i++;
+                while ((c = text[i]) != '"')
                 {
-                    i = text.IndexOfAny(QuoteOrBackslash, i + 2);
+                    i += c == '\\' ? 2 : 1;
                 }
 
                 i++;
@@ -115,9 +116,13 @@ internal sealed class JsonTextParser
             {
                 // Whitespace outside strings is between tokens: what came before it is significant.
                 minified.Append(text, uncopied, i - uncopied);
-                while (++i < text.Length && IsWhitespace(text[i]))
+                do
                 {
+                    // Indentation four spaces at a time, as the parse skips it.
+                    int quads = text[i] == ' ' ? LeadingFourSpaces(text.AsSpan(i)) : 0;
+                    i += quads > 0 ? 4 * quads : 1;
                 }
+                while (i < text.Length && IsWhitespace(text[i]));
 
                 uncopied = i;
                 cancellationToken.ThrowIfCancellationRequested();
@@ -134,8 +139,6 @@ internal sealed class JsonTextParser
 
         static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r';
     }
-
-    private static readonly char[] QuoteOrBackslash = { '"', '\\' };
 
     private JsonNode ParseValue()
     {
