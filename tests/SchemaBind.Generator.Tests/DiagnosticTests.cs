@@ -62,6 +62,21 @@ public sealed class DiagnosticTests
         Assert.Equal((line, column), (Span(d).Line, Span(d).Column));
     }
 
+    [Theory]
+    [InlineData("\n", "\n")]
+    [InlineData("\r\n", "\r\n")]
+    [InlineData("\r", "\r")]
+    [InlineData("\r\n", "\r")]
+    [InlineData("\n", "\r")]
+    public void A_diagnostic_is_located_whatever_the_line_breaks(string first, string second)
+    {
+        // A line feed, a carriage return and line feed, and a carriage return alone each end one line (a text
+        // without carriage returns has its line starts found by a search for line feeds alone).
+        Diagnostic d = Single("{" + first + second + "  \"a\": 01 }" + first);
+        Assert.Equal("SB0001", d.Id);
+        Assert.Equal((2, 7), (Span(d).Line, Span(d).Column));
+    }
+
     [Fact]
     public void A_json_document_that_is_no_api_is_SB0002()
     {

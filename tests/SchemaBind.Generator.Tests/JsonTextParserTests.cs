@@ -220,10 +220,14 @@ public sealed class JsonTextParserTests
 
     private static string Canonical(string json) => System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonDocument.Parse(json).RootElement);
 
+    /// <summary>The text minified on the parse's way, which must be what <see cref="JsonTextParser.Minify"/> makes of it after.</summary>
     private static PackedText Minified(string json)
     {
         var minified = new MinifiedJson();
         JsonTextParser.Parse(json, minified, default);
-        return minified.Complete();
+        PackedText text = minified.Complete();
+        Assert.Equal(text.ToString(), JsonTextParser.Minify(json, default).Complete().ToString());
+        Assert.Equal(text, JsonTextParser.Minify(json, default).Complete());
+        return text;
     }
 }

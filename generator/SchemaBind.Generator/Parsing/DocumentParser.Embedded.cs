@@ -60,11 +60,13 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>
-    /// The document as read (a JSON text's minified copy, made while reading; a tree's written now, once), or the
-    /// operation subset's tree.
+    /// The document as read (a JSON text minified; a tree read from YAML or rewritten from an older dialect written
+    /// now, once), or the operation subset's tree.
     /// </summary>
     private PackedText Unchanged(JsonObject? root) =>
-        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot) ? Written(_subsetRoot) : (_minified ??= Write(_unwritten!)).Complete();
+        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot)
+            ? Written(_subsetRoot)
+            : (_minified ??= _unwritten is null ? JsonTextParser.Minify(_input.Text, _cancellationToken) : Write(_unwritten)).Complete();
 
     private PackedText Written(JsonNode tree) => Write(tree).Complete();
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using SchemaBind.Generator.Diagnostics;
+using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Generator.Text;
 
@@ -20,7 +21,11 @@ internal sealed partial class DocumentParser
 
         try
         {
-            _minified = new MinifiedJson();
+            // The text's minified copy is made on the parse's way for a document that embeds its text as it is (a JSON
+            // Schema document). An OpenAPI or Swagger description embeds a part written from its tree instead
+            // (DocumentParser.Embedded), so its copy would be dropped unread (6 MB on an 11 MB description); if one
+            // does embed its text whole, the text is minified then (JsonTextParser.Minify).
+            _minified = LooksLikeApiDescription(_input) ? null : new MinifiedJson();
             return JsonTextParser.Parse(_input.Text, _minified, KeywordSupport.KnownNames, _cancellationToken);
         }
         catch (JsonSyntaxException ex)
@@ -29,6 +34,19 @@ internal sealed partial class DocumentParser
             Report(DiagnosticDescriptors.InvalidJson, ex.Offset, end, ex.Message);
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the text names itself an OpenAPI or Swagger description near its start, where the top-level
+    /// <c>openapi</c> or <c>swagger</c> member conventionally is. Only a guess about what will be embedded: a wrong
+    /// one costs time, never a different result.
+    /// </summary>
+    private static bool LooksLikeApiDescription(SchemaFileInput input)
+    {
+        string text = input.Text;
+        int head = Math.Min(text.Length, 4096);
+        return input.Kind != DocumentKind.JsonSchema
+            && (text.IndexOf("\"openapi\"", 0, head, StringComparison.Ordinal) >= 0 || text.IndexOf("\"swagger\"", 0, head, StringComparison.Ordinal) >= 0);
     }
 
     /// <summary>

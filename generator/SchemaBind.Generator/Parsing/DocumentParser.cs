@@ -32,9 +32,10 @@ internal sealed partial class DocumentParser
     // An object's rules (dependentRequired, if/then, ...) as typed checks (see RuleReader).
     private readonly RuleReader _rules;
 
-    // The document without insignificant whitespace, made by the JSON parser on its way: it is embedded. Null when
-    // the document is a tree that no text was read into (read from YAML, bundled from parts, or upgraded from an
-    // older dialect; see Dialects/DocumentUpgrader): _unwritten, written only if it is embedded whole.
+    // The document without insignificant whitespace, when it is embedded whole (DocumentParser.Embedded): a JSON
+    // text minified (by the parser on its way, unless the text looks like an OpenAPI or Swagger description; see
+    // ReadDocument), or, when the document is a tree that no text was read into (read from YAML, bundled from parts,
+    // or upgraded from an older dialect; see Dialects/DocumentUpgrader), _unwritten written.
     private MinifiedJson? _minified;
     private JsonNode? _unwritten;
 

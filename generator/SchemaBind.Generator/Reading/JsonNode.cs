@@ -38,6 +38,13 @@ internal abstract class JsonNode
 
     public abstract JsonKind Kind { get; }
 
+    /// <summary>
+    /// A node is equal only to itself (the parser keeps sets and maps of schema objects by identity), hashed by the
+    /// offsets it spans: the runtime's identity hash, made on the first lookup of each object, took 4% of the parse
+    /// of an 11 MB document. Nodes at the same offsets (a rewritten copy of an older dialect's node) only share a bucket.
+    /// </summary>
+    public override int GetHashCode() => unchecked((Start * 397) ^ End);
+
     /// <summary>A JSON-ish name of the kind, for diagnostics ("an object", "a string").</summary>
     public string KindDisplay => Kind switch
     {
