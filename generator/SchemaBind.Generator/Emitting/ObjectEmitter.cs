@@ -1,0 +1,730 @@
+using System.Collections.Generic;
+using System.Linq;
+using SchemaBind.Generator.Model;
+using SchemaBind.Runtime.Internal;
+
+namespace SchemaBind.Generator.Emitting;
+
+/// <summary>
+/// Emits a record: its members, equality, validation and JSON reading and writing. One instance per type holds what its
+/// members share (the writer, the type, its presence bits and the regex fields its checks name) instead of each method
+/// taking them again.
+/// </summary>
+internal sealed class ObjectEmitter
+{
+    private readonly SourceWriter _w;
+    private readonly ObjectSpec _type;
+    private readonly string _documentClass;
+    private readonly Presence? _presence;
+
+    /// <summary>The distinct patterns the checks use, in order: written as the type's <c>s_pattern{i}</c> fields.</summary>
+    private readonly List<string> _patterns = new List<string>();
+
+    private ObjectEmitter(SourceWriter w, ObjectSpec type, string documentClass, Presence? presence)
+    {
+        _w = w;
+        _type = type;
+        _documentClass = documentClass;
+        _presence = presence;
+    }
+
+    /// <summary>Writes the record of <paramref name="type"/>.</summary>
+    public static void Emit(SourceWriter w, ObjectSpec type, string documentClass, string @namespace)
+    {
+        // A property named like the document class would be found in JsonSchema's initializer.
+        string document = HasMember(type, documentClass) ? "global::" + @namespace + "." + documentClass : documentClass;
+        Presence? presence = Presence.Of(type);
+        new ObjectEmitter(w, QualifiedTypes(type, @namespace, presence), document, presence).EmitRecord();
+    }
+
+    /// <summary>The object with the types its members name written in full where a member of it hides them (see <see cref="CSharp.Qualified"/>).</summary>
+    private static ObjectSpec QualifiedTypes(ObjectSpec type, string @namespace, Presence? presence)
+    {
+        // One set per thread, refilled type after type: most types hide nothing, and cost no allocation here.
+        HashSet<string> hiding = t_hiding ??= new HashSet<string>(System.StringComparer.Ordinal);
+        hiding.Clear();
+        foreach (PropertySpec property in type.Properties)
+        {
+            CSharp.AddHiding(hiding, property.Name, property.ConstValue is null ? property.Value : null);
+            if (property.ConstValue is not null)
+            {
+                hiding.Add(property.Name + "Value");
+            }
+        }
+
+        if (type.AdditionalProperties is PropertySpec extras)
+        {
+            hiding.Add(extras.Name);
+        }
+
+        if (presence is not null)
+        {
+            foreach (PropertySpec property in presence.Tracked)
+            {
+                hiding.Add(presence.Companion(property.Name)!);
+            }
+        }
+
+        bool hidden = type.AdditionalProperties is PropertySpec additional && CSharp.IsHidden(additional.Value, hiding);
+        foreach (PropertySpec property in type.Properties)
+        {
+            hidden |= CSharp.IsHidden(property.Value, hiding);
+        }
+
+        if (!hidden)
+        {
+            return type;
+        }
+
+        return type with
+        {
+            Properties = type.Properties.Select(p => p with { Value = CSharp.Qualified(p.Value, hiding, @namespace) }).ToEquatableArray(),
+            AdditionalProperties = type.AdditionalProperties is PropertySpec a ? a with { Value = CSharp.Qualified(a.Value, hiding, @namespace) } : null,
+        };
+    }
+
+    [System.ThreadStatic]
+    private static HashSet<string>? t_hiding;
+
+    private static bool HasMember(ObjectSpec type, string name)
+    {
+        foreach (PropertySpec property in type.Properties)
+        {
+            if (property.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return type.AdditionalProperties?.Name == name;
+    }
+
+    private void EmitRecord()
+    {
+        UnionMembership? union = _type.Union;
+        string name = _type.Name;
+
+        // [Obsolete] members warn where users' code uses them; the type's own code (reading, writing,
+        // comparing and validating every member) is kept quiet, in this file only. CS9042: a member that is
+        // both required and deprecated is what the schema says, so users are told when they set it.
+        bool deprecated = _type.Properties.Any(static p => p.Deprecated && p.ConstValue is null);
+        if (deprecated)
+        {
+            _w.Line("#pragma warning disable CS0618, CS9042 // the schema deprecates members this type's own code still reads and writes");
+        }
+
+        CSharp.DocComment(_w, "summary", _type.Description, "The " + CSharp.Xml(name) + " schema.");
+        _w.Line(CSharp.GeneratedCodeAttribute);
+        _w.Line(TypeEmitter.ConverterAttribute(name));
+        _w.OpenBlock($"public sealed partial record {name} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{TypeEmitter.Models(_type, name)}");
+        if (_presence is not null)
+        {
+            _w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
+            for (int i = 0; i < _presence.FieldCount; i++)
+            {
+                _w.Line($"private uint {_presence.Field(i)};");
+            }
+
+            _w.Line();
+        }
+
+
+        // Properties. The discriminator (and any other const) is not settable: it is always right.
+        bool first = true;
+        foreach (PropertySpec property in _type.Properties)
+        {
+            if (!first)
+            {
+                _w.Line();
+            }
+
+            first = false;
+            if (property.ConstValue is not null)
+            {
+                bool isDiscriminator = union is not null && property.JsonName == union.DiscriminatorJsonName;
+                _w.Line($"/// <summary>The value of <c>{CSharp.Xml(property.JsonName)}</c> for this type: always <c>{CSharp.Xml(property.ConstValue)}</c>.</summary>");
+                _w.Line($"public const string {property.Name}Value = {CSharp.Quote(property.ConstValue)};");
+                _w.Line();
+                CSharp.DocComment(_w, "summary", property.Description, "Always <c>" + CSharp.Xml(property.ConstValue) + "</c>; set automatically.");
+                _w.Line($"public {(isDiscriminator ? "override " : string.Empty)}string {property.Name} => {property.Name}Value;");
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(property.Description))
+            {
+                _w.Line($"/// <summary>The <c>{CSharp.Xml(property.JsonName)}</c> property.</summary>");
+            }
+            else
+            {
+                CSharp.DocComment(_w, "summary", property.Description, string.Empty);
+            }
+
+            if (property.Deprecated)
+            {
+                _w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
+            }
+
+            foreach (string attribute in CSharp.ConstraintAttributes(property.Value))
+            {
+                _w.Line(attribute);
+            }
+
+            if (_presence is not null && _presence.Tracks(property))
+            {
+                EmitTrackedProperty(property, _presence);
+                continue;
+            }
+
+            _w.Line($"public {(property.Required ? "required " : string.Empty)}{CSharp.TypeName(property.Value, property.Value.Nullable || !property.Required)} {property.Name} {{ get; init; }}");
+        }
+
+        if (_type.AdditionalProperties is PropertySpec extras)
+        {
+            if (!_type.Properties.IsEmpty)
+            {
+                _w.Line();
+            }
+
+            _w.Line("/// <summary>The members the schema does not declare (<c>additionalProperties</c>), by name, in the order they were read; written after the declared ones.</summary>");
+            _w.Line($"public {CSharp.TypeName(extras.Value, nullable: true)} {extras.Name} {{ get; init; }}");
+        }
+
+        if (!_type.Properties.IsEmpty || _type.AdditionalProperties is not null)
+        {
+            _w.Line();
+        }
+
+        EmitEquality();
+        EmitValidation();
+        _w.Line();
+        TypeEmitter.EmitJsonSchemaMembers(_w, _type, _documentClass, union is null ? string.Empty : "new ");
+        EmitSerialization();
+
+        if (_patterns.Count > 0)
+        {
+            _w.Line();
+            TypeEmitter.EmitPatternFields(_w, _patterns);
+        }
+
+        _w.CloseBlock();
+        if (deprecated)
+        {
+            _w.Line("#pragma warning restore CS0618, CS9042");
+        }
+    }
+
+    /// <summary>
+    /// A member that may be null and is optional (see <see cref="Presence"/>): its getter reads a backing field, its
+    /// <c>init</c> accessor also sets the member's bit, and <c>NameSpecified</c> reads the bit. The caller has written the
+    /// member's docs and attributes; the companion gets the member's <c>[Obsolete]</c> too.
+    /// </summary>
+    private void EmitTrackedProperty(PropertySpec property, Presence presence)
+    {
+        string field = Local(property);
+        string bits = presence.FieldOf(property);
+        string bit = presence.Bit(property);
+        _w.OpenBlock($"public {CSharp.TypeName(property.Value, nullable: true)} {property.Name}");
+        _w.Line($"get => {field};");
+        _w.OpenBlock("init");
+        _w.Line($"{field} = value;");
+        _w.Line($"{bits} |= {bit};");
+        _w.CloseBlock();
+        _w.CloseBlock();
+        _w.Line();
+        _w.Line($"private {CSharp.TypeName(property.Value, nullable: true)} {field};");
+        _w.Line();
+        _w.Line($"/// <summary>Whether <see cref=\"{property.Name}\"/> was set or read, to null too: then it is written, else left out.</summary>");
+        if (property.Deprecated)
+        {
+            _w.Line($"[global::System.Obsolete({CSharp.Quote("The schema marks '" + property.JsonName + "' as deprecated.")})]");
+        }
+
+        _w.Line($"public bool {presence.Companion(property.Name)} => ({bits} & ({bit})) != 0;");
+    }
+
+    /// <summary>
+    /// Records compare list and dictionary members by reference, and a Uri by an Equals that ignores its fragment; when a type has them, Equals and GetHashCode
+    /// are written out so that two values with equal items are equal, as users of records expect.
+    /// </summary>
+    private void EmitEquality()
+    {
+        List<PropertySpec> members = _type.Properties.Where(static p => p.ConstValue is null).ToList();
+        if (_type.AdditionalProperties is PropertySpec extras)
+        {
+            members.Add(extras);
+        }
+
+        if (!members.Any(static p => p.Value.Kind is ValueKind.Array or ValueKind.Map or ValueKind.Bytes or ValueKind.Uri))
+        {
+            return;
+        }
+
+        _w.Line("/// <summary>True when <paramref name=\"other\"/> has equal members: lists and dictionaries item by item, URIs and byte strings by their JSON text.</summary>");
+        _w.OpenBlock($"public bool Equals({_type.Name}? other)");
+        _w.OpenBlock("if (other is null)");
+        _w.Line("return false;");
+        _w.CloseBlock();
+        _w.Line();
+        _w.Line($"return ReferenceEquals(this, other) || ({(_type.Union is null ? "EqualityContract == other.EqualityContract" : "base.Equals(other)")}");
+        _w.Indent();
+        foreach (PropertySpec p in members)
+        {
+            switch (p.Value.Kind)
+            {
+                case ValueKind.Array or ValueKind.Bytes:
+                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.SequenceEqual({p.Name}, other.{p.Name})");
+                    break;
+                case ValueKind.Map:
+                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.DictionaryEqual({p.Name}, other.{p.Name})");
+                    break;
+                case ValueKind.Uri:
+                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.UriEqual({p.Name}, other.{p.Name})");
+                    break;
+                case ValueKind.Double or ValueKind.Json:
+                    // double: == says NaN differs from itself, Equals does not. JsonElement has no ==.
+                    _w.Line($"&& global::System.Collections.Generic.EqualityComparer<{CSharp.TypeName(p.Value, p.Value.Nullable || !p.Required)}>.Default.Equals({p.Name}, other.{p.Name})");
+                    break;
+                default:
+                    // Strings (ordinal), integers, booleans, enums, dates, GUIDs and generated records: == is their Equals.
+                    _w.Line($"&& {p.Name} == other.{p.Name}");
+                    break;
+            }
+        }
+
+        for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
+        {
+            // Which members were set: "name": null and no "name" are different values.
+            _w.Line($"&& {_presence!.Field(i)} == other.{_presence.Field(i)}");
+        }
+
+        _w.Line(");");
+        _w.Unindent();
+        _w.CloseBlock();
+        _w.Line();
+        _w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({_type.Name})\"/>.</summary>");
+        _w.OpenBlock("public override int GetHashCode()");
+        _w.Line("var hash = new global::System.HashCode();");
+        _w.Line("hash.Add(EqualityContract);");
+        foreach (PropertySpec p in members)
+        {
+            string? hash = p.Value.Kind switch
+            {
+                ValueKind.Array or ValueKind.Bytes => "SequenceHashCode",
+                ValueKind.Map => "DictionaryHashCode",
+                ValueKind.Uri => "UriHashCode",
+                _ => null,
+            };
+            if (hash is null)
+            {
+                _w.Line($"hash.Add({p.Name});");
+            }
+            else
+            {
+                _w.Line($"hash.Add({CSharp.Runtime}SchemaEquality.{hash}({p.Name}));");
+            }
+        }
+
+        for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
+        {
+            _w.Line($"hash.Add({_presence!.Field(i)});");
+        }
+
+        _w.Line("return hash.ToHashCode();");
+        _w.CloseBlock();
+        _w.Line();
+    }
+
+    private void EmitValidation()
+    {
+        if (_type.Union is null)
+        {
+            TypeEmitter.EmitValidateMethods(_w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
+            _w.OpenBlock(string.Empty);
+        }
+        else
+        {
+            _w.Line("/// <inheritdoc/>");
+            _w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
+        }
+
+        _w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
+        if (_type.ValidatesJson)
+        {
+            _w.Line("int errorsBefore = context.ErrorCount;");
+        }
+
+        foreach (PropertySpec property in _type.Properties)
+        {
+            if (property.ConstValue is not null)
+            {
+                continue;
+            }
+
+            ValueSpec value = property.Value;
+            bool mayBeNull = value.Nullable || !property.Required;
+            if (property.Required && !value.Nullable && !value.IsValueType)
+            {
+                // 'required' makes the compiler demand a value, but null! still gets through.
+                if (!ValueCode.NeedsValidation(value))
+                {
+                    _w.Line($"context.Required({property.Name}, {CSharp.Quote(property.JsonName)});");
+                    continue;
+                }
+
+                if (IsModel(value))
+                {
+                    _w.Line($"context.RequiredMember({property.Name}, {CSharp.Quote(property.JsonName)});");
+                    continue;
+                }
+
+                _w.OpenBlock($"if ({property.Name} is null)");
+                _w.Line($"context.AddError(\"required\", {CSharp.Quote(ValidationMessages.Required(property.JsonName))});");
+                _w.CloseBlock();
+                if (ValueCode.NeedsValidation(value))
+                {
+                    _w.OpenBlock("else");
+                    EmitPropertyChecks(property, property.Name);
+                    _w.CloseBlock();
+                }
+
+                continue;
+            }
+
+            if (!ValueCode.NeedsValidation(value))
+            {
+                continue;
+            }
+
+            if (mayBeNull && IsModel(value))
+            {
+                _w.Line($"context.Member({property.Name}, {CSharp.Quote(property.JsonName)});");
+            }
+            else if (mayBeNull)
+            {
+                string local = Local(property);
+                _w.OpenBlock($"if ({property.Name} is {{ }} {local})");
+                EmitPropertyChecks(property, local);
+                _w.CloseBlock();
+            }
+            else
+            {
+                EmitPropertyChecks(property, property.Name);
+            }
+        }
+
+        if (_type.AdditionalProperties is PropertySpec extras && ValueCode.NeedsValidation(extras.Value))
+        {
+            _w.OpenBlock("if (" + extras.Name + " is { } " + Local(extras) + ")");
+            ValueCode.ValidateEntries(_w, extras.Value.Items!, Local(extras), _patterns, 0);
+            _w.CloseBlock();
+        }
+
+        RuleCode.Emit(_w, _presence is null ? _type.Rules : _presence.Rewrite(_type.Rules), _patterns);
+        if (_type.ValidatesJson)
+        {
+            // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
+            // are checked on the JSON form of this value, with the same error model.
+            _w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+        }
+
+        _w.CloseBlock();
+    }
+
+    /// <summary>A generated type (object, union or choice): its own <c>Validate</c> is all there is to check.</summary>
+    private static bool IsModel(ValueSpec value) => value.Kind == ValueKind.Object;
+
+    private void EmitPropertyChecks(PropertySpec property, string expression)
+    {
+        _w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
+        ValueCode.Validate(_w, ValueCode.NonNull(property.Value), expression, _patterns);
+        _w.Line("context.Pop();");
+    }
+
+    private void EmitSerialization()
+    {
+        string name = _type.Name;
+        bool member = _type.Union is not null;
+        string hide = member ? "new " : string.Empty;
+
+        TypeEmitter.EmitParseMethods(_w, name, hide);
+
+        if (!member)
+        {
+            _w.Line("/// <inheritdoc/>");
+            _w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
+            _w.Line();
+        }
+
+        // ReadJson
+        _w.Line("/// <inheritdoc/>");
+        _w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
+        _w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
+        List<PropertySpec> readable = _type.Properties.Where(static p => p.ConstValue is null).ToList();
+        List<PropertySpec> constants = _type.Properties.Where(static p => p.ConstValue is not null).ToList();
+        foreach (PropertySpec property in constants)
+        {
+            _w.Line($"string? {LocalOf(property)} = null;");
+        }
+
+        foreach (PropertySpec property in readable)
+        {
+            _w.Line($"{CSharp.TypeName(property.Value, true)} {LocalOf(property)} = default;");
+            if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
+            {
+                _w.Line($"bool {LocalOf(property)}Seen = false;");
+            }
+        }
+
+        for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
+        {
+            _w.Line($"uint {Presence.ReadLocal(i)} = 0;");
+        }
+
+        PropertySpec? extras = _type.AdditionalProperties;
+        if (extras is not null)
+        {
+            _w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
+        }
+
+        _w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
+        string keyword = "if";
+        // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
+        foreach (PropertySpec property in constants)
+        {
+            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
+            keyword = "else if";
+        }
+
+        foreach (PropertySpec property in readable)
+        {
+            string read = $"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};";
+            string? mark = null;
+            if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
+            {
+                mark = $"{LocalOf(property)}Seen = true;";
+            }
+            else if (_presence is not null && _presence.Tracks(property))
+            {
+                mark = $"{_presence.ReadLocalOf(property)} |= {_presence.Bit(property)};";
+            }
+
+            if (mark is null)
+            {
+                _w.Line($"{keyword} ({PropertyIs(property)}) {read}");
+            }
+            else
+            {
+                _w.OpenBlock($"{keyword} ({PropertyIs(property)})");
+                _w.Line(read);
+                _w.Line(mark);
+                _w.CloseBlock();
+            }
+
+            keyword = "else if";
+        }
+
+        string otherwise = readable.Count + constants.Count > 0 ? "else " : string.Empty;
+        if (extras is not null)
+        {
+            if (otherwise.Length > 0)
+            {
+                _w.OpenBlock("else");
+            }
+
+            _w.Line("string name = reader.GetString()!;");
+            _w.Line("reader.Read();");
+            _w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
+            if (otherwise.Length > 0)
+            {
+                _w.CloseBlock();
+            }
+        }
+        else
+        {
+            // On a property name, Skip moves to the value and skips it.
+            _w.Line(otherwise + "reader.Skip();");
+        }
+
+        _w.CloseBlock();
+        _w.Line();
+
+        // A const (the discriminator of a union case above all) must have its one value; the
+        // discriminator must also be present, so a case read on its own cannot be another case.
+        foreach (PropertySpec property in constants)
+        {
+            bool discriminator = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
+            string condition = discriminator
+                ? Local(property) + " != " + property.Name + "Value"
+                : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
+            _w.OpenBlock($"if ({condition})");
+            _w.Line($"throw {CSharp.Runtime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
+            _w.CloseBlock();
+            _w.Line();
+        }
+        if (readable.Count == 0 && extras is null)
+        {
+            _w.Line($"return new {name}();");
+        }
+        else
+        {
+            _w.Line($"return new {name}");
+            _w.Line("{");
+            _w.Indent();
+            // A required member that was not read throws where it is set, in the order of the members: a value
+            // type's local is unwrapped by `??`, a member that may be null (or any JSON) is told by its flag.
+            foreach (PropertySpec property in readable)
+            {
+                if (!property.Required)
+                {
+                    _w.Line($"{property.Name} = {LocalOf(property)},");
+                }
+                else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
+                {
+                    string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
+                    _w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
+                }
+                else
+                {
+                    _w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
+                }
+            }
+
+            if (extras is not null)
+            {
+                _w.Line($"{extras.Name} = {LocalOf(extras)},");
+            }
+
+            // Last: the members' init accessors above set every bit; only the members read stay set.
+            for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
+            {
+                _w.Line($"{_presence!.Field(i)} = {Presence.ReadLocal(i)},");
+            }
+
+            _w.Unindent();
+            _w.Line("};");
+        }
+
+        _w.CloseBlock();
+        _w.Line();
+
+        // WriteJson
+        TypeEmitter.EmitWriteJsonOverload(_w, name);
+        _w.Line("/// <inheritdoc/>");
+        _w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
+        _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        _w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        _w.Line("writer.WriteStartObject();");
+
+        // The discriminator goes first: readers that buffer less (and people) find it at once.
+        foreach (PropertySpec property in _type.Properties.Where(static p => p.ConstValue is not null))
+        {
+            _w.Line($"writer.WriteString({CSharp.QuoteUtf8(property.JsonName)}, {property.Name}Value);");
+        }
+
+        foreach (PropertySpec property in readable)
+        {
+            bool mayBeNull = property.Value.Nullable || !property.Required;
+            if (!mayBeNull)
+            {
+                WriteProperty(property, property.Value, "value." + property.Name);
+                continue;
+            }
+
+            string? specified = _presence?.Companion(property.Name);
+            if ((property.Required || specified is not null) && property.Value.Kind == ValueKind.String && !property.Sensitive)
+            {
+                // Utf8JsonWriter.WriteString writes a null string as null, as a required member that may be null is written,
+                // and an optional one that was set to null.
+                if (specified is not null)
+                {
+                    _w.OpenBlock($"if (value.{specified})");
+                    WriteProperty(property, property.Value, "value." + property.Name);
+                    _w.CloseBlock();
+                }
+                else
+                {
+                    WriteProperty(property, property.Value, "value." + property.Name);
+                }
+
+                continue;
+            }
+
+            string local = Local(property);
+            if (specified is null && !property.Required && !property.Sensitive
+                && ValueCode.NamedCall(ValueCode.NonNull(property.Value), property.JsonName, local) is string call)
+            {
+                // Optional, left out when null: one line.
+                _w.Line($"if (value.{property.Name} is {{ }} {local}) {call}");
+                continue;
+            }
+
+            _w.OpenBlock($"if (value.{property.Name} is {{ }} {local})");
+            WriteProperty(property, ValueCode.NonNull(property.Value), local);
+            _w.CloseBlock();
+            if (specified is not null)
+            {
+                // Optional and nullable: null is written when it was set (or read), and the member left out when not.
+                _w.OpenBlock($"else if (value.{specified})");
+                _w.Line($"writer.WriteNull({CSharp.QuoteUtf8(property.JsonName)});");
+                _w.CloseBlock();
+            }
+            else if (property.Required)
+            {
+                // Required but nullable: the property must be present, so null is written.
+                _w.OpenBlock("else");
+                _w.Line($"writer.WriteNull({CSharp.QuoteUtf8(property.JsonName)});");
+                _w.CloseBlock();
+            }
+        }
+
+        if (extras is not null)
+        {
+            // Declared members are written above from their own properties, never twice.
+            string declared = string.Join(" or ", _type.Properties.Select(static p => CSharp.String(p.JsonName)));
+            _w.OpenBlock($"if (value.{extras.Name} is {{ }} {LocalOf(extras)})");
+            ValueCode.WriteEntries(_w, extras.Value.Items!, Local(extras), "redact", 0, declared.Length == 0 ? null : declared);
+            _w.CloseBlock();
+        }
+
+        _w.Line("writer.WriteEndObject();");
+        _w.CloseBlock();
+
+        if (member)
+        {
+            _w.Line();
+            _w.Line("/// <inheritdoc/>");
+            _w.Line($"private protected override void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);");
+        }
+        else
+        {
+            _w.Line();
+            TypeEmitter.EmitToString(_w);
+        }
+
+    }
+
+    private void WriteProperty(PropertySpec property, ValueSpec value, string expression)
+    {
+        if (property.Sensitive)
+        {
+            _w.OpenBlock("if (redact)");
+            _w.Line($"writer.WriteString({CSharp.QuoteUtf8(property.JsonName)}, \"***\"u8);");
+            _w.CloseBlock();
+            _w.OpenBlock("else");
+        }
+
+        ValueCode.WriteNamed(_w, value, property.JsonName, expression, "redact");
+        if (property.Sensitive)
+        {
+            _w.CloseBlock();
+        }
+    }
+
+    private static string Local(PropertySpec property) => CSharp.Local(property.Name);
+
+    /// <summary>The condition of a member's reading branch: the reader is on its name (and then moves to its value).</summary>
+    private static string PropertyIs(PropertySpec property) =>
+        CSharp.Runtime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ")";
+
+    private static SourceWriter.LocalName LocalOf(PropertySpec property) => CSharp.LocalOf(property.Name);
+}
