@@ -52,7 +52,7 @@ internal sealed partial class DocumentParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<TypeSpec> _types = new();
 
-    // The C# names taken in the file's namespace: the registry's types', and the client's classes' (DocumentParser.Client).
+    // The C# names taken in the file's namespace: the registry's types', and the client's classes' (ClientReader).
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
     // Property name → its PascalCase (see PascalCaseOf).
@@ -94,9 +94,6 @@ internal sealed partial class DocumentParser
 
     /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
     private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
-
-    /// <summary>Whether the client gets a method for the operation.</summary>
-    private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
@@ -205,7 +202,7 @@ internal sealed partial class DocumentParser
             RegisterComponentSchemas(root);
             _subset = OperationSubset.Select(root, _input.Filter, Resolve, Report, _cancellationToken);
             BuildAllNamedTypes();
-            client = BuildClient(root);
+            client = new ClientReader(_input, _registry, _types, _subset, BuildValue, Resolve, Report, _cancellationToken).Read(root);
             // Only what the kept operations reach is embedded (see OperationSubset), less what validation never
             // reads; DocumentParser.Embedded writes it once.
             _subsetRoot = _subset?.Document(root, _registry, _built);
