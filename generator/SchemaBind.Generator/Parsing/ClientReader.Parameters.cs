@@ -59,7 +59,7 @@ internal sealed partial class ClientReader
             return new ParameterShape(runtimeStyle, explode, allowReserved, null);
         }
 
-        ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+        ObjectSpec? type = ObjectTypeOf(value);
         at = parameter.Get("schema") ?? parameter;
         if (type is null)
         {

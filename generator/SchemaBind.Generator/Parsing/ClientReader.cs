@@ -343,7 +343,7 @@ internal sealed partial class ClientReader
             if (form.Get("schema") is JsonObject formSchema)
             {
                 ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
-                ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+                ObjectSpec? type = ObjectTypeOf(value);
                 // A property that is an object, a map, a nested array or any JSON is sent as its JSON text in one field
                 // (OpenAPI's default content type for such a property is application/json), as Twilio's Data fields expect.
                 string? notSimple = type is null ? "its schema is not an object with properties"
@@ -397,7 +397,7 @@ internal sealed partial class ClientReader
         }
 
         ValueSpec value = BuildValue(schemaNode, pointer + "/requestBody/content/multipart~1form-data/schema", methodName + "Request");
-        ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+        ObjectSpec? type = ObjectTypeOf(value);
         if (type is null || type.Union is not null || type.Properties.Count == 0)
         {
             return null;
@@ -686,6 +686,10 @@ internal sealed partial class ClientReader
     private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
 
     private ValueSpec BuildValue(JsonObject schema, PendingText pointer, PendingText nameHint) => _buildValue(schema, pointer, nameHint);
+
+    /// <summary>The object type a value built by <see cref="BuildValue"/> is, or null when it is not an object.</summary>
+    private ObjectSpec? ObjectTypeOf(ValueSpec value) =>
+        value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
 
     private JsonNode? Resolve(string reference) => _resolve(reference);
 
