@@ -23,7 +23,7 @@ internal sealed partial class DocumentParser
         {
             // The text's minified copy is made on the parse's way for a document that embeds its text as it is (a JSON
             // Schema document). An OpenAPI or Swagger description embeds a part written from its tree instead
-            // (DocumentParser.Embedded), so its copy would be dropped unread (6 MB on an 11 MB description); if one
+            // (EmbeddedDocument), so its copy would be dropped unread (6 MB on an 11 MB description); if one
             // does embed its text whole, the text is minified then (JsonTextParser.Minify).
             _minified = LooksLikeApiDescription(_input) ? null : new MinifiedJson();
             return JsonTextParser.Parse(_input.Text, _minified, KeywordSupport.KnownNames, _cancellationToken);
@@ -80,7 +80,7 @@ internal sealed partial class DocumentParser
         }
 
         // The embedded document is the tree as JSON (what a validator of the generated code reads), written only if
-        // it is embedded whole: an OpenAPI document's embedded part is written from its own tree (DocumentParser.Embedded).
+        // it is embedded whole: an OpenAPI document's embedded part is written from its own tree (EmbeddedDocument).
         _unwritten = root;
         return root;
     }

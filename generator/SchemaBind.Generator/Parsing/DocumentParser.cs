@@ -32,7 +32,7 @@ internal sealed partial class DocumentParser
     // An object's rules (dependentRequired, if/then, ...) as typed checks (see RuleReader).
     private readonly RuleReader _rules;
 
-    // The document without insignificant whitespace, when it is embedded whole (DocumentParser.Embedded): a JSON
+    // The document without insignificant whitespace, when it is embedded whole (EmbeddedDocument): a JSON
     // text minified (by the parser on its way, unless the text looks like an OpenAPI or Swagger description; see
     // ReadDocument), or, when the document is a tree that no text was read into (read from YAML, bundled from parts,
     // or upgraded from an older dialect; see Dialects/DocumentUpgrader), _unwritten written.
@@ -52,7 +52,7 @@ internal sealed partial class DocumentParser
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<TypeSpec> _types = new();
 
-    // The C# names taken in the file's namespace: the registry's types', and the client's classes' (DocumentParser.Client).
+    // The C# names taken in the file's namespace: the registry's types', and the client's classes' (ClientReader).
     private readonly HashSet<string> _takenTypeNames = new(StringComparer.Ordinal);
 
     // Property name → its PascalCase (see PascalCaseOf).
@@ -89,14 +89,8 @@ internal sealed partial class DocumentParser
     /// <summary>The item's operation filter applied (see OperationSubset); null without a filter.</summary>
     private OperationSubset? _subset;
 
-    /// <summary>The document cut down to what the kept operations reach, when the item filters operations; else null.</summary>
-    private JsonObject? _subsetRoot;
-
     /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
     private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
-
-    /// <summary>Whether the client gets a method for the operation.</summary>
-    private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
     {
@@ -159,7 +153,7 @@ internal sealed partial class DocumentParser
         if (document is JsonBoolean && _input.Kind == DocumentKind.JsonSchema)
         {
             // true and false are whole schemas: nothing to type, but JSON can be validated.
-            return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, EquatableArray<TypeSpec>.Empty, null, DocumentSpec());
+            return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, EquatableArray<TypeSpec>.Empty, null, DocumentSpec(null));
         }
 
         if (document is not JsonObject root)
@@ -188,6 +182,9 @@ internal sealed partial class DocumentParser
 
         _root = root;
         ClientSpec? client = null;
+
+        // The document cut down to what the kept operations reach, when the item filters operations; else null.
+        JsonObject? subsetRoot = null;
         if (_input.Kind != DocumentKind.JsonSchema && root.Find("openapi") is JsonProperty openapi)
         {
             if (openapi.Value is not JsonString version)
@@ -205,10 +202,10 @@ internal sealed partial class DocumentParser
             RegisterComponentSchemas(root);
             _subset = OperationSubset.Select(root, _input.Filter, Resolve, Report, _cancellationToken);
             BuildAllNamedTypes();
-            client = BuildClient(root);
+            client = new ClientReader(_input, _registry, _types, _subset, BuildValue, Resolve, Report, _cancellationToken).Read(root);
             // Only what the kept operations reach is embedded (see OperationSubset), less what validation never
-            // reads; DocumentParser.Embedded writes it once.
-            _subsetRoot = _subset?.Document(root, _registry, _built);
+            // reads; EmbeddedDocument writes it once.
+            subsetRoot = _subset?.Document(root, _registry, _built);
         }
         else if (_input.Kind != DocumentKind.JsonSchema && root.Find("swagger") is JsonProperty swagger)
         {
@@ -244,17 +241,27 @@ internal sealed partial class DocumentParser
         }
 
         _types.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, _types.ToEquatableArray(), client, DocumentSpec());
+        return new ApiSpec(_input.Path, HintPrefix(), _input.Namespace, _types.ToEquatableArray(), client, DocumentSpec(subsetRoot));
     }
 
     private string HintPrefix() => System.IO.Path.GetFileNameWithoutExtension(_input.Path);
 
-    private SchemaDocumentSpec DocumentSpec()
+    private SchemaDocumentSpec DocumentSpec(JsonObject? subsetRoot)
     {
         string stem = System.IO.Path.GetFileName(_input.Path).Split('.')[0];
         string name = Names.Unique(Names.ToPascalCase(stem) + "JsonSchema", _takenTypeNames);
-        return _external.WithLinks(new SchemaDocumentSpec(name, EmbeddedDocument(), _input.AssertFormat));
+        PackedText embedded = subsetRoot is null
+            ? EmbeddedDocument.Of(_input.Kind, _root, WholeAsRead, _types, _cancellationToken)
+            : EmbeddedDocument.Of(_input.Kind, subsetRoot, () => EmbeddedDocument.Write(subsetRoot, _cancellationToken), _types, _cancellationToken);
+        return _external.WithLinks(new SchemaDocumentSpec(name, embedded, _input.AssertFormat));
     }
+
+    /// <summary>
+    /// The document as read, minified, for an embedded document that is all of it: a JSON text minified (on the parse's
+    /// way, or now), or a tree read from YAML or rewritten from an older dialect written now, once.
+    /// </summary>
+    private MinifiedJson WholeAsRead() =>
+        _minified ??= _unwritten is null ? JsonTextParser.Minify(_input.Text, _cancellationToken) : EmbeddedDocument.Write(_unwritten, _cancellationToken);
 
     // ---------------------------------------------------------------- named types
 

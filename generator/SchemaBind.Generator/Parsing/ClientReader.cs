@@ -3,26 +3,72 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;
 
-// The OpenAPI part: servers, paths and operations become the client.
-internal sealed partial class DocumentParser
+/// <summary>
+/// A schema's value as the parser builds it for a property, item, parameter or body: its C# shape, with any type it
+/// needs (an object, enum or union of an inline schema) registered and built.
+/// </summary>
+internal delegate ValueSpec ValueBuilder(JsonObject schema, PendingText pointer, PendingText nameHint);
+
+/// <summary>
+/// The OpenAPI part: servers, paths and operations become the client (its operations, parameters, bodies, responses,
+/// response headers, security and groups). Made once per parse of an OpenAPI document, after the named types are
+/// built; the parser hands it what it reads with: the registry (names taken in the namespace), the types built so far,
+/// a <see cref="ValueBuilder"/> for the schemas it meets, the resolver of local <c>$ref</c>s and a <see cref="ReportAt"/>.
+/// </summary>
+internal sealed partial class ClientReader
 {
     private static readonly Regex PathTemplateParameter = new(@"\{([^{}]+)\}", RegexOptions.CultureInvariant);
 
-    private ClientSpec BuildClient(JsonObject root)
+    private readonly SchemaFileInput _input;
+    private readonly TypeRegistry _registry;
+
+    // The parser's types, which grow as BuildValue builds the types of inline schemas: a body's or parameter's object is looked up here.
+    private readonly IReadOnlyList<TypeSpec> _types;
+
+    // The item's operation filter applied (see OperationSubset); null without a filter.
+    private readonly OperationSubset? _subset;
+    private readonly ValueBuilder _buildValue;
+    private readonly Func<string, JsonNode?> _resolve;
+    private readonly ReportAt _report;
+    private readonly CancellationToken _cancellationToken;
+
+    public ClientReader(
+        SchemaFileInput input,
+        TypeRegistry registry,
+        IReadOnlyList<TypeSpec> types,
+        OperationSubset? subset,
+        ValueBuilder buildValue,
+        Func<string, JsonNode?> resolve,
+        ReportAt report,
+        CancellationToken cancellationToken)
+    {
+        _input = input;
+        _registry = registry;
+        _types = types;
+        _subset = subset;
+        _buildValue = buildValue;
+        _resolve = resolve;
+        _report = report;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The client of the document at <paramref name="root"/>: every operation the item keeps that it can generate.</summary>
+    public ClientSpec Read(JsonObject root)
     {
         var info = root.Get("info") as JsonObject;
         string? title = (info?.Get("title") as JsonString)?.Value;
         string clientName = _input.ClientName is { Length: > 0 } configured
             ? configured
             : Names.ToPascalCase(title ?? System.IO.Path.GetFileNameWithoutExtension(_input.Path)) + "Client";
-        clientName = Names.Unique(clientName, _takenTypeNames);
-        string interfaceName = Names.Unique("I" + clientName, _takenTypeNames);
+        clientName = Names.Unique(clientName, _registry.TakenNames);
+        string interfaceName = Names.Unique("I" + clientName, _registry.TakenNames);
 
         var servers = new List<ServerSpec>();
         if (root.Get("servers") is JsonArray serverArray)
@@ -54,7 +100,7 @@ internal sealed partial class DocumentParser
 
                 foreach (JsonProperty operation in pathItem.Properties)
                 {
-                    if (Array.IndexOf(HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject && IsKept(operationObject))
+                    if (Array.IndexOf(DocumentParser.HttpMethods, operation.Name) >= 0 && operation.Value is JsonObject operationObject && IsKept(operationObject))
                     {
                         OperationSpec? spec = BuildOperation(path, pathItem, operation, operationObject, operationIds, methodNames);
                         if (spec is not null)
@@ -297,7 +343,7 @@ internal sealed partial class DocumentParser
             if (form.Get("schema") is JsonObject formSchema)
             {
                 ValueSpec value = BuildValue(formSchema, pointer + "/requestBody", methodName + "Request");
-                ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+                ObjectSpec? type = ObjectTypeOf(value);
                 // A property that is an object, a map, a nested array or any JSON is sent as its JSON text in one field
                 // (OpenAPI's default content type for such a property is application/json), as Twilio's Data fields expect.
                 string? notSimple = type is null ? "its schema is not an object with properties"
@@ -351,7 +397,7 @@ internal sealed partial class DocumentParser
         }
 
         ValueSpec value = BuildValue(schemaNode, pointer + "/requestBody/content/multipart~1form-data/schema", methodName + "Request");
-        ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+        ObjectSpec? type = ObjectTypeOf(value);
         if (type is null || type.Union is not null || type.Properties.Count == 0)
         {
             return null;
@@ -636,6 +682,23 @@ internal sealed partial class DocumentParser
     /// <summary>The media types of a content map, for messages: "multipart/form-data or text/plain".</summary>
     private static string MediaTypes(JsonObject content) => string.Join(" or ", content.Properties.Select(static m => m.Name));
 
+    /// <summary>Whether the client gets a method for the operation.</summary>
+    private bool IsKept(JsonObject operation) => _subset is null || _subset.Keeps(operation);
+
+    private ValueSpec BuildValue(JsonObject schema, PendingText pointer, PendingText nameHint) => _buildValue(schema, pointer, nameHint);
+
+    /// <summary>The object type a value built by <see cref="BuildValue"/> is, or null when it is not an object.</summary>
+    private ObjectSpec? ObjectTypeOf(ValueSpec value) =>
+        value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+
+    private JsonNode? Resolve(string reference) => _resolve(reference);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, JsonNode at, params string[] args) =>
+        _report(descriptor, at.Start, at.End, args);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, int start, int end, params string[] args) =>
+        _report(descriptor, start, end, args);
+
     /// <summary>SB0040 on the operation's HTTP method: the client has no method for it.</summary>
     private void ReportOperationLeftOut(JsonProperty method, string path, string operationId, string why) =>
         Report(DiagnosticDescriptors.OperationLeftOut, method.NameStart, method.NameEnd, operationId, method.Name.ToUpperInvariant() + " " + path, why);
@@ -734,14 +797,14 @@ internal sealed partial class DocumentParser
     /// </summary>
     private sealed class SecurityCheck
     {
-        private readonly DocumentParser _parser;
+        private readonly ClientReader _reader;
         private readonly JsonObject? _schemes;
         private readonly JsonArray? _documentRequirements;
         private bool _documentRequirementsUsed;
 
-        public SecurityCheck(DocumentParser parser, JsonObject root)
+        public SecurityCheck(ClientReader reader, JsonObject root)
         {
-            _parser = parser;
+            _reader = reader;
             _schemes = (root.Get("components") as JsonObject)?.Get("securitySchemes") as JsonObject;
             _documentRequirements = root.Get("security") as JsonArray;
         }
@@ -833,7 +896,7 @@ internal sealed partial class DocumentParser
                 {
                     if (Unsupported(scheme.Name) is string what && reported.Add(scheme.Name))
                     {
-                        _parser.Report(DiagnosticDescriptors.SecurityNotApplied, scheme.NameStart, scheme.NameEnd, who, scheme.Name, what);
+                        _reader.Report(DiagnosticDescriptors.SecurityNotApplied, scheme.NameStart, scheme.NameEnd, who, scheme.Name, what);
                     }
                 }
             }
@@ -842,7 +905,7 @@ internal sealed partial class DocumentParser
         /// <summary>The scheme as the client applies it, or null when it does not.</summary>
         private SecuritySchemeSpec? Applied(string name)
         {
-            if (_schemes?.Get(name) is not JsonNode node || _parser.ResolveObject(node) is not JsonObject scheme)
+            if (_schemes?.Get(name) is not JsonNode node || _reader.ResolveObject(node) is not JsonObject scheme)
             {
                 return null;
             }
@@ -887,7 +950,7 @@ internal sealed partial class DocumentParser
                 return null;
             }
 
-            if (_schemes?.Get(name) is not JsonNode node || _parser.ResolveObject(node) is not JsonObject scheme)
+            if (_schemes?.Get(name) is not JsonNode node || _reader.ResolveObject(node) is not JsonObject scheme)
             {
                 return "not defined in components/securitySchemes";
             }

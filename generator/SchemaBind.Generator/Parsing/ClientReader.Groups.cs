@@ -8,7 +8,7 @@ namespace SchemaBind.Generator.Parsing;
 
 // Sub-clients (the item's GroupBy="Tag" or "Path"): client.Issues.GetAsync(...). The client keeps every method
 // as it is; each group is a property whose class forwards to them, under names without the group's prefix.
-internal sealed partial class DocumentParser
+internal sealed partial class ClientReader
 {
     /// <summary>
     /// The client's groups: by an operation's first tag, or by the first segment of its path that is not a
@@ -74,8 +74,8 @@ internal sealed partial class DocumentParser
         foreach ((string key, List<OperationSpec> members) in groups.OrderBy(static g => g.Key, StringComparer.Ordinal))
         {
             string property = Names.Unique(Names.ToPascalCase(key), properties);
-            string className = Names.Unique(clientName + property, _takenTypeNames);
-            string interfaceName = Names.Unique("I" + className, _takenTypeNames);
+            string className = Names.Unique(clientName + property, _registry.TakenNames);
+            string interfaceName = Names.Unique("I" + className, _registry.TakenNames);
             var methods = new HashSet<string>(StringComparer.Ordinal) { className };
             var groupMembers = new List<GroupMemberSpec>(members.Count);
 

@@ -5,7 +5,7 @@ using SchemaBind.Generator.Reading;
 namespace SchemaBind.Generator.Parsing;
 
 // How a parameter is serialized: OpenAPI's style, explode and allowReserved, checked against its location and shape.
-internal sealed partial class DocumentParser
+internal sealed partial class ClientReader
 {
     /// <summary>How the client sends one parameter (the runtime's style name and the object members it sends).</summary>
     private sealed record ParameterShape(string Style, bool Explode, bool AllowReserved, EquatableArray<PropertySpec>? Members);
@@ -59,7 +59,7 @@ internal sealed partial class DocumentParser
             return new ParameterShape(runtimeStyle, explode, allowReserved, null);
         }
 
-        ObjectSpec? type = value.Kind == ValueKind.Object ? _types.OfType<ObjectSpec>().FirstOrDefault(t => t.Name == value.TypeName) : null;
+        ObjectSpec? type = ObjectTypeOf(value);
         at = parameter.Get("schema") ?? parameter;
         if (type is null)
         {

@@ -8,7 +8,7 @@ namespace SchemaBind.Generator.Parsing;
 
 // The headers a success response declares (responses.<2xx>.headers; Swagger 2.0's are converted to the same shape):
 // a generated {Operation}Headers type the caller reads from ApiResponse.Headers when it wants them.
-internal sealed partial class DocumentParser
+internal sealed partial class ClientReader
 {
     /// <summary>
     /// The headers .NET keeps with the response's content rather than in <c>HttpResponseMessage.Headers</c>: the client

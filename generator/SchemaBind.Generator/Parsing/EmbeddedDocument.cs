@@ -1,13 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Parsing;
 
-/// <summary>The text of the document that the generated code embeds for JSON validation at run time.</summary>
-internal sealed partial class DocumentParser
+/// <summary>
+/// The text of the document that the generated code embeds for JSON validation at run time: a pure function of the
+/// tree the parser read (or the operation subset's tree) and the types it built, called once per parse.
+/// </summary>
+internal static class EmbeddedDocument
 {
     /// <summary>
     /// The document to embed: an OpenAPI document without the parts that JSON validation never reads, when nothing
@@ -18,12 +22,19 @@ internal sealed partial class DocumentParser
     /// anchor (a schema elsewhere may reach it by that name). On GitHub Enterprise Server's description (11 MB) it leaves 2.4 of the 6.0 MB
     /// of minified JSON the generated code embedded; a JSON Schema document is embedded whole.
     /// </summary>
-    private PackedText EmbeddedDocument()
+    /// <param name="kind">The item's kind: a JSON Schema document is embedded whole.</param>
+    /// <param name="root">The document's tree (the operation subset's, when the item filters operations); null when it is not an object.</param>
+    /// <param name="whole">
+    /// The whole document as minified JSON, asked for only when it is embedded whole: the text as read (minified on
+    /// the parse's way, or now), a tree no text was read into written now, or the operation subset's tree written.
+    /// </param>
+    /// <param name="types">The types the parser built.</param>
+    /// <param name="cancellationToken">Cancels the walk and the writing.</param>
+    public static PackedText Of(DocumentKind kind, JsonObject? root, Func<MinifiedJson> whole, IEnumerable<TypeSpec> types, CancellationToken cancellationToken)
     {
-        JsonObject? root = _subsetRoot ?? _root;
-        if (_input.Kind == DocumentKind.JsonSchema || root is null || root.Find("openapi") is null)
+        if (kind == DocumentKind.JsonSchema || root is null || root.Find("openapi") is null)
         {
-            return Unchanged(root);
+            return whole().Complete();
         }
 
         var dropped = new HashSet<string>(StringComparer.Ordinal);
@@ -41,7 +52,7 @@ internal sealed partial class DocumentParser
             dropped.Add("#/components/examples");
         }
 
-        foreach (TypeSpec type in _types)
+        foreach (TypeSpec type in types)
         {
             // A type of an inline schema of an operation has no JSON validator and reads nothing of the document
             // (TypeEmitter: EmitJsonSchemaMembers, and EmitChoice's hasSchema).
@@ -53,27 +64,17 @@ internal sealed partial class DocumentParser
 
         if (dropped.Count > 0)
         {
-            KeepReachedParts(root, dropped);
+            KeepReachedParts(root, dropped, cancellationToken);
         }
 
-        return dropped.Count == 0 ? Unchanged(root) : Written(Without(root, "#", dropped));
+        return dropped.Count == 0 ? whole().Complete() : Write(Without(root, "#", dropped), cancellationToken).Complete();
     }
 
-    /// <summary>
-    /// The document as read (a JSON text minified; a tree read from YAML or rewritten from an older dialect written
-    /// now, once), or the operation subset's tree.
-    /// </summary>
-    private PackedText Unchanged(JsonObject? root) =>
-        _subsetRoot is not null && ReferenceEquals(root, _subsetRoot)
-            ? Written(_subsetRoot)
-            : (_minified ??= _unwritten is null ? JsonTextParser.Minify(_input.Text, _cancellationToken) : Write(_unwritten)).Complete();
-
-    private PackedText Written(JsonNode tree) => Write(tree).Complete();
-
-    private MinifiedJson Write(JsonNode tree)
+    /// <summary>A tree as minified JSON.</summary>
+    internal static MinifiedJson Write(JsonNode tree, CancellationToken cancellationToken)
     {
         var text = new MinifiedJson();
-        JsonTreeWriter.Write(tree, text, _cancellationToken);
+        JsonTreeWriter.Write(tree, text, cancellationToken);
         return text;
     }
 
@@ -86,7 +87,7 @@ internal sealed partial class DocumentParser
     /// The values of <c>examples</c> and <c>example</c> are instances, not schemas: their references (OpenAPI's
     /// example objects, <c>#/components/examples/...</c>) are never resolved by validation.
     /// </summary>
-    private void KeepReachedParts(JsonObject root, HashSet<string> dropped)
+    private static void KeepReachedParts(JsonObject root, HashSet<string> dropped, CancellationToken cancellationToken)
     {
         // Each reference into a dropped part, with the dropped part it is in (null when it is in a kept one).
         var references = new List<(string? From, string To)>();
@@ -95,7 +96,7 @@ internal sealed partial class DocumentParser
         stack.Push((root, null, null));
         while (stack.Count > 0)
         {
-            _cancellationToken.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             (JsonNode node, string? part, string? key) = stack.Pop();
             if (node is JsonArray array)
             {
