@@ -89,7 +89,7 @@ internal sealed class JsonTextParser
     /// The text of a document that <see cref="Parse(string, CancellationToken)"/> read without error, without its
     /// insignificant whitespace: the same text the parse writes to its <c>minified</c> argument. For a document
     /// whose own text is embedded only sometimes (an OpenAPI document's embedded part is written from its tree; see
-    /// DocumentParser.Embedded), made only when it is: on an 11 MB description, the copy made during the parse was
+    /// EmbeddedDocument), made only when it is: on an 11 MB description, the copy made during the parse was
     /// 5 MB of chunks kept alive through the parse and then dropped.
     /// </summary>
     public static MinifiedJson Minify(string text, CancellationToken cancellationToken)
