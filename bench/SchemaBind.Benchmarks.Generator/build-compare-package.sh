@@ -15,18 +15,11 @@ out="$root/artifacts/generator-bench/build-compare-package"
 runs="${RUNS:-20}"
 version="0.1.0-bench"
 rm -rf "$out"
-mkdir -p "$out/feed" "$out/with-generator" "$out/plain/Generated"
+mkdir -p "$out/with-generator" "$out/plain/Generated"
 
-dotnet build "$root/generator/SchemaBind.Generator" -c Release -nologo -v:q > /dev/null
-dotnet build "$root/runtime/SchemaBind.Runtime" -c Release -nologo -v:q > /dev/null
+. ./local-feed.sh
+pack_local_feed
 dotnet build "$root/samples/Buddy.FakeServer" -c Release -nologo -v:q > /dev/null
-for project in generator/SchemaBind.Generator runtime/SchemaBind.Runtime; do
-  dotnet pack "$root/$project" -c Release --no-build -o "$out/feed" -p:Version=$version -nologo -v:q > /dev/null
-done
-
-echo '<Project />' > "$out/Directory.Build.props"
-echo '<Project />' > "$out/Directory.Build.targets"
-echo '<Project />' > "$out/Directory.Packages.props"
 cat > "$out/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>

@@ -19,17 +19,10 @@ out="$root/artifacts/generator-bench/build-vs-kiota"
 runs="${RUNS:-3}"
 version="0.1.0-bench"
 rm -rf "$out"
-mkdir -p "$out/feed" "$out/with-schemabind" "$out/with-kiota"
+mkdir -p "$out/with-schemabind" "$out/with-kiota"
 
-dotnet build "$root/generator/SchemaBind.Generator" -c Release -nologo -v:q > /dev/null
-dotnet build "$root/runtime/SchemaBind.Runtime" -c Release -nologo -v:q > /dev/null
-for project in generator/SchemaBind.Generator runtime/SchemaBind.Runtime; do
-  dotnet pack "$root/$project" -c Release --no-build -o "$out/feed" -p:Version=$version -nologo -v:q > /dev/null
-done
-
-echo '<Project />' > "$out/Directory.Build.props"
-echo '<Project />' > "$out/Directory.Build.targets"
-echo '<Project />' > "$out/Directory.Packages.props"
+. ./local-feed.sh
+pack_local_feed
 # SchemaBind's packages come from the local feed, everything else (Kiota's packages) from nuget.org.
 cat > "$out/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
