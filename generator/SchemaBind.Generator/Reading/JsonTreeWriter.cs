@@ -112,29 +112,7 @@ internal static class JsonTreeWriter
             }
 
             text.Append(value, run, i - run);
-            switch (c)
-            {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\r':
-                    text.Append("\\r");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                default:
-                    text.Append("\\u");
-                    text.Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    break;
-            }
-
+            text.Append(EscapeOf(c)!);
             run = i + 1;
         }
 
@@ -148,37 +126,28 @@ internal static class JsonTreeWriter
         text.Append('"');
         foreach (char c in value)
         {
-            switch (c)
+            if (EscapeOf(c) is { } escape)
             {
-                case '"':
-                    text.Append("\\\"");
-                    break;
-                case '\\':
-                    text.Append("\\\\");
-                    break;
-                case '\n':
-                    text.Append("\\n");
-                    break;
-                case '\r':
-                    text.Append("\\r");
-                    break;
-                case '\t':
-                    text.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ')
-                    {
-                        text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-
-                    break;
+                text.Append(escape);
+            }
+            else
+            {
+                text.Append(c);
             }
         }
 
         text.Append('"');
     }
+
+    /// <summary>What a JSON string holds for <paramref name="c"/>: its escape, or null when the character stands as it is.</summary>
+    private static string? EscapeOf(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+        _ => null,
+    };
 }
