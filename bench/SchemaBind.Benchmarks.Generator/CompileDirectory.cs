@@ -6,18 +6,19 @@ using SchemaBind.Cli;
 namespace SchemaBind.Benchmarks.Generator;
 
 /// <summary>
-/// `compile DIR [runs] [--per-file] [--ref DLL]... [--define SYMBOL]... [--docs none|parse|diagnose] [--nowarn ID]... [--serial] [--no-bodies]`: what the C# compiler spends on a directory of .cs files (the output of
+/// `compile DIR [runs] [--per-file] [--ref DLL]... [--define SYMBOL]... [--docs none|parse|diagnose] [--nowarn ID]... [--serial] [--no-bodies] [--warm-up]`: what the C# compiler spends on a directory of .cs files (the output of
 /// `schemabind generate`, Kiota's, or a transformed copy of either), compiled with `schemabind check`'s settings
 /// (GeneratorRunner: C# 12, documentation comments diagnosed, Nullable, every warning level) against the same
 /// references, plus an XML documentation file as GenerateDocumentationFile writes. Phase by phase, each run in
 /// a fresh compilation: parse, declaration diagnostics, the remaining diagnostics (method bodies: binding,
 /// nullable analysis, flow analysis), emit (which binds and lowers again, as a build's only call does). CPU
-/// time of the process is given beside the clock, as the machine is shared; the first run includes the JIT.
+/// time of the process is given beside the clock, as the machine is shared; the first run includes the JIT
+/// unless --warm-up.
 /// With --per-file, each syntax tree's semantic diagnostics alone, the slowest per byte first.
 /// </summary>
 internal static class CompileDirectory
 {
-    public static int Run(string directory, int runs, bool perFile, IReadOnlyList<string> references, IReadOnlyList<string> defines, DocumentationMode? documentation, IReadOnlyList<string> noWarn, bool serial, bool bodies)
+    public static int Run(string directory, int runs, bool perFile, IReadOnlyList<string> references, IReadOnlyList<string> defines, DocumentationMode? documentation, IReadOnlyList<string> noWarn, bool serial, bool bodies, bool warmUp)
     {
         // --ref: assemblies beyond check's (Kiota's packages for its output); --define: the preprocessor symbols of
         // a real target (Kiota's output chooses its nullable annotations with #if NETSTANDARD2_1_OR_GREATER).
@@ -34,6 +35,14 @@ internal static class CompileDirectory
         var texts = files.Select(static f => (Path: f, Text: File.ReadAllText(f))).ToList();
         long chars = texts.Sum(static t => (long)t.Text.Length);
         Console.WriteLine($"{directory}: {files.Count} files, {chars / (1024.0 * 1024):F1} M chars; load average {LoadAverage()}");
+        if (warmUp)
+        {
+            // --warm-up: the compiler's code jitted first, on the directory's smallest files (their errors do not
+            // matter), so that the first timed run measures the compiler rather than the JIT.
+            var small = texts.OrderBy(static t => t.Text.Length).Take(Math.Max(1, texts.Count / 4)).Select(t => CSharpSyntaxTree.ParseText(t.Text, parseOptions, t.Path));
+            CSharpCompilation.Create("WarmUp", small, allReferences, options).Emit(new MemoryStream(), xmlDocumentationStream: writeDocs ? new MemoryStream() : null);
+        }
+
         for (int run = 1; run <= runs; run++)
         {
             var phases = new List<(string Name, double Clock, double Cpu, double AllocatedMB)>();

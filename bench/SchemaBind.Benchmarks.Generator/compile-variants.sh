@@ -5,30 +5,34 @@
 # Optionally Kiota's output for the same document: KIOTA_OUT=<its Generated folder, with build-vs-kiota.sh's `base`
 # patch> and KIOTA_PACKAGES=<a NuGet packages folder holding Microsoft.Kiota.* 2.1.6 and Std.UriTemplate>
 # (build-vs-kiota.sh leaves both under artifacts/generator-bench/build-vs-kiota).
-# RUNS=2 compilations per variant in one process (the first includes the JIT); VARIANTS to choose.
+# RUNS=3 compilations per variant in one process (the first includes the JIT); VARIANTS to choose (`docsoff`: the
+# output as generated, compiled without documentation mode, as GenerateDocumentationFile=false); TAGS=repos to
+# generate one tag only (--include-tags; a quicker corpus with the same file grouping as the whole document).
+# Each compilation is --serial (one thread: on a shared machine, the CPU time of the parallel compiler counts its
+# threads' spinning) and --no-bodies (parse, declarations, emit: what a build does).
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd ../.. && pwd)"
 shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
 doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
 out="$root/artifacts/generator-bench/compile-variants"
-runs="${RUNS:-2}"
-variants="${VARIANTS:-same nodocs classes nou8 nonullable split}"
+runs="${RUNS:-3}"
+variants="${VARIANTS:-same nodocs docsoff classes nou8 nonullable split}"
 mkdir -p "$out"
 
 dotnet build "$root/generator/SchemaBind.Cli" -c Release -nologo -v:q > /dev/null
 dotnet build . -c Release -nologo -v:q > /dev/null
 bench="./bin/Release/net10.0/SchemaBind.Benchmarks.Generator"
 rm -rf "$out/sb"
-"$root/generator/SchemaBind.Cli/bin/Release/net10.0/SchemaBind.Cli" generate "$doc" -o "$out/sb" --namespace Bench.Api --client-name BenchClient > /dev/null
+"$root/generator/SchemaBind.Cli/bin/Release/net10.0/SchemaBind.Cli" generate "$doc" -o "$out/sb" --namespace Bench.Api --client-name BenchClient ${TAGS:+--include-tags "$TAGS"} > /dev/null
 
 for v in $variants; do
   rm -rf "${out:?}/$v"
-  python3 compile-variants.py "$out/sb" "$out/$v" "$v"
-  extra=()
+  python3 compile-variants.py "$out/sb" "$out/$v" "${v/docsoff/same}"
+  extra=(--serial --no-bodies)
   case "$v" in
-    nodocs) extra=(--docs none) ;;
-    nonullable) extra=(--nowarn CS8632) ;;
+    nodocs|docsoff) extra+=(--docs none) ;;
+    nonullable) extra+=(--nowarn CS8632) ;;
   esac
   echo "== $v: $(find "$out/$v" -name '*.cs' | wc -l) files, $(cat "$out/$v"/*.cs | wc -c) bytes"
   "$bench" compile "$out/$v" "$runs" "${extra[@]}"
@@ -45,5 +49,5 @@ if [ -n "${KIOTA_OUT:-}" ]; then
   done
   # As build-vs-kiota.sh's project: CS1591 off (Kiota leaves members undocumented).
   echo "== kiota: $(find "$KIOTA_OUT" -name '*.cs' | wc -l) files, $(find "$KIOTA_OUT" -name '*.cs' -exec cat {} + | wc -c) bytes"
-  "$bench" compile "$KIOTA_OUT" "$runs" "${refs[@]}" "${defines[@]}" --nowarn CS1591
+  "$bench" compile "$KIOTA_OUT" "$runs" --serial --no-bodies "${refs[@]}" "${defines[@]}" --nowarn CS1591
 fi
