@@ -4,10 +4,15 @@ a construct costs the C# compiler (compile-variants.sh measures each with `compi
 text only; not every one keeps every feature, they are experiments, not proposals:
   same        a copy
   nodocs      every /// line removed (compile it with --docs none, as a project without GenerateDocumentationFile)
-  classes     `record` -> `class`: the compiler synthesizes no EqualityContract, PrintMembers, ToString, Clone,
-              Equals(object), ==, != (GetType() stands in for EqualityContract in the emitted Equals/GetHashCode)
-  nou8        "name"u8 -> "name" in the reader's and writer's calls (the string overloads)
-  nonullable  #nullable disable instead of enable (no nullable analysis; compile with --nowarn CS8632)
+  classes     `sealed partial record` (an object schema's type, which emits its own Equals(T) and GetHashCode)
+              -> `sealed partial class`: the compiler synthesizes no EqualityContract, PrintMembers, ToString,
+              Clone, Equals(object), ==, != (GetType() stands in for EqualityContract in the emitted members);
+              unions (an abstract record and its case records, whose equality is the synthesized one) stay
+  nou8        ("name"u8 -> ("name" in the reader's and writer's calls (the string overloads; the embedded
+              document's UTF-8 literal stays)
+  nonullable  #nullable disable instead of enable (no nullable analysis; compile with --nowarn CS8632 --nowarn CS8669)
+  annotations #nullable enable annotations: the public signatures keep their annotations, the bodies are not
+              analyzed for nullability (nor warned about)
   split       one top-level type per file instead of the generator's groups
 Usage: compile-variants.py SRC OUT VARIANT
 """
@@ -52,13 +57,15 @@ def main():
         if variant == "nodocs":
             text = "".join(l for l in text.splitlines(keepends=True) if not l.lstrip().startswith("///"))
         elif variant == "classes":
-            text = re.sub(r"\bpartial record\b(?! struct)", "partial class", text)
+            text = re.sub(r"\bsealed partial record\b(?! struct)", "sealed partial class", text)
             text = text.replace("EqualityContract == other.EqualityContract", "GetType() == other.GetType()")
             text = text.replace("hash.Add(EqualityContract);", "hash.Add(GetType());")
         elif variant == "nou8":
-            text = re.sub(r'("(?:[^"\\\n]|\\.)*")u8\b', r"\1", text)
+            text = re.sub(r'\(("(?:[^"\\\n]|\\.)*")u8\b', r"(\1", text)
         elif variant == "nonullable":
             text = text.replace("#nullable enable", "#nullable disable")
+        elif variant == "annotations":
+            text = text.replace("#nullable enable", "#nullable enable annotations")
         elif variant == "split":
             header, body = header_and_body(text)
             if header is None:

@@ -5,7 +5,7 @@
 # Optionally Kiota's output for the same document: KIOTA_OUT=<its Generated folder, with build-vs-kiota.sh's `base`
 # patch> and KIOTA_PACKAGES=<a NuGet packages folder holding Microsoft.Kiota.* 2.1.6 and Std.UriTemplate>
 # (build-vs-kiota.sh leaves both under artifacts/generator-bench/build-vs-kiota).
-# RUNS=3 compilations per variant in one process (the first includes the JIT); VARIANTS to choose (`docsoff`: the
+# RUNS=2 compilations per variant in one process, after a --warm-up; VARIANTS to choose (`docsoff`: the
 # output as generated, compiled without documentation mode, as GenerateDocumentationFile=false); TAGS=repos to
 # generate one tag only (--include-tags; a quicker corpus with the same file grouping as the whole document).
 # Each compilation is --serial (one thread: on a shared machine, the CPU time of the parallel compiler counts its
@@ -16,8 +16,8 @@ root="$(cd ../.. && pwd)"
 shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
 doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
 out="$root/artifacts/generator-bench/compile-variants"
-runs="${RUNS:-3}"
-variants="${VARIANTS:-same nodocs docsoff classes nou8 nonullable split}"
+runs="${RUNS:-2}"
+variants="${VARIANTS:-same nodocs docsoff classes nou8 nonullable annotations split}"
 mkdir -p "$out"
 
 dotnet build "$root/generator/SchemaBind.Cli" -c Release -nologo -v:q > /dev/null
@@ -29,10 +29,10 @@ rm -rf "$out/sb"
 for v in $variants; do
   rm -rf "${out:?}/$v"
   python3 compile-variants.py "$out/sb" "$out/$v" "${v/docsoff/same}"
-  extra=(--serial --no-bodies)
+  extra=(--serial --no-bodies --warm-up)
   case "$v" in
     nodocs|docsoff) extra+=(--docs none) ;;
-    nonullable) extra+=(--nowarn CS8632) ;;
+    nonullable) extra+=(--nowarn CS8632 --nowarn CS8669) ;;
   esac
   echo "== $v: $(find "$out/$v" -name '*.cs' | wc -l) files, $(cat "$out/$v"/*.cs | wc -c) bytes"
   "$bench" compile "$out/$v" "$runs" "${extra[@]}"
@@ -49,5 +49,5 @@ if [ -n "${KIOTA_OUT:-}" ]; then
   done
   # As build-vs-kiota.sh's project: CS1591 off (Kiota leaves members undocumented).
   echo "== kiota: $(find "$KIOTA_OUT" -name '*.cs' | wc -l) files, $(find "$KIOTA_OUT" -name '*.cs' -exec cat {} + | wc -c) bytes"
-  "$bench" compile "$KIOTA_OUT" "$runs" --serial --no-bodies "${refs[@]}" "${defines[@]}" --nowarn CS1591
+  "$bench" compile "$KIOTA_OUT" "$runs" --serial --no-bodies --warm-up "${refs[@]}" "${defines[@]}" --nowarn CS1591
 fi
