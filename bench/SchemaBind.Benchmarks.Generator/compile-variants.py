@@ -11,8 +11,9 @@ text only; not every one keeps every feature, they are experiments, not proposal
   nou8        ("name"u8 -> ("name" in the reader's and writer's calls (the string overloads; the embedded
               document's UTF-8 literal stays)
   nonullable  #nullable disable instead of enable (no nullable analysis; compile with --nowarn CS8632 --nowarn CS8669)
-  annotations #nullable enable annotations: the public signatures keep their annotations, the bodies are not
-              analyzed for nullability (nor warned about)
+  annotations #nullable enable annotations and #nullable disable warnings: the public signatures keep their
+              annotations, the bodies are not warned about (under a project's Nullable=enable, `enable annotations`
+              alone leaves the warnings on)
   split       one top-level type per file instead of the generator's groups
 Usage: compile-variants.py SRC OUT VARIANT
 """
@@ -65,7 +66,7 @@ def main():
         elif variant == "nonullable":
             text = text.replace("#nullable enable", "#nullable disable")
         elif variant == "annotations":
-            text = text.replace("#nullable enable", "#nullable enable annotations")
+            text = text.replace("#nullable enable", "#nullable enable annotations\n#nullable disable warnings")
         elif variant == "split":
             header, body = header_and_body(text)
             if header is None:
