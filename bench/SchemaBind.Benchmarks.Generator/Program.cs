@@ -115,6 +115,16 @@ if (args.Length > 1 && args[0] == "once")
     return 0;
 }
 
+// `compile <dir> [runs] [--per-file] [--ref DLL]... [--define SYMBOL]... [--docs MODE] [--nowarn ID]... [--serial] [--no-bodies] [--warm-up]`: the compiler's phases over a directory of .cs files (CompileDirectory).
+if (args.Length > 1 && args[0] == "compile" && Directory.Exists(args[1]))
+{
+    int runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 2;
+    List<string> OptionValues(string name) => args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+    return CompileDirectory.Run(args[1], runs, perFile: args.Contains("--per-file"), OptionValues("--ref"), OptionValues("--define"),
+        OptionValues("--docs") is [string docs] ? Enum.Parse<Microsoft.CodeAnalysis.DocumentationMode>(docs, ignoreCase: true) : null, OptionValues("--nowarn"),
+        serial: args.Contains("--serial"), bodies: !args.Contains("--no-bodies"), warmUp: args.Contains("--warm-up"));
+}
+
 // `compile <document>...`: the generator's run and then the C# compiler's binding of its output, timed apart, with the
 // slowest generated files to bind alone: whether a document's output makes the compiler slow, not the generator.
 if (args.Length > 1 && args[0] == "compile")

@@ -84,6 +84,19 @@ internal static class GeneratorRunner
             .ToImmutableArray();
     });
 
+    /// <summary>The parse options `check` compiles with; the benchmarks' `compile DIR` uses the same.</summary>
+    internal static CSharpParseOptions ParseOptions => s_parseOptions;
+
+    /// <summary>What `check` compiles against; the benchmarks' `compile DIR` uses the same.</summary>
+    internal static ImmutableArray<MetadataReference> References => s_references.Value;
+
+    /// <summary>The compilation options of `check`: a library, nullable enabled, every warning level.</summary>
+    internal static CSharpCompilationOptions CompilationOptions { get; } = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable,
+        warningLevel: 9999,
+        deterministic: true);
+
     private static bool IsReference(string fileName) =>
         fileName.StartsWith("System.", StringComparison.Ordinal)
         || fileName.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
@@ -110,11 +123,7 @@ internal static class GeneratorRunner
             "SchemaBindCheck",
             syntaxTrees: [],
             references: compile ? s_references.Value : [],
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                warningLevel: 9999,
-                deterministic: true));
+            CompilationOptions);
 
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             [new SchemaBindGenerator().AsSourceGenerator()],
