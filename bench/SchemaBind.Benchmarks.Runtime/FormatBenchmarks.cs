@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using SchemaBind.Runtime;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.Benchmarks.Runtime;
 

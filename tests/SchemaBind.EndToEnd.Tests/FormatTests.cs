@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EndToEnd.Formats;
 using SchemaBind.Runtime;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.EndToEnd.Tests;
 

@@ -66,8 +66,8 @@ public sealed class ErrorResponseGenerationTests
         // getOrder and deleteOrder declare the same error bodies: one table, used by both.
         Assert.Contains(
             """
-                private static readonly SB::ApiErrorBodies s_errors0 = new SB::ApiErrorBodies()
-                    .Add(static (ref STJ::Utf8JsonReader reader) => SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Problem.ReadJson(ref r1)), "404")
+                private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
+                    .Add(static (ref STJ::Utf8JsonReader reader) => SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Problem.ReadJson(ref r1)), "404")
                     .Add(static (ref STJ::Utf8JsonReader reader) => global::Shop.BaseAddress.ReadJson(ref reader), "5XX")
                     .Add(static (ref STJ::Utf8JsonReader reader) => OtherFailureError.ReadJson(ref reader), "default");
             """.Replace("\r\n", "\n"),

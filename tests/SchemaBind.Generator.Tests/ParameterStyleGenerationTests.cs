@@ -82,7 +82,7 @@ public sealed class ParameterStyleGenerationTests
         Assert.Contains("GetItemAsync(Point id, Point? where = null, Point? xPoint = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
         Assert.Contains("ParameterStyles.PathObject(\"id\", SB::ParameterStyle.Matrix, true,", client, StringComparison.Ordinal);
         Assert.Contains("query.AddObject(\"where\", SB::ParameterStyle.DeepObject, true, false,", client, StringComparison.Ordinal);
-        Assert.Contains("new(\"y\", (where.Y.HasValue ? SB::SchemaFormats.ToText(where.Y.Value) : null))", client, StringComparison.Ordinal);
+        Assert.Contains("new(\"y\", (where.Y.HasValue ? SBG::SchemaFormats.ToText(where.Y.Value) : null))", client, StringComparison.Ordinal);
         Assert.Contains("request.AddHeader(\"X-Point\", SB::ParameterStyles.HeaderObject(false,", client, StringComparison.Ordinal);
         Assert.DoesNotContain("NeedsAsync", client, StringComparison.Ordinal);
     }

@@ -53,7 +53,7 @@ public sealed class ScalarTypeTests
         Assert.Equal("global::System.Collections.Generic.IReadOnlyList<byte[]>?", TypeOf(result, "Opt4"));
 
         // Length and pattern apply to the text that is sent.
-        Assert.Contains("SB::SchemaFormats.ToText(_nul0)", result.Source("P.Thing.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("SBG::SchemaFormats.ToText(_nul0)", result.Source("P.Thing.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -131,7 +131,7 @@ public sealed class ScalarTypeTests
         Assert.Contains("UuidCase", source, StringComparison.Ordinal);
         Assert.Contains("BytesCase", source, StringComparison.Ordinal);
         Assert.Contains("% 0.01m != 0m", source, StringComparison.Ordinal);
-        Assert.Contains("string text0 = SB::SchemaFormats.ToText(_link);", source, StringComparison.Ordinal);
+        Assert.Contains("string text0 = SBG::SchemaFormats.ToText(_link);", source, StringComparison.Ordinal);
         Assert.Contains("length0 > 100", source, StringComparison.Ordinal);
     }
 
@@ -161,9 +161,9 @@ public sealed class ScalarTypeTests
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/days.openapi.json", api, "P", "DaysClient"));
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
         string client = result.Source("P.DaysClient.g.cs");
-        Assert.Contains("global::System.Uri.EscapeDataString(SB::SchemaFormats.ToText(day))", client, StringComparison.Ordinal);
-        Assert.Contains("query.Add(\"since\", (since is { } sinceWire ? SB::SchemaFormats.ToText(sinceWire) : null));", client, StringComparison.Ordinal);
-        Assert.Contains("query.Add(\"id\", SB::SchemaFormats.ToText(id));", client, StringComparison.Ordinal);
+        Assert.Contains("global::System.Uri.EscapeDataString(SBG::SchemaFormats.ToText(day))", client, StringComparison.Ordinal);
+        Assert.Contains("query.Add(\"since\", (since is { } sinceWire ? SBG::SchemaFormats.ToText(sinceWire) : null));", client, StringComparison.Ordinal);
+        Assert.Contains("query.Add(\"id\", SBG::SchemaFormats.ToText(id));", client, StringComparison.Ordinal);
         Assert.Contains("query.Add(\"amount\", amount);", client, StringComparison.Ordinal);
     }
 }

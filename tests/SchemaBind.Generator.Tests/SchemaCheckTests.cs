@@ -131,7 +131,7 @@ public sealed class SchemaCheckTests
         string schema = """{ "title": "Pin", "type": "object", "properties": { "pin": { "type": "string", "pattern": "^\\d{4}$" } } }""";
         GeneratorResult result = GeneratorHarness.Run(new SchemaFile("/p/pin.json", schema, "P"));
         Assert.Empty(result.SchemaDiagnostics);
-        Assert.Contains("SB::SchemaRegex.Create(\"^\\\\d{4}$\")", result.Source("P.Pin.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("SBG::SchemaRegex.Create(\"^\\\\d{4}$\")", result.Source("P.Pin.g.cs"), StringComparison.Ordinal);
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using SchemaBind.Runtime;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.Runtime.Tests;
 

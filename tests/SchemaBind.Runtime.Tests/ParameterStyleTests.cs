@@ -1,3 +1,5 @@
+using SchemaBind.Runtime.GeneratedCode;
+
 namespace SchemaBind.Runtime.Tests;
 
 /// <summary>The forms of the OpenAPI style table, item by item, and the escaping that goes with them.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SchemaBind.Runtime;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.Runtime.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.Runtime.Tests;
 

@@ -12,9 +12,12 @@ internal static class CSharp
     // Aliases that every generated file declares (TypeEmitter.File). An alias qualifier (`SB::`) is looked up
     // among aliases only, so no type or namespace of the user's, whatever its name, can hide these; they spare
     // about 6% of a large API's generated text against `global::SchemaBind.Runtime.` written in full.
+    // `SBG::` is the runtime's SchemaBind.Runtime.GeneratedCode: the helpers only generated code calls.
     public const string RuntimeAlias = "SB";
+    public const string GeneratedRuntimeAlias = "SBG";
     public const string JsonAlias = "STJ";
     public const string Runtime = RuntimeAlias + "::";
+    public const string GeneratedRuntime = GeneratedRuntimeAlias + "::";
     public const string Json = JsonAlias + "::";
     public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaBind\", \"" + ThisAssembly.Version + "\")]";
 
@@ -424,5 +427,5 @@ internal static class CSharp
         : raw;
 
     /// <summary>The runtime's text form of a formatted string value (for length and pattern checks and URLs).</summary>
-    public static string FormattedText(string expression) => Runtime + "SchemaFormats.ToText(" + expression + ")";
+    public static string FormattedText(string expression) => GeneratedRuntime + "SchemaFormats.ToText(" + expression + ")";
 }

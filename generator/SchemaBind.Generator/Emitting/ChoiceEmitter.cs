@@ -145,7 +145,7 @@ internal static class ChoiceEmitter
             // A case with errors of its own also fails the union's oneOf/anyOf on the JSON form: that
             // would say the same thing twice, so the JSON form is checked only for a case valid by itself.
             w.OpenBlock("if (context.ErrorCount == errorsBefore)");
-            w.Line($"{CSharp.Runtime}JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+            w.Line($"{CSharp.GeneratedRuntime}JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
             w.CloseBlock();
         }
 
@@ -158,15 +158,15 @@ internal static class ChoiceEmitter
         }
 
         w.Line("/// <inheritdoc/>");
-        w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
+        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         TypeEmitter.EmitParseMethods(w, name, string.Empty);
 
         // ReadJson: parse once, then test the alternatives.
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        w.Line($"{CSharp.Json}JsonElement json = {CSharp.Runtime}JsonRead.Element(ref reader);");
-        string ReadCase(ChoiceCaseSpec c) => "new " + c.Name + "Case(" + CSharp.Runtime + "JsonRead.FromElement(json, static (ref " + CSharp.Json + "Utf8JsonReader r) => " + ValueCode.Read(c.Value, "r") + "))";
+        w.Line($"{CSharp.Json}JsonElement json = {CSharp.GeneratedRuntime}JsonRead.Element(ref reader);");
+        string ReadCase(ChoiceCaseSpec c) => "new " + c.Name + "Case(" + CSharp.GeneratedRuntime + "JsonRead.FromElement(json, static (ref " + CSharp.Json + "Utf8JsonReader r) => " + ValueCode.Read(c.Value, "r") + "))";
         if (!hasSchema)
         {
             // No pointer into the document for inline schemas of operations: the first case that reads.
@@ -180,7 +180,7 @@ internal static class ChoiceEmitter
                 w.Line();
             }
 
-            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, {CSharp.Quote(choice.Keyword)}, 0);");
+            w.Line($"throw {CSharp.GeneratedRuntime}JsonRead.NoUnionCase({CSharp.Quote(name)}, {CSharp.Quote(choice.Keyword)}, 0);");
         }
         else if (choice.Keyword == "anyOf")
         {
@@ -192,7 +192,7 @@ internal static class ChoiceEmitter
                 w.Line();
             }
 
-            w.Line($"throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"anyOf\", 0);");
+            w.Line($"throw {CSharp.GeneratedRuntime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"anyOf\", 0);");
         }
         else
         {
@@ -207,7 +207,7 @@ internal static class ChoiceEmitter
             }
 
             // The null alternative, if any, is read by the caller; a oneOf counts it too.
-            w.Line($"return matches == 1 ? found! : throw {CSharp.Runtime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"oneOf\", matches);");
+            w.Line($"return matches == 1 ? found! : throw {CSharp.GeneratedRuntime}JsonRead.NoUnionCase({CSharp.Quote(name)}, \"oneOf\", matches);");
         }
 
         w.CloseBlock();
@@ -262,9 +262,9 @@ internal static class ChoiceEmitter
     {
         (string equal, string hash) = c.Value.Kind switch
         {
-            ValueKind.Array or ValueKind.Bytes => (CSharp.Runtime + "SchemaEquality.SequenceEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.SequenceHashCode(Value)"),
-            ValueKind.Uri => (CSharp.Runtime + "SchemaEquality.UriEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.UriHashCode(Value)"),
-            ValueKind.Map => (CSharp.Runtime + "SchemaEquality.DictionaryEqual(Value, other.Value)", CSharp.Runtime + "SchemaEquality.DictionaryHashCode(Value)"),
+            ValueKind.Array or ValueKind.Bytes => (CSharp.GeneratedRuntime + "SchemaEquality.SequenceEqual(Value, other.Value)", CSharp.GeneratedRuntime + "SchemaEquality.SequenceHashCode(Value)"),
+            ValueKind.Uri => (CSharp.GeneratedRuntime + "SchemaEquality.UriEqual(Value, other.Value)", CSharp.GeneratedRuntime + "SchemaEquality.UriHashCode(Value)"),
+            ValueKind.Map => (CSharp.GeneratedRuntime + "SchemaEquality.DictionaryEqual(Value, other.Value)", CSharp.GeneratedRuntime + "SchemaEquality.DictionaryHashCode(Value)"),
             ValueKind.Json => (CSharp.Json + "JsonElement.DeepEquals(Value, other.Value)", "(int)Value.ValueKind"),
             _ => (string.Empty, string.Empty),
         };

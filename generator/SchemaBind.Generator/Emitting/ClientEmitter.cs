@@ -289,7 +289,7 @@ internal static class ClientEmitter
         else
         {
             string query = locals.Take("query");
-            w.Line($"var {query} = new {CSharp.Runtime}QueryString();");
+            w.Line($"var {query} = new {CSharp.GeneratedRuntime}QueryString();");
             foreach (ParameterSpec parameter in queryParameters)
             {
                 EmitQueryAdd(w, parameter, query, locals);
@@ -305,7 +305,7 @@ internal static class ClientEmitter
         {
             // Headers, cookies or a form body: the parts go in an ApiRequest (operations without them never create one).
             string request = locals.Take("request");
-            w.Line($"var {request} = new {CSharp.Runtime}ApiRequest();");
+            w.Line($"var {request} = new {CSharp.GeneratedRuntime}ApiRequest();");
             if (securityField is not null)
             {
                 w.Line($"{request}.Security = {securityField};");
@@ -776,7 +776,7 @@ internal static class ClientEmitter
     {
         string type = operation.Response.ResultTypeName!;
         w.Line($"/// <summary>The success bodies of <c>{CSharp.Xml(operation.OperationId)}</c>, by status.</summary>");
-        w.Line($"private static readonly {CSharp.Runtime}ApiSuccessBodies<{type}> {SuccessBodiesField(operation)} = new {CSharp.Runtime}ApiSuccessBodies<{type}>()");
+        w.Line($"private static readonly {CSharp.GeneratedRuntime}ApiSuccessBodies<{type}> {SuccessBodiesField(operation)} = new {CSharp.GeneratedRuntime}ApiSuccessBodies<{type}>()");
         w.Indent();
         var lines = new List<string>();
         foreach (SuccessBodySpec alternative in operation.Response.Alternatives)
@@ -957,7 +957,7 @@ internal static class ClientEmitter
     {
         List<IGrouping<string, ErrorResponseSpec>> byType = ErrorsByType(errors);
         w.Line("/// <summary>The error bodies: " + CSharp.Xml(string.Join("; ", byType.Select(static g => StatusList(g) + " as " + g.Key))) + ".</summary>");
-        w.Line($"private static readonly {CSharp.Runtime}ApiErrorBodies {field} = new {CSharp.Runtime}ApiErrorBodies()");
+        w.Line($"private static readonly {CSharp.GeneratedRuntime}ApiErrorBodies {field} = new {CSharp.GeneratedRuntime}ApiErrorBodies()");
         w.Indent();
         for (int i = 0; i < byType.Count; i++)
         {
@@ -1056,7 +1056,7 @@ internal static class ClientEmitter
             return expression;
         }
 
-        string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.Runtime + "SchemaFormats.ToText";
+        string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.GeneratedRuntime + "SchemaFormats.ToText";
         if (!value.Nullable)
         {
             return toWire + "(" + expression + ")";
@@ -1105,7 +1105,7 @@ internal static class ClientEmitter
 
         if (value.Kind == ValueKind.Enum || value.IsFormattedString)
         {
-            string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.Runtime + "SchemaFormats.ToText";
+            string toWire = value.Kind == ValueKind.Enum ? value.TypeName + "Json.ToWireName" : CSharp.GeneratedRuntime + "SchemaFormats.ToText";
             return value.Nullable && value.IsValueType
                 ? "(" + expression + ".HasValue ? " + toWire + "(" + expression + ".Value) : null)"
                 : value.Nullable ? "(" + expression + " is null ? null : " + toWire + "(" + expression + "))" : toWire + "(" + expression + ")";
@@ -1205,7 +1205,7 @@ internal static class ClientEmitter
             + MemberTexts(parameter, parameter.Name, required: true) + ", nameof(" + parameter.Name + "))",
         _ when parameter.Style is "Label" or "Matrix" => CSharp.Runtime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
             + ScalarText(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
-        ValueKind.String => CSharp.Runtime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
+        ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
         ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",
         _ when parameter.Value.IsFormattedString => "global::System.Uri.EscapeDataString(" + CSharp.FormattedText(parameter.Name) + ")",

@@ -16,7 +16,7 @@ internal static class EnumEmitter
     {
         string name = type.Name;
         string helper = name + "Json";
-        string table = CSharp.Runtime + "EnumWireNames{TEnum}";
+        string table = CSharp.GeneratedRuntime + "EnumWireNames{TEnum}";
         CSharp.DocComment(w, "summary", type.Description, "The " + CSharp.Xml(name) + " schema.");
         w.Line($"/// <remarks>Written by the schema's names, and a name the schema does not list is kept: see <see cref=\"{helper}\"/>.</remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
@@ -41,11 +41,11 @@ internal static class EnumEmitter
 
         if (type.Members.Count <= 8 && length <= 80)
         {
-            w.Line($"private static readonly {CSharp.Runtime}EnumWireNames<{name}> s_names = new({CSharp.Quote(name)}, [{string.Join(", ", type.Members.Select(static m => CSharp.String(m.WireName)))}]);");
+            w.Line($"private static readonly {CSharp.GeneratedRuntime}EnumWireNames<{name}> s_names = new({CSharp.Quote(name)}, [{string.Join(", ", type.Members.Select(static m => CSharp.String(m.WireName)))}]);");
         }
         else
         {
-            w.Line($"private static readonly {CSharp.Runtime}EnumWireNames<{name}> s_names = new(");
+            w.Line($"private static readonly {CSharp.GeneratedRuntime}EnumWireNames<{name}> s_names = new(");
             w.Indent();
             w.Line($"{CSharp.Quote(name)},");
             w.Line("[");
@@ -77,7 +77,7 @@ internal static class EnumEmitter
         w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => s_names.Read(ref reader);");
         w.Line();
         w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> by its wire names, without reflection.</summary>");
-        w.Line($"public sealed class Converter() : {CSharp.Runtime}EnumWireNameConverter<{name}>(s_names);");
+        w.Line($"public sealed class Converter() : {CSharp.GeneratedRuntime}EnumWireNameConverter<{name}>(s_names);");
         w.CloseBlock();
     }
 }

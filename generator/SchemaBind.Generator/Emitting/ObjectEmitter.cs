@@ -272,13 +272,13 @@ internal sealed class ObjectEmitter
             switch (p.Value.Kind)
             {
                 case ValueKind.Array or ValueKind.Bytes:
-                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.SequenceEqual({p.Name}, other.{p.Name})");
+                    _w.Line($"&& {CSharp.GeneratedRuntime}SchemaEquality.SequenceEqual({p.Name}, other.{p.Name})");
                     break;
                 case ValueKind.Map:
-                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.DictionaryEqual({p.Name}, other.{p.Name})");
+                    _w.Line($"&& {CSharp.GeneratedRuntime}SchemaEquality.DictionaryEqual({p.Name}, other.{p.Name})");
                     break;
                 case ValueKind.Uri:
-                    _w.Line($"&& {CSharp.Runtime}SchemaEquality.UriEqual({p.Name}, other.{p.Name})");
+                    _w.Line($"&& {CSharp.GeneratedRuntime}SchemaEquality.UriEqual({p.Name}, other.{p.Name})");
                     break;
                 case ValueKind.Double or ValueKind.Json:
                     // double: == says NaN differs from itself, Equals does not. JsonElement has no ==.
@@ -320,7 +320,7 @@ internal sealed class ObjectEmitter
             }
             else
             {
-                _w.Line($"hash.Add({CSharp.Runtime}SchemaEquality.{hash}({p.Name}));");
+                _w.Line($"hash.Add({CSharp.GeneratedRuntime}SchemaEquality.{hash}({p.Name}));");
             }
         }
 
@@ -424,7 +424,7 @@ internal sealed class ObjectEmitter
         {
             // Keywords the typed checks above cannot express (allOf, if/then, dependentRequired, ...)
             // are checked on the JSON form of this value, with the same error model.
-            _w.Line(CSharp.Runtime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
+            _w.Line(CSharp.GeneratedRuntime + "JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);");
         }
 
         _w.CloseBlock();
@@ -451,14 +451,14 @@ internal sealed class ObjectEmitter
         if (!member)
         {
             _w.Line("/// <inheritdoc/>");
-            _w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
+            _w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
             _w.Line();
         }
 
         // ReadJson
         _w.Line("/// <inheritdoc/>");
         _w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        _w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
+        _w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         List<PropertySpec> readable = _type.Properties.Where(static p => p.ConstValue is null).ToList();
         List<PropertySpec> constants = _type.Properties.Where(static p => p.ConstValue is not null).ToList();
         foreach (PropertySpec property in constants)
@@ -491,7 +491,7 @@ internal sealed class ObjectEmitter
         // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
         foreach (PropertySpec property in constants)
         {
-            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.Runtime}JsonRead.String(ref reader);");
+            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.String(ref reader);");
             keyword = "else if";
         }
 
@@ -557,7 +557,7 @@ internal sealed class ObjectEmitter
                 ? Local(property) + " != " + property.Name + "Value"
                 : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
             _w.OpenBlock($"if ({condition})");
-            _w.Line($"throw {CSharp.Runtime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
+            _w.Line($"throw {CSharp.GeneratedRuntime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
             _w.CloseBlock();
             _w.Line();
         }
@@ -581,11 +581,11 @@ internal sealed class ObjectEmitter
                 else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
                 {
                     string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
-                    _w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
+                    _w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.GeneratedRuntime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
                 else
                 {
-                    _w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.Runtime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
+                    _w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.GeneratedRuntime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
                 }
             }
 
@@ -724,7 +724,7 @@ internal sealed class ObjectEmitter
 
     /// <summary>The condition of a member's reading branch: the reader is on its name (and then moves to its value).</summary>
     private static string PropertyIs(PropertySpec property) =>
-        CSharp.Runtime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ")";
+        CSharp.GeneratedRuntime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ")";
 
     private static SourceWriter.LocalName LocalOf(PropertySpec property) => CSharp.LocalOf(property.Name);
 }

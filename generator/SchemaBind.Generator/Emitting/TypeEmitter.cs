@@ -133,6 +133,7 @@ internal static class TypeEmitter
         w.Line("#nullable enable");
         w.Line();
         w.Line($"using {CSharp.RuntimeAlias} = global::SchemaBind.Runtime;");
+        w.Line($"using {CSharp.GeneratedRuntimeAlias} = global::SchemaBind.Runtime.GeneratedCode;");
         w.Line($"using {CSharp.JsonAlias} = global::System.Text.Json;");
         w.Line();
         w.Line($"namespace {@namespace};");
@@ -149,7 +150,7 @@ internal static class TypeEmitter
         for (int i = 0; i < patterns.Count; i++)
         {
             w.Line("private static readonly global::System.Text.RegularExpressions.Regex s_pattern" + i
-                + " = " + CSharp.Runtime + "SchemaRegex.Create(" + CSharp.String(patterns[i]) + ");");
+                + " = " + CSharp.GeneratedRuntime + "SchemaRegex.Create(" + CSharp.String(patterns[i]) + ");");
         }
     }
 
@@ -178,20 +179,20 @@ internal static class TypeEmitter
     internal static void EmitToString(SourceWriter w)
     {
         w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
-        w.Line($"public sealed override string ToString() => {CSharp.Runtime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
+        w.Line($"public sealed override string ToString() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
     internal static void EmitParseMethods(SourceWriter w, string name, string hide)
     {
         w.Line("/// <inheritdoc/>");
-        w.Line($"public static {hide}{name} FromJson(string json) => {CSharp.Runtime}JsonRead.Parse(json, ReadJson);");
+        w.Line($"public static {hide}{name} FromJson(string json) => {CSharp.GeneratedRuntime}JsonRead.Parse(json, ReadJson);");
         w.Line();
         w.Line("/// <inheritdoc/>");
-        w.Line($"public static {hide}{name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharp.Runtime}JsonRead.Parse(utf8Json, ReadJson);");
+        w.Line($"public static {hide}{name} FromJson(global::System.ReadOnlySpan<byte> utf8Json) => {CSharp.GeneratedRuntime}JsonRead.Parse(utf8Json, ReadJson);");
         w.Line();
     }
 
     /// <summary>Lets System.Text.Json read and write the type with its generated code, without reflection: the runtime's one converter, which calls the type's <c>ReadJson</c> and <c>WriteJson</c>.</summary>
     internal static string ConverterAttribute(string name) =>
-        $"[{CSharp.Json}Serialization.JsonConverter(typeof({CSharp.Runtime}GeneratedJsonConverter<{name}>))]";
+        $"[{CSharp.Json}Serialization.JsonConverter(typeof({CSharp.GeneratedRuntime}GeneratedJsonConverter<{name}>))]";
 }

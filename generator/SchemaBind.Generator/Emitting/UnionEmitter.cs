@@ -30,21 +30,21 @@ internal static class UnionEmitter
         w.Line();
         TypeEmitter.EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
         w.Line("/// <inheritdoc/>");
-        w.Line($"public string ToJson() => {CSharp.Runtime}JsonRead.Serialize(this, WriteJson);");
+        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
         TypeEmitter.EmitParseMethods(w, name, string.Empty);
 
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        w.Line($"{CSharp.Runtime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
-        w.Line($"string? discriminator = {CSharp.Runtime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)});");
+        w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
+        w.Line($"string? discriminator = {CSharp.GeneratedRuntime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)});");
         w.OpenBlock("return discriminator switch");
         foreach (UnionCaseSpec unionCase in union.Cases)
         {
             w.Line($"{CSharp.Quote(unionCase.Value)} => {unionCase.TypeName}.ReadJson(ref reader),");
         }
 
-        w.Line($"null => throw {CSharp.Runtime}JsonRead.UnknownDiscriminator({CSharp.Quote(name)}, {CSharp.Quote(union.DiscriminatorJsonName)}, discriminator),");
+        w.Line($"null => throw {CSharp.GeneratedRuntime}JsonRead.UnknownDiscriminator({CSharp.Quote(name)}, {CSharp.Quote(union.DiscriminatorJsonName)}, discriminator),");
         w.Line($"_ => {unknown}.ReadJson(ref reader, discriminator),");
         w.CloseBlock(";");
         w.CloseBlock();
@@ -123,7 +123,7 @@ internal static class UnionEmitter
         w.Line("/// <param name=\"reader\">The reader; left on the object's last token.</param>");
         w.Line("/// <param name=\"discriminator\">The discriminator, already read.</param>");
         w.Line("/// <returns>The case.</returns>");
-        w.Line($"internal static {unknown} ReadJson(ref {CSharp.Json}Utf8JsonReader reader, string discriminator) => new(discriminator, {CSharp.Runtime}JsonRead.Element(ref reader));");
+        w.Line($"internal static {unknown} ReadJson(ref {CSharp.Json}Utf8JsonReader reader, string discriminator) => new(discriminator, {CSharp.GeneratedRuntime}JsonRead.Element(ref reader));");
         w.Line();
         w.Line("/// <summary>Writes the JSON as it was read; redacted, every value but the discriminator is <c>\"***\"</c> (which of them are secret is not known).</summary>");
         w.Line("/// <param name=\"writer\">The writer.</param>");

@@ -52,13 +52,13 @@ internal static class ValueCode
                 w.Append(value.Nullable ? "))" : ")");
                 return;
             case ValueKind.Json:
-                w.Append(CSharp.Runtime + "JsonRead.Element(ref ");
+                w.Append(CSharp.GeneratedRuntime + "JsonRead.Element(ref ");
                 w.Append(reader);
                 w.Append(")");
                 return;
         }
 
-        w.Append(CSharp.Runtime + "JsonRead.");
+        w.Append(CSharp.GeneratedRuntime + "JsonRead.");
         w.Append(method!);
         if (value.Nullable)
         {
@@ -109,7 +109,7 @@ internal static class ValueCode
             ValueKind.Enum => $"writer.WriteString({name}, {ReaderOf(value)}.ToWireName({expression}));",
             ValueKind.Int32 or ValueKind.Int64 or ValueKind.Double or ValueKind.Decimal => $"writer.WriteNumber({name}, {expression});",
             ValueKind.Boolean => $"writer.WriteBoolean({name}, {expression});",
-            _ when value.IsFormattedString => $"{CSharp.Runtime}SchemaFormats.Write(writer, {name}, {expression});",
+            _ when value.IsFormattedString => $"{CSharp.GeneratedRuntime}SchemaFormats.Write(writer, {name}, {expression});",
             _ => null,
         };
     }
@@ -134,7 +134,7 @@ internal static class ValueCode
             case ValueKind.Uuid:
             case ValueKind.Uri:
             case ValueKind.Bytes:
-                w.Line($"{CSharp.Runtime}SchemaFormats.Write(writer, {expression});");
+                w.Line($"{CSharp.GeneratedRuntime}SchemaFormats.Write(writer, {expression});");
                 break;
             case ValueKind.Boolean:
                 w.Line($"writer.WriteBooleanValue({expression});");
@@ -249,7 +249,7 @@ internal static class ValueCode
                 if (c.MinLength is not null || c.MaxLength is not null)
                 {
                     string length = "length" + depth;
-                    w.Line($"int {length} = {CSharp.Runtime}SchemaText.CodePointLength({expression});");
+                    w.Line($"int {length} = {CSharp.GeneratedRuntime}SchemaText.CodePointLength({expression});");
                     if (c.MinLength is int min)
                     {
                         AddErrorIf(w, error, length + " < " + min, "minLength", ValidationMessages.Count("minLength", Invariant(min)));

@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>
 /// The error bodies an operation's document declares: per status (<c>404</c>), range (<c>4XX</c>) or <c>default</c>,

@@ -9,7 +9,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // Bodies that are not JSON or a URL-encoded form: multipart/form-data, binary (a file or stream) and text.
 public sealed partial class ApiRequest

@@ -1,4 +1,4 @@
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // What the error responses of the operation carry.
 public sealed partial class ApiRequest

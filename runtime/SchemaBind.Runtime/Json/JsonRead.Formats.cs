@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // Readers for the string formats mapped to .NET types (see SchemaFormats) and for decimal numbers.
 // Text that does not follow the format's grammar is a JsonException that quotes it.

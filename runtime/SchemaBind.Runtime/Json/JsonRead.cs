@@ -6,7 +6,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>
 /// Small, reflection-free reading helpers that generated serialization code calls. Each reads

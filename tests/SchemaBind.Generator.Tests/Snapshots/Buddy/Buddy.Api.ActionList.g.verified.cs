@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>One page of a pipeline's actions. There is no total count: an empty page ends the list.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionList>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionList>))]
 public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
 {
     /// <summary>The API URL of the list.</summary>
@@ -30,9 +31,9 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
         }
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
-            && SB::SchemaEquality.SequenceEqual(Actions, other.Actions)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.SequenceEqual(Actions, other.Actions)
             );
     }
 
@@ -41,9 +42,9 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Actions));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Actions));
         return hash.ToHashCode();
     }
 
@@ -95,34 +96,34 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static ActionList FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ActionList FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ActionList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ActionList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ActionList ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ActionList");
+        SBG::JsonRead.StartObject(ref reader, "ActionList");
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
         global::System.Collections.Generic.IReadOnlyList<ActionSummary>? _actions = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "actions"u8)) _actions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "actions"u8)) _actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
             else reader.Skip();
         }
 
         return new ActionList
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionList>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionList>("html_url"),
-            Actions = _actions ?? throw SB::JsonRead.MissingProperty<ActionList>("actions"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<ActionList>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<ActionList>("html_url"),
+            Actions = _actions ?? throw SBG::JsonRead.MissingProperty<ActionList>("actions"),
         };
     }
 
@@ -135,8 +136,8 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WritePropertyName("actions"u8);
         writer.WriteStartArray();
         foreach (ActionSummary item0 in value.Actions)
@@ -155,5 +156,5 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

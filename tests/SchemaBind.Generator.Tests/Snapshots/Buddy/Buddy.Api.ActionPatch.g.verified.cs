@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -14,7 +15,7 @@ namespace Buddy.Api;
 /// when a server sends a <c>type</c> the schema does not list.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionPatch>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionPatch>))]
 public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJsonSchemaModel<ActionPatch>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -45,19 +46,19 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ActionPatch FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static ActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ActionPatch");
-        string? discriminator = SB::JsonRead.PeekDiscriminator(reader, "type"u8);
+        SBG::JsonRead.StartObject(ref reader, "ActionPatch");
+        string? discriminator = SBG::JsonRead.PeekDiscriminator(reader, "type"u8);
         return discriminator switch
         {
             "RUN_DOCKER_CONTAINER" => RunDockerContainerActionPatch.ReadJson(ref reader),
@@ -68,7 +69,7 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
             "SLACK" => SlackActionPatch.ReadJson(ref reader),
             "RUN_NEXT_PIPELINE" => RunNextPipelineActionPatch.ReadJson(ref reader),
             "SFTP" => SftpActionPatch.ReadJson(ref reader),
-            null => throw SB::JsonRead.UnknownDiscriminator("ActionPatch", "type", discriminator),
+            null => throw SBG::JsonRead.UnknownDiscriminator("ActionPatch", "type", discriminator),
             _ => Unknown.ReadJson(ref reader, discriminator),
         };
     }
@@ -89,7 +90,7 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
     private protected abstract void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact);
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
     /// <summary>A <see cref="ActionPatch"/> whose <c>type</c> the schema does not list, kept as the JSON that was read.</summary>
     /// <remarks>It is written back exactly as read; <see cref="Validate(SB::ValidationContext)"/> reports it, since the schema has no case for it.</remarks>
@@ -142,7 +143,7 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
         /// <param name="reader">The reader; left on the object's last token.</param>
         /// <param name="discriminator">The discriminator, already read.</param>
         /// <returns>The case.</returns>
-        internal static Unknown ReadJson(ref STJ::Utf8JsonReader reader, string discriminator) => new(discriminator, SB::JsonRead.Element(ref reader));
+        internal static Unknown ReadJson(ref STJ::Utf8JsonReader reader, string discriminator) => new(discriminator, SBG::JsonRead.Element(ref reader));
 
         /// <summary>Writes the JSON as it was read; redacted, every value but the discriminator is <c>"***"</c> (which of them are secret is not known).</summary>
         /// <param name="writer">The writer.</param>

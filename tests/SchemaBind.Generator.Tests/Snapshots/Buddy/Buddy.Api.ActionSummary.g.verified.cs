@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>An action as listed: enough to find it, not its settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ActionSummary>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionSummary>))]
 public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
 {
     /// <summary>The API URL of the action.</summary>
@@ -42,8 +43,8 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
         }
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
             && Id == other.Id
             && Name == other.Name
             && Type == other.Type
@@ -57,8 +58,8 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
         hash.Add(Id);
         hash.Add(Name);
         hash.Add(Type);
@@ -112,18 +113,18 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static ActionSummary FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ActionSummary FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ActionSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ActionSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ActionSummary ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ActionSummary");
+        SBG::JsonRead.StartObject(ref reader, "ActionSummary");
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
         long? _id = default;
@@ -133,23 +134,23 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
         ExecutionStatus? _lastExecutionStatus = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else reader.Skip();
         }
 
         return new ActionSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<ActionSummary>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<ActionSummary>("html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty<ActionSummary>("id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty<ActionSummary>("name"),
-            Type = _type ?? throw SB::JsonRead.MissingProperty<ActionSummary>("type"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("html_url"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("id"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("name"),
+            Type = _type ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("type"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
         };
@@ -164,8 +165,8 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         writer.WriteString("type"u8, value.Type);
@@ -175,5 +176,5 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

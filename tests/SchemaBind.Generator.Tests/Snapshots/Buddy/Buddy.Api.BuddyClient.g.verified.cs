@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -185,11 +186,11 @@ public sealed partial class BuddyClient : IBuddyClient
     private readonly SB::ApiTransport _transport;
 
     /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
-    private static readonly SB::ApiErrorBodies s_errors0 = new SB::ApiErrorBodies()
+    private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
         .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "400", "401", "403", "404");
 
     /// <summary>The error bodies: 401, 403 and 404 as ErrorResponse.</summary>
-    private static readonly SB::ApiErrorBodies s_errors1 = new SB::ApiErrorBodies()
+    private static readonly SBG::ApiErrorBodies s_errors1 = new SBG::ApiErrorBodies()
         .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "401", "403", "404");
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
@@ -218,7 +219,7 @@ public sealed partial class BuddyClient : IBuddyClient
         global::System.ArgumentNullException.ThrowIfNull(projectName);
         global::System.ArgumentNullException.ThrowIfNull(body);
         {
-            int length0 = SB::SchemaText.CodePointLength(domain);
+            int length0 = SBG::SchemaText.CodePointLength(domain);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
@@ -226,7 +227,7 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         {
-            int length0 = SB::SchemaText.CodePointLength(projectName);
+            int length0 = SBG::SchemaText.CodePointLength(projectName);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
@@ -242,7 +243,7 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SB::ValidationContext.Return(context);
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SB::UriPath.Segment(domain, nameof(domain)))}/projects/{(SB::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
+        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Post,
             path,
@@ -266,7 +267,7 @@ public sealed partial class BuddyClient : IBuddyClient
         global::System.ArgumentNullException.ThrowIfNull(domain);
         global::System.ArgumentNullException.ThrowIfNull(projectName);
         {
-            int length0 = SB::SchemaText.CodePointLength(domain);
+            int length0 = SBG::SchemaText.CodePointLength(domain);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
@@ -274,7 +275,7 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         {
-            int length0 = SB::SchemaText.CodePointLength(projectName);
+            int length0 = SBG::SchemaText.CodePointLength(projectName);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
@@ -297,10 +298,10 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        var query = new SB::QueryString();
+        var query = new SBG::QueryString();
         query.Add("page", page);
         query.Add("per_page", perPage);
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SB::UriPath.Segment(domain, nameof(domain)))}/projects/{(SB::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
+        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Get,
             path,
@@ -322,7 +323,7 @@ public sealed partial class BuddyClient : IBuddyClient
         global::System.ArgumentNullException.ThrowIfNull(domain);
         global::System.ArgumentNullException.ThrowIfNull(projectName);
         {
-            int length0 = SB::SchemaText.CodePointLength(domain);
+            int length0 = SBG::SchemaText.CodePointLength(domain);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
@@ -330,14 +331,14 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         {
-            int length0 = SB::SchemaText.CodePointLength(projectName);
+            int length0 = SBG::SchemaText.CodePointLength(projectName);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SB::UriPath.Segment(domain, nameof(domain)))}/projects/{(SB::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Get,
             path,
@@ -360,7 +361,7 @@ public sealed partial class BuddyClient : IBuddyClient
         global::System.ArgumentNullException.ThrowIfNull(projectName);
         global::System.ArgumentNullException.ThrowIfNull(body);
         {
-            int length0 = SB::SchemaText.CodePointLength(domain);
+            int length0 = SBG::SchemaText.CodePointLength(domain);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
@@ -368,7 +369,7 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         {
-            int length0 = SB::SchemaText.CodePointLength(projectName);
+            int length0 = SBG::SchemaText.CodePointLength(projectName);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
@@ -384,7 +385,7 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SB::ValidationContext.Return(context);
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SB::UriPath.Segment(domain, nameof(domain)))}/projects/{(SB::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Patch,
             path,
@@ -407,7 +408,7 @@ public sealed partial class BuddyClient : IBuddyClient
         global::System.ArgumentNullException.ThrowIfNull(domain);
         global::System.ArgumentNullException.ThrowIfNull(projectName);
         {
-            int length0 = SB::SchemaText.CodePointLength(domain);
+            int length0 = SBG::SchemaText.CodePointLength(domain);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'domain' must be at least 1 character long.", nameof(domain));
@@ -415,14 +416,14 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         {
-            int length0 = SB::SchemaText.CodePointLength(projectName);
+            int length0 = SBG::SchemaText.CodePointLength(projectName);
             if (length0 < 1)
             {
                 throw new global::System.ArgumentException("The path parameter 'project_name' must be at least 1 character long.", nameof(projectName));
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SB::UriPath.Segment(domain, nameof(domain)))}/projects/{(SB::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
         return _transport.SendAsync(
             global::System.Net.Http.HttpMethod.Delete,
             path,

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A BUILD action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildAction>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<BuildAction>))]
 public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildAction>, SB::IJsonSchemaModel<BuildAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -342,25 +343,25 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
         }
 
         return ReferenceEquals(this, other) || (base.Equals(other)
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
             && Id == other.Id
             && Name == other.Name
             && TriggerTime == other.TriggerTime
             && LastExecutionStatus == other.LastExecutionStatus
             && DockerImageName == other.DockerImageName
             && DockerImageTag == other.DockerImageTag
-            && SB::SchemaEquality.SequenceEqual(ExecuteCommands, other.ExecuteCommands)
-            && SB::SchemaEquality.SequenceEqual(SetupCommands, other.SetupCommands)
-            && SB::SchemaEquality.SequenceEqual(CachedDirs, other.CachedDirs)
+            && SBG::SchemaEquality.SequenceEqual(ExecuteCommands, other.ExecuteCommands)
+            && SBG::SchemaEquality.SequenceEqual(SetupCommands, other.SetupCommands)
+            && SBG::SchemaEquality.SequenceEqual(CachedDirs, other.CachedDirs)
             && WorkingDirectory == other.WorkingDirectory
             && Shell == other.Shell
-            && SB::SchemaEquality.SequenceEqual(Services, other.Services)
-            && SB::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
+            && SBG::SchemaEquality.SequenceEqual(Services, other.Services)
+            && SBG::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
             && RunAsUser == other.RunAsUser
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && Pipeline == other.Pipeline
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -377,25 +378,25 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
         hash.Add(Id);
         hash.Add(Name);
         hash.Add(TriggerTime);
         hash.Add(LastExecutionStatus);
         hash.Add(DockerImageName);
         hash.Add(DockerImageTag);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(CachedDirs));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
         hash.Add(WorkingDirectory);
         hash.Add(Shell);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(VolumeMappings));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
         hash.Add(RunAsUser);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(Pipeline);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -577,15 +578,15 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new BuildAction FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new BuildAction FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new BuildAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new BuildAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new BuildAction ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "BuildAction");
+        SBG::JsonRead.StartObject(ref reader, "BuildAction");
         string? _type = null;
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
@@ -616,103 +617,103 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8))
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8))
             {
-                _dockerImageName = SB::JsonRead.StringOrNull(ref reader);
+                _dockerImageName = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 0;
             }
-            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8))
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8))
             {
-                _dockerImageTag = SB::JsonRead.StringOrNull(ref reader);
+                _dockerImageTag = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else if (SB::JsonRead.Property(ref reader, "execute_commands"u8))
+            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8))
             {
-                _executeCommands = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _executeCommands = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 2;
             }
-            else if (SB::JsonRead.Property(ref reader, "setup_commands"u8))
+            else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8))
             {
-                _setupCommands = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _setupCommands = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 3;
             }
-            else if (SB::JsonRead.Property(ref reader, "cached_dirs"u8))
+            else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8))
             {
-                _cachedDirs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _cachedDirs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 4;
             }
-            else if (SB::JsonRead.Property(ref reader, "working_directory"u8))
+            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8))
             {
-                _workingDirectory = SB::JsonRead.StringOrNull(ref reader);
+                _workingDirectory = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 5;
             }
-            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "services"u8))
+            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "services"u8))
             {
-                _services = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+                _services = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
                 specified |= 1u << 6;
             }
-            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8))
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8))
             {
-                _volumeMappings = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _volumeMappings = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 7;
             }
-            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8))
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8))
             {
-                _runAsUser = SB::JsonRead.StringOrNull(ref reader);
+                _runAsUser = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 8;
             }
-            else if (SB::JsonRead.Property(ref reader, "variables"u8))
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
             {
-                _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
                 specified |= 1u << 9;
             }
-            else if (SB::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8))
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
             {
-                _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
                 specified |= 1u << 10;
             }
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8))
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
             {
-                _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 11;
             }
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8))
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
             {
-                _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 12;
             }
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8))
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
             {
-                _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 13;
             }
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8))
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
             {
-                _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 14;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
             {
-                _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 15;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
             {
-                _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 16;
             }
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
             {
-                _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 17;
             }
             else reader.Skip();
@@ -720,15 +721,15 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("BuildAction", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("BuildAction", "type", TypeValue, _type);
         }
 
         return new BuildAction
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<BuildAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<BuildAction>("html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty<BuildAction>("id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty<BuildAction>("name"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<BuildAction>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<BuildAction>("html_url"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<BuildAction>("id"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<BuildAction>("name"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
             DockerImageName = _dockerImageName,
@@ -765,8 +766,8 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));
@@ -1002,5 +1003,5 @@ public sealed partial record BuildAction : PipelineAction, SB::IJsonModel<BuildA
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SBG::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

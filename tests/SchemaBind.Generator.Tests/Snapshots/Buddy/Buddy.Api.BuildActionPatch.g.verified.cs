@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>Changes to a BUILD action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<BuildActionPatch>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<BuildActionPatch>))]
 public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<BuildActionPatch>, SB::IJsonSchemaModel<BuildActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -99,18 +100,18 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && DockerImageName == other.DockerImageName
             && DockerImageTag == other.DockerImageTag
-            && SB::SchemaEquality.SequenceEqual(ExecuteCommands, other.ExecuteCommands)
-            && SB::SchemaEquality.SequenceEqual(SetupCommands, other.SetupCommands)
-            && SB::SchemaEquality.SequenceEqual(CachedDirs, other.CachedDirs)
+            && SBG::SchemaEquality.SequenceEqual(ExecuteCommands, other.ExecuteCommands)
+            && SBG::SchemaEquality.SequenceEqual(SetupCommands, other.SetupCommands)
+            && SBG::SchemaEquality.SequenceEqual(CachedDirs, other.CachedDirs)
             && WorkingDirectory == other.WorkingDirectory
             && Shell == other.Shell
-            && SB::SchemaEquality.SequenceEqual(Services, other.Services)
-            && SB::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
+            && SBG::SchemaEquality.SequenceEqual(Services, other.Services)
+            && SBG::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
             && RunAsUser == other.RunAsUser
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -128,18 +129,18 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(DockerImageName);
         hash.Add(DockerImageTag);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(CachedDirs));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
         hash.Add(WorkingDirectory);
         hash.Add(Shell);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(VolumeMappings));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
         hash.Add(RunAsUser);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -157,7 +158,7 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         if (Name is { } _name)
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(_name);
+            int length0 = SBG::SchemaText.CodePointLength(_name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -195,7 +196,7 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         if (DockerImageName is { } _dockerImageName)
         {
             context.Push("docker_image_name");
-            int length0 = SB::SchemaText.CodePointLength(_dockerImageName);
+            int length0 = SBG::SchemaText.CodePointLength(_dockerImageName);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -205,7 +206,7 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         if (DockerImageTag is { } _dockerImageTag)
         {
             context.Push("docker_image_tag");
-            int length0 = SB::SchemaText.CodePointLength(_dockerImageTag);
+            int length0 = SBG::SchemaText.CodePointLength(_dockerImageTag);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -373,15 +374,15 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new BuildActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new BuildActionPatch FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new BuildActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new BuildActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new BuildActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "BuildActionPatch");
+        SBG::JsonRead.StartObject(ref reader, "BuildActionPatch");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -406,34 +407,34 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "execute_commands"u8)) _executeCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "setup_commands"u8)) _setupCommands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "cached_dirs"u8)) _cachedDirs = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "services"u8)) _services = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8)) _executeCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8)) _setupCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8)) _cachedDirs = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "services"u8)) _services = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("BuildActionPatch", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("BuildActionPatch", "type", TypeValue, _type);
         }
 
         return new BuildActionPatch
@@ -611,5 +612,5 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SBG::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A single error.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ErrorMessage>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorMessage>))]
 public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
 {
     /// <summary>A human-readable description of the error.</summary>
@@ -39,28 +40,28 @@ public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJ
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static ErrorMessage FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ErrorMessage FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ErrorMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ErrorMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ErrorMessage ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ErrorMessage");
+        SBG::JsonRead.StartObject(ref reader, "ErrorMessage");
         string? _message = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "message"u8)) _message = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "message"u8)) _message = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
         return new ErrorMessage
         {
-            Message = _message ?? throw SB::JsonRead.MissingProperty<ErrorMessage>("message"),
+            Message = _message ?? throw SBG::JsonRead.MissingProperty<ErrorMessage>("message"),
         };
     }
 
@@ -78,5 +79,5 @@ public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJ
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>The error body Buddy returns with 4xx responses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ErrorResponse>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorResponse>))]
 public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
 {
     /// <summary>The errors.</summary>
@@ -24,7 +25,7 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
         }
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-            && SB::SchemaEquality.SequenceEqual(Errors, other.Errors)
+            && SBG::SchemaEquality.SequenceEqual(Errors, other.Errors)
             );
     }
 
@@ -33,7 +34,7 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Errors));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Errors));
         return hash.ToHashCode();
     }
 
@@ -79,22 +80,22 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static ErrorResponse FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ErrorResponse FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ErrorResponse ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ErrorResponse");
+        SBG::JsonRead.StartObject(ref reader, "ErrorResponse");
         global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? _errors = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "errors"u8)) _errors = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "errors"u8)) _errors = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
             else reader.Skip();
         }
 
@@ -134,5 +135,5 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

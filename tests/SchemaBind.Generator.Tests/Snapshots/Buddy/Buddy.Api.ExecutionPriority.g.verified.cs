@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -25,23 +26,23 @@ public enum ExecutionPriority
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class ExecutionPriorityJson
 {
-    private static readonly SB::EnumWireNames<ExecutionPriority> s_names = new("ExecutionPriority", ["LOW", "NORMAL", "HIGH"]);
+    private static readonly SBG::EnumWireNames<ExecutionPriority> s_names = new("ExecutionPriority", ["LOW", "NORMAL", "HIGH"]);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.ToWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.ToWireName"/>
     public static string ToWireName(this ExecutionPriority value) => s_names.ToWireName(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.FromWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.FromWireName"/>
     public static ExecutionPriority FromWireName(string wireName) => s_names.FromWireName(wireName);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.TryParse"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.TryParse"/>
     public static bool TryParse(string? wireName, out ExecutionPriority value) => s_names.TryParse(wireName, out value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.IsDefined"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.IsDefined"/>
     public static bool IsDefined(ExecutionPriority value) => s_names.IsDefined(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.Read"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static ExecutionPriority ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
     /// <summary>Lets System.Text.Json read and write <see cref="ExecutionPriority"/> by its wire names, without reflection.</summary>
-    public sealed class Converter() : SB::EnumWireNameConverter<ExecutionPriority>(s_names);
+    public sealed class Converter() : SBG::EnumWireNameConverter<ExecutionPriority>(s_names);
 }

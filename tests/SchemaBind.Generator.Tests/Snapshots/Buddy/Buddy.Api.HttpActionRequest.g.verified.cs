@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A request to add a HTTP action, which sends an HTTP request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpActionRequest>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<HttpActionRequest>))]
 public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<HttpActionRequest>, SB::IJsonSchemaModel<HttpActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -90,15 +91,15 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && NotificationUrl == other.NotificationUrl
             && Method == other.Method
             && Port == other.Port
             && Content == other.Content
-            && SB::SchemaEquality.SequenceEqual(Headers, other.Headers)
+            && SBG::SchemaEquality.SequenceEqual(Headers, other.Headers)
             && Login == other.Login
             && Password == other.Password
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -116,15 +117,15 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(NotificationUrl);
         hash.Add(Method);
         hash.Add(Port);
         hash.Add(Content);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Headers));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Headers));
         hash.Add(Login);
         hash.Add(Password);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -146,7 +147,7 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -188,7 +189,7 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         else
         {
             context.Push("notification_url");
-            int length0 = SB::SchemaText.CodePointLength(NotificationUrl);
+            int length0 = SBG::SchemaText.CodePointLength(NotificationUrl);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -299,15 +300,15 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new HttpActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new HttpActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new HttpActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new HttpActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new HttpActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "HttpActionRequest");
+        SBG::JsonRead.StartObject(ref reader, "HttpActionRequest");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -329,40 +330,40 @@ public sealed partial record HttpActionRequest : ActionRequest, SB::IJsonModel<H
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "notification_url"u8)) _notificationUrl = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "method"u8)) _method = HttpRequestMethodJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "port"u8)) _port = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "content"u8)) _content = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "headers"u8)) _headers = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8)) _notificationUrl = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "method"u8)) _method = HttpRequestMethodJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8)) _port = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "content"u8)) _content = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "headers"u8)) _headers = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) _login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "password"u8)) _password = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("HttpActionRequest", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("HttpActionRequest", "type", TypeValue, _type);
         }
 
         return new HttpActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<HttpActionRequest>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<HttpActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            NotificationUrl = _notificationUrl ?? throw SB::JsonRead.MissingProperty<HttpActionRequest>("notification_url"),
-            Method = _method ?? throw SB::JsonRead.MissingProperty<HttpActionRequest>("method"),
+            NotificationUrl = _notificationUrl ?? throw SBG::JsonRead.MissingProperty<HttpActionRequest>("notification_url"),
+            Method = _method ?? throw SBG::JsonRead.MissingProperty<HttpActionRequest>("method"),
             Port = _port,
             Content = _content,
             Headers = _headers,

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>An HTTP header sent with the request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<HttpHeader>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<HttpHeader>))]
 public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
 {
     /// <summary>The name of the header.</summary>
@@ -38,7 +39,7 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -57,31 +58,31 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static HttpHeader FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static HttpHeader FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static HttpHeader FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static HttpHeader FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "HttpHeader");
+        SBG::JsonRead.StartObject(ref reader, "HttpHeader");
         string? _name = default;
         string? _value = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
         return new HttpHeader
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<HttpHeader>("name"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty<HttpHeader>("value"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<HttpHeader>("name"),
+            Value = _value ?? throw SBG::JsonRead.MissingProperty<HttpHeader>("value"),
         };
     }
 
@@ -100,5 +101,5 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

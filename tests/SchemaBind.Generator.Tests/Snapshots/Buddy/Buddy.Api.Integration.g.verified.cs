@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Integration>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Integration>))]
 public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
 {
     /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
@@ -41,24 +42,24 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Integration FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Integration FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Integration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Integration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Integration ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Integration");
+        SBG::JsonRead.StartObject(ref reader, "Integration");
         string? _hashId = default;
         string? _identifier = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "hash_id"u8)) _hashId = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "identifier"u8)) _identifier = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "hash_id"u8)) _hashId = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "identifier"u8)) _identifier = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
@@ -84,5 +85,5 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

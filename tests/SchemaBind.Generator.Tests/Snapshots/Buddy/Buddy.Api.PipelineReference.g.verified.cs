@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A reference to a pipeline by its ID.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<PipelineReference>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineReference>))]
 public sealed partial record PipelineReference : SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
 {
     /// <summary>The ID of the pipeline.</summary>
@@ -38,28 +39,28 @@ public sealed partial record PipelineReference : SB::IJsonModel<PipelineReferenc
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static PipelineReference FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static PipelineReference FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static PipelineReference FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static PipelineReference FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static PipelineReference ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "PipelineReference");
+        SBG::JsonRead.StartObject(ref reader, "PipelineReference");
         long? _id = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
             else reader.Skip();
         }
 
         return new PipelineReference
         {
-            Id = _id ?? throw SB::JsonRead.MissingProperty<PipelineReference>("id"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<PipelineReference>("id"),
         };
     }
 
@@ -77,5 +78,5 @@ public sealed partial record PipelineReference : SB::IJsonModel<PipelineReferenc
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

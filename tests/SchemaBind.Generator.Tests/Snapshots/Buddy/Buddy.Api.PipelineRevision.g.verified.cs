@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -23,23 +24,23 @@ public enum PipelineRevision
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class PipelineRevisionJson
 {
-    private static readonly SB::EnumWireNames<PipelineRevision> s_names = new("PipelineRevision", ["HEAD", "INHERIT"]);
+    private static readonly SBG::EnumWireNames<PipelineRevision> s_names = new("PipelineRevision", ["HEAD", "INHERIT"]);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.ToWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.ToWireName"/>
     public static string ToWireName(this PipelineRevision value) => s_names.ToWireName(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.FromWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.FromWireName"/>
     public static PipelineRevision FromWireName(string wireName) => s_names.FromWireName(wireName);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.TryParse"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.TryParse"/>
     public static bool TryParse(string? wireName, out PipelineRevision value) => s_names.TryParse(wireName, out value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.IsDefined"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.IsDefined"/>
     public static bool IsDefined(PipelineRevision value) => s_names.IsDefined(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.Read"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static PipelineRevision ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
     /// <summary>Lets System.Text.Json read and write <see cref="PipelineRevision"/> by its wire names, without reflection.</summary>
-    public sealed class Converter() : SB::EnumWireNameConverter<PipelineRevision>(s_names);
+    public sealed class Converter() : SBG::EnumWireNameConverter<PipelineRevision>(s_names);
 }

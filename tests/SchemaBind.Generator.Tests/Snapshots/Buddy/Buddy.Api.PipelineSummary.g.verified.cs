@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A summary of a pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<PipelineSummary>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineSummary>))]
 public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -74,12 +75,12 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         }
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
             && Id == other.Id
             && Name == other.Name
             && On == other.On
-            && SB::SchemaEquality.SequenceEqual(Refs, other.Refs)
+            && SBG::SchemaEquality.SequenceEqual(Refs, other.Refs)
             && LastExecutionStatus == other.LastExecutionStatus
             && LastExecutionRevision == other.LastExecutionRevision
             && _specified == other._specified
@@ -91,12 +92,12 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
         hash.Add(Id);
         hash.Add(Name);
         hash.Add(On);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Refs));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Refs));
         hash.Add(LastExecutionStatus);
         hash.Add(LastExecutionRevision);
         hash.Add(_specified);
@@ -162,18 +163,18 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static PipelineSummary FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static PipelineSummary FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static PipelineSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static PipelineSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "PipelineSummary");
+        SBG::JsonRead.StartObject(ref reader, "PipelineSummary");
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
         long? _id = default;
@@ -185,20 +186,20 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "on"u8)) _on = PipelineSummaryOnJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "refs"u8))
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "on"u8)) _on = PipelineSummaryOnJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "refs"u8))
             {
-                _refs = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _refs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 0;
             }
-            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "last_execution_revision"u8))
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_revision"u8))
             {
-                _lastExecutionRevision = SB::JsonRead.StringOrNull(ref reader);
+                _lastExecutionRevision = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
             else reader.Skip();
@@ -206,10 +207,10 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
 
         return new PipelineSummary
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty<PipelineSummary>("name"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("html_url"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("id"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("name"),
             On = _on,
             Refs = _refs,
             LastExecutionStatus = _lastExecutionStatus,
@@ -227,8 +228,8 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         if (value.On is { } _on) writer.WriteString("on"u8, PipelineSummaryOnJson.ToWireName(_on));
@@ -262,5 +263,5 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A RUN_DOCKER_CONTAINER action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerAction>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunDockerContainerAction>))]
 public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJsonModel<RunDockerContainerAction>, SB::IJsonSchemaModel<RunDockerContainerAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -423,8 +424,8 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
         }
 
         return ReferenceEquals(this, other) || (base.Equals(other)
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
             && Id == other.Id
             && Name == other.Name
             && TriggerTime == other.TriggerTime
@@ -434,7 +435,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
             && InlineCommands == other.InlineCommands
             && RunAsUser == other.RunAsUser
             && MountFilesystemDisable == other.MountFilesystemDisable
-            && SB::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
+            && SBG::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
             && Login == other.Login
             && Registry == other.Registry
             && ExportContainerPath == other.ExportContainerPath
@@ -444,9 +445,9 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
             && DockerBuildActionId == other.DockerBuildActionId
             && DockerBuildActionName == other.DockerBuildActionName
             && Entrypoint == other.Entrypoint
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && Pipeline == other.Pipeline
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -463,8 +464,8 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
         hash.Add(Id);
         hash.Add(Name);
         hash.Add(TriggerTime);
@@ -474,7 +475,7 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
         hash.Add(InlineCommands);
         hash.Add(RunAsUser);
         hash.Add(MountFilesystemDisable);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(VolumeMappings));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
         hash.Add(Login);
         hash.Add(Registry);
         hash.Add(ExportContainerPath);
@@ -484,9 +485,9 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
         hash.Add(DockerBuildActionId);
         hash.Add(DockerBuildActionName);
         hash.Add(Entrypoint);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(Pipeline);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -598,15 +599,15 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerAction FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new RunDockerContainerAction FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new RunDockerContainerAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new RunDockerContainerAction ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "RunDockerContainerAction");
+        SBG::JsonRead.StartObject(ref reader, "RunDockerContainerAction");
         string? _type = null;
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
@@ -642,128 +643,128 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8))
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8))
             {
-                _dockerImageName = SB::JsonRead.StringOrNull(ref reader);
+                _dockerImageName = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 0;
             }
-            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8))
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8))
             {
-                _dockerImageTag = SB::JsonRead.StringOrNull(ref reader);
+                _dockerImageTag = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else if (SB::JsonRead.Property(ref reader, "inline_commands"u8))
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8))
             {
-                _inlineCommands = SB::JsonRead.StringOrNull(ref reader);
+                _inlineCommands = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 2;
             }
-            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8))
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8))
             {
-                _runAsUser = SB::JsonRead.StringOrNull(ref reader);
+                _runAsUser = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 3;
             }
-            else if (SB::JsonRead.Property(ref reader, "mount_filesystem_disable"u8))
+            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8))
             {
-                _mountFilesystemDisable = SB::JsonRead.BooleanOrNull(ref reader);
+                _mountFilesystemDisable = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 4;
             }
-            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8))
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8))
             {
-                _volumeMappings = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
+                _volumeMappings = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
                 specified |= 1u << 5;
             }
-            else if (SB::JsonRead.Property(ref reader, "login"u8))
+            else if (SBG::JsonRead.Property(ref reader, "login"u8))
             {
-                _login = SB::JsonRead.StringOrNull(ref reader);
+                _login = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 6;
             }
-            else if (SB::JsonRead.Property(ref reader, "registry"u8))
+            else if (SBG::JsonRead.Property(ref reader, "registry"u8))
             {
-                _registry = SB::JsonRead.StringOrNull(ref reader);
+                _registry = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 7;
             }
-            else if (SB::JsonRead.Property(ref reader, "export_container_path"u8))
+            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8))
             {
-                _exportContainerPath = SB::JsonRead.StringOrNull(ref reader);
+                _exportContainerPath = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 8;
             }
-            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "region"u8))
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "region"u8))
             {
-                _region = SB::JsonRead.StringOrNull(ref reader);
+                _region = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 9;
             }
-            else if (SB::JsonRead.Property(ref reader, "use_image_from_action"u8))
+            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8))
             {
-                _useImageFromAction = SB::JsonRead.BooleanOrNull(ref reader);
+                _useImageFromAction = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 10;
             }
-            else if (SB::JsonRead.Property(ref reader, "docker_build_action_id"u8))
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8))
             {
-                _dockerBuildActionId = SB::JsonRead.Int64OrNull(ref reader);
+                _dockerBuildActionId = SBG::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 11;
             }
-            else if (SB::JsonRead.Property(ref reader, "docker_build_action_name"u8))
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8))
             {
-                _dockerBuildActionName = SB::JsonRead.StringOrNull(ref reader);
+                _dockerBuildActionName = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 12;
             }
-            else if (SB::JsonRead.Property(ref reader, "entrypoint"u8))
+            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8))
             {
-                _entrypoint = SB::JsonRead.StringOrNull(ref reader);
+                _entrypoint = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 13;
             }
-            else if (SB::JsonRead.Property(ref reader, "variables"u8))
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
             {
-                _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
                 specified |= 1u << 14;
             }
-            else if (SB::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8))
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
             {
-                _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
                 specified |= 1u << 15;
             }
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8))
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
             {
-                _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 16;
             }
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8))
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
             {
-                _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 17;
             }
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8))
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
             {
-                _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 18;
             }
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8))
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
             {
-                _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 19;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
             {
-                _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 20;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
             {
-                _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 21;
             }
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
             {
-                _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 22;
             }
             else reader.Skip();
@@ -771,15 +772,15 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("RunDockerContainerAction", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("RunDockerContainerAction", "type", TypeValue, _type);
         }
 
         return new RunDockerContainerAction
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty<RunDockerContainerAction>("name"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("html_url"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("id"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("name"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
             DockerImageName = _dockerImageName,
@@ -821,8 +822,8 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

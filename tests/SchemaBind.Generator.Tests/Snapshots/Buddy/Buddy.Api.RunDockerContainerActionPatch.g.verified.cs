@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>Changes to a RUN_DOCKER_CONTAINER action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunDockerContainerActionPatch>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunDockerContainerActionPatch>))]
 public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJsonModel<RunDockerContainerActionPatch>, SB::IJsonSchemaModel<RunDockerContainerActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -118,13 +119,13 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && DockerImageName == other.DockerImageName
             && DockerImageTag == other.DockerImageTag
             && InlineCommands == other.InlineCommands
             && RunAsUser == other.RunAsUser
             && MountFilesystemDisable == other.MountFilesystemDisable
-            && SB::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
+            && SBG::SchemaEquality.SequenceEqual(VolumeMappings, other.VolumeMappings)
             && Login == other.Login
             && Password == other.Password
             && Registry == other.Registry
@@ -135,7 +136,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
             && DockerBuildActionId == other.DockerBuildActionId
             && DockerBuildActionName == other.DockerBuildActionName
             && Entrypoint == other.Entrypoint
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -153,13 +154,13 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(DockerImageName);
         hash.Add(DockerImageTag);
         hash.Add(InlineCommands);
         hash.Add(RunAsUser);
         hash.Add(MountFilesystemDisable);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(VolumeMappings));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
         hash.Add(Login);
         hash.Add(Password);
         hash.Add(Registry);
@@ -170,7 +171,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         hash.Add(DockerBuildActionId);
         hash.Add(DockerBuildActionName);
         hash.Add(Entrypoint);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -188,7 +189,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         if (Name is { } _name)
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(_name);
+            int length0 = SBG::SchemaText.CodePointLength(_name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -226,7 +227,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         if (DockerImageName is { } _dockerImageName)
         {
             context.Push("docker_image_name");
-            int length0 = SB::SchemaText.CodePointLength(_dockerImageName);
+            int length0 = SBG::SchemaText.CodePointLength(_dockerImageName);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -236,7 +237,7 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         if (DockerImageTag is { } _dockerImageTag)
         {
             context.Push("docker_image_tag");
-            int length0 = SB::SchemaText.CodePointLength(_dockerImageTag);
+            int length0 = SBG::SchemaText.CodePointLength(_dockerImageTag);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -341,15 +342,15 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new RunDockerContainerActionPatch FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new RunDockerContainerActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new RunDockerContainerActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "RunDockerContainerActionPatch");
+        SBG::JsonRead.StartObject(ref reader, "RunDockerContainerActionPatch");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -380,40 +381,40 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "inline_commands"u8)) _inlineCommands = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) _mountFilesystemDisable = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "registry"u8)) _registry = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "export_container_path"u8)) _exportContainerPath = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "region"u8)) _region = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "use_image_from_action"u8)) _useImageFromAction = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_build_action_id"u8)) _dockerBuildActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "docker_build_action_name"u8)) _dockerBuildActionName = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "entrypoint"u8)) _entrypoint = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) _inlineCommands = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) _mountFilesystemDisable = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) _login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "password"u8)) _password = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "registry"u8)) _registry = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8)) _exportContainerPath = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "region"u8)) _region = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8)) _useImageFromAction = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8)) _dockerBuildActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8)) _dockerBuildActionName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8)) _entrypoint = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("RunDockerContainerActionPatch", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("RunDockerContainerActionPatch", "type", TypeValue, _type);
         }
 
         return new RunDockerContainerActionPatch
@@ -553,5 +554,5 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
     /// <inheritdoc/>
     private protected override void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[^:]+:[^:]+$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SBG::SchemaRegex.Create("^[^:]+:[^:]+$");
 }

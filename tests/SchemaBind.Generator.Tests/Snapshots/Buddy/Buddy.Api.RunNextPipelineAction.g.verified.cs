@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A RUN_NEXT_PIPELINE action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineAction>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunNextPipelineAction>))]
 public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonModel<RunNextPipelineAction>, SB::IJsonSchemaModel<RunNextPipelineAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -236,8 +237,8 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         }
 
         return ReferenceEquals(this, other) || (base.Equals(other)
-            && SB::SchemaEquality.UriEqual(Url, other.Url)
-            && SB::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
+            && SBG::SchemaEquality.UriEqual(Url, other.Url)
+            && SBG::SchemaEquality.UriEqual(HtmlUrl, other.HtmlUrl)
             && Id == other.Id
             && Name == other.Name
             && TriggerTime == other.TriggerTime
@@ -247,9 +248,9 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
             && Wait == other.Wait
             && Priority == other.Priority
             && Comment == other.Comment
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && Pipeline == other.Pipeline
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -266,8 +267,8 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
     {
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
-        hash.Add(SB::SchemaEquality.UriHashCode(Url));
-        hash.Add(SB::SchemaEquality.UriHashCode(HtmlUrl));
+        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
+        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
         hash.Add(Id);
         hash.Add(Name);
         hash.Add(TriggerTime);
@@ -277,9 +278,9 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         hash.Add(Wait);
         hash.Add(Priority);
         hash.Add(Comment);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(Pipeline);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -385,15 +386,15 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineAction FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new RunNextPipelineAction FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new RunNextPipelineAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new RunNextPipelineAction ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "RunNextPipelineAction");
+        SBG::JsonRead.StartObject(ref reader, "RunNextPipelineAction");
         string? _type = null;
         global::System.Uri? _url = default;
         global::System.Uri? _htmlUrl = default;
@@ -419,70 +420,70 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         uint specified = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "url"u8)) _url = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SB::JsonRead.Uri(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "id"u8)) _id = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "wait"u8))
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "wait"u8))
             {
-                _wait = SB::JsonRead.BooleanOrNull(ref reader);
+                _wait = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 0;
             }
-            else if (SB::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "comment"u8))
+            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "comment"u8))
             {
-                _comment = SB::JsonRead.StringOrNull(ref reader);
+                _comment = SBG::JsonRead.StringOrNull(ref reader);
                 specified |= 1u << 1;
             }
-            else if (SB::JsonRead.Property(ref reader, "variables"u8))
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
             {
-                _variables = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
                 specified |= 1u << 2;
             }
-            else if (SB::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8))
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
             {
-                _triggerConditions = SB::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
                 specified |= 1u << 3;
             }
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8))
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
             {
-                _afterActionId = SB::JsonRead.Int64OrNull(ref reader);
+                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
                 specified |= 1u << 4;
             }
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8))
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
             {
-                _timeout = SB::JsonRead.Int32OrNull(ref reader);
+                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 5;
             }
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8))
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
             {
-                _disabled = SB::JsonRead.BooleanOrNull(ref reader);
+                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 6;
             }
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8))
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
             {
-                _ignoreErrors = SB::JsonRead.BooleanOrNull(ref reader);
+                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 7;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
             {
-                _retryCount = SB::JsonRead.Int32OrNull(ref reader);
+                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 8;
             }
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8))
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
             {
-                _retryInterval = SB::JsonRead.Int32OrNull(ref reader);
+                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
                 specified |= 1u << 9;
             }
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
             {
-                _runOnlyOnFirstFailure = SB::JsonRead.BooleanOrNull(ref reader);
+                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
                 specified |= 1u << 10;
             }
             else reader.Skip();
@@ -490,15 +491,15 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("RunNextPipelineAction", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("RunNextPipelineAction", "type", TypeValue, _type);
         }
 
         return new RunNextPipelineAction
         {
-            Url = _url ?? throw SB::JsonRead.MissingProperty<RunNextPipelineAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SB::JsonRead.MissingProperty<RunNextPipelineAction>("html_url"),
-            Id = _id ?? throw SB::JsonRead.MissingProperty<RunNextPipelineAction>("id"),
-            Name = _name ?? throw SB::JsonRead.MissingProperty<RunNextPipelineAction>("name"),
+            Url = _url ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("url"),
+            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("html_url"),
+            Id = _id ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("id"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("name"),
             TriggerTime = _triggerTime,
             LastExecutionStatus = _lastExecutionStatus,
             NextPipeline = _nextPipeline,
@@ -530,8 +531,8 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WriteString("type"u8, TypeValue);
-        SB::SchemaFormats.Write(writer, "url"u8, value.Url);
-        SB::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
+        SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
+        SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A request to add a RUN_NEXT_PIPELINE action, which triggers another pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<RunNextPipelineActionRequest>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunNextPipelineActionRequest>))]
 public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::IJsonModel<RunNextPipelineActionRequest>, SB::IJsonSchemaModel<RunNextPipelineActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -82,13 +83,13 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && NextPipeline == other.NextPipeline
             && Revision == other.Revision
             && Wait == other.Wait
             && Priority == other.Priority
             && Comment == other.Comment
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -106,13 +107,13 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(NextPipeline);
         hash.Add(Revision);
         hash.Add(Wait);
         hash.Add(Priority);
         hash.Add(Comment);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -134,7 +135,7 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -254,15 +255,15 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new RunNextPipelineActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new RunNextPipelineActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new RunNextPipelineActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "RunNextPipelineActionRequest");
+        SBG::JsonRead.StartObject(ref reader, "RunNextPipelineActionRequest");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -282,37 +283,37 @@ public sealed partial record RunNextPipelineActionRequest : ActionRequest, SB::I
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "wait"u8)) _wait = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "comment"u8)) _comment = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "wait"u8)) _wait = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "comment"u8)) _comment = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("RunNextPipelineActionRequest", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("RunNextPipelineActionRequest", "type", TypeValue, _type);
         }
 
         return new RunNextPipelineActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<RunNextPipelineActionRequest>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            NextPipeline = _nextPipeline ?? throw SB::JsonRead.MissingProperty<RunNextPipelineActionRequest>("next_pipeline"),
+            NextPipeline = _nextPipeline ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineActionRequest>("next_pipeline"),
             Revision = _revision,
             Wait = _wait,
             Priority = _priority,

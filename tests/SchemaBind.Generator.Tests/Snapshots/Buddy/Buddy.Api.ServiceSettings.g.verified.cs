@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A service container (for example a database) that runs beside the build. Only its type and version are typed here; other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<ServiceSettings>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ServiceSettings>))]
 public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
 {
     /// <summary>The kind of service, for example MYSQL, POSTGRE_SQL or REDIS.</summary>
@@ -32,7 +33,7 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
             && Type == other.Type
             && Version == other.Version
-            && SB::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+            && SBG::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
             );
     }
 
@@ -43,7 +44,7 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
         hash.Add(EqualityContract);
         hash.Add(Type);
         hash.Add(Version);
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
         return hash.ToHashCode();
     }
 
@@ -70,30 +71,30 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static ServiceSettings FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static ServiceSettings FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static ServiceSettings FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static ServiceSettings FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ServiceSettings ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "ServiceSettings");
+        SBG::JsonRead.StartObject(ref reader, "ServiceSettings");
         string? _type = default;
         string? _version = default;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "version"u8)) _version = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "version"u8)) _version = SBG::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SB::JsonRead.Element(ref reader);
+                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SBG::JsonRead.Element(ref reader);
             }
         }
 
@@ -133,5 +134,5 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A request to add a SFTP action, which uploads files to a server over SFTP. Only the fields common to every action are typed here: the SFTP fields are not transcribed yet.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SftpActionRequest>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SftpActionRequest>))]
 public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<SftpActionRequest>, SB::IJsonSchemaModel<SftpActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -70,8 +71,8 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -79,7 +80,7 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
             && RetryCount == other.RetryCount
             && RetryInterval == other.RetryInterval
             && RunOnlyOnFirstFailure == other.RunOnlyOnFirstFailure
-            && SB::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+            && SBG::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
             );
     }
 
@@ -90,8 +91,8 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -99,7 +100,7 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
         hash.Add(RetryCount);
         hash.Add(RetryInterval);
         hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
         return hash.ToHashCode();
     }
 
@@ -114,7 +115,7 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -215,15 +216,15 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new SftpActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new SftpActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SftpActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new SftpActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new SftpActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "SftpActionRequest");
+        SBG::JsonRead.StartObject(ref reader, "SftpActionRequest");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -239,34 +240,34 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SB::JsonRead.Element(ref reader);
+                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SBG::JsonRead.Element(ref reader);
             }
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("SftpActionRequest", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("SftpActionRequest", "type", TypeValue, _type);
         }
 
         return new SftpActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<SftpActionRequest>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<SftpActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
             TriggerConditions = _triggerConditions,

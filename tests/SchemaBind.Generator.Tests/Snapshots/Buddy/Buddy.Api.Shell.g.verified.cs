@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -23,23 +24,23 @@ public enum Shell
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class ShellJson
 {
-    private static readonly SB::EnumWireNames<Shell> s_names = new("Shell", ["SH", "BASH"]);
+    private static readonly SBG::EnumWireNames<Shell> s_names = new("Shell", ["SH", "BASH"]);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.ToWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.ToWireName"/>
     public static string ToWireName(this Shell value) => s_names.ToWireName(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.FromWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.FromWireName"/>
     public static Shell FromWireName(string wireName) => s_names.FromWireName(wireName);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.TryParse"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.TryParse"/>
     public static bool TryParse(string? wireName, out Shell value) => s_names.TryParse(wireName, out value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.IsDefined"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.IsDefined"/>
     public static bool IsDefined(Shell value) => s_names.IsDefined(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.Read"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static Shell ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
     /// <summary>Lets System.Text.Json read and write <see cref="Shell"/> by its wire names, without reflection.</summary>
-    public sealed class Converter() : SB::EnumWireNameConverter<Shell>(s_names);
+    public sealed class Converter() : SBG::EnumWireNameConverter<Shell>(s_names);
 }

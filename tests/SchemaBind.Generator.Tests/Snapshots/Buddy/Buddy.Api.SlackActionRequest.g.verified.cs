@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A request to add a SLACK action, which posts a message to a Slack channel.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackActionRequest>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SlackActionRequest>))]
 public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<SlackActionRequest>, SB::IJsonSchemaModel<SlackActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -80,12 +81,12 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && Channel == other.Channel
             && Integration == other.Integration
             && Content == other.Content
-            && SB::SchemaEquality.SequenceEqual(Attachments, other.Attachments)
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(Attachments, other.Attachments)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -103,12 +104,12 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(Channel);
         hash.Add(Integration);
         hash.Add(Content);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Attachments));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Attachments));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -130,7 +131,7 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -172,7 +173,7 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
         else
         {
             context.Push("channel");
-            int length0 = SB::SchemaText.CodePointLength(Channel);
+            int length0 = SBG::SchemaText.CodePointLength(Channel);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -265,15 +266,15 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new SlackActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new SlackActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SlackActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new SlackActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new SlackActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "SlackActionRequest");
+        SBG::JsonRead.StartObject(ref reader, "SlackActionRequest");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -292,37 +293,37 @@ public sealed partial record SlackActionRequest : ActionRequest, SB::IJsonModel<
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "channel"u8)) _channel = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "content"u8)) _content = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "attachments"u8)) _attachments = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "channel"u8)) _channel = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "content"u8)) _content = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "attachments"u8)) _attachments = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("SlackActionRequest", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("SlackActionRequest", "type", TypeValue, _type);
         }
 
         return new SlackActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<SlackActionRequest>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<SlackActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            Channel = _channel ?? throw SB::JsonRead.MissingProperty<SlackActionRequest>("channel"),
-            Integration = _integration ?? throw SB::JsonRead.MissingProperty<SlackActionRequest>("integration"),
+            Channel = _channel ?? throw SBG::JsonRead.MissingProperty<SlackActionRequest>("channel"),
+            Integration = _integration ?? throw SBG::JsonRead.MissingProperty<SlackActionRequest>("integration"),
             Content = _content,
             Attachments = _attachments,
             TriggerConditions = _triggerConditions,

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A Slack message attachment; only its common fields are typed here, other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SlackAttachment>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SlackAttachment>))]
 public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
 {
     /// <summary>A plain-text summary of the attachment.</summary>
@@ -36,7 +37,7 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
             && Fallback == other.Fallback
             && Color == other.Color
             && Text == other.Text
-            && SB::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+            && SBG::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
             );
     }
 
@@ -48,7 +49,7 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
         hash.Add(Fallback);
         hash.Add(Color);
         hash.Add(Text);
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
         return hash.ToHashCode();
     }
 
@@ -75,32 +76,32 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static SlackAttachment FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static SlackAttachment FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static SlackAttachment FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static SlackAttachment FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static SlackAttachment ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "SlackAttachment");
+        SBG::JsonRead.StartObject(ref reader, "SlackAttachment");
         string? _fallback = default;
         string? _color = default;
         string? _text = default;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "fallback"u8)) _fallback = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "color"u8)) _color = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "text"u8)) _text = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "fallback"u8)) _fallback = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "color"u8)) _color = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "text"u8)) _text = SBG::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SB::JsonRead.Element(ref reader);
+                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>(global::System.StringComparer.Ordinal))[name] = SBG::JsonRead.Element(ref reader);
             }
         }
 
@@ -142,5 +143,5 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

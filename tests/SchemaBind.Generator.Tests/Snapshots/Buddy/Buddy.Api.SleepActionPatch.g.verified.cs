@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>Changes to a SLEEP action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SleepActionPatch>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SleepActionPatch>))]
 public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<SleepActionPatch>, SB::IJsonSchemaModel<SleepActionPatch>
 {
     /// <summary>The name of the action.</summary>
@@ -71,9 +72,9 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && SleepInSec == other.SleepInSec
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -91,9 +92,9 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(SleepInSec);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -111,7 +112,7 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
         if (Name is { } _name)
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(_name);
+            int length0 = SBG::SchemaText.CodePointLength(_name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -225,15 +226,15 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new SleepActionPatch FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new SleepActionPatch FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SleepActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new SleepActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new SleepActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "SleepActionPatch");
+        SBG::JsonRead.StartObject(ref reader, "SleepActionPatch");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -249,25 +250,25 @@ public sealed partial record SleepActionPatch : ActionPatch, SB::IJsonModel<Slee
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "sleep_in_sec"u8)) _sleepInSec = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "sleep_in_sec"u8)) _sleepInSec = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("SleepActionPatch", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("SleepActionPatch", "type", TypeValue, _type);
         }
 
         return new SleepActionPatch

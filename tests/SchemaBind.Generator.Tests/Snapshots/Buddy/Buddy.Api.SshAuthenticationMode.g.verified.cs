@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -25,23 +26,23 @@ public enum SshAuthenticationMode
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class SshAuthenticationModeJson
 {
-    private static readonly SB::EnumWireNames<SshAuthenticationMode> s_names = new("SshAuthenticationMode", ["PASS", "PRIVATE_KEY", "PRIVATE_KEY_AND_PASS"]);
+    private static readonly SBG::EnumWireNames<SshAuthenticationMode> s_names = new("SshAuthenticationMode", ["PASS", "PRIVATE_KEY", "PRIVATE_KEY_AND_PASS"]);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.ToWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.ToWireName"/>
     public static string ToWireName(this SshAuthenticationMode value) => s_names.ToWireName(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.FromWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.FromWireName"/>
     public static SshAuthenticationMode FromWireName(string wireName) => s_names.FromWireName(wireName);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.TryParse"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.TryParse"/>
     public static bool TryParse(string? wireName, out SshAuthenticationMode value) => s_names.TryParse(wireName, out value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.IsDefined"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.IsDefined"/>
     public static bool IsDefined(SshAuthenticationMode value) => s_names.IsDefined(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.Read"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static SshAuthenticationMode ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
     /// <summary>Lets System.Text.Json read and write <see cref="SshAuthenticationMode"/> by its wire names, without reflection.</summary>
-    public sealed class Converter() : SB::EnumWireNameConverter<SshAuthenticationMode>(s_names);
+    public sealed class Converter() : SBG::EnumWireNameConverter<SshAuthenticationMode>(s_names);
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A request to add a SSH_COMMAND action, which runs commands on a server over SSH.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<SshCommandActionRequest>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SshCommandActionRequest>))]
 public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonModel<SshCommandActionRequest>, SB::IJsonSchemaModel<SshCommandActionRequest>
 {
     /// <summary>The name of the action.</summary>
@@ -97,17 +98,17 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         return ReferenceEquals(this, other) || (base.Equals(other)
             && Name == other.Name
             && TriggerTime == other.TriggerTime
-            && SB::SchemaEquality.SequenceEqual(Variables, other.Variables)
+            && SBG::SchemaEquality.SequenceEqual(Variables, other.Variables)
             && Host == other.Host
             && Port == other.Port
             && Login == other.Login
             && AuthenticationMode == other.AuthenticationMode
-            && SB::SchemaEquality.SequenceEqual(Commands, other.Commands)
+            && SBG::SchemaEquality.SequenceEqual(Commands, other.Commands)
             && Password == other.Password
             && WorkingDirectory == other.WorkingDirectory
             && Shell == other.Shell
             && RunAsScript == other.RunAsScript
-            && SB::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditions, other.TriggerConditions)
             && AfterActionId == other.AfterActionId
             && Timeout == other.Timeout
             && Disabled == other.Disabled
@@ -125,17 +126,17 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(TriggerTime);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Variables));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
         hash.Add(Host);
         hash.Add(Port);
         hash.Add(Login);
         hash.Add(AuthenticationMode);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Commands));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Commands));
         hash.Add(Password);
         hash.Add(WorkingDirectory);
         hash.Add(Shell);
         hash.Add(RunAsScript);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditions));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
         hash.Add(AfterActionId);
         hash.Add(Timeout);
         hash.Add(Disabled);
@@ -157,7 +158,7 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -199,7 +200,7 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         else
         {
             context.Push("host");
-            int length0 = SB::SchemaText.CodePointLength(Host);
+            int length0 = SBG::SchemaText.CodePointLength(Host);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -223,7 +224,7 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         else
         {
             context.Push("login");
-            int length0 = SB::SchemaText.CodePointLength(Login);
+            int length0 = SBG::SchemaText.CodePointLength(Login);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -330,15 +331,15 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
     public static new global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static new SshCommandActionRequest FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static new SshCommandActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SshCommandActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static new SshCommandActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "SshCommandActionRequest");
+        SBG::JsonRead.StartObject(ref reader, "SshCommandActionRequest");
         string? _type = null;
         string? _name = default;
         TriggerTime? _triggerTime = default;
@@ -362,45 +363,45 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
         bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "type"u8)) _type = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "variables"u8)) _variables = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "host"u8)) _host = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "port"u8)) _port = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "login"u8)) _login = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "authentication_mode"u8)) _authenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "commands"u8)) _commands = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "password"u8)) _password = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_as_script"u8)) _runAsScript = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SB::JsonRead.Int32(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "host"u8)) _host = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8)) _port = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) _login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8)) _authenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "commands"u8)) _commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "password"u8)) _password = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_as_script"u8)) _runAsScript = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         if (_type != TypeValue)
         {
-            throw SB::JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
+            throw SBG::JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
         }
 
         return new SshCommandActionRequest
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("name"),
             TriggerTime = _triggerTime,
             Variables = _variables,
-            Host = _host ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("host"),
-            Port = _port ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("port"),
-            Login = _login ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("login"),
-            AuthenticationMode = _authenticationMode ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("authentication_mode"),
-            Commands = _commands ?? throw SB::JsonRead.MissingProperty<SshCommandActionRequest>("commands"),
+            Host = _host ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("host"),
+            Port = _port ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("port"),
+            Login = _login ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("login"),
+            AuthenticationMode = _authenticationMode ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("authentication_mode"),
+            Commands = _commands ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("commands"),
             Password = _password,
             WorkingDirectory = _workingDirectory,
             Shell = _shell,

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>A condition that must hold for the action to run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<TriggerCondition>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<TriggerCondition>))]
 public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
 {
     /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
@@ -56,11 +57,11 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
             && TriggerConditionValue == other.TriggerConditionValue
-            && SB::SchemaEquality.SequenceEqual(TriggerConditionPaths, other.TriggerConditionPaths)
+            && SBG::SchemaEquality.SequenceEqual(TriggerConditionPaths, other.TriggerConditionPaths)
             && TriggerVariableKey == other.TriggerVariableKey
             && TriggerVariableValue == other.TriggerVariableValue
-            && SB::SchemaEquality.SequenceEqual(TriggerHours, other.TriggerHours)
-            && SB::SchemaEquality.SequenceEqual(TriggerDays, other.TriggerDays)
+            && SBG::SchemaEquality.SequenceEqual(TriggerHours, other.TriggerHours)
+            && SBG::SchemaEquality.SequenceEqual(TriggerDays, other.TriggerDays)
             && Timezone == other.Timezone
             && TriggerProjectName == other.TriggerProjectName
             && TriggerPipelineName == other.TriggerPipelineName
@@ -75,11 +76,11 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
         hash.Add(TriggerConditionValue);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerConditionPaths));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditionPaths));
         hash.Add(TriggerVariableKey);
         hash.Add(TriggerVariableValue);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerHours));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(TriggerDays));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerHours));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerDays));
         hash.Add(Timezone);
         hash.Add(TriggerProjectName);
         hash.Add(TriggerPipelineName);
@@ -107,7 +108,7 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
         else
         {
             context.Push("trigger_condition");
-            int length0 = SB::SchemaText.CodePointLength(TriggerConditionValue);
+            int length0 = SBG::SchemaText.CodePointLength(TriggerConditionValue);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -178,18 +179,18 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static TriggerCondition FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static TriggerCondition FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static TriggerCondition FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static TriggerCondition FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "TriggerCondition");
+        SBG::JsonRead.StartObject(ref reader, "TriggerCondition");
         string? _triggerConditionValue = default;
         global::System.Collections.Generic.IReadOnlyList<string>? _triggerConditionPaths = default;
         string? _triggerVariableKey = default;
@@ -203,23 +204,23 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
         string? _triggerGroup = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "trigger_condition"u8)) _triggerConditionValue = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) _triggerConditionPaths = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "trigger_variable_key"u8)) _triggerVariableKey = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_variable_value"u8)) _triggerVariableValue = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_hours"u8)) _triggerHours = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "trigger_days"u8)) _triggerDays = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Int32(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "timezone"u8)) _timezone = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_project_name"u8)) _triggerProjectName = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) _triggerPipelineName = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_user"u8)) _triggerUser = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "trigger_group"u8)) _triggerGroup = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8)) _triggerConditionValue = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) _triggerConditionPaths = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_key"u8)) _triggerVariableKey = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_value"u8)) _triggerVariableValue = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_hours"u8)) _triggerHours = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_days"u8)) _triggerDays = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "timezone"u8)) _timezone = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_project_name"u8)) _triggerProjectName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) _triggerPipelineName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_user"u8)) _triggerUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_group"u8)) _triggerGroup = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
         return new TriggerCondition
         {
-            TriggerConditionValue = _triggerConditionValue ?? throw SB::JsonRead.MissingProperty<TriggerCondition>("trigger_condition"),
+            TriggerConditionValue = _triggerConditionValue ?? throw SBG::JsonRead.MissingProperty<TriggerCondition>("trigger_condition"),
             TriggerConditionPaths = _triggerConditionPaths,
             TriggerVariableKey = _triggerVariableKey,
             TriggerVariableValue = _triggerVariableValue,
@@ -291,5 +292,5 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
@@ -33,7 +34,7 @@ public enum TriggerTime
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class TriggerTimeJson
 {
-    private static readonly SB::EnumWireNames<TriggerTime> s_names = new(
+    private static readonly SBG::EnumWireNames<TriggerTime> s_names = new(
         "TriggerTime",
         [
             "ON_EVERY_EXECUTION",
@@ -45,21 +46,21 @@ public static class TriggerTimeJson
             "ON_TERMINATE",
         ]);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.ToWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.ToWireName"/>
     public static string ToWireName(this TriggerTime value) => s_names.ToWireName(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.FromWireName"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.FromWireName"/>
     public static TriggerTime FromWireName(string wireName) => s_names.FromWireName(wireName);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.TryParse"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.TryParse"/>
     public static bool TryParse(string? wireName, out TriggerTime value) => s_names.TryParse(wireName, out value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.IsDefined"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.IsDefined"/>
     public static bool IsDefined(TriggerTime value) => s_names.IsDefined(value);
 
-    /// <inheritdoc cref="SB::EnumWireNames{TEnum}.Read"/>
+    /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static TriggerTime ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
     /// <summary>Lets System.Text.Json read and write <see cref="TriggerTime"/> by its wire names, without reflection.</summary>
-    public sealed class Converter() : SB::EnumWireNameConverter<TriggerTime>(s_names);
+    public sealed class Converter() : SBG::EnumWireNameConverter<TriggerTime>(s_names);
 }

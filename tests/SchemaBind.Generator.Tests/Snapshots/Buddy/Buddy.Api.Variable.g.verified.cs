@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace Buddy.Api;
 
 /// <summary>An environment variable available to the action.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Variable>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Variable>))]
 public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
@@ -52,18 +53,18 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Variable FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Variable FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Variable FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Variable FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Variable ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Variable");
+        SBG::JsonRead.StartObject(ref reader, "Variable");
         string? _key = default;
         string? _value = default;
         string? _description = default;
@@ -71,18 +72,18 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
         bool? _settable = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "key"u8)) _key = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "description"u8)) _description = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "encrypted"u8)) _encrypted = SB::JsonRead.Boolean(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "settable"u8)) _settable = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "key"u8)) _key = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "description"u8)) _description = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "encrypted"u8)) _encrypted = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "settable"u8)) _settable = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         return new Variable
         {
-            Key = _key ?? throw SB::JsonRead.MissingProperty<Variable>("key"),
-            Value = _value ?? throw SB::JsonRead.MissingProperty<Variable>("value"),
+            Key = _key ?? throw SBG::JsonRead.MissingProperty<Variable>("key"),
+            Value = _value ?? throw SBG::JsonRead.MissingProperty<Variable>("value"),
             Description = _description,
             Encrypted = _encrypted,
             Settable = _settable,
@@ -107,5 +108,5 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

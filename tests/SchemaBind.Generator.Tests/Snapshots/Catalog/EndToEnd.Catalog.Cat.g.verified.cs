@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Cat schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Cat>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Cat>))]
 public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -40,7 +41,7 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -57,7 +58,7 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
             context.AddError("maximum", "must be at most 9.");
         }
         context.Pop();
-        SB::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
+        SBG::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
@@ -69,31 +70,31 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Cat FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Cat FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Cat FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Cat FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Cat ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Cat");
+        SBG::JsonRead.StartObject(ref reader, "Cat");
         string? _name = default;
         int? _lives = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "lives"u8)) _lives = SB::JsonRead.Int32(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "lives"u8)) _lives = SBG::JsonRead.Int32(ref reader);
             else reader.Skip();
         }
 
         return new Cat
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<Cat>("name"),
-            Lives = _lives ?? throw SB::JsonRead.MissingProperty<Cat>("lives"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<Cat>("name"),
+            Lives = _lives ?? throw SBG::JsonRead.MissingProperty<Cat>("lives"),
         };
     }
 
@@ -112,5 +113,5 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>Structural shapes: maps, allOf composition, unions without a discriminator, recursion.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Catalog>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Catalog>))]
 public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
@@ -62,13 +63,13 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
             && Root == other.Root
-            && SB::SchemaEquality.DictionaryEqual(Labels, other.Labels)
-            && SB::SchemaEquality.SequenceEqual(Pets, other.Pets)
+            && SBG::SchemaEquality.DictionaryEqual(Labels, other.Labels)
+            && SBG::SchemaEquality.SequenceEqual(Pets, other.Pets)
             && Price == other.Price
             && Owner == other.Owner
             && Tree == other.Tree
             && Code == other.Code
-            && SB::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
+            && SBG::SchemaEquality.DictionaryEqual(AdditionalProperties, other.AdditionalProperties)
             && _specified == other._specified
             );
     }
@@ -79,13 +80,13 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
         hash.Add(Root);
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(Labels));
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Pets));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(Labels));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Pets));
         hash.Add(Price);
         hash.Add(Owner);
         hash.Add(Tree);
         hash.Add(Code);
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
         hash.Add(_specified);
         return hash.ToHashCode();
     }
@@ -119,7 +120,7 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
                 }
                 else
                 {
-                    int length1 = SB::SchemaText.CodePointLength(item0);
+                    int length1 = SBG::SchemaText.CodePointLength(item0);
                     if (length1 > 8)
                     {
                         context.AddError("maxLength", "must be at most 8 characters long.");
@@ -175,18 +176,18 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Catalog FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Catalog FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Catalog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Catalog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Catalog ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Catalog");
+        SBG::JsonRead.StartObject(ref reader, "Catalog");
         Category? _root = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _labels = default;
         global::System.Collections.Generic.IReadOnlyList<Pet>? _pets = default;
@@ -198,29 +199,29 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "root"u8)) _root = Category.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "labels"u8)) _labels = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.String(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "pets"u8)) _pets = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "price"u8)) _price = Price.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "owner"u8))
+            if (SBG::JsonRead.Property(ref reader, "root"u8)) _root = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "labels"u8)) _labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "pets"u8)) _pets = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "price"u8)) _price = Price.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "owner"u8))
             {
                 _owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
                 specified |= 1u << 0;
             }
-            else if (SB::JsonRead.Property(ref reader, "tree"u8)) _tree = Tree.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "code"u8)) _code = Code.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "tree"u8)) _tree = Tree.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "code"u8)) _code = Code.ReadJson(ref reader);
             else
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal))[name] = SB::JsonRead.Int64(ref reader);
+                (_additionalProperties ??= new global::System.Collections.Generic.Dictionary<string, long>(global::System.StringComparer.Ordinal))[name] = SBG::JsonRead.Int64(ref reader);
             }
         }
 
         return new Catalog
         {
-            Root = _root ?? throw SB::JsonRead.MissingProperty<Catalog>("root"),
-            Labels = _labels ?? throw SB::JsonRead.MissingProperty<Catalog>("labels"),
+            Root = _root ?? throw SBG::JsonRead.MissingProperty<Catalog>("root"),
+            Labels = _labels ?? throw SBG::JsonRead.MissingProperty<Catalog>("labels"),
             Pets = _pets,
             Price = _price,
             Owner = _owner,
@@ -315,5 +316,5 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

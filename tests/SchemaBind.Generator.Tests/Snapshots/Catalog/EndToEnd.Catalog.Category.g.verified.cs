@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Category schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Category>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Category>))]
 public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -33,7 +34,7 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
             && Name == other.Name
             && Parent == other.Parent
-            && SB::SchemaEquality.SequenceEqual(Children, other.Children)
+            && SBG::SchemaEquality.SequenceEqual(Children, other.Children)
             );
     }
 
@@ -44,7 +45,7 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
         hash.Add(EqualityContract);
         hash.Add(Name);
         hash.Add(Parent);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Children));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
         return hash.ToHashCode();
     }
 
@@ -67,7 +68,7 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -105,32 +106,32 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Category FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Category FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Category FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Category FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Category ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Category");
+        SBG::JsonRead.StartObject(ref reader, "Category");
         string? _name = default;
         Category? _parent = default;
         global::System.Collections.Generic.IReadOnlyList<Category>? _children = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "parent"u8)) _parent = Category.ReadJson(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "parent"u8)) _parent = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "children"u8)) _children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
             else reader.Skip();
         }
 
         return new Category
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<Category>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<Category>("name"),
             Parent = _parent,
             Children = _children,
         };
@@ -172,5 +173,5 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

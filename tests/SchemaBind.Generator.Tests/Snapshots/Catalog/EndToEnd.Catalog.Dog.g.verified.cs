@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Dog schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Dog>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Dog>))]
 public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -40,7 +41,7 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -51,7 +52,7 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
             }
             context.Pop();
         }
-        SB::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
+        SBG::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
     }
 
     private static SB::JsonSchemaValidator? s_jsonSchema;
@@ -63,31 +64,31 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Dog FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Dog FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Dog ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Dog");
+        SBG::JsonRead.StartObject(ref reader, "Dog");
         string? _name = default;
         bool? _barks = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "barks"u8)) _barks = SB::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "barks"u8)) _barks = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
         return new Dog
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<Dog>("name"),
-            Barks = _barks ?? throw SB::JsonRead.MissingProperty<Dog>("barks"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<Dog>("name"),
+            Barks = _barks ?? throw SBG::JsonRead.MissingProperty<Dog>("barks"),
         };
     }
 
@@ -106,5 +107,5 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

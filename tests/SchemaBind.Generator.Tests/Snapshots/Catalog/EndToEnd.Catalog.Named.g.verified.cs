@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Named schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Named>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Named>))]
 public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -35,7 +36,7 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
         else
         {
             context.Push("name");
-            int length0 = SB::SchemaText.CodePointLength(Name);
+            int length0 = SBG::SchemaText.CodePointLength(Name);
             if (length0 < 1)
             {
                 context.AddError("minLength", "must be at least 1 character long.");
@@ -53,28 +54,28 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Named FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Named FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Named FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Named FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Named ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Named");
+        SBG::JsonRead.StartObject(ref reader, "Named");
         string? _name = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
         return new Named
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<Named>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<Named>("name"),
         };
     }
 
@@ -92,5 +93,5 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

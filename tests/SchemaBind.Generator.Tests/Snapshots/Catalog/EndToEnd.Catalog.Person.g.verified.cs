@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Person schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Person>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Person>))]
 public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
 {
     /// <summary>The <c>name</c> property.</summary>
@@ -39,28 +40,28 @@ public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaMod
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Person FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Person FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Person ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Person");
+        SBG::JsonRead.StartObject(ref reader, "Person");
         string? _name = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "name"u8)) _name = SB::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
         return new Person
         {
-            Name = _name ?? throw SB::JsonRead.MissingProperty<Person>("name"),
+            Name = _name ?? throw SBG::JsonRead.MissingProperty<Person>("name"),
         };
     }
 
@@ -78,5 +79,5 @@ public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaMod
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
@@ -13,7 +14,7 @@ namespace EndToEnd.Catalog;
 /// JSON is read as the only alternative whose schema it matches; use <see cref="Match"/> or <see cref="Switch"/> to handle every case.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Pet>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Pet>))]
 public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<Pet>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -122,7 +123,7 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
         }
         if (context.ErrorCount == errorsBefore)
         {
-            SB::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
+            SBG::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
         }
     }
 
@@ -135,31 +136,31 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Pet FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Pet FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static Pet ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        STJ::JsonElement json = SB::JsonRead.Element(ref reader);
+        STJ::JsonElement json = SBG::JsonRead.Element(ref reader);
         int matches = 0;
         Pet? found = null;
         if (Alternative(0).IsValid(json) && ++matches == 1)
         {
-            found = new DogCase(SB::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => Dog.ReadJson(ref r)));
+            found = new DogCase(SBG::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => Dog.ReadJson(ref r)));
         }
 
         if (Alternative(1).IsValid(json) && ++matches == 1)
         {
-            found = new CatCase(SB::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => Cat.ReadJson(ref r)));
+            found = new CatCase(SBG::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => Cat.ReadJson(ref r)));
         }
 
-        return matches == 1 ? found! : throw SB::JsonRead.NoUnionCase("Pet", "oneOf", matches);
+        return matches == 1 ? found! : throw SBG::JsonRead.NoUnionCase("Pet", "oneOf", matches);
     }
 
     private static readonly SB::JsonSchemaValidator?[] s_alternatives = new SB::JsonSchemaValidator?[2];
@@ -193,5 +194,5 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

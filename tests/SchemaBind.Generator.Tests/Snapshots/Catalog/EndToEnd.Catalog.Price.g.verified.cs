@@ -3,6 +3,7 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
@@ -13,7 +14,7 @@ namespace EndToEnd.Catalog;
 /// JSON is read as the first alternative whose schema it matches; use <see cref="Match"/> or <see cref="Switch"/> to handle every case.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Price>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Price>))]
 public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaModel<Price>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
@@ -67,11 +68,11 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
         /// <summary>True when <paramref name="other"/> holds an equal value, compared item by item.</summary>
         /// <param name="other">The case to compare with.</param>
         /// <returns>Whether the cases are equal.</returns>
-        public bool Equals(ArrayCase? other) => other is not null && SB::SchemaEquality.SequenceEqual(Value, other.Value);
+        public bool Equals(ArrayCase? other) => other is not null && SBG::SchemaEquality.SequenceEqual(Value, other.Value);
 
         /// <summary>A hash code consistent with <see cref="Equals(ArrayCase)"/>.</summary>
         /// <returns>The hash code.</returns>
-        public override int GetHashCode() => SB::SchemaEquality.SequenceHashCode(Value);
+        public override int GetHashCode() => SBG::SchemaEquality.SequenceHashCode(Value);
     }
 
     /// <summary>Wraps <paramref name="value"/> in its case.</summary>
@@ -167,7 +168,7 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
         }
         if (context.ErrorCount == errorsBefore)
         {
-            SB::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
+            SBG::JsonValidation.AddErrors(context, errorsBefore, JsonSchema, this, WriteJson);
         }
     }
 
@@ -180,34 +181,34 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Price FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Price FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Price FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Price FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static Price ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        STJ::JsonElement json = SB::JsonRead.Element(ref reader);
+        STJ::JsonElement json = SBG::JsonRead.Element(ref reader);
         if (Alternative(0).IsValid(json))
         {
-            return new NumberCase(SB::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SB::JsonRead.Double(ref r)));
+            return new NumberCase(SBG::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SBG::JsonRead.Double(ref r)));
         }
 
         if (Alternative(1).IsValid(json))
         {
-            return new StringCase(SB::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SB::JsonRead.String(ref r)));
+            return new StringCase(SBG::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SBG::JsonRead.String(ref r)));
         }
 
         if (Alternative(2).IsValid(json))
         {
-            return new ArrayCase(SB::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SB::JsonRead.Array(ref r, static (ref STJ::Utf8JsonReader r1) => SB::JsonRead.Double(ref r1))));
+            return new ArrayCase(SBG::JsonRead.FromElement(json, static (ref STJ::Utf8JsonReader r) => SBG::JsonRead.Array(ref r, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Double(ref r1))));
         }
 
-        throw SB::JsonRead.NoUnionCase("Price", "anyOf", 0);
+        throw SBG::JsonRead.NoUnionCase("Price", "anyOf", 0);
     }
 
     private static readonly SB::JsonSchemaValidator?[] s_alternatives = new SB::JsonSchemaValidator?[3];
@@ -251,7 +252,7 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
-    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SB::SchemaRegex.Create("^[0-9]+ [A-Z]{3}$");
+    private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SBG::SchemaRegex.Create("^[0-9]+ [A-Z]{3}$");
 }

@@ -3,13 +3,14 @@
 #nullable enable
 
 using SB = global::SchemaBind.Runtime;
+using SBG = global::SchemaBind.Runtime.GeneratedCode;
 using STJ = global::System.Text.Json;
 
 namespace EndToEnd.Catalog;
 
 /// <summary>The Tree schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
-[STJ::Serialization.JsonConverter(typeof(SB::GeneratedJsonConverter<Tree>))]
+[STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Tree>))]
 public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
 {
     /// <summary>The <c>value</c> property.</summary>
@@ -31,8 +32,8 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
 
         return ReferenceEquals(this, other) || (EqualityContract == other.EqualityContract
             && Value == other.Value
-            && SB::SchemaEquality.SequenceEqual(Children, other.Children)
-            && SB::SchemaEquality.DictionaryEqual(ByName, other.ByName)
+            && SBG::SchemaEquality.SequenceEqual(Children, other.Children)
+            && SBG::SchemaEquality.DictionaryEqual(ByName, other.ByName)
             );
     }
 
@@ -42,8 +43,8 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
         var hash = new global::System.HashCode();
         hash.Add(EqualityContract);
         hash.Add(Value);
-        hash.Add(SB::SchemaEquality.SequenceHashCode(Children));
-        hash.Add(SB::SchemaEquality.DictionaryHashCode(ByName));
+        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
+        hash.Add(SBG::SchemaEquality.DictionaryHashCode(ByName));
         return hash.ToHashCode();
     }
 
@@ -107,32 +108,32 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
     public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
 
     /// <inheritdoc/>
-    public static Tree FromJson(string json) => SB::JsonRead.Parse(json, ReadJson);
+    public static Tree FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
 
     /// <inheritdoc/>
-    public static Tree FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SB::JsonRead.Parse(utf8Json, ReadJson);
+    public static Tree FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public string ToJson() => SB::JsonRead.Serialize(this, WriteJson);
+    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Tree ReadJson(ref STJ::Utf8JsonReader reader)
     {
-        SB::JsonRead.StartObject(ref reader, "Tree");
+        SBG::JsonRead.StartObject(ref reader, "Tree");
         long? _value = default;
         global::System.Collections.Generic.IReadOnlyList<Tree>? _children = default;
         global::System.Collections.Generic.IReadOnlyDictionary<string, Tree>? _byName = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SB::JsonRead.Property(ref reader, "value"u8)) _value = SB::JsonRead.Int64(ref reader);
-            else if (SB::JsonRead.Property(ref reader, "children"u8)) _children = SB::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            else if (SB::JsonRead.Property(ref reader, "byName"u8)) _byName = SB::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "children"u8)) _children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "byName"u8)) _byName = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
             else reader.Skip();
         }
 
         return new Tree
         {
-            Value = _value ?? throw SB::JsonRead.MissingProperty<Tree>("value"),
+            Value = _value ?? throw SBG::JsonRead.MissingProperty<Tree>("value"),
             Children = _children,
             ByName = _byName,
         };
@@ -187,5 +188,5 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
     }
 
     /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SB::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
+    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }
