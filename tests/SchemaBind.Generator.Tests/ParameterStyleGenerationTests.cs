@@ -80,10 +80,10 @@ public sealed class ParameterStyleGenerationTests
 
         string client = result.Sources.Single(static s => s.HintName.EndsWith("Client.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("GetItemAsync(Point id, Point? where = null, Point? xPoint = null, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
-        Assert.Contains("ParameterStyles.PathObject(\"id\", SB::ParameterStyle.Matrix, true,", client, StringComparison.Ordinal);
-        Assert.Contains("query.AddObject(\"where\", SB::ParameterStyle.DeepObject, true, false,", client, StringComparison.Ordinal);
+        Assert.Contains("ParameterStyles.PathObject(\"id\", SBG::ParameterStyle.Matrix, true,", client, StringComparison.Ordinal);
+        Assert.Contains("query.AddObject(\"where\", SBG::ParameterStyle.DeepObject, true, false,", client, StringComparison.Ordinal);
         Assert.Contains("new(\"y\", (where.Y.HasValue ? SBG::SchemaFormats.ToText(where.Y.Value) : null))", client, StringComparison.Ordinal);
-        Assert.Contains("request.AddHeader(\"X-Point\", SB::ParameterStyles.HeaderObject(false,", client, StringComparison.Ordinal);
+        Assert.Contains("request.AddHeader(\"X-Point\", SBG::ParameterStyles.HeaderObject(false,", client, StringComparison.Ordinal);
         Assert.DoesNotContain("NeedsAsync", client, StringComparison.Ordinal);
     }
 

@@ -58,6 +58,10 @@ public sealed class PublicSurfaceTests
     [InlineData(typeof(JsonValidation))]
     [InlineData(typeof(ApiRequest))]
     [InlineData(typeof(ApiErrorBodies))]
+    [InlineData(typeof(ParameterStyle))]
+    [InlineData(typeof(ParameterText))]
+    [InlineData(typeof(ParameterStyles))]
+    [InlineData(typeof(JsonReadHandler<>))]
     [InlineData(typeof(ApiSuccessBodies<>))]
     public void The_helpers_only_generated_code_calls_are_in_the_generated_code_namespace(Type type)
     {

@@ -1077,7 +1077,7 @@ internal static class ClientEmitter
         {
             string members = MemberTexts(parameter, parameter.Name, parameter.Required);
             w.Line(parameter.Location == ParameterLocation.Header
-                ? $"{request}.AddHeader({name}, {CSharp.Runtime}ParameterStyles.HeaderObject({Bool(parameter.Explode)}, {members}));"
+                ? $"{request}.AddHeader({name}, {CSharp.GeneratedRuntime}ParameterStyles.HeaderObject({Bool(parameter.Explode)}, {members}));"
                 : $"{request}.AddCookieObject({name}, {Bool(parameter.Explode)}, {members});");
             return true;
         }
@@ -1091,7 +1091,7 @@ internal static class ClientEmitter
         return false;
     }
 
-    private static string StyleOf(ParameterSpec parameter) => CSharp.Runtime + "ParameterStyle." + (parameter.Style.Length == 0 ? "Simple" : parameter.Style);
+    private static string StyleOf(ParameterSpec parameter) => CSharp.GeneratedRuntime + "ParameterStyle." + (parameter.Style.Length == 0 ? "Simple" : parameter.Style);
 
     private static string Bool(bool value) => value ? "true" : "false";
 
@@ -1111,7 +1111,7 @@ internal static class ClientEmitter
                 : value.Nullable ? "(" + expression + " is null ? null : " + toWire + "(" + expression + "))" : toWire + "(" + expression + ")";
         }
 
-        return CSharp.Runtime + "ParameterText.Of(" + expression + ")";
+        return CSharp.GeneratedRuntime + "ParameterText.Of(" + expression + ")";
     }
 
     /// <summary>The items of an array parameter as texts: the strings themselves, or a projection.</summary>
@@ -1199,11 +1199,11 @@ internal static class ClientEmitter
 
     private static string SegmentExpression(ParameterSpec parameter) => parameter.Value.Kind switch
     {
-        ValueKind.Array => CSharp.Runtime + "ParameterStyles.PathArray(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
+        ValueKind.Array => CSharp.GeneratedRuntime + "ParameterStyles.PathArray(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
             + ItemTexts(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
-        ValueKind.Object => CSharp.Runtime + "ParameterStyles.PathObject(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
+        ValueKind.Object => CSharp.GeneratedRuntime + "ParameterStyles.PathObject(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", " + Bool(parameter.Explode) + ", "
             + MemberTexts(parameter, parameter.Name, required: true) + ", nameof(" + parameter.Name + "))",
-        _ when parameter.Style is "Label" or "Matrix" => CSharp.Runtime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
+        _ when parameter.Style is "Label" or "Matrix" => CSharp.GeneratedRuntime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
             + ScalarText(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
         ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",

@@ -254,7 +254,7 @@ internal enum ValueKind
     /// <summary>An object used as a map (only <c>additionalProperties</c>): a dictionary of <see cref="ValueSpec.Items"/>.</summary>
     Map,
 
-    // Strings whose format maps to a .NET type (see SchemaBind.Runtime.SchemaFormats).
+    // Strings whose format maps to a .NET type (see SchemaBind.Runtime.GeneratedCode.SchemaFormats).
     DateTime,
     Date,
     Uuid,

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>
 /// Reads one value of <typeparamref name="T"/> from a reader positioned on the value's first token.
@@ -13,4 +13,5 @@ namespace SchemaBind.Runtime;
 /// </param>
 /// <returns>The value read.</returns>
 /// <exception cref="JsonException">The JSON is not a valid representation of <typeparamref name="T"/>.</exception>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public delegate T JsonReadHandler<T>(ref Utf8JsonReader reader);

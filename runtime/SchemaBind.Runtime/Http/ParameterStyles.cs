@@ -3,9 +3,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>How a parameter is serialized: OpenAPI's <c>style</c> (RFC 6570 expansions and OpenAPI's own query forms).</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public enum ParameterStyle
 {
     /// <summary><c>simple</c> (path, header): <c>blue,black</c>; an object <c>R,100,G,200</c>, or <c>R=100,G=200</c> exploded.</summary>
@@ -34,6 +35,7 @@ public enum ParameterStyle
 /// Parameter values as text: numbers and booleans invariant (<c>1.5</c>, <c>true</c>), <see langword="null"/> for an absent value.
 /// Generated clients call it for the items of array parameters and the members of object parameters.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class ParameterText
 {
     /// <summary>The text itself.</summary>
@@ -67,6 +69,7 @@ public static class ParameterText
 /// percent-encoding each name and value: the delimiters the style adds are the only characters left as they are.
 /// A <see langword="null"/> item or member is left out, as RFC 6570 leaves out undefined values.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public static class ParameterStyles
 {
     /// <summary>A scalar path parameter in <paramref name="style"/>: <c>blue</c>, <c>.blue</c> or <c>;color=blue</c>.</summary>
