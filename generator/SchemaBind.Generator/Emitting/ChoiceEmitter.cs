@@ -157,9 +157,7 @@ internal static class ChoiceEmitter
             TypeEmitter.EmitJsonSchemaMembers(w, choice, documentClass, string.Empty);
         }
 
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
-        w.Line();
+        TypeEmitter.EmitToJson(w);
         TypeEmitter.EmitParseMethods(w, name, string.Empty);
 
         // ReadJson: parse once, then test the alternatives.

@@ -450,9 +450,7 @@ internal sealed class ObjectEmitter
 
         if (!member)
         {
-            _w.Line("/// <inheritdoc/>");
-            _w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
-            _w.Line();
+            TypeEmitter.EmitToJson(_w);
         }
 
         // ReadJson

@@ -182,6 +182,13 @@ internal static class TypeEmitter
         w.Line($"public sealed override string ToString() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
     }
 
+    internal static void EmitToJson(SourceWriter w)
+    {
+        w.Line("/// <inheritdoc/>");
+        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
+        w.Line();
+    }
+
     internal static void EmitParseMethods(SourceWriter w, string name, string hide)
     {
         w.Line("/// <inheritdoc/>");

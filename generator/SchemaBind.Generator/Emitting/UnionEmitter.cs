@@ -29,9 +29,7 @@ internal static class UnionEmitter
         TypeEmitter.EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
         w.Line();
         TypeEmitter.EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
-        w.Line();
+        TypeEmitter.EmitToJson(w);
         TypeEmitter.EmitParseMethods(w, name, string.Empty);
 
         w.Line("/// <inheritdoc/>");
