@@ -29,25 +29,10 @@ cat > "$out/nuget.config" <<XML
 XML
 
 project() { # $1: extra items
-  cat <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <GenerateDocumentationFile>true</GenerateDocumentationFile>
-    <NoWarn>\$(NoWarn);CS1591</NoWarn>
-    <InvariantGlobalization>true</InvariantGlobalization>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="SchemaBind.Runtime" Version="$version" />
-    <ProjectReference Include="$root/samples/Buddy.FakeServer/Buddy.FakeServer.csproj" />
-$1
-  </ItemGroup>
-</Project>
-XML
+  package_project '    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+' "    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
+    <ProjectReference Include=\"$root/samples/Buddy.FakeServer/Buddy.FakeServer.csproj\" />
+$1"
 }
 
 project "    <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />

@@ -41,22 +41,7 @@ cat > "$out/nuget.config" <<XML
 XML
 
 project() { # $1: package references and items
-  cat <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <Nullable>enable</Nullable>
-    <GenerateDocumentationFile>true</GenerateDocumentationFile>
-    <NoWarn>\$(NoWarn);CS1591</NoWarn>
-    <InvariantGlobalization>true</InvariantGlobalization>
-  </PropertyGroup>
-  <ItemGroup>
-$1
-  </ItemGroup>
-</Project>
-XML
+  package_project '' "$1"
 }
 
 project "    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />

@@ -13,3 +13,24 @@ pack_local_feed() {
   echo '<Project />' > "$out/Directory.Build.targets"
   echo '<Project />' > "$out/Directory.Packages.props"
 }
+
+# A console project as the comparisons build it: net10.0, Nullable and GenerateDocumentationFile on (CS1591 off).
+# $1: extra properties (may be empty); $2: the item lines.
+package_project() {
+  cat <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+$1    <GenerateDocumentationFile>true</GenerateDocumentationFile>
+    <NoWarn>\$(NoWarn);CS1591</NoWarn>
+    <InvariantGlobalization>true</InvariantGlobalization>
+  </PropertyGroup>
+  <ItemGroup>
+$2
+  </ItemGroup>
+</Project>
+XML
+}
