@@ -59,7 +59,6 @@ public sealed partial class ApiTransport
         return null;
     }
 
-
     // A timer source whose attempt ended without its timer firing or the caller canceling, reset for the next attempt
     // (CancellationTokenSource.TryReset): most calls then allocate no source and no timer of their own.
     private CancellationTokenSource? _spareTimeoutSource;
