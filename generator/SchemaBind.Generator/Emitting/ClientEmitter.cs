@@ -123,7 +123,7 @@ internal static class ClientEmitter
         }
 
         w.Line();
-        w.Line($"private readonly {CSharp.Runtime}ApiTransport _transport;");
+        w.Line($"private readonly {CSharp.GeneratedRuntime}ApiTransport _transport;");
         w.Line();
         var securityFields = new Dictionary<EquatableArray<SecurityRequirementSpec>, string>();
         foreach (OperationSpec operation in client.Operations)
@@ -173,13 +173,13 @@ internal static class ClientEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(httpClient);");
         if (client.DefaultServerUrl.Length > 0)
         {
-            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, DefaultBaseAddress);");
+            w.Line($"_transport = new {CSharp.GeneratedRuntime}ApiTransport(httpClient, options, DefaultBaseAddress);");
         }
         else
         {
             w.Line("global::System.Uri baseAddress = options?.BaseAddress ?? httpClient.BaseAddress");
             w.Line("    ?? throw new global::System.ArgumentException(\"The API description names no server: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
-            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, baseAddress);");
+            w.Line($"_transport = new {CSharp.GeneratedRuntime}ApiTransport(httpClient, options, baseAddress);");
         }
 
         w.CloseBlock();
@@ -1004,18 +1004,18 @@ internal static class ClientEmitter
     private static void EmitSecurityField(SourceWriter w, string field, EquatableArray<SecurityRequirementSpec> security)
     {
         w.Line("/// <summary>The security alternatives: " + CSharp.Xml(string.Join(" or ", security.Select(static r => r.Schemes.Count == 0 ? "anonymous" : string.Join(" and ", r.Schemes.Select(static s => s.Name))))) + ".</summary>");
-        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ApiSecurityRequirement> {field} = new {CSharp.Runtime}ApiSecurityRequirement[]");
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.GeneratedRuntime}ApiSecurityRequirement> {field} = new {CSharp.GeneratedRuntime}ApiSecurityRequirement[]");
         w.OpenBlock(string.Empty);
         foreach (SecurityRequirementSpec requirement in security)
         {
             string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind switch
             {
-                "ApiKey" => $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})",
-                "OAuth2" => $"{CSharp.Runtime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
+                "ApiKey" => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.GeneratedRuntime}ApiKeyLocation.{s.Location})",
+                "OAuth2" => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
                     + string.Concat(s.Scopes.Select(static scope => ", " + CSharp.Quote(scope))) + ")",
-                _ => $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
+                _ => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
             }));
-            w.Line($"new {CSharp.Runtime}ApiSecurityRequirement({schemes}),");
+            w.Line($"new {CSharp.GeneratedRuntime}ApiSecurityRequirement({schemes}),");
         }
 
         w.CloseBlock(";");

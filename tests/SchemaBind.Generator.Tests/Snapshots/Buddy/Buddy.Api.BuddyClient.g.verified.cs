@@ -183,7 +183,7 @@ public sealed partial class BuddyClient : IBuddyClient
     /// <summary>The server used when neither the options nor the <see cref="global::System.Net.Http.HttpClient"/> set a base address: <c>https://api.buddy.works</c> (US region).</summary>
     public static readonly global::System.Uri DefaultBaseAddress = new("https://api.buddy.works");
 
-    private readonly SB::ApiTransport _transport;
+    private readonly SBG::ApiTransport _transport;
 
     /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
@@ -199,7 +199,7 @@ public sealed partial class BuddyClient : IBuddyClient
     public BuddyClient(global::System.Net.Http.HttpClient httpClient, SB::ApiClientOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _transport = new SB::ApiTransport(httpClient, options, DefaultBaseAddress);
+        _transport = new SBG::ApiTransport(httpClient, options, DefaultBaseAddress);
     }
 
     /// <summary>The address that request paths are appended to.</summary>
