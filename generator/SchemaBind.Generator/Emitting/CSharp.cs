@@ -192,6 +192,17 @@ internal static class CSharp
         }
     }
 
+    /// <summary>
+    /// <see cref="TypeOf"/> as a <c>cref</c> names it: braces around type arguments, and '?' only on a value type
+    /// (a cref names <c>Nullable&lt;T&gt;</c>, but has no nullable reference types).
+    /// </summary>
+    public static string CrefTypeOf(ValueSpec value, bool nullable) => value.Kind switch
+    {
+        ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList{" + CrefTypeOf(value.Items!, value.Items!.Nullable) + "}",
+        ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary{string, " + CrefTypeOf(value.Items!, value.Items!.Nullable) + "}",
+        _ => TypeOf(value, nullable && value.IsValueType),
+    };
+
     private const string ListOf = "global::System.Collections.Generic.IReadOnlyList<";
 
     private const string MapOf = "global::System.Collections.Generic.IReadOnlyDictionary<string, ";
