@@ -335,7 +335,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SchemasNotReached = new(
         "SB0056",
         "Component schemas that no operation uses",
-        "{0} of the document's {1} component schemas are not generated, since no operation uses them: {2}; set Schemas=\"All\" on the SchemaBindApi item (CLI: --schemas all) to generate every one",
+        "Component schemas that no operation uses are not generated: {0} of the document's {1} ({2}); set Schemas=\"All\" on the SchemaBindApi item (CLI: --schemas all) to generate every one",
         Category,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,

@@ -90,6 +90,9 @@ internal sealed partial class DocumentParser
     private OperationSubset? _subset;
 
     /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a subset, else when a kept operation reaches it (or the item wants all).</summary>
+    /// <summary>Whether the named type at <paramref name="pointer"/> exists in the output (what other files' <c>$ref</c>s may use).</summary>
+    private bool IsGenerated(string pointer) => _subset is null || _built.Contains(pointer);
+
     private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
@@ -140,7 +143,7 @@ internal sealed partial class DocumentParser
             api = null;
         }
 
-        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice), parser._external.Found);
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice, parser.IsGenerated), parser._external.Found);
     }
 
     private ApiSpec? ParseDocument()

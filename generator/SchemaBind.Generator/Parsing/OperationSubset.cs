@@ -376,6 +376,15 @@ internal sealed class OperationSubset
     {
         HashSet<JsonNode> reached = _reached;
 
+        // Schemas="All": every component schema is kept, also one without a type of its own (a constrained string).
+        if (_allSchemas && root.Get("components") is JsonObject allComponents && allComponents.Get("schemas") is JsonObject everySchema)
+        {
+            foreach (JsonProperty schema in everySchema.Properties)
+            {
+                Reach(schema.Value);
+            }
+        }
+
         // Types built on first use beyond the walk (it is generous, so rarely any) keep their schemas too.
         foreach (string pointer in built)
         {
