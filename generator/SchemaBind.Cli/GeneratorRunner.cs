@@ -209,6 +209,7 @@ internal static class GeneratorRunner
             Add(values, "SchemaBindKind", options.Kind);
             Add(values, "SchemaBindNumberType", options.NumberType);
             Add(values, "SchemaBindGroupBy", options.GroupBy);
+            Add(values, "SchemaBindSchemas", options.SchemaSelection);
             foreach (KeyValuePair<string, string> filter in options.Filters)
             {
                 Add(values, "SchemaBind" + filter.Key, filter.Value);
