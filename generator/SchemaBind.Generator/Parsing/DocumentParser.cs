@@ -89,10 +89,10 @@ internal sealed partial class DocumentParser
     /// <summary>The operations kept and what they reach (see OperationSubset); null when everything is generated.</summary>
     private OperationSubset? _subset;
 
-    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a subset, else when a kept operation reaches it (or the item wants all).</summary>
     /// <summary>Whether the named type at <paramref name="pointer"/> exists in the output (what other files' <c>$ref</c>s may use).</summary>
     private bool IsGenerated(string pointer) => _subset is null || _built.Contains(pointer);
 
+    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a subset, else when a kept operation reaches it (or the item wants all).</summary>
     private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
