@@ -386,7 +386,7 @@ internal sealed class DocumentBundler
     /// "$ref", as GitHub's git-reference schemas have) refers to nothing: on GitHub Enterprise Server's description
     /// (11 MB) the bundling walk over the whole tree, for nothing, was 4.5% of a run.
     /// </summary>
-    private static bool MayReferToFiles(string text)
+    internal static bool MayReferToFiles(string text)
     {
         for (int at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
         {
