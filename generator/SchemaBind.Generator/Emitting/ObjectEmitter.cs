@@ -597,8 +597,8 @@ internal sealed class ObjectEmitter
 
         // A required member whose value cannot tell whether it was read (a value type, or one that may be null) has a bit
         // in seen (seen1, ... past 32 such members), set where it is read.
-        List<PropertySpec> marked = readable.Where(static p => p.Required && (p.Value.Nullable || p.Value.IsValueType)).ToList();
-        for (int i = 0; i < (marked.Count + 31) / 32; i++)
+        int marked = readable.Count(IsMarked);
+        for (int i = 0; i < (marked + 31) / 32; i++)
         {
             _w.Line($"uint {Seen(i)} = 0;");
         }
@@ -618,12 +618,12 @@ internal sealed class ObjectEmitter
             keyword = "else if";
         }
 
+        int bit = 0;
         foreach (PropertySpec property in readable)
         {
-            int bit = marked.IndexOf(property);
-            string condition = bit < 0
+            string condition = !IsMarked(property)
                 ? PropertyIs(property)
-                : CSharp.GeneratedRuntime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ", ref " + Seen(bit / 32) + ", " + Bit(bit) + ")";
+                : CSharp.GeneratedRuntime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ", ref " + Seen(bit / 32) + ", " + Bit(bit++) + ")";
             _w.Line($"{keyword} ({condition}) {property.Name} = {ValueCode.ReadOf(property.Value, "reader")};");
             keyword = "else if";
         }
@@ -678,6 +678,7 @@ internal sealed class ObjectEmitter
         // The first required member not read is an error, in the order of the members: a reference is still null (reading
         // never gives null for a member that may not be null; JsonRead.Required tells the compiler so), any other has no bit.
         bool first = true;
+        bit = 0;
         foreach (PropertySpec property in readable)
         {
             if (!property.Required)
@@ -691,8 +692,7 @@ internal sealed class ObjectEmitter
                 first = false;
             }
 
-            int bit = marked.IndexOf(property);
-            string read = bit < 0 ? property.Name : Seen(bit / 32) + ", " + Bit(bit);
+            string read = !IsMarked(property) ? property.Name : Seen(bit / 32) + ", " + Bit(bit++);
             _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({read}, {CSharp.Quote(property.JsonName)});");
         }
 
@@ -706,10 +706,13 @@ internal sealed class ObjectEmitter
         _w.Line();
     }
 
+    /// <summary>A required member whose value cannot tell whether it was read: a value type, or one that may be null.</summary>
+    private static bool IsMarked(PropertySpec property) => property.Required && (property.Value.Nullable || property.Value.IsValueType);
+
     /// <summary>The local of the reading constructor that holds the bits of required members 32 * index to 32 * index + 31.</summary>
     private static string Seen(int index) => index == 0 ? "seen" : "seen" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The bit of the <paramref name="index"/>th marked member in its local (0 to 31).</summary>
+    /// <summary>The bit of the <paramref name="index"/>th marked member (<see cref="IsMarked"/>) in its local (0 to 31).</summary>
     private static string Bit(int index) => (index % 32).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void WriteProperty(PropertySpec property, ValueSpec value, string expression)
