@@ -9,7 +9,7 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits the client class: one pair of async methods per operation.</summary>
 internal static class ClientEmitter
 {
-    public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
+    public static SourceText Emit(string @namespace, ClientSpec client, bool nullableWarnings = false) => TypeEmitter.File(@namespace, nullableWarnings, w =>
     {
         ClientSpec qualified = QualifiedTypes(client, @namespace);
         InterfaceEmitter.Emit(w, qualified);
