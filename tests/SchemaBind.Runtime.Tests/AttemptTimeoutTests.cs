@@ -72,6 +72,30 @@ public sealed class AttemptTimeoutTests
         Assert.Equal(Timeout, ex.Timeout);
     }
 
+    [Fact]
+    public async Task When_HttpClient_Timeout_is_the_same_its_timer_cuts_the_sending_and_the_attempts_timer_the_body()
+    {
+        // HttpClient.Timeout equal to the attempt's: the send is left to HttpClient's timer, the body to the attempt's.
+        var waiting = new Handler(() => new MemoryStream()) { WaitFirst = true };
+        var transport = new ApiTransport(
+            new HttpClient(waiting) { Timeout = Timeout },
+            new ApiClientOptions { Timeout = Timeout, Retry = { MaxAttempts = 2 }, TimeProvider = new InstantTimeProvider() },
+            new Uri("https://api.example.com"));
+
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct));
+        Assert.Equal(Timeout, ex.Timeout);
+        Assert.Equal(2, ex.Attempts);
+
+        var stalling = new Handler(() => new StallingStream("""{"id":7"""u8.ToArray()));
+        transport = new ApiTransport(
+            new HttpClient(stalling) { Timeout = Timeout },
+            new ApiClientOptions { Timeout = Timeout, Retry = ApiRetryOptions.None },
+            new Uri("https://api.example.com"));
+
+        ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => transport.SendAsync(HttpMethod.Get, "/pets/7", Pet.Read, Ct).WaitAsync(Bound, Ct));
+        Assert.Equal(Timeout, ex.Timeout);
+    }
+
     /// <summary>Answers synchronously (unless <see cref="WaitFirst"/>) with a JSON response whose body is <see cref="Body"/>.</summary>
     private sealed class Handler(Func<Stream> body) : HttpMessageHandler
     {

@@ -348,6 +348,13 @@ public sealed partial class ApiTransport
             secrets = secrets is null ? bearer.Secrets : [token, .. secrets];
         }
 
+        // When HttpClient.Timeout is not longer than the attempt's, HttpClient's own timer already cuts the sending at the
+        // same time (its TimeoutException is an ApiTimeoutException below): the send then gets the caller's token, and
+        // HttpClient links one token instead of two. The attempt's token still watches the body, which HttpClient's
+        // timer does not cover (ResponseHeadersRead).
+        TimeSpan clientTimeout = _httpClient.Timeout;
+        bool clientTimesSending = clientTimeout != System.Threading.Timeout.InfiniteTimeSpan && timeout >= clientTimeout;
+
         for (int attempt = 1; ; attempt++)
         {
             TimeSpan delay;
@@ -377,8 +384,8 @@ public sealed partial class ApiTransport
                     request.Headers.TryAddWithoutValidation("Authorization", authorization);
                 }
 
-                Task<HttpResponseMessage> sending = _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken);
-                if (!sending.IsCompleted)
+                Task<HttpResponseMessage> sending = _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, clientTimesSending ? cancellationToken : attemptToken);
+                if (!sending.IsCompleted && !clientTimesSending)
                 {
                     attemptTimeout.Start();
                 }
