@@ -489,7 +489,7 @@ internal sealed class ObjectEmitter
         // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
         foreach (PropertySpec property in constants)
         {
-            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.String(ref reader);");
+            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.Const(ref reader, {property.Name}Value);");
             keyword = "else if";
         }
 
