@@ -40,6 +40,14 @@ public sealed class SerializationTests
         Assert.Equal(5, docker.Id);
     }
 
+    [Fact]
+    public void Member_names_written_with_escapes_are_still_matched()
+    {
+        // Names as written are compared as bytes; an escaped name goes through the reader's unescaping comparison.
+        var sleep = Assert.IsType<SleepActionRequest>(ActionRequest.FromJson("""{ "n\u0061me": "Wait", "sleep\u005fin_sec": 3, "\u0074ype": "SLEEP" }"""));
+        Assert.Equal(("Wait", 3), (sleep.Name, sleep.SleepInSec));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("sleep")]
