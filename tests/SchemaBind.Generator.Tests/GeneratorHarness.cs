@@ -25,7 +25,7 @@ internal static class GeneratorHarness
         string[] platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return platform
             .Where(static p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(SchemaBind.Runtime.ApiTransport).Assembly.Location)
+            .Append(typeof(SchemaBind.Runtime.ApiClientOptions).Assembly.Location)
             .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray();
     });

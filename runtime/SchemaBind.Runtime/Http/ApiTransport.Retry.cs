@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // The retry policy of the transport loop (SendCoreAsync): which requests may be sent again, on which statuses,
 // after how long (exponential back-off with jitter, or the wait the server asks for), and the timer of each attempt.

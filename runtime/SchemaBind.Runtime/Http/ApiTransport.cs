@@ -12,7 +12,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>
 /// Sends the requests of a generated client over an <see cref="HttpClient"/>: composes the URL, writes the
@@ -34,6 +34,7 @@ namespace SchemaBind.Runtime;
 /// <see cref="ApiClientOptions.AllowInsecureHttp"/> is set.
 /// </para>
 /// </remarks>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by users
 public sealed partial class ApiTransport
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
