@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SchemaBind.Runtime;
+using SchemaBind.Runtime.GeneratedCode;
 
 namespace SchemaBind.Benchmarks.Runtime;
 

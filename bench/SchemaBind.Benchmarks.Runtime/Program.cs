@@ -11,7 +11,7 @@ if (args is ["--diag", ..])
     var parts = new SchemaBind.Benchmarks.Runtime.PartBenchmarks();
     parts.Setup();
     var http = new HttpClient(new SchemaBind.Benchmarks.Runtime.InMemoryHandler()) { BaseAddress = new Uri("https://api.buddy.works") };
-    var transport = new SchemaBind.Runtime.ApiTransport(http, new SchemaBind.Runtime.ApiClientOptions { AccessToken = "t" }, new Uri("https://api.buddy.works"));
+    var transport = new SchemaBind.Runtime.GeneratedCode.ApiTransport(http, new SchemaBind.Runtime.ApiClientOptions { AccessToken = "t" }, new Uri("https://api.buddy.works"));
     var request = new Buddy.Api.RunDockerContainerActionRequest { Name = "Run container", DockerImageName = "library/ubuntu", DockerImageTag = "latest", InlineCommands = "ls" };
     Func<Task> direct = () => transport.SendAsync(HttpMethod.Post, "/workspaces/buddy/projects/company-website/pipelines/2/actions", (Buddy.Api.ActionRequest)request, Buddy.Api.ActionRequest.WriteJson, static (ref System.Text.Json.Utf8JsonReader r) => Buddy.Api.PipelineAction.ReadJson(ref r), default);
     Func<Task> getRead = () => transport.SendAsync(HttpMethod.Get, "/workspaces/buddy/projects/company-website/pipelines/2/actions", static (ref System.Text.Json.Utf8JsonReader r) => Buddy.Api.PipelineAction.ReadJson(ref r), default);

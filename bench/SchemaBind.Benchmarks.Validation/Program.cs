@@ -9,6 +9,12 @@ if (args is ["--time", ..])
     return;
 }
 
+if (args is ["--time-typed", ..])
+{
+    Check.TimeTyped();
+    return;
+}
+
 if (args is ["--check", ..])
 {
     Check.Run();

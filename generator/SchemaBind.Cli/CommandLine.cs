@@ -23,6 +23,9 @@ internal sealed record CommandLine(
     /// <summary>none, tag or path: the client's operations grouped into sub-clients (the item's GroupBy).</summary>
     public string? GroupBy { get; init; }
 
+    /// <summary>used or all: the component schemas the generated operations reach, or every one (the item's Schemas).</summary>
+    public string? SchemaSelection { get; init; }
+
     /// <summary><c>--timings</c>: print where the time went (read, generate, analyze, compile, write) after the result.</summary>
     public bool Timings { get; init; }
 
@@ -63,7 +66,8 @@ internal sealed record CommandLine(
           --exclude-paths <P,...>       leave out operations under these paths
           --include-operations <O,...>  operations with these operationIds (any case; * matches any text)
           --exclude-operations <O,...>  leave out operations with these operationIds
-          With a filter, only the component schemas the kept operations reach are generated.
+          --schemas <S>                 used (default): only the component schemas the generated operations reach;
+                                        all: every component schema (filters then only choose operations)
           --group-by <G>                none (default), tag or path: operations also as sub-clients, client.Issues.GetAsync(...)
 
         Exit codes: 0 no error, 1 at least one error, 2 bad usage.
@@ -98,7 +102,7 @@ internal sealed record CommandLine(
 
         var schemas = new List<string>();
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? groupBy = null;
+        string? groupBy = null, schemaSelection = null;
         bool timings = false;
         string? output = null, @namespace = null, clientName = null, kind = null, rootNamespace = null, numberType = null;
         for (int i = 1; i < args.Count; i++)
@@ -160,6 +164,15 @@ internal sealed record CommandLine(
 
                     groupBy = value;
                     break;
+                case "--schemas":
+                    if (value.ToLowerInvariant() is not ("used" or "all"))
+                    {
+                        error = $"--schemas must be used or all, not '{value}'.";
+                        return null;
+                    }
+
+                    schemaSelection = value;
+                    break;
                 case var filter when s_filterOptions.TryGetValue(filter, out string? metadata):
                     filters[metadata] = filters.TryGetValue(metadata, out string? earlier) ? earlier + "," + value : value;
                     break;
@@ -211,6 +224,6 @@ internal sealed record CommandLine(
             return null;
         }
 
-        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy, Timings = timings };
+        return new CommandLine(command, schemas, output, @namespace, clientName, kind, rootNamespace, numberType) { Filters = filters, GroupBy = groupBy, SchemaSelection = schemaSelection, Timings = timings };
     }
 }

@@ -13,10 +13,18 @@ namespace SchemaBind.Generator;
 /// How a file is opted in (the SchemaBindApi item's metadata) and what it is read as; shared by
 /// the generator, the schema analyzer and the CLI so that all three see the same input.
 /// </summary>
-internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null, OperationFilter? Filter = null, ClientGrouping GroupBy = ClientGrouping.None)
+internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace, string? ClientName, DocumentKind Kind, NumberType? NumberType = null, OperationFilter? Filter = null, ClientGrouping GroupBy = ClientGrouping.None, SchemaSelection Schemas = SchemaSelection.Used)
 {
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
+
+    /// <summary>
+    /// <c>SchemaBindNullableWarnings=true</c>: the generated files under the full <c>#nullable enable</c>, nullable
+    /// warnings of the generated code reported (<c>schemabind check</c>, the tests); otherwise annotations only.
+    /// </summary>
+    public static bool NullableWarnings(AnalyzerConfigOptionsProvider options) =>
+        options.GlobalOptions.TryGetValue("build_property.SchemaBindNullableWarnings", out string? value)
+        && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The project's options that every file shares.</summary>
     public static ProjectOptions Project(AnalyzerConfigOptionsProvider options) => new(
@@ -57,7 +65,9 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
             "path" => ClientGrouping.Path,
             _ => ClientGrouping.None,
         };
-        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType), filter, grouping);
+        options.TryGetValue("build_metadata.AdditionalFiles.SchemaBindSchemas", out string? schemas);
+        SchemaSelection selection = string.Equals(NullIfEmpty(schemas), "all", StringComparison.OrdinalIgnoreCase) ? SchemaSelection.All : SchemaSelection.Used;
+        return new SchemaFileOptions(file, NullIfEmpty(@namespace), NullIfEmpty(clientName), documentKind, ParseNumberType(numberType), filter, grouping, selection);
     }
 
     /// <summary>
@@ -85,6 +95,7 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
         {
             Filter = Filter,
             GroupBy = GroupBy,
+            Schemas = Schemas,
         };
     }
 

@@ -216,6 +216,40 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Generate_leaves_out_the_schemas_no_operation_uses_unless_schemas_all()
+    {
+        string schema = Write("shop.openapi.json", """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Shop", "version": "1" },
+              "paths": { "/pets": { "get": { "operationId": "listPets", "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Pet" } } } } } } } },
+              "components": { "schemas": {
+                "Pet": { "type": "object", "properties": { "name": { "type": "string" } } },
+                "Stored": { "type": "object", "properties": { "id": { "type": "string" } } }
+              } }
+            }
+            """);
+        string used = Path.Combine(_directory, "used");
+        string all = Path.Combine(_directory, "all");
+
+        (int exit, string output, string errors) = Run("generate", schema, "-o", used);
+        Assert.Equal(0, exit);
+        Assert.Equal("", errors);
+        Assert.Matches(@"shop\.openapi\.json\(5,19\): info SB0056: Component schemas that no operation uses are not generated: 1 of the document's 2 \('Stored'\); set Schemas=""All"" on the SchemaBindApi item \(CLI: --schemas all\) to generate every one", output);
+        Assert.Empty(Directory.GetFiles(used, "*.Stored.g.cs"));
+        Assert.Single(Directory.GetFiles(used, "*.Pet.g.cs"));
+
+        (exit, output, _) = Run("generate", schema, "-o", all, "--schemas", "all");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("SB0056", output, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(all, "*.Stored.g.cs"));
+
+        (exit, _, errors) = Run("generate", schema, "-o", all, "--schemas", "every");
+        Assert.Equal(2, exit);
+        Assert.Contains("--schemas must be used or all, not 'every'.", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_schema_file_is_bad_usage()
     {
         string missing = Path.Combine(_directory, "missing.json");

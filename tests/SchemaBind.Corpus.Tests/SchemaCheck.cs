@@ -33,7 +33,7 @@ internal static class SchemaCheck
             .Where(static p => Path.GetFileName(p) is var name
                 && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
                     || name.StartsWith("Microsoft.Win32.", StringComparison.Ordinal) || name is "mscorlib.dll" or "netstandard.dll"))
-            .Append(typeof(SchemaBind.Runtime.ApiTransport).Assembly.Location)
+            .Append(typeof(SchemaBind.Runtime.ApiClientOptions).Assembly.Location)
             .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))
             .ToImmutableArray());
 

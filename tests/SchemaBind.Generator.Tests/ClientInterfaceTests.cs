@@ -117,6 +117,60 @@ public sealed class ClientInterfaceTests
         Assert.Contains("AddTransient<IPetsClient2>", source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_response_method_takes_its_documentation_from_the_plain_method_even_next_to_a_users_overload()
+    {
+        // Optional value-type, list and enum parameters: their cref spellings differ from the declarations' (int?, List{T}, no '?' on references).
+        string api = Api.Replace(
+            "\"parameters\": [ { \"name\": \"page\", \"in\": \"query\", \"schema\": { \"type\": \"integer\", \"minimum\": 1 } } ]",
+            "\"parameters\": [ { \"name\": \"page\", \"in\": \"query\", \"schema\": { \"type\": \"integer\", \"minimum\": 1 } }, { \"name\": \"tags\", \"in\": \"query\", \"schema\": { \"type\": \"array\", \"items\": { \"type\": \"string\" } } }, { \"name\": \"kind\", \"in\": \"query\", \"schema\": { \"type\": \"string\", \"enum\": [\"cat\", \"dog\"] } } ]",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Api, api);
+
+        // The user's part of the partial interface and client adds an overload of the plain method's name.
+        const string overload = """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Pets
+            {
+                /// <summary>The user's part.</summary>
+                public partial interface IPetsClient
+                {
+                    /// <summary>Pets of one name.</summary>
+                    /// <param name="name">The name.</param>
+                    /// <returns>The pets.</returns>
+                    Task<IReadOnlyList<Pet>> ListPetsAsync(string name);
+                }
+
+                /// <summary>The user's part.</summary>
+                public sealed partial class PetsClient
+                {
+                    /// <inheritdoc/>
+                    public Task<IReadOnlyList<Pet>> ListPetsAsync(string name) => ListPetsAsync(page: null, cancellationToken: CancellationToken.None);
+                }
+            }
+            """;
+        GeneratorResult result = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(overload), new SchemaFile("/p/pets.json", api, "Pets"));
+        GeneratorResult.AssertNone(result.SchemaDiagnostics);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics); // a cref that is ambiguous (CS0419) or wrong (CS1574, CS1580) is a warning
+
+        Microsoft.CodeAnalysis.INamedTypeSymbol @interface = result.Output.GetTypeByMetadataName("Pets.IPetsClient")!;
+        foreach (string name in new[] { "ListPets", "AddPet" })
+        {
+            Microsoft.CodeAnalysis.IMethodSymbol plain = @interface.GetMembers(name + "Async").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single(static m => m.Parameters.Length > 1);
+            Microsoft.CodeAnalysis.IMethodSymbol withResponse = @interface.GetMembers(name + "WithResponseAsync").OfType<Microsoft.CodeAnalysis.IMethodSymbol>().Single();
+            var docs = System.Xml.Linq.XElement.Parse(withResponse.GetDocumentationCommentXml()!);
+            System.Xml.Linq.XElement inherit = Assert.Single(docs.Elements("inheritdoc"));
+            Assert.Equal(plain.GetDocumentationCommentId(), (string?)inherit.Attribute("cref"));
+            Assert.Equal("/node()[not(self::returns)]", (string?)inherit.Attribute("path"));
+            Assert.Contains("response", Assert.Single(docs.Elements("returns")).Value, StringComparison.Ordinal);
+            Assert.Empty(docs.Elements("summary")); // the summary, remarks and parameters are the plain method's, written once
+            Assert.NotEmpty(System.Xml.Linq.XElement.Parse(plain.GetDocumentationCommentXml()!).Elements("summary"));
+        }
+    }
+
     private static int CountOf(string text, string part)
     {
         int count = 0;

@@ -129,6 +129,50 @@ public sealed class CrossFileReferenceTests
     }
 
     [Fact]
+    public void A_reference_to_a_component_schema_that_no_operation_uses_is_typed_only_with_Schemas_All()
+    {
+        var catalog = new SchemaFile(
+            "/p/api/catalog.openapi.json",
+            """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Catalog", "version": "1" },
+              "paths": { "/items": { "get": { "operationId": "listItems", "responses": { "200": { "description": "ok", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Item" } } } } } } } },
+              "components": { "schemas": {
+                "Item": { "type": "object", "properties": { "name": { "type": "string" } } },
+                "Stored": { "type": "object", "properties": { "id": { "type": "string" } } }
+              } }
+            }
+            """,
+            "P.Catalog");
+        var archive = new SchemaFile(
+            "/p/api/archive.schema.json",
+            """
+            {
+              "$schema": "https://json-schema.org/draft/2020-12/schema",
+              "title": "Archive",
+              "type": "object",
+              "properties": { "entry": { "$ref": "catalog.openapi.json#/components/schemas/Stored" } }
+            }
+            """,
+            "P.Archive");
+
+        // Stored is not generated (no operation of the catalog uses it): the reference is read as JSON, with a warning.
+        GeneratorResult used = GeneratorHarness.Run(catalog, archive);
+        GeneratorResult.AssertNone(used.CompilationDiagnostics);
+        Assert.Null(used.Output.GetTypeByMetadataName("P.Catalog.Stored"));
+        Assert.Contains(used.SchemaDiagnostics, static d => d.Id == "SB0056" && d.Location.GetLineSpan().Path == "/p/api/catalog.openapi.json");
+        Assert.Contains(used.SchemaDiagnostics, static d => d.Id == "SB0010" && d.Location.GetLineSpan().Path == "/p/api/archive.schema.json");
+        Assert.Matches(@"STJ::JsonElement\?? Entry \{", used.Source("P.Archive.Archive.g.cs"));
+
+        // With Schemas="All" on the catalog it is, and the archive uses its type.
+        GeneratorResult all = GeneratorHarness.Run(catalog with { Metadata = new Dictionary<string, string> { ["SchemaBindSchemas"] = "All" } }, archive);
+        GeneratorResult.AssertNone(all.SchemaDiagnostics);
+        GeneratorResult.AssertNone(all.CompilationDiagnostics);
+        Assert.Contains("global::P.Catalog.Stored? Entry { get; init; }", all.Source("P.Archive.Archive.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Editing_a_description_in_the_referenced_file_does_not_parse_the_referencing_file_again()
     {
         SchemaFile orders = Orders();

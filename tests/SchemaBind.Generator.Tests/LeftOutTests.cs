@@ -147,9 +147,9 @@ public sealed class LeftOutTests
 
         // API key and basic requirements are applied: one static field per distinct set of alternatives, in order;
         // bearer-only and unmet requirements generate nothing.
-        Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<SB::ApiSecurityRequirement> s_security"));
-        Assert.Contains("new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", SB::ApiKeyLocation.Header)),\n        new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
-        Assert.Contains("new SB::ApiSecurityRequirement(),\n        new SB::ApiSecurityRequirement(SB::ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
+        Assert.Equal(2, CountOf(client, "private static readonly global::System.Collections.Generic.IReadOnlyList<SBG::ApiSecurityRequirement> s_security"));
+        Assert.Contains("new SBG::ApiSecurityRequirement(SBG::ApiSecurityScheme.ApiKey(\"key\", \"X-Key\", SBG::ApiKeyLocation.Header)),\n        new SBG::ApiSecurityRequirement(SBG::ApiSecurityScheme.OAuth2ClientCredentials(\"oauth\", \"https://example.com/token\")),", client, StringComparison.Ordinal);
+        Assert.Contains("new SBG::ApiSecurityRequirement(),\n        new SBG::ApiSecurityRequirement(SBG::ApiSecurityScheme.Basic(\"basic\")),", client, StringComparison.Ordinal);
         Assert.Equal(2, CountOf(client, "request.Security = s_security"));
     }
 

@@ -145,14 +145,182 @@ public sealed class SubsetTests
         Assert.Equal(new[] { "Pet2", "User" }, TypeNames(subset));
     }
 
+    /// <summary>The line and column (0-based) where <paramref name="text"/> first appears in <paramref name="document"/>.</summary>
+    private static (int Line, int Character) PositionOf(string document, string text)
+    {
+        int offset = document.IndexOf(text, StringComparison.Ordinal);
+        Assert.True(offset >= 0, text);
+        int line = document.Take(offset).Count(static c => c == '\n');
+        return (line, offset - (document.LastIndexOf('\n', offset) + 1));
+    }
+
     [Fact]
-    public void Without_a_filter_every_component_schema_is_generated()
+    public void Without_a_filter_the_schemas_no_operation_reaches_are_left_out_with_a_located_info()
     {
         GeneratorResult result = Run(Api);
-        Assert.Contains("Unused", TypeNames(result));
-        Assert.Contains("User", TypeNames(result));
-        Assert.DoesNotContain(result.SchemaDiagnostics, static d => d.Id is "SB0045" or "SB0046");
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+
+        // Every operation is kept, so everything but Unused (named only in an example) is reached.
+        Assert.Equal(new[] { "AddPetAsync", "DeletePetAsync", "ListOrdersAsync", "ListPetsAsync", "ListUsersAsync" }, Methods(result));
+        Assert.Equal(new[] { "Animal", "Cat", "Dog", "NewPet", "Order", "OrderStatus", "Owner", "Pet", "Tag", "User" }, TypeNames(result));
+
+        Diagnostic info = Assert.Single(result.SchemaDiagnostics);
+        Assert.Equal("SB0056", info.Id);
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Equal(
+            "Component schemas that no operation uses are not generated: 1 of the document's 12 ('Unused'); set Schemas=\"All\" on the SchemaBindApi item (CLI: --schemas all) to generate every one",
+            info.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        FileLinePositionSpan span = info.Location.GetLineSpan();
+        Assert.Equal("/p/shop.json", span.Path);
+        (int line, int character) = PositionOf(Api, "\"schemas\": {");
+        Assert.Equal(line, span.StartLinePosition.Line);
+        Assert.Equal(character, span.StartLinePosition.Character);
+        Assert.Equal(character + "\"schemas\"".Length, span.EndLinePosition.Character);
+
+        // The embedded document keeps every operation and the reached schemas; the unreached one goes.
+        string document = result.Source("Shop.ShopJsonSchema.g.cs");
+        Assert.Contains("\"OrderStatus\":{", document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Unused\":{", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schemas_All_generates_every_component_schema_and_embeds_the_whole_document()
+    {
+        GeneratorResult all = Run(Api, ("Schemas", "All"));
+        GeneratorResult.AssertNone(all.CompilationDiagnostics);
+        Assert.Empty(all.SchemaDiagnostics);
+        Assert.Equal(new[] { "Animal", "Cat", "Dog", "NewPet", "Order", "OrderStatus", "Owner", "Pet", "Tag", "Unused", "User" }, TypeNames(all));
+        Assert.Contains("\"Unused\":{", all.Source("Shop.ShopJsonSchema.g.cs"), StringComparison.Ordinal);
+
+        // Any case, as the other metadata; an unknown value is the default (the build's SBBUILD002 warns of it).
+        Assert.Contains("Unused", TypeNames(Run(Api, ("Schemas", "all"))));
+        Assert.DoesNotContain("Unused", TypeNames(Run(Api, ("Schemas", "Used"))));
+        Assert.DoesNotContain("Unused", TypeNames(Run(Api, ("Schemas", "everything"))));
+
+        // With a filter, All still generates every component schema: the filter only chooses the operations.
+        GeneratorResult filtered = Run(Api, ("IncludeTags", "users"), ("Schemas", "All"));
+        GeneratorResult.AssertNone(filtered.CompilationDiagnostics);
+        Assert.Equal(new[] { "ListUsersAsync" }, Methods(filtered));
+        Assert.Equal(TypeNames(all), TypeNames(filtered));
+        Diagnostic summary = Assert.Single(filtered.SchemaDiagnostics);
+        Assert.Equal("SB0046", summary.Id);
+        Assert.EndsWith("nor are the 0 component schemas that no kept operation reaches", summary.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains("\"Unused\":{", filtered.Source("Shop.ShopJsonSchema.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_without_operations_generates_every_component_schema()
+    {
+        string components = Api.Substring(0, Api.IndexOf("\"paths\"", StringComparison.Ordinal))
+            + "\"paths\": {},\n  " + Api.Substring(Api.IndexOf("\"components\"", StringComparison.Ordinal));
+        GeneratorResult result = Run(components);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Empty(result.SchemaDiagnostics);
+        Assert.Equal(new[] { "Animal", "Cat", "Dog", "NewPet", "Order", "OrderStatus", "Owner", "Pet", "Tag", "Unused", "User" }, TypeNames(result));
         Assert.Contains("\"Unused\":{", result.Source("Shop.ShopJsonSchema.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_schema_reached_only_through_a_mapping_allOf_a_response_header_or_a_parameter_is_kept()
+    {
+        const string api = """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "Shop", "version": "1" },
+              "servers": [ { "url": "https://shop.example/" } ],
+              "paths": {
+                "/shapes": {
+                  "get": {
+                    "operationId": "listShapes",
+                    "parameters": [ { "name": "color", "in": "query", "schema": { "$ref": "#/components/schemas/Color" } } ],
+                    "responses": {
+                      "200": {
+                        "description": "ok",
+                        "headers": { "X-Page": { "schema": { "$ref": "#/components/schemas/PageToken" } } },
+                        "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Drawing" } } }
+                      }
+                    }
+                  }
+                }
+              },
+              "components": {
+                "schemas": {
+                  "Drawing": { "allOf": [ { "$ref": "#/components/schemas/Named" } ], "properties": { "shape": { "$ref": "#/components/schemas/Shape" } } },
+                  "Named": { "type": "object", "properties": { "name": { "type": "string" } } },
+                  "Shape": {
+                    "type": "object", "required": ["kind"], "properties": { "kind": { "type": "string" } },
+                    "discriminator": { "propertyName": "kind", "mapping": { "circle": "#/components/schemas/Circle", "square": "Square" } }
+                  },
+                  "Circle": { "allOf": [ { "$ref": "#/components/schemas/Shape" } ], "properties": { "radius": { "type": "number" } } },
+                  "Square": { "allOf": [ { "$ref": "#/components/schemas/Shape" } ], "properties": { "side": { "type": "number" } } },
+                  "Color": { "type": "string", "enum": ["red", "blue"] },
+                  "PageToken": { "type": "string", "enum": ["first", "last"] },
+                  "Webhook": { "type": "object", "properties": { "event": { "type": "string" } } }
+                }
+              },
+              "webhooks": { "drawn": { "post": { "requestBody": { "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Webhook" } } } }, "responses": { "200": { "description": "ok" } } } } }
+            }
+            """;
+        GeneratorResult used = Run(api);
+        GeneratorResult.AssertNone(used.CompilationDiagnostics);
+        GeneratorResult all = Run(api, ("Schemas", "All"));
+        GeneratorResult.AssertNone(all.CompilationDiagnostics);
+
+        // Named through allOf, Circle and Square through the mapping (by pointer and by name), Color through a
+        // parameter, PageToken through a response header; Webhook only through webhooks, which generate nothing.
+        string[] reached = TypeNames(used);
+        Assert.Equal(TypeNames(all).Where(static n => n != "Webhook"), reached);
+        Assert.Equal(new[] { "Circle", "Color", "Drawing", "ListShapesHeaders", "Named", "PageToken", "Shape", "Square" }, reached);
+        Diagnostic info = Assert.Single(used.SchemaDiagnostics, static d => d.Id == "SB0056");
+        Assert.Contains("1 of the document's 8 ('Webhook')", info.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain(all.SchemaDiagnostics, static d => d.Id == "SB0056");
+    }
+
+    [Fact]
+    public void A_reached_type_keeps_its_name_when_an_unreached_schema_is_left_out()
+    {
+        // "pet" (used by no operation) claims Pet first, so "Pet" is Pet2; it stays Pet2 when "pet" is left out.
+        string api = Api.Replace("\"Unused\": {", "\"Pet\": {", StringComparison.Ordinal)
+            .Replace("\"Pet\": { \"type\": \"object\", \"properties\": { \"name\"", "\"pet\": { \"type\": \"object\", \"properties\": { \"name\"", StringComparison.Ordinal)
+            .Replace("\"#/components/schemas/Pet\"", "\"#/components/schemas/Unreached\"", StringComparison.Ordinal)
+            .Replace("\"User\": { \"type\": \"object\", \"properties\": { \"name\": { \"type\": \"string\" } } }", "\"User\": { \"type\": \"object\", \"properties\": { \"pet\": { \"$ref\": \"#/components/schemas/Pet\" } } }", StringComparison.Ordinal)
+            .Replace("{ \"$ref\": \"#/components/schemas/Unreached\" }", "{ \"type\": \"string\" }", StringComparison.Ordinal);
+        GeneratorResult all = Run(api, ("Schemas", "All"));
+        GeneratorResult used = Run(api);
+        GeneratorResult.AssertNone(used.CompilationDiagnostics);
+        Assert.Contains("Pet", TypeNames(all));
+        Assert.Contains("Pet2", TypeNames(all));
+        Assert.Contains("Pet2", TypeNames(used));
+        Assert.DoesNotContain("Pet", TypeNames(used));
+        Assert.Contains("'pet'", Assert.Single(used.SchemaDiagnostics, static d => d.Id == "SB0056").GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("Pet2", used.Output.GetTypeByMetadataName("Shop.User")!.GetMembers("Pet").OfType<IPropertySymbol>().Single().Type.Name);
+    }
+
+    [Fact]
+    public void A_Swagger_document_reports_at_its_definitions()
+    {
+        const string swagger = """
+            {
+              "swagger": "2.0",
+              "info": { "title": "Shop", "version": "1" },
+              "host": "shop.example",
+              "paths": {
+                "/pets": { "get": { "operationId": "listPets", "produces": ["application/json"], "responses": { "200": { "description": "ok", "schema": { "$ref": "#/definitions/Pet" } } } } }
+              },
+              "definitions": {
+                "Pet": { "type": "object", "properties": { "name": { "type": "string" } } },
+                "Stored": { "type": "object", "properties": { "id": { "type": "string" } } }
+              }
+            }
+            """;
+        GeneratorResult result = Run(swagger);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        Assert.Equal(new[] { "Pet" }, TypeNames(result));
+        Diagnostic info = Assert.Single(result.SchemaDiagnostics, static d => d.Id == "SB0056");
+        (int line, int character) = PositionOf(swagger, "\"definitions\"");
+        Assert.Equal(line, info.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(character, info.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("1 of the document's 2 ('Stored')", info.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     [Fact]

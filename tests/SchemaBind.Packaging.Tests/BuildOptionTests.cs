@@ -7,7 +7,7 @@ public sealed class BuildOptionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private async Task<ProcessResult> CheckAsync(string projectNumberType, string itemNumberType, string groupBy = "")
+    private async Task<ProcessResult> CheckAsync(string projectNumberType, string itemNumberType, string groupBy = "", string schemas = "")
     {
         string buildTransitive = DotNet.RepoFile("generator", "SchemaBind.Generator", "buildTransitive");
         string project = Path.Combine(_directory, "options.proj");
@@ -21,6 +21,7 @@ public sealed class BuildOptionTests : IDisposable
               <ItemGroup>
                 <SchemaBindApi Include="a.json" NumberType="{itemNumberType}" />
                 <SchemaBindApi Include="b.json" GroupBy="{groupBy}" />
+                <SchemaBindApi Include="c.json" Schemas="{schemas}" />
               </ItemGroup>
               <Import Project="{Path.Combine(buildTransitive, "SchemaBind.Generator.targets")}" />
             </Project>
@@ -66,5 +67,23 @@ public sealed class BuildOptionTests : IDisposable
         ProcessResult result = await CheckAsync("", "", "tags");
         Assert.True(result.ExitCode == 0, result.Describe());
         Assert.Contains("b.json : warning SBBUILD002: The GroupBy of SchemaBindApi 'b.json' is 'tags', which is neither 'None', 'Tag' nor 'Path'; the client stays flat.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("used")]
+    [InlineData("All")]
+    public async Task Known_schemas_values_pass_without_a_warning(string schemas)
+    {
+        ProcessResult result = await CheckAsync("", "", "", schemas);
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.DoesNotContain("SBBUILD002", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_misspelt_schemas_value_is_a_warning_that_names_it()
+    {
+        ProcessResult result = await CheckAsync("", "", "", "every");
+        Assert.True(result.ExitCode == 0, result.Describe());
+        Assert.Contains("c.json : warning SBBUILD002: The Schemas of SchemaBindApi 'c.json' is 'every', which is neither 'Used' nor 'All'; only the component schemas the generated operations reach are generated.", result.Output, StringComparison.Ordinal);
     }
 }

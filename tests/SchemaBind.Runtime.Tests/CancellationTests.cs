@@ -1,3 +1,4 @@
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

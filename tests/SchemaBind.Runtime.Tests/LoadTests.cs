@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

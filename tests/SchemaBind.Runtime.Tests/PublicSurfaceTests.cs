@@ -63,6 +63,11 @@ public sealed class PublicSurfaceTests
     [InlineData(typeof(ParameterStyles))]
     [InlineData(typeof(JsonReadHandler<>))]
     [InlineData(typeof(ApiSuccessBodies<>))]
+    [InlineData(typeof(ApiTransport))]
+    [InlineData(typeof(ApiSecurityScheme))]
+    [InlineData(typeof(ApiSecurityRequirement))]
+    [InlineData(typeof(ApiSecuritySchemeKind))]
+    [InlineData(typeof(ApiKeyLocation))]
     public void The_helpers_only_generated_code_calls_are_in_the_generated_code_namespace(Type type)
     {
         Assert.Equal(GeneratedCodeNamespace, type.Namespace);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using SchemaBind.Runtime.GeneratedCode;
 using static SchemaBind.Runtime.Tests.Tokens;
 
 namespace SchemaBind.Runtime.Tests;

@@ -332,6 +332,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "A $ref that is not a schema (a path item, parameter, response...) and leads to another file is read from the project's part files (SchemaBindPart). The files under a SchemaBindApi item's folder are parts; add the file there, or as <AdditionalFiles Include=\"...\" SchemaBindPart=\"true\" />.");
 
+    public static readonly DiagnosticDescriptor SchemasNotReached = new(
+        "SB0056",
+        "Component schemas that no operation uses",
+        "Component schemas that no operation uses are not generated: {0} of the document's {1} ({2}); set Schemas=\"All\" on the SchemaBindApi item (CLI: --schemas all) to generate every one",
+        Category,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "For an OpenAPI document with operations, SchemaBind generates the component schemas the operations reach (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings, parameters, bodies, responses and their headers), and embeds only those. Schemas used only by webhooks or by nothing are left out; Schemas=\"All\" generates them too.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "SB0099",
         "SchemaBind failed on this file",
@@ -378,6 +387,7 @@ internal static class DiagnosticDescriptors
         YamlFurtherDocument,
         YamlNotANumber,
         ReferenceToUnreadFile,
+        SchemasNotReached,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => s_byId.Values;

@@ -75,13 +75,19 @@ internal static class CSharp
     private static bool NeedsUnicodeEscape(char c) => c < 0x20 || c == '\u2028' || c == '\u2029' || c == '\u0085';
 
     /// <summary>The local variable for a member: "Name" → "_name".</summary>
-    public static string Local(string memberName)
+    public static string Local(string memberName) => new(LocalChars(memberName), 0, memberName.Length + 1);
+
+    /// <summary>
+    /// The rule of <see cref="Local"/> and <see cref="LocalOf"/>, stated once: '_', then the member's name with its first
+    /// letter in lower case, written into the thread's scratch chars (the first <c>memberName.Length + 1</c> of them).
+    /// </summary>
+    internal static char[] LocalChars(string memberName)
     {
         char[] local = Text.ScratchChars.Take(memberName.Length + 1);
         local[0] = '_';
         local[1] = char.ToLowerInvariant(memberName[0]);
         memberName.CopyTo(1, local, 2, memberName.Length - 1);
-        return new string(local, 0, memberName.Length + 1);
+        return local;
     }
 
     /// <summary>A UTF-8 literal ("name"u8) for property names the serializer compares and writes.</summary>
@@ -185,6 +191,17 @@ internal static class CSharp
                 break;
         }
     }
+
+    /// <summary>
+    /// <see cref="TypeOf"/> as a <c>cref</c> names it: braces around type arguments, and '?' only on a value type
+    /// (a cref names <c>Nullable&lt;T&gt;</c>, but has no nullable reference types).
+    /// </summary>
+    public static string CrefTypeOf(ValueSpec value, bool nullable) => value.Kind switch
+    {
+        ValueKind.Array => "global::System.Collections.Generic.IReadOnlyList{" + CrefTypeOf(value.Items!, value.Items!.Nullable) + "}",
+        ValueKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary{string, " + CrefTypeOf(value.Items!, value.Items!.Nullable) + "}",
+        _ => TypeOf(value, nullable && value.IsValueType),
+    };
 
     private const string ListOf = "global::System.Collections.Generic.IReadOnlyList<";
 

@@ -9,7 +9,7 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits the client class: one pair of async methods per operation.</summary>
 internal static class ClientEmitter
 {
-    public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
+    public static SourceText Emit(string @namespace, ClientSpec client, bool nullableWarnings = false) => TypeEmitter.File(@namespace, nullableWarnings, w =>
     {
         ClientSpec qualified = QualifiedTypes(client, @namespace);
         InterfaceEmitter.Emit(w, qualified);
@@ -123,7 +123,7 @@ internal static class ClientEmitter
         }
 
         w.Line();
-        w.Line($"private readonly {CSharp.Runtime}ApiTransport _transport;");
+        w.Line($"private readonly {CSharp.GeneratedRuntime}ApiTransport _transport;");
         w.Line();
         var securityFields = new Dictionary<EquatableArray<SecurityRequirementSpec>, string>();
         foreach (OperationSpec operation in client.Operations)
@@ -173,13 +173,13 @@ internal static class ClientEmitter
         w.Line("global::System.ArgumentNullException.ThrowIfNull(httpClient);");
         if (client.DefaultServerUrl.Length > 0)
         {
-            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, DefaultBaseAddress);");
+            w.Line($"_transport = new {CSharp.GeneratedRuntime}ApiTransport(httpClient, options, DefaultBaseAddress);");
         }
         else
         {
             w.Line("global::System.Uri baseAddress = options?.BaseAddress ?? httpClient.BaseAddress");
             w.Line("    ?? throw new global::System.ArgumentException(\"The API description names no server: set ApiClientOptions.BaseAddress or HttpClient.BaseAddress.\", nameof(options));");
-            w.Line($"_transport = new {CSharp.Runtime}ApiTransport(httpClient, options, baseAddress);");
+            w.Line($"_transport = new {CSharp.GeneratedRuntime}ApiTransport(httpClient, options, baseAddress);");
         }
 
         w.CloseBlock();
@@ -493,39 +493,66 @@ internal static class ClientEmitter
         }
     }
 
-    private static string ParameterList(OperationSpec operation)
+    private static string ParameterList(OperationSpec operation) =>
+        string.Join(", ", Parameters(operation).Select(static p => p.Declaration).Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }));
+
+    /// <summary>
+    /// The <c>cref</c> of the operation's plain method: its name and parameter types, so that it stays unambiguous
+    /// when the user's part of the partial interface adds an overload.
+    /// </summary>
+    private static string PlainCref(OperationSpec operation) =>
+        operation.MethodName + "Async(" + string.Join(", ", Parameters(operation).Select(static p => p.CrefType).Concat(new[] { "global::System.Threading.CancellationToken" })) + ")";
+
+    /// <summary>An operation method's parameters before its cancellation token: required ones first, then optional ones with <c>= null</c>.</summary>
+    private static List<(string Declaration, string CrefType)> Parameters(OperationSpec operation)
     {
-        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name).ToList();
+        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name, CSharp.CrefTypeOf(p.Value, false))).ToList();
         if (operation.Body?.Parts is { } bodyParts)
         {
-            parts.AddRange(bodyParts.Where(static p => p.Required).Select(static p => PartType(p, false) + " " + p.Name));
+            parts.AddRange(bodyParts.Where(static p => p.Required).Select(static p => (PartType(p, false) + " " + p.Name, PartCrefType(p, false))));
         }
         else if (operation.Body is not null)
         {
             parts.Add(operation.Body.Kind switch
             {
-                BodyKind.File => CSharp.Runtime + "ApiFile body",
-                BodyKind.Text => "string body",
-                _ => CSharp.TypeOf(operation.Body.Value, false) + " body",
+                BodyKind.File => (CSharp.Runtime + "ApiFile body", CSharp.Runtime + "ApiFile"),
+                BodyKind.Text => ("string body", "string"),
+                _ => (CSharp.TypeOf(operation.Body.Value, false) + " body", CSharp.CrefTypeOf(operation.Body.Value, false)),
             });
         }
 
-        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null"));
+        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null", CSharp.CrefTypeOf(p.Value, true))));
         if (operation.Body?.Parts is { } optionalParts)
         {
-            parts.AddRange(optionalParts.Where(static p => !p.Required).Select(static p => PartType(p, true) + " " + p.Name + " = null"));
+            parts.AddRange(optionalParts.Where(static p => !p.Required).Select(static p => (PartType(p, true) + " " + p.Name + " = null", PartCrefType(p, true))));
         }
 
-        parts.Add("global::System.Threading.CancellationToken cancellationToken = default");
-        return string.Join(", ", parts);
+        return parts;
     }
 
     /// <summary>The attribute of a method whose operation the document marks as deprecated.</summary>
     internal const string ObsoleteAttribute = "[global::System.Obsolete(\"The API marks this operation as deprecated.\")]";
 
-    /// <summary>An operation method's documentation (written on the client's interface), and its <c>Obsolete</c> attribute.</summary>
+    /// <summary>
+    /// An operation method's documentation (written on the client's interface), and its <c>Obsolete</c> attribute.
+    /// The <c>WithResponseAsync</c> method makes the same call as the plain one and differs only in what it returns:
+    /// it takes the rest (summary, the operation's description, parameters, exceptions) from the plain method's
+    /// documentation instead of repeating it.
+    /// </summary>
     internal static void EmitDocs(SourceWriter w, OperationSpec operation, bool withResponse)
     {
+        if (withResponse)
+        {
+            w.Line($"/// <inheritdoc cref=\"{PlainCref(operation)}\" path=\"/node()[not(self::returns)]\"/>");
+            EmitReturnsDoc(w, operation, withResponse: true);
+            if (operation.Deprecated)
+            {
+                w.Line(ObsoleteAttribute);
+            }
+
+            return;
+        }
+
         string summary = operation.Summary ?? operation.Description ?? operation.HttpMethod.ToUpperInvariant() + " " + operation.PathTemplate;
         CSharp.DocComment(w, "summary", summary, string.Empty);
         w.Line("/// <remarks>");
@@ -562,6 +589,27 @@ internal static class ClientEmitter
         }
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+        EmitReturnsDoc(w, operation, withResponse);
+        if (IsValidated(operation.Body))
+        {
+            w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
+        }
+
+        if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
+        {
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
+        }
+
+        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.{(operation.Response.Errors.Count > 0 ? ErrorDocs(operation.Response.Errors) : string.Empty)}</exception>");
+        if (operation.Deprecated)
+        {
+            w.Line(ObsoleteAttribute);
+        }
+    }
+
+    /// <summary>The <c>returns</c> of an operation method: the body, or with <paramref name="withResponse"/> the whole response.</summary>
+    private static void EmitReturnsDoc(SourceWriter w, OperationSpec operation, bool withResponse)
+    {
         string responseText = operation.Response.Description is null ? string.Empty : " (" + CSharp.Xml(operation.Response.Description) + ")";
         if (operation.Response.Kind is ResponseKind.JsonLines or ResponseKind.EventStream)
         {
@@ -593,22 +641,6 @@ internal static class ClientEmitter
         else
         {
             w.Line("/// <returns>A task that completes when the server has answered.</returns>");
-        }
-
-        if (IsValidated(operation.Body))
-        {
-            w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
-        }
-
-        if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
-        {
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
-        }
-
-        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.{(operation.Response.Errors.Count > 0 ? ErrorDocs(operation.Response.Errors) : string.Empty)}</exception>");
-        if (operation.Deprecated)
-        {
-            w.Line(ObsoleteAttribute);
         }
     }
 
@@ -725,6 +757,12 @@ internal static class ClientEmitter
             : CSharp.Runtime + "ApiFile" + (nullable ? "?" : string.Empty);
         return type;
     }
+
+    /// <summary><see cref="PartType"/> as a <c>cref</c> names it (see <see cref="CSharp.CrefTypeOf"/>).</summary>
+    private static string PartCrefType(PartSpec part, bool nullable) =>
+        part.Kind != PartKind.File ? CSharp.CrefTypeOf(part.Value, nullable)
+            : part.Repeated ? "global::System.Collections.Generic.IReadOnlyList{" + CSharp.Runtime + "ApiFile}"
+            : CSharp.Runtime + "ApiFile";
 
     /// <summary>
     /// The parts of a multipart body, in the schema's order: text fields (repeated for arrays), files (with the
@@ -1004,18 +1042,18 @@ internal static class ClientEmitter
     private static void EmitSecurityField(SourceWriter w, string field, EquatableArray<SecurityRequirementSpec> security)
     {
         w.Line("/// <summary>The security alternatives: " + CSharp.Xml(string.Join(" or ", security.Select(static r => r.Schemes.Count == 0 ? "anonymous" : string.Join(" and ", r.Schemes.Select(static s => s.Name))))) + ".</summary>");
-        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ApiSecurityRequirement> {field} = new {CSharp.Runtime}ApiSecurityRequirement[]");
+        w.Line($"private static readonly global::System.Collections.Generic.IReadOnlyList<{CSharp.GeneratedRuntime}ApiSecurityRequirement> {field} = new {CSharp.GeneratedRuntime}ApiSecurityRequirement[]");
         w.OpenBlock(string.Empty);
         foreach (SecurityRequirementSpec requirement in security)
         {
             string schemes = string.Join(", ", requirement.Schemes.Select(static s => s.Kind switch
             {
-                "ApiKey" => $"{CSharp.Runtime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.Runtime}ApiKeyLocation.{s.Location})",
-                "OAuth2" => $"{CSharp.Runtime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
+                "ApiKey" => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.ApiKey({CSharp.Quote(s.Name)}, {CSharp.Quote(s.ParameterName!)}, {CSharp.GeneratedRuntime}ApiKeyLocation.{s.Location})",
+                "OAuth2" => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.OAuth2ClientCredentials({CSharp.Quote(s.Name)}, {CSharp.Quote(s.TokenUrl!)}"
                     + string.Concat(s.Scopes.Select(static scope => ", " + CSharp.Quote(scope))) + ")",
-                _ => $"{CSharp.Runtime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
+                _ => $"{CSharp.GeneratedRuntime}ApiSecurityScheme.{s.Kind}({CSharp.Quote(s.Name)})",
             }));
-            w.Line($"new {CSharp.Runtime}ApiSecurityRequirement({schemes}),");
+            w.Line($"new {CSharp.GeneratedRuntime}ApiSecurityRequirement({schemes}),");
         }
 
         w.CloseBlock(";");

@@ -614,7 +614,12 @@ internal sealed class ObjectEmitter
         // member's bit in seen).
         foreach (PropertySpec property in constants)
         {
-            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.String(ref reader);");
+            // A union case's discriminator, read on every polymorphic read, is compared where it stands (no new string);
+            // other consts keep the shorter plain read.
+            string read = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName
+                ? $"Const(ref reader, {property.Name}Value)"
+                : "String(ref reader)";
+            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.{read};");
             keyword = "else if";
         }
 

@@ -130,10 +130,11 @@ internal sealed class SourceWriter : TextBuilder
         public void AppendFormatted(LocalName value)
         {
             Start();
-            string name = value.MemberName;
-            _writer.Append('_');
-            _writer.Append(char.ToLowerInvariant(name[0]));
-            _writer.Append(name, 1, name.Length - 1);
+            char[] local = CSharp.LocalChars(value.MemberName);
+            for (int i = 0; i <= value.MemberName.Length; i++)
+            {
+                _writer.Append(local[i]);
+            }
         }
 
         private void Start()

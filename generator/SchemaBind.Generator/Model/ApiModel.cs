@@ -16,6 +16,9 @@ internal sealed record SchemaFileInput(string Path, string Text, string Namespac
 
     /// <summary>How the client's operations are grouped into sub-clients (the item's GroupBy).</summary>
     public ClientGrouping GroupBy { get; init; }
+
+    /// <summary>Which component schemas of an OpenAPI document are generated (the item's Schemas).</summary>
+    public SchemaSelection Schemas { get; init; }
 }
 
 /// <summary>A file of a document split over files: not a document of its own, read where a <c>$ref</c> leads to it.</summary>
@@ -337,6 +340,16 @@ internal enum ClientGrouping
     None,
     Tag,
     Path,
+}
+
+/// <summary>Which component schemas of an OpenAPI document are generated (the item's <c>Schemas</c>).</summary>
+internal enum SchemaSelection
+{
+    /// <summary>Those the generated operations reach (all of them when the document has no operations).</summary>
+    Used,
+
+    /// <summary>Every component schema, reached or not (an operation filter then only chooses operations).</summary>
+    All,
 }
 
 internal sealed record ServerSpec(string Url, string? Description);

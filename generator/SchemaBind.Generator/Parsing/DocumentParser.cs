@@ -86,10 +86,13 @@ internal sealed partial class DocumentParser
 
     private JsonObject _root = null!;
 
-    /// <summary>The item's operation filter applied (see OperationSubset); null without a filter.</summary>
+    /// <summary>The operations kept and what they reach (see OperationSubset); null when everything is generated.</summary>
     private OperationSubset? _subset;
 
-    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a filter, else when a kept operation reaches it.</summary>
+    /// <summary>Whether the named type at <paramref name="pointer"/> exists in the output (what other files' <c>$ref</c>s may use).</summary>
+    private bool IsGenerated(string pointer) => _subset is null || _built.Contains(pointer);
+
+    /// <summary>Whether the named type at <paramref name="pointer"/> is generated up front: always without a subset, else when a kept operation reaches it (or the item wants all).</summary>
     private bool IsWanted(string pointer) => _subset is null || _subset.Reaches(_registry[pointer].Schema);
 
     private DocumentParser(SchemaFileInput input, EquatableArray<ExternalDocument>? externals, CancellationToken cancellationToken, bool reportMistakes)
@@ -140,7 +143,7 @@ internal sealed partial class DocumentParser
             api = null;
         }
 
-        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice), parser._external.Found);
+        return new ParseResult(api, parser._diagnostics.ToEquatableArray(), api is null ? null : parser._external.Exports(api, parser._root, parser._registry, parser.IsNullChoice, parser.IsGenerated), parser._external.Found);
     }
 
     private ApiSpec? ParseDocument()
@@ -183,7 +186,7 @@ internal sealed partial class DocumentParser
         _root = root;
         ClientSpec? client = null;
 
-        // The document cut down to what the kept operations reach, when the item filters operations; else null.
+        // The document cut down to what the kept operations reach, unless everything is generated; else null.
         JsonObject? subsetRoot = null;
         if (_input.Kind != DocumentKind.JsonSchema && root.Find("openapi") is JsonProperty openapi)
         {
@@ -200,7 +203,7 @@ internal sealed partial class DocumentParser
             }
 
             RegisterComponentSchemas(root);
-            _subset = OperationSubset.Select(root, _input.Filter, Resolve, Report, _cancellationToken);
+            _subset = OperationSubset.Select(root, _input.Filter, _input.Schemas, Resolve, Report, _cancellationToken);
             BuildAllNamedTypes();
             client = new ClientReader(_input, _registry, _types, _subset, BuildValue, Resolve, Report, _cancellationToken).Read(root);
             // Only what the kept operations reach is embedded (see OperationSubset), less what validation never

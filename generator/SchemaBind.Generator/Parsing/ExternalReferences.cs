@@ -121,12 +121,14 @@ internal sealed class ExternalReferences
     /// <param name="root">This document's tree (null when it is a boolean schema): its <c>$id</c> is the file's.</param>
     /// <param name="registry">The named types by schema pointer.</param>
     /// <param name="isNullChoice">Whether the type at a pointer is a union whose values may be null.</param>
-    public ExternalDocument Exports(ApiSpec api, JsonObject? root, TypeRegistry registry, Func<string, bool> isNullChoice)
+    /// <param name="isGenerated">Whether the type at a pointer is generated (not left out as used by no operation).</param>
+    public ExternalDocument Exports(ApiSpec api, JsonObject? root, TypeRegistry registry, Func<string, bool> isNullChoice, Func<string, bool> isGenerated)
     {
         var schemas = new List<ExportedSchema>();
         foreach (KeyValuePair<string, NamedType> named in registry.All)
         {
-            if (!named.Key.StartsWith("#/paths/", StringComparison.Ordinal))
+            // A component schema no operation reaches has no type (see OperationSubset): a $ref to it is read as JSON.
+            if (!named.Key.StartsWith("#/paths/", StringComparison.Ordinal) && isGenerated(named.Key))
             {
                 string qualified = "global::" + api.Namespace + "." + named.Value.Name;
                 schemas.Add(new ExportedSchema(named.Key, new ValueSpec(named.Value.Kind, qualified, isNullChoice(named.Key), null, ConstraintSpec.None)));

@@ -14,20 +14,33 @@ namespace SchemaBind.Generator.Parsing;
 /// gets, and only the schemas those operations reach are generated and embedded.
 /// </summary>
 /// <remarks>
-/// Without a filter every component schema is generated, used by an operation or not: users read and write
-/// component types directly (webhook payloads, stored documents), so a document's types never depend on its paths.
-/// With a filter the user has said which part of the API the project calls, and the rest is left out: the schemas
-/// reached from the kept operations (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings,
-/// parameters, bodies and responses, transitively) are generated, and the embedded document keeps only them.
-/// Type names are claimed for every component schema all the same, so a type keeps its name whatever the filter.
-/// One per parse with a filter (<see cref="Select"/>); the parser asks it what is kept and reached, and at the end
-/// for the document to embed (<see cref="Document"/>).
+/// A project compiles what it calls: by default (the item's <c>Schemas="Used"</c>) the schemas reached from the
+/// kept operations (through $ref, allOf/oneOf/anyOf, items, properties, discriminator mappings, parameters, bodies,
+/// responses and their headers, transitively) are generated, and the embedded document keeps only them. Without a
+/// filter every operation is kept, so what is left out is what no operation uses (on large documents mostly
+/// webhook payloads); SB0056 names it. <c>Schemas="All"</c> generates every component schema, as users who read
+/// and write component types directly (webhook payloads, stored documents) need; a filter then only chooses
+/// operations. A document without operations (components only) has nothing to reach from and keeps everything.
+/// Type names are claimed for every component schema all the same, so a type keeps its name whatever is left out.
+/// One per parse that leaves something out (<see cref="Select"/>); the parser asks it what is kept and reached, and
+/// at the end for the document to embed (<see cref="Document"/>).
 /// </remarks>
 internal sealed class OperationSubset
 {
+    /// <summary>Keeps every operation: the default without a filter.</summary>
+    private static readonly OperationFilter s_everyOperation = new(
+        EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
+        EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+
     private readonly Func<string, JsonNode?> _resolve;
     private readonly ReportAt _report;
     private readonly CancellationToken _cancellationToken;
+
+    /// <summary>Whether the item has a filter (SB0046 then says what is left out; else SB0056).</summary>
+    private readonly bool _filtered;
+
+    /// <summary>The item's <c>Schemas="All"</c>: every component schema is generated, reached or not.</summary>
+    private readonly bool _allSchemas;
 
     /// <summary>The operations the filter keeps.</summary>
     private readonly HashSet<JsonObject> _keptOperations = new();
@@ -38,36 +51,42 @@ internal sealed class OperationSubset
     /// <summary>Where the filter's summary (SB0046) is reported, and the document's number of operations.</summary>
     private (int Start, int End, int Total) _subsetSummary;
 
-    private OperationSubset(Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
+    private OperationSubset(bool filtered, bool allSchemas, Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
     {
+        _filtered = filtered;
+        _allSchemas = allSchemas;
         _resolve = resolve;
         _report = report;
         _cancellationToken = cancellationToken;
     }
 
     /// <summary>
-    /// Applies the item's filter to the document's operations: which are kept, what they reach, and a located
-    /// warning (SB0045) for every entry that matches no operation. Null without a filter: everything is kept.
+    /// Applies the item's filter (or none: every operation) to the document's operations: which are kept, what they
+    /// reach, and a located warning (SB0045) for every entry that matches no operation. Null when everything is kept:
+    /// without a filter, when the item says <c>Schemas="All"</c> or the document has no operations.
     /// </summary>
     /// <param name="root">The OpenAPI document.</param>
     /// <param name="filter">The item's filter, if it has one.</param>
+    /// <param name="schemas">The item's <c>Schemas</c>: the component schemas the kept operations reach, or all.</param>
     /// <param name="resolve">Resolves a local <c>$ref</c> in the document (null where it leads nowhere).</param>
     /// <param name="report">Reports a diagnostic.</param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static OperationSubset? Select(JsonObject root, OperationFilter? filter, Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
+    public static OperationSubset? Select(JsonObject root, OperationFilter? filter, SchemaSelection schemas, Func<string, JsonNode?> resolve, ReportAt report, CancellationToken cancellationToken)
     {
-        if (filter is null)
+        if (filter is null && schemas == SchemaSelection.All)
         {
             return null;
         }
 
-        var subset = new OperationSubset(resolve, report, cancellationToken);
-        subset.SelectOperations(root, filter);
-        return subset;
+        var subset = new OperationSubset(filter is not null, schemas == SchemaSelection.All, resolve, report, cancellationToken);
+        subset.SelectOperations(root, filter ?? s_everyOperation);
+
+        // A document of components only: no operation to reach from, so its schemas are all there is to generate.
+        return filter is null && subset._subsetSummary.Total == 0 ? null : subset;
     }
 
-    /// <summary>Whether a kept operation reaches the schema (its named type is generated up front).</summary>
-    public bool Reaches(JsonObject schema) => _reached.Contains(schema);
+    /// <summary>Whether the schema's named type is generated up front: a kept operation reaches it, or the item wants all.</summary>
+    public bool Reaches(JsonObject schema) => _allSchemas || _reached.Contains(schema);
 
     /// <summary>Whether the client gets a method for the operation.</summary>
     public bool Keeps(JsonObject operation) => _keptOperations.Contains(operation);
@@ -347,8 +366,8 @@ internal sealed class OperationSubset
 
     /// <summary>
     /// The document as it is embedded, with only the kept operations and the component entries that they or the
-    /// generated types reach (security schemes stay whole; webhooks, which generate nothing, go); SB0046 says how
-    /// much was left out. Pointers into what is kept are unchanged.
+    /// generated types reach (security schemes stay whole; webhooks, which generate nothing, go); SB0046 (with a
+    /// filter) or SB0056 (without) says how much was left out. Pointers into what is kept are unchanged.
     /// </summary>
     /// <param name="root">The OpenAPI document.</param>
     /// <param name="registry">The named types by schema pointer.</param>
@@ -356,6 +375,15 @@ internal sealed class OperationSubset
     public JsonObject Document(JsonObject root, TypeRegistry registry, IEnumerable<string> built)
     {
         HashSet<JsonNode> reached = _reached;
+
+        // Schemas="All": every component schema is kept, also one without a type of its own (a constrained string).
+        if (_allSchemas && root.Get("components") is JsonObject allComponents && allComponents.Get("schemas") is JsonObject everySchema)
+        {
+            foreach (JsonProperty schema in everySchema.Properties)
+            {
+                Reach(schema.Value);
+            }
+        }
 
         // Types built on first use beyond the walk (it is generous, so rarely any) keep their schemas too.
         foreach (string pointer in built)
@@ -387,17 +415,42 @@ internal sealed class OperationSubset
             }
         }
 
-        int schemasLeftOut = root.Get("components") is JsonObject all && all.Get("schemas") is JsonObject schemas
-            ? schemas.Properties.Count(s => !reached.Contains(s.Value))
-            : 0;
+        JsonProperty? schemasProperty = (root.Get("components") as JsonObject)?.Find("schemas");
+        JsonProperty[] allSchemas = (schemasProperty?.Value as JsonObject)?.Properties ?? Array.Empty<JsonProperty>();
+        string[] leftOut = allSchemas.Where(s => !reached.Contains(s.Value)).Select(static s => s.Name).ToArray();
+        if (!_filtered)
+        {
+            if (leftOut.Length > 0 && schemasProperty is JsonProperty at)
+            {
+                // At "schemas" (a Swagger 2.0 document's "definitions").
+                _report(
+                    DiagnosticDescriptors.SchemasNotReached,
+                    at.NameStart,
+                    at.NameEnd,
+                    leftOut.Length.ToString(CultureInfo.InvariantCulture),
+                    allSchemas.Length.ToString(CultureInfo.InvariantCulture),
+                    NameList(leftOut));
+            }
+
+            return new JsonObject(root.Start, root.End, members.ToArray());
+        }
+
         _report(
             DiagnosticDescriptors.OperationsFiltered,
             _subsetSummary.Start,
             _subsetSummary.End,
             _keptOperations.Count.ToString(CultureInfo.InvariantCulture),
             _subsetSummary.Total.ToString(CultureInfo.InvariantCulture),
-            schemasLeftOut.ToString(CultureInfo.InvariantCulture));
+            leftOut.Length.ToString(CultureInfo.InvariantCulture));
         return new JsonObject(root.Start, root.End, members.ToArray());
+    }
+
+    /// <summary>The first few names, quoted, and how many more.</summary>
+    private static string NameList(string[] names)
+    {
+        const int Shown = 5;
+        string list = string.Join(", ", names.Take(Shown).Select(static n => "'" + n + "'"));
+        return names.Length > Shown ? list + " and " + (names.Length - Shown).ToString(CultureInfo.InvariantCulture) + " more" : list;
     }
 
     private static bool IsSecuritySchemes(JsonObject components, JsonObject section) => ReferenceEquals(components.Get("securitySchemes"), section);

@@ -9,8 +9,19 @@ namespace SchemaBind.Runtime;
 
 /// <summary>Options for a generated API client: the server address and the credentials.</summary>
 /// <remarks>
+/// <para>
 /// <see cref="ToString"/> never prints the access token. The options are read on every request, so a
 /// changed <see cref="AccessToken"/> applies to the next request.
+/// </para>
+/// <para>
+/// What a generated client does with them: idempotent requests are retried as <see cref="Retry"/> says (429, 502,
+/// 503, 504, connection failures and timeouts, honouring <c>Retry-After</c>); a <c>POST</c> or <c>PATCH</c> is never
+/// sent twice unless <see cref="ApiRetryOptions.RetryNonIdempotent"/> is set. Each attempt has <see cref="Timeout"/>;
+/// the caller's cancellation token cancels at any point, the wait between attempts included. A request body is
+/// serialized once (a retry sends the same bytes) with a <c>Content-Length</c>; a response body is read into a pooled
+/// buffer of at most <see cref="MaxResponseBodySize"/>. Every failure is an <see cref="ApiException"/>, the caller's
+/// own cancellation excepted (<see cref="OperationCanceledException"/>).
+/// </para>
 /// </remarks>
 public sealed class ApiClientOptions
 {

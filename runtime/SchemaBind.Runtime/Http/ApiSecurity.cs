@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 /// <summary>How a security scheme puts its credential in a request.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // named by generated clients, not by users
 public enum ApiSecuritySchemeKind
 {
     /// <summary>An access token in <c>Authorization: Bearer</c> (HTTP bearer, OAuth 2.0, OpenID Connect): <see cref="ApiClientOptions.AccessToken"/>.</summary>
@@ -17,6 +18,7 @@ public enum ApiSecuritySchemeKind
 }
 
 /// <summary>Where an API key goes.</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // named by generated clients, not by users
 public enum ApiKeyLocation
 {
     /// <summary>A request header.</summary>
@@ -30,6 +32,7 @@ public enum ApiKeyLocation
 }
 
 /// <summary>A security scheme of the API description (an entry of <c>components/securitySchemes</c>).</summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // named by generated clients, not by users
 public sealed class ApiSecurityScheme
 {
     private static readonly string[] NoScopes = [];
@@ -121,6 +124,7 @@ public sealed class ApiSecurityScheme
 /// One alternative of an operation's <c>security</c>: every scheme in it applies together. An alternative without
 /// schemes (<c>{}</c>) means the operation may be called anonymously.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // named by generated clients, not by users
 public sealed class ApiSecurityRequirement
 {
     private readonly ApiSecurityScheme[] _schemes;

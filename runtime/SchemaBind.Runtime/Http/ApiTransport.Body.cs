@@ -3,7 +3,7 @@ using System.Buffers;
 using System.Net.Http;
 using System.Text.Json;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // The request body: a JSON body is serialized once, at its exact size, so that a retry can resend it; other
 // bodies (form, multipart, text, file) are built by ApiRequest for each attempt.

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // The calls of operations whose API description declares error bodies: the same as their SendAsync counterparts, and
 // on an error status the body is also read as the declared type (ApiException.Error). The success path is unchanged.

@@ -8,7 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // Responses that are not one JSON value: text, binary (a stream the caller owns), and streamed items (NDJSON, SSE).
 public sealed partial class ApiTransport

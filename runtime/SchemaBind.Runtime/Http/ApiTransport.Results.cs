@@ -3,7 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SchemaBind.Runtime;
+namespace SchemaBind.Runtime.GeneratedCode;
 
 // Operations whose success statuses declare different bodies: the status of the response chooses how its body is read
 // (ApiSuccessBodies), into the operation's generated result type.

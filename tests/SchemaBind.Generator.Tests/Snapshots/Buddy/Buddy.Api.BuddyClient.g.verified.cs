@@ -32,20 +32,8 @@ public partial interface IBuddyClient
     /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Add an action to a pipeline</summary>
-    /// <remarks>
-    /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
-    /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="body">The action to add.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="AddActionAsync(string, string, long, ActionRequest, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
     /// <returns>The 201 response (Created) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> AddActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>List the actions of a pipeline</summary>
@@ -64,20 +52,8 @@ public partial interface IBuddyClient
     /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>List the actions of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
-    /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="page">The page to return, from 1.</param>
-    /// <param name="perPage">The number of items on a page.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="ListActionsAsync(string, string, long, int?, int?, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<ActionList>> ListActionsWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Get an action of a pipeline</summary>
@@ -95,19 +71,8 @@ public partial interface IBuddyClient
     /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Get an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
-    /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="GetActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> GetActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Edit an action of a pipeline</summary>
@@ -127,21 +92,8 @@ public partial interface IBuddyClient
     /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Edit an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
-    /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="body">The fields to change.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="UpdateActionAsync(string, string, long, long, ActionPatch, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
     /// <returns>The 200 response (OK) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>Delete an action of a pipeline</summary>
@@ -159,19 +111,8 @@ public partial interface IBuddyClient
     /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
-    /// <summary>Delete an action of a pipeline</summary>
-    /// <remarks>
-    /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
-    /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
-    /// </remarks>
-    /// <param name="domain">The workspace domain.</param>
-    /// <param name="projectName">The name ID of the project.</param>
-    /// <param name="pipelineId">The numerical ID of the desired pipeline.</param>
-    /// <param name="actionId">The numerical ID of the action.</param>
-    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <inheritdoc cref="DeleteActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
     /// <returns>The 204 response (No content: the action was deleted.) with its status, headers and rate-limit figures.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
     global::System.Threading.Tasks.Task<SB::ApiResponse> DeleteActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 }
 
@@ -183,7 +124,7 @@ public sealed partial class BuddyClient : IBuddyClient
     /// <summary>The server used when neither the options nor the <see cref="global::System.Net.Http.HttpClient"/> set a base address: <c>https://api.buddy.works</c> (US region).</summary>
     public static readonly global::System.Uri DefaultBaseAddress = new("https://api.buddy.works");
 
-    private readonly SB::ApiTransport _transport;
+    private readonly SBG::ApiTransport _transport;
 
     /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
@@ -199,7 +140,7 @@ public sealed partial class BuddyClient : IBuddyClient
     public BuddyClient(global::System.Net.Http.HttpClient httpClient, SB::ApiClientOptions? options = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(httpClient);
-        _transport = new SB::ApiTransport(httpClient, options, DefaultBaseAddress);
+        _transport = new SBG::ApiTransport(httpClient, options, DefaultBaseAddress);
     }
 
     /// <summary>The address that request paths are appended to.</summary>
