@@ -277,6 +277,49 @@ public static partial class JsonRead
     }
 
     /// <summary>
+    /// <see cref="Property(ref Utf8JsonReader, ReadOnlySpan{byte})"/> for a required member whose value cannot tell
+    /// whether it was read (a value type, or a member that may be null): when the name matches, it also sets bit
+    /// <paramref name="index"/> of <paramref name="seen"/>, which <see cref="Required{T}(uint, int, string)"/> checks after the object.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, ref uint seen, int index)
+    {
+        if (!NameEquals(ref reader, utf8Name))
+        {
+            return false;
+        }
+
+        reader.Read();
+        seen |= 1u << index;
+        return true;
+    }
+
+    /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when a required member that may not be null was not read (is still null).</summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Required<T>([System.Diagnostics.CodeAnalysis.NotNull] object? value, string jsonName)
+    {
+        if (value is null)
+        {
+            ThrowMissing<T>(jsonName);
+        }
+    }
+
+    /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when bit <paramref name="index"/> of <paramref name="seen"/> is not set: the required member was not read.</summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Required<T>(uint seen, int index, string jsonName)
+    {
+        if ((seen & (1u << index)) == 0)
+        {
+            ThrowMissing<T>(jsonName);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMissing<T>(string jsonName) => throw MissingProperty<T>(jsonName);
+
+    /// <summary>
     /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> for the reader's property name. A generated reader
     /// tries a name against its members one after the other, and most tries fail on the length: a name as written
     /// (neither escaped nor split over segments, nearly always) is compared as bytes here, inline, with no call.
