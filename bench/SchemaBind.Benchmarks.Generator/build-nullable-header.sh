@@ -20,21 +20,7 @@ mkdir -p "$out/lean" "$out/full"
 
 . ./local-feed.sh
 pack_local_feed
-cat > "$out/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config><add key="globalPackagesFolder" value="$out/packages" /></config>
-  <packageSources>
-    <clear />
-    <add key="schemabind-local" value="$out/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="schemabind-local"><package pattern="SchemaBind.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+write_nuget_config
 
 items="    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
     <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />
