@@ -26,7 +26,7 @@ def member_kind(decl):
         return 'JSON-schema access'
     if ' Validate(' in d or 's_pattern' in d:
         return 'Validate'
-    if 'ReadJson(' in d or 'FromJson(' in d:
+    if 'ReadJson(' in d or 'FromJson(' in d or 'Utf8JsonReader reader)' in d:
         return 'reading'
     if 'WriteJson(' in d or 'ToJson()' in d or 'ToString()' in d:
         return 'writing'

@@ -23,22 +23,7 @@ mkdir -p "$out/with-schemabind" "$out/with-kiota"
 
 . ./local-feed.sh
 pack_local_feed
-# SchemaBind's packages come from the local feed, everything else (Kiota's packages) from nuget.org.
-cat > "$out/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <config><add key="globalPackagesFolder" value="$out/packages" /></config>
-  <packageSources>
-    <clear />
-    <add key="schemabind-local" value="$out/feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-  </packageSources>
-  <packageSourceMapping>
-    <packageSource key="schemabind-local"><package pattern="SchemaBind.*" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+write_nuget_config
 
 project() { # $1: package references and items
   package_project '' "$1"

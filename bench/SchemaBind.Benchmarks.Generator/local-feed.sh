@@ -34,3 +34,23 @@ $2
 </Project>
 XML
 }
+
+# "$out/nuget.config": SchemaBind's packages from the local feed, everything else (Kiota's packages, say) from
+# nuget.org, with the packages restored into "$out/packages".
+write_nuget_config() {
+  cat > "$out/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <config><add key="globalPackagesFolder" value="$out/packages" /></config>
+  <packageSources>
+    <clear />
+    <add key="schemabind-local" value="$out/feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="schemabind-local"><package pattern="SchemaBind.*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+}

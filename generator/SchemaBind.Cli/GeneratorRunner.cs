@@ -118,7 +118,9 @@ internal static class GeneratorRunner
 
         progress?.WriteLine($"schemabind: generating from {(schemas.Count == 1 ? "1 file" : schemas.Count + " files")}...");
         ImmutableArray<AdditionalText> texts = schemas.Select(static s => (AdditionalText)new SchemaText(s.Path, s.Text)).ToImmutableArray();
-        var optionsProvider = new ItemMetadataProvider(options, schemas.Where(static s => s.Part).Select(static s => s.Path));
+        // `check` compiles under the full #nullable enable (SchemaBindNullableWarnings) to prove the generated code free
+        // of nullable warnings; `generate` writes what a build does by default (annotations, warnings off).
+        var optionsProvider = new ItemMetadataProvider(options, schemas.Where(static s => s.Part).Select(static s => s.Path), nullableWarnings: compile);
         CSharpCompilation compilation = CSharpCompilation.Create(
             "SchemaBindCheck",
             syntaxTrees: [],
@@ -186,20 +188,33 @@ internal static class GeneratorRunner
     }
 
     /// <summary>The keys that SchemaBind.Generator.props makes visible to the compiler, with the command line's values.</summary>
-    private sealed class ItemMetadataProvider(CommandLine options, IEnumerable<string> partPaths) : AnalyzerConfigOptionsProvider
+    private sealed class ItemMetadataProvider(CommandLine options, IEnumerable<string> partPaths, bool nullableWarnings) : AnalyzerConfigOptionsProvider
     {
         private readonly DictionaryOptions _fileOptions = new(FileOptions(options));
         private readonly DictionaryOptions _partOptions = new(new Dictionary<string, string> { ["build_metadata.AdditionalFiles.SchemaBindPart"] = "true" });
         private readonly HashSet<string> _parts = new(partPaths, StringComparer.Ordinal);
 
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(
-            options.RootNamespace is null
-                ? new Dictionary<string, string>()
-                : new Dictionary<string, string> { ["build_property.RootNamespace"] = options.RootNamespace });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(GlobalValues(options, nullableWarnings));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => DictionaryOptions.Empty;
 
         public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _parts.Contains(textFile.Path) ? _partOptions : _fileOptions;
+
+        private static Dictionary<string, string> GlobalValues(CommandLine options, bool nullableWarnings)
+        {
+            var values = new Dictionary<string, string>();
+            if (options.RootNamespace is not null)
+            {
+                values["build_property.RootNamespace"] = options.RootNamespace;
+            }
+
+            if (nullableWarnings)
+            {
+                values["build_property.SchemaBindNullableWarnings"] = "true";
+            }
+
+            return values;
+        }
 
         private static Dictionary<string, string> FileOptions(CommandLine options)
         {

@@ -32,6 +32,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         public const string Exports = "Exports";
         public const string Resolve = "Resolve";
         public const string Parts = "Parts";
+        public const string NullableWarnings = "NullableWarnings";
     }
 
     /// <inheritdoc/>
@@ -98,7 +99,13 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .SelectMany(static (api, _) => FileUnit.Of(api))
             .WithTrackingName(StepNames.Files);
 
-        context.RegisterSourceOutput(units, static (spc, unit) => Emit(spc, unit));
+        // The file header's nullable context (SchemaBindNullableWarnings) is read by the emit step only: changing
+        // it re-writes every file without parsing again, and an unchanged value leaves every file cached.
+        IncrementalValueProvider<bool> nullableWarnings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SchemaFileOptions.NullableWarnings(options))
+            .WithTrackingName(StepNames.NullableWarnings);
+
+        context.RegisterSourceOutput(units.Combine(nullableWarnings), static (spc, pair) => Emit(spc, pair.Left, pair.Right));
         // Only what stops generation is reported here; everything else comes from SchemaFileAnalyzer,
         // which shows it live in the IDE and honours severity configuration like any analyzer.
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
@@ -113,13 +120,13 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         });
     }
 
-    private static void Emit(SourceProductionContext context, FileUnit unit)
+    private static void Emit(SourceProductionContext context, FileUnit unit, bool nullableWarnings)
     {
         SourceText source = unit switch
         {
-            { Types.IsEmpty: false } => TypeEmitter.Emit(unit.Namespace, unit.Types, unit.DocumentClass),
-            { Client: { } client } => ClientEmitter.Emit(unit.Namespace, client),
-            { Document: { } document } => TypeEmitter.EmitSchemaDocument(unit.Namespace, document),
+            { Types.IsEmpty: false } => TypeEmitter.Emit(unit.Namespace, unit.Types, unit.DocumentClass, nullableWarnings),
+            { Client: { } client } => ClientEmitter.Emit(unit.Namespace, client, nullableWarnings),
+            { Document: { } document } => TypeEmitter.EmitSchemaDocument(unit.Namespace, document, nullableWarnings),
             _ => SourceText.From(string.Empty, System.Text.Encoding.UTF8),
         };
         AddSource(context, unit, source);

@@ -18,6 +18,14 @@ internal sealed record SchemaFileOptions(AdditionalText File, string? Namespace,
     public static string RootNamespace(AnalyzerConfigOptionsProvider options) =>
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out string? value) && value.Length > 0 ? value : "Generated";
 
+    /// <summary>
+    /// <c>SchemaBindNullableWarnings=true</c>: the generated files under the full <c>#nullable enable</c>, nullable
+    /// warnings of the generated code reported (<c>schemabind check</c>, the tests); otherwise annotations only.
+    /// </summary>
+    public static bool NullableWarnings(AnalyzerConfigOptionsProvider options) =>
+        options.GlobalOptions.TryGetValue("build_property.SchemaBindNullableWarnings", out string? value)
+        && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The project's options that every file shares.</summary>
     public static ProjectOptions Project(AnalyzerConfigOptionsProvider options) => new(
         RootNamespace(options),

@@ -26,6 +26,47 @@ public sealed class SerializationTests
         Assert.Equal(3, Assert.IsType<SleepActionRequest>(sleep).SleepInSec);
     }
 
+    [Fact]
+    public void A_discriminator_written_with_escapes_still_picks_its_case()
+    {
+        // The union matches the unescaped characters (a span on the stack), the case compares its const the same way.
+        ActionRequest sleep = ActionRequest.FromJson("""{ "name": "Wait", "sleep_in_sec": 3, "type": "SL\u0045EP" }""");
+        Assert.Equal(3, Assert.IsType<SleepActionRequest>(sleep).SleepInSec);
+        Assert.Equal("SLEEP", sleep.Type);
+
+        var docker = Assert.IsType<RunDockerContainerAction>(PipelineAction.FromJson("""
+            { "url": "https://api.test/a/5", "html_url": "https://app.test/a/5", "id": 5, "name": "n", "type": "RUN\u005fDOCKER\u005FCONTAINER" }
+            """));
+        Assert.Equal(5, docker.Id);
+    }
+
+    [Fact]
+    public void Member_names_written_with_escapes_are_still_matched()
+    {
+        // Names as written are compared as bytes; an escaped name goes through the reader's unescaping comparison.
+        var sleep = Assert.IsType<SleepActionRequest>(ActionRequest.FromJson("""{ "n\u0061me": "Wait", "sleep\u005fin_sec": 3, "\u0074ype": "SLEEP" }"""));
+        Assert.Equal(("Wait", 3), (sleep.Name, sleep.SleepInSec));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sleep")]
+    [InlineData("SLEEPING")]
+    [InlineData("A_TYPE_LONGER_THAN_SIXTY_FOUR_CHARACTERS_WHICH_NO_STACK_BUFFER_OF_THE_UNION_CAN_HOLD_\\u00e9")]
+    public void A_discriminator_of_no_known_case_is_read_as_Unknown_with_its_exact_text(string written)
+    {
+        string expected = JsonSerializer.Deserialize<string>("\"" + written + "\"")!;
+        var unknown = Assert.IsType<PipelineAction.Unknown>(PipelineAction.FromJson("""{ "id": 5, "type": """ + "\"" + written + "\"" + " }"));
+        Assert.Equal(expected, unknown.Type);
+    }
+
+    [Fact]
+    public void A_case_read_on_its_own_with_another_type_says_which()
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => SleepActionRequest.FromJson("""{ "name": "Wait", "sleep_in_sec": 3, "type": "SL\u0045EPY" }"""));
+        Assert.Contains("'SLEEPY'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{ "name": "x", "type": 7 }""", "'type'")]
     [InlineData("""{ "name": "x" }""", "'type'")]

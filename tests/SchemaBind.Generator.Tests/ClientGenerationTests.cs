@@ -43,7 +43,7 @@ public sealed class ClientGenerationTests
             client,
             StringComparison.Ordinal);
         Assert.Contains("query.Add(\"kind\", (kind is { } kindWire ? ListPetsKindJson.ToWireName(kindWire) : null));", client, StringComparison.Ordinal);
-        Assert.Contains("public async global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
+        Assert.Contains("public global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default)\n        => DeletePetWithResponseAsync(id, cancellationToken);", client, StringComparison.Ordinal);
         Assert.Contains("Task<SB::ApiResponse> DeletePetWithResponseAsync", client, StringComparison.Ordinal);
     }
 }

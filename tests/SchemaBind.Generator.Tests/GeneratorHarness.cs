@@ -82,15 +82,25 @@ internal static class GeneratorHarness
         public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
-    public static AnalyzerConfigOptionsProvider Options(SchemaFile[] files, string rootNamespace = "UserProject") => new TestOptionsProvider(files, rootNamespace);
+    /// <param name="nullableWarnings">
+    /// The project's SchemaBindNullableWarnings. True in every test unless it says otherwise: the generated files are
+    /// compiled under the full <c>#nullable enable</c>, so that every test that compiles them proves them free of
+    /// nullable warnings (a user's build has annotations only, with those warnings off).
+    /// </param>
+    public static AnalyzerConfigOptionsProvider Options(SchemaFile[] files, string rootNamespace = "UserProject", bool nullableWarnings = true) => new TestOptionsProvider(files, rootNamespace, nullableWarnings);
 
-    private sealed class TestOptionsProvider(SchemaFile[] files, string rootNamespace = "UserProject") : AnalyzerConfigOptionsProvider
+    private sealed class TestOptionsProvider(SchemaFile[] files, string rootNamespace = "UserProject", bool nullableWarnings = true) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(Globals(files, rootNamespace));
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new DictionaryOptions(Globals(files, rootNamespace, nullableWarnings));
 
-        private static Dictionary<string, string> Globals(SchemaFile[] files, string rootNamespace)
+        private static Dictionary<string, string> Globals(SchemaFile[] files, string rootNamespace, bool nullableWarnings)
         {
             var values = new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace };
+            if (nullableWarnings)
+            {
+                values["build_property.SchemaBindNullableWarnings"] = "true";
+            }
+
             if (files.Select(static f => f.ProjectNumberType).FirstOrDefault(static t => t is not null) is string numberType)
             {
                 values["build_property.SchemaBindNumberType"] = numberType;

@@ -23,7 +23,7 @@ public sealed class UnknownCaseTests
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
         Assert.Empty(result.SchemaDiagnostics);
         Assert.NotNull(result.Output.GetTypeByMetadataName("P.Shape+Unknown"));
-        Assert.Contains("_ => Unknown.ReadJson(ref reader, discriminator),", result.Source("P.Shape.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("var other => Unknown.ReadJson(ref reader, other.ToString()),", result.Source("P.Shape.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class UnknownCaseTests
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
         string union = result.Source("P.Shape.g.cs");
         Assert.Contains("\"odd\" => Unknown.ReadJson(ref reader),", union, StringComparison.Ordinal);
-        Assert.Contains("_ => UnknownCase.ReadJson(ref reader, discriminator),", union, StringComparison.Ordinal);
+        Assert.Contains("var other => UnknownCase.ReadJson(ref reader, other.ToString()),", union, StringComparison.Ordinal);
         Assert.NotNull(result.Output.GetTypeByMetadataName("P.Shape+UnknownCase"));
         Assert.Null(result.Output.GetTypeByMetadataName("P.Shape+Unknown"));
     }

@@ -9,7 +9,7 @@ namespace SchemaBind.Generator.Emitting;
 /// <summary>Emits the client class: one pair of async methods per operation.</summary>
 internal static class ClientEmitter
 {
-    public static SourceText Emit(string @namespace, ClientSpec client) => TypeEmitter.File(@namespace, w =>
+    public static SourceText Emit(string @namespace, ClientSpec client, bool nullableWarnings = false) => TypeEmitter.File(@namespace, nullableWarnings, w =>
     {
         ClientSpec qualified = QualifiedTypes(client, @namespace);
         InterfaceEmitter.Emit(w, qualified);
@@ -206,7 +206,6 @@ internal static class ClientEmitter
 
     private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, string? errorsField)
     {
-        string responseType = ResponseType(operation);
         var locals = new Locals(operation);
         if (IsStreamed(operation))
         {
@@ -219,22 +218,13 @@ internal static class ClientEmitter
 
         string arguments = ArgumentList(operation);
 
-        // The plain method: the body alone. Its documentation is the interface's.
+        // The plain method: the body alone (without one, the full method's task is the plain one's). Its
+        // documentation is the interface's. Argument errors are thrown at the call, as the full method throws them.
         EmitImplementationDocs(w, operation);
-        if (ResultType(operation.Response) is null)
-        {
-            w.OpenBlock("public async " + PlainSignature(operation));
-            w.Line($"_ = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
-        }
-        else
-        {
-            w.OpenBlock("public async " + PlainSignature(operation));
-            string response = locals.Take("response");
-            w.Line($"{responseType} {response} = await {operation.MethodName}WithResponseAsync({arguments}).ConfigureAwait(false);");
-            w.Line($"return {response}.Value;");
-        }
-
-        w.CloseBlock();
+        w.Line("public " + PlainSignature(operation));
+        w.Line(ResultType(operation.Response) is null
+            ? $"    => {operation.MethodName}WithResponseAsync({arguments});"
+            : $"    => {CSharp.GeneratedRuntime}GeneratedClient.ValueOf({operation.MethodName}WithResponseAsync({arguments}));");
         w.Line();
 
         // The full method: body, status, headers and rate-limit figures.
@@ -266,7 +256,13 @@ internal static class ClientEmitter
         }
 
         EmitParameterChecks(w, operation, patterns, locals);
-        if (IsValidated(operation.Body))
+        if (IsValidated(operation.Body) && operation.Body!.Value.Kind == ValueKind.Object)
+        {
+            // Nothing is sent when the request breaks its schema (a generated type validates itself).
+            w.Line($"{CSharp.GeneratedRuntime}GeneratedClient.Validate(body, {CSharp.Quote(operation.OperationId)});");
+            w.Line();
+        }
+        else if (IsValidated(operation.Body))
         {
             // Nothing is sent when the request breaks its schema.
             // A rented context: a valid request costs no allocation here.

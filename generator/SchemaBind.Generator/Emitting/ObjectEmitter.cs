@@ -116,7 +116,10 @@ internal sealed class ObjectEmitter
         CSharp.DocComment(_w, "summary", _type.Description, "The " + CSharp.Xml(name) + " schema.");
         _w.Line(CSharp.GeneratedCodeAttribute);
         _w.Line(TypeEmitter.ConverterAttribute(name));
-        _w.OpenBlock($"public sealed partial record {name} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{TypeEmitter.Models(_type, name)}");
+        // A record that reads itself in a constructor (see EmitReading) declares its parameterless constructor as an empty
+        // primary constructor: that constructor, implicit before, stays, with no docs of its own to write.
+        string primary = ReadsInConstructor ? "()" : string.Empty;
+        _w.OpenBlock($"public sealed partial record {name}{primary} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{TypeEmitter.Models(_type, name)}");
         if (_presence is not null)
         {
             _w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
@@ -453,157 +456,9 @@ internal sealed class ObjectEmitter
             TypeEmitter.EmitToJson(_w);
         }
 
-        // ReadJson
-        _w.Line("/// <inheritdoc/>");
-        _w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
-        _w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
         List<PropertySpec> readable = _type.Properties.Where(static p => p.ConstValue is null).ToList();
-        List<PropertySpec> constants = _type.Properties.Where(static p => p.ConstValue is not null).ToList();
-        foreach (PropertySpec property in constants)
-        {
-            _w.Line($"string? {LocalOf(property)} = null;");
-        }
-
-        foreach (PropertySpec property in readable)
-        {
-            _w.Line($"{CSharp.TypeName(property.Value, true)} {LocalOf(property)} = default;");
-            if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
-            {
-                _w.Line($"bool {LocalOf(property)}Seen = false;");
-            }
-        }
-
-        for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
-        {
-            _w.Line($"uint {Presence.ReadLocal(i)} = 0;");
-        }
-
         PropertySpec? extras = _type.AdditionalProperties;
-        if (extras is not null)
-        {
-            _w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
-        }
-
-        _w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
-        string keyword = "if";
-        // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value.
-        foreach (PropertySpec property in constants)
-        {
-            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.String(ref reader);");
-            keyword = "else if";
-        }
-
-        foreach (PropertySpec property in readable)
-        {
-            string read = $"{LocalOf(property)} = {ValueCode.ReadOf(property.Value, "reader")};";
-            string? mark = null;
-            if (property.Required && (property.Value.Nullable || property.Value.Kind == ValueKind.Json))
-            {
-                mark = $"{LocalOf(property)}Seen = true;";
-            }
-            else if (_presence is not null && _presence.Tracks(property))
-            {
-                mark = $"{_presence.ReadLocalOf(property)} |= {_presence.Bit(property)};";
-            }
-
-            if (mark is null)
-            {
-                _w.Line($"{keyword} ({PropertyIs(property)}) {read}");
-            }
-            else
-            {
-                _w.OpenBlock($"{keyword} ({PropertyIs(property)})");
-                _w.Line(read);
-                _w.Line(mark);
-                _w.CloseBlock();
-            }
-
-            keyword = "else if";
-        }
-
-        string otherwise = readable.Count + constants.Count > 0 ? "else " : string.Empty;
-        if (extras is not null)
-        {
-            if (otherwise.Length > 0)
-            {
-                _w.OpenBlock("else");
-            }
-
-            _w.Line("string name = reader.GetString()!;");
-            _w.Line("reader.Read();");
-            _w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
-            if (otherwise.Length > 0)
-            {
-                _w.CloseBlock();
-            }
-        }
-        else
-        {
-            // On a property name, Skip moves to the value and skips it.
-            _w.Line(otherwise + "reader.Skip();");
-        }
-
-        _w.CloseBlock();
-        _w.Line();
-
-        // A const (the discriminator of a union case above all) must have its one value; the
-        // discriminator must also be present, so a case read on its own cannot be another case.
-        foreach (PropertySpec property in constants)
-        {
-            bool discriminator = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
-            string condition = discriminator
-                ? Local(property) + " != " + property.Name + "Value"
-                : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
-            _w.OpenBlock($"if ({condition})");
-            _w.Line($"throw {CSharp.GeneratedRuntime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
-            _w.CloseBlock();
-            _w.Line();
-        }
-        if (readable.Count == 0 && extras is null)
-        {
-            _w.Line($"return new {name}();");
-        }
-        else
-        {
-            _w.Line($"return new {name}");
-            _w.Line("{");
-            _w.Indent();
-            // A required member that was not read throws where it is set, in the order of the members: a value
-            // type's local is unwrapped by `??`, a member that may be null (or any JSON) is told by its flag.
-            foreach (PropertySpec property in readable)
-            {
-                if (!property.Required)
-                {
-                    _w.Line($"{property.Name} = {LocalOf(property)},");
-                }
-                else if (property.Value.Nullable || property.Value.Kind == ValueKind.Json)
-                {
-                    string unwrap = property.Value.Kind == ValueKind.Json && !property.Value.Nullable ? ".GetValueOrDefault()" : string.Empty;
-                    _w.Line($"{property.Name} = {LocalOf(property)}Seen ? {LocalOf(property)}{unwrap} : throw {CSharp.GeneratedRuntime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
-                }
-                else
-                {
-                    _w.Line($"{property.Name} = {LocalOf(property)} ?? throw {CSharp.GeneratedRuntime}JsonRead.MissingProperty<{name}>({CSharp.Quote(property.JsonName)}),");
-                }
-            }
-
-            if (extras is not null)
-            {
-                _w.Line($"{extras.Name} = {LocalOf(extras)},");
-            }
-
-            // Last: the members' init accessors above set every bit; only the members read stay set.
-            for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
-            {
-                _w.Line($"{_presence!.Field(i)} = {Presence.ReadLocal(i)},");
-            }
-
-            _w.Unindent();
-            _w.Line("};");
-        }
-
-        _w.CloseBlock();
-        _w.Line();
+        EmitReading(readable, extras, hide);
 
         // WriteJson
         TypeEmitter.EmitWriteJsonOverload(_w, name);
@@ -700,6 +555,170 @@ internal sealed class ObjectEmitter
         }
 
     }
+
+    /// <summary>True when the record has members to read: then it reads itself in a constructor (see <see cref="EmitReading"/>).</summary>
+    private bool ReadsInConstructor => _type.AdditionalProperties is not null || _type.Properties.Any(static p => p.ConstValue is null);
+
+    /// <summary>
+    /// Writes <c>ReadJson</c>. A record with members to read reads itself in a private constructor, where its
+    /// <c>init</c> members are assigned as they are read: one line a member, no locals and no object initializer, and only
+    /// the members read go through their <c>init</c> accessors (so their presence bits come out right by themselves).
+    /// Any constructor would hide the implicit parameterless one, so the record declares it as its empty primary
+    /// constructor, which the reading one calls.
+    /// </summary>
+    private void EmitReading(List<PropertySpec> readable, PropertySpec? extras, string hide)
+    {
+        string name = _type.Name;
+        List<PropertySpec> constants = _type.Properties.Where(static p => p.ConstValue is not null).ToList();
+        bool constructs = ReadsInConstructor;
+        if (constructs)
+        {
+            _w.Line("/// <inheritdoc/>");
+            _w.Line($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => new(ref reader);");
+            _w.Line();
+            if (readable.Any(static p => p.Required))
+            {
+                _w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+            }
+
+            _w.OpenBlock($"private {name}(ref {CSharp.Json}Utf8JsonReader reader) : this()");
+        }
+        else
+        {
+            _w.Line("/// <inheritdoc/>");
+            _w.OpenBlock($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
+        }
+
+        _w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
+        foreach (PropertySpec property in constants)
+        {
+            _w.Line($"string? {LocalOf(property)} = null;");
+        }
+
+        // A required member whose value cannot tell whether it was read (a value type, or one that may be null) has a bit
+        // in seen (seen1, ... past 32 such members), set where it is read.
+        int marked = readable.Count(IsMarked);
+        for (int i = 0; i < (marked + 31) / 32; i++)
+        {
+            _w.Line($"uint {Seen(i)} = 0;");
+        }
+
+        if (extras is not null)
+        {
+            _w.Line($"global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>? {LocalOf(extras)} = null;");
+        }
+
+        _w.OpenBlock($"while (reader.Read() && reader.TokenType == {CSharp.Json}JsonTokenType.PropertyName)");
+        string keyword = "if";
+        // One line a member: JsonRead.Property compares the name and, when it matches, moves to the value (and sets the
+        // member's bit in seen).
+        foreach (PropertySpec property in constants)
+        {
+            // A union case's discriminator, read on every polymorphic read, is compared where it stands (no new string);
+            // other consts keep the shorter plain read.
+            string read = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName
+                ? $"Const(ref reader, {property.Name}Value)"
+                : "String(ref reader)";
+            _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.{read};");
+            keyword = "else if";
+        }
+
+        int bit = 0;
+        foreach (PropertySpec property in readable)
+        {
+            string condition = !IsMarked(property)
+                ? PropertyIs(property)
+                : CSharp.GeneratedRuntime + "JsonRead.Property(ref reader, " + CSharp.QuoteUtf8(property.JsonName) + ", ref " + Seen(bit / 32) + ", " + Bit(bit++) + ")";
+            _w.Line($"{keyword} ({condition}) {property.Name} = {ValueCode.ReadOf(property.Value, "reader")};");
+            keyword = "else if";
+        }
+
+        string otherwise = readable.Count + constants.Count > 0 ? "else " : string.Empty;
+        if (extras is not null)
+        {
+            if (otherwise.Length > 0)
+            {
+                _w.OpenBlock("else");
+            }
+
+            _w.Line("string name = reader.GetString()!;");
+            _w.Line("reader.Read();");
+            _w.Line($"({LocalOf(extras)} ??= new global::System.Collections.Generic.Dictionary<string, {CSharp.TypeName(extras.Value.Items!, extras.Value.Items!.Nullable)}>(global::System.StringComparer.Ordinal))[name] = {ValueCode.ReadOf(extras.Value.Items!, "reader")};");
+            if (otherwise.Length > 0)
+            {
+                _w.CloseBlock();
+            }
+        }
+        else
+        {
+            // On a property name, Skip moves to the value and skips it.
+            _w.Line(otherwise + "reader.Skip();");
+        }
+
+        _w.CloseBlock();
+
+        // A const (the discriminator of a union case above all) must have its one value; the
+        // discriminator must also be present, so a case read on its own cannot be another case.
+        foreach (PropertySpec property in constants)
+        {
+            bool discriminator = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
+            string condition = discriminator
+                ? Local(property) + " != " + property.Name + "Value"
+                : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
+            _w.Line();
+            _w.OpenBlock($"if ({condition})");
+            _w.Line($"throw {CSharp.GeneratedRuntime}JsonRead.WrongConst({CSharp.Quote(name)}, {CSharp.Quote(property.JsonName)}, {property.Name}Value, {LocalOf(property)});");
+            _w.CloseBlock();
+        }
+
+        if (!constructs)
+        {
+            _w.Line();
+            _w.Line($"return new {name}();");
+            _w.CloseBlock();
+            _w.Line();
+            return;
+        }
+
+        // The first required member not read is an error, in the order of the members: a reference is still null (reading
+        // never gives null for a member that may not be null; JsonRead.Required tells the compiler so), any other has no bit.
+        bool first = true;
+        bit = 0;
+        foreach (PropertySpec property in readable)
+        {
+            if (!property.Required)
+            {
+                continue;
+            }
+
+            if (first)
+            {
+                _w.Line();
+                first = false;
+            }
+
+            string read = !IsMarked(property) ? property.Name : Seen(bit / 32) + ", " + Bit(bit++);
+            _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({read}, {CSharp.Quote(property.JsonName)});");
+        }
+
+        if (extras is not null)
+        {
+            _w.Line();
+            _w.Line($"{extras.Name} = {LocalOf(extras)};");
+        }
+
+        _w.CloseBlock();
+        _w.Line();
+    }
+
+    /// <summary>A required member whose value cannot tell whether it was read: a value type, or one that may be null.</summary>
+    private static bool IsMarked(PropertySpec property) => property.Required && (property.Value.Nullable || property.Value.IsValueType);
+
+    /// <summary>The local of the reading constructor that holds the bits of required members 32 * index to 32 * index + 31.</summary>
+    private static string Seen(int index) => index == 0 ? "seen" : "seen" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The bit of the <paramref name="index"/>th marked member (<see cref="IsMarked"/>) in its local (0 to 31).</summary>
+    private static string Bit(int index) => (index % 32).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private void WriteProperty(PropertySpec property, ValueSpec value, string expression)
     {

@@ -123,9 +123,6 @@ internal sealed class Presence
     /// <summary>The name of the <paramref name="index"/>th field of bits.</summary>
     public string Field(int index) => FieldName(FieldBase, index);
 
-    /// <summary>The local that collects the bits while JSON is read (<c>specified</c>, <c>specified1</c>, ...).</summary>
-    public static string ReadLocal(int index) => FieldName("specified", index);
-
     /// <summary>True when the member tracks its presence.</summary>
     public bool Tracks(PropertySpec property) => _bitByMember.ContainsKey(property.Name);
 
@@ -134,9 +131,6 @@ internal sealed class Presence
 
     /// <summary>The field of bits that holds the member's bit.</summary>
     public string FieldOf(PropertySpec property) => Field(_bitByMember[property.Name] / 32);
-
-    /// <summary>The local of ReadJson that collects the member's bit.</summary>
-    public string ReadLocalOf(PropertySpec property) => ReadLocal(_bitByMember[property.Name] / 32);
 
     /// <summary>
     /// The rules with "is present" and "is absent" of a tracked member asked of its <c>NameSpecified</c>, not of its value:

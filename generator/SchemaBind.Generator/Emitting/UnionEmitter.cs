@@ -35,15 +35,14 @@ internal static class UnionEmitter
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
-        w.Line($"string? discriminator = {CSharp.GeneratedRuntime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)});");
-        w.OpenBlock("return discriminator switch");
+        // The value is matched as characters on the stack (a switch on a span): a string is made only for an unknown case.
+        w.OpenBlock($"return {CSharp.GeneratedRuntime}JsonRead.PeekDiscriminator(reader, {CSharp.QuoteUtf8(union.DiscriminatorJsonName)}, stackalloc char[64], {CSharp.Quote(name)}) switch");
         foreach (UnionCaseSpec unionCase in union.Cases)
         {
             w.Line($"{CSharp.Quote(unionCase.Value)} => {unionCase.TypeName}.ReadJson(ref reader),");
         }
 
-        w.Line($"null => throw {CSharp.GeneratedRuntime}JsonRead.UnknownDiscriminator({CSharp.Quote(name)}, {CSharp.Quote(union.DiscriminatorJsonName)}, discriminator),");
-        w.Line($"_ => {unknown}.ReadJson(ref reader, discriminator),");
+        w.Line($"var other => {unknown}.ReadJson(ref reader, other.ToString()),");
         w.CloseBlock(";");
         w.CloseBlock();
         w.Line();

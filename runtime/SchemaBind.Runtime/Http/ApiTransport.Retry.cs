@@ -64,8 +64,9 @@ public sealed partial class ApiTransport
     private CancellationTokenSource? _spareTimeoutSource;
 
     /// <summary>
-    /// The timer of one attempt, canceled after <paramref name="timeout"/> or when <paramref name="cancellationToken"/> is;
-    /// <see langword="null"/> when the timeout is infinite. Give it back with <see cref="ReturnTimeoutSource"/>.
+    /// The source of one attempt's token, canceled when <paramref name="cancellationToken"/> is, and after
+    /// <paramref name="timeout"/> once its timer is started (<see cref="AttemptTimeout.Start"/>); <see langword="null"/>
+    /// when the timeout is infinite. Give it back with <see cref="ReturnTimeoutSource"/>.
     /// </summary>
     private CancellationTokenSource? RentTimeoutSource(TimeSpan timeout, CancellationToken cancellationToken, out CancellationTokenRegistration link)
     {
@@ -75,11 +76,6 @@ public sealed partial class ApiTransport
             return null;
         }
 
-        if (timeout < TimeSpan.Zero)
-        {
-            timeout = TimeSpan.Zero;
-        }
-
         CancellationTokenSource source = Interlocked.Exchange(ref _spareTimeoutSource, null) ?? new CancellationTokenSource();
         if (cancellationToken.CanBeCanceled)
         {
@@ -87,8 +83,28 @@ public sealed partial class ApiTransport
             link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), source);
         }
 
-        source.CancelAfter(timeout);
         return source;
+    }
+
+    /// <summary>
+    /// The timeout of one attempt, whose timer starts only when the attempt has to wait: an operation that completes
+    /// at once (a handler that answers synchronously, a body already buffered) needs no timer, and setting and stopping
+    /// one is most of what a timeout costs such a call. Started, the timer runs for what is left of the attempt's time
+    /// counted from its start, so the time spent before the first wait counts too.
+    /// </summary>
+    private readonly struct AttemptTimeout(CancellationTokenSource? source, TimeSpan timeout, long started)
+    {
+        /// <summary>Starts the timer (again: the same deadline) before the attempt waits for an operation that is not complete.</summary>
+        public void Start()
+        {
+            if (source is null)
+            {
+                return;
+            }
+
+            TimeSpan left = timeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            source.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+        }
     }
 
     /// <summary>

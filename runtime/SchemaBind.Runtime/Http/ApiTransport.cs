@@ -349,16 +349,24 @@ public sealed partial class ApiTransport
             secrets = secrets is null ? bearer.Secrets : [token, .. secrets];
         }
 
+        // When HttpClient.Timeout is not longer than the attempt's, HttpClient's own timer already cuts the sending at the
+        // same time (its TimeoutException is an ApiTimeoutException below): the send then gets the caller's token, and
+        // HttpClient links one token instead of two. The attempt's token still watches the body, which HttpClient's
+        // timer does not cover (ResponseHeadersRead).
+        TimeSpan clientTimeout = _httpClient.Timeout;
+        bool clientTimesSending = clientTimeout != System.Threading.Timeout.InfiniteTimeSpan && timeout >= clientTimeout;
+
         for (int attempt = 1; ; attempt++)
         {
             TimeSpan delay;
             string reason;
             bool lastAttempt = attempt >= maxAttempts;
 
-            // One timer per attempt covers connecting, sending and reading the body.
+            // One timer per attempt covers connecting, sending and reading the body; it starts when the attempt first waits.
             CancellationTokenSource? timeoutSource = RentTimeoutSource(timeout, cancellationToken, out CancellationTokenRegistration callerLink);
             CancellationToken attemptToken = timeoutSource?.Token ?? cancellationToken;
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var attemptTimeout = new AttemptTimeout(timeoutSource, timeout, started);
 
             try
             {
@@ -377,9 +385,13 @@ public sealed partial class ApiTransport
                     request.Headers.TryAddWithoutValidation("Authorization", authorization);
                 }
 
-                using HttpResponseMessage response = await _httpClient
-                    .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, attemptToken)
-                    .ConfigureAwait(false);
+                Task<HttpResponseMessage> sending = _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, clientTimesSending ? cancellationToken : attemptToken);
+                if (!sending.IsCompleted && !clientTimesSending)
+                {
+                    attemptTimeout.Start();
+                }
+
+                using HttpResponseMessage response = await sending.ConfigureAwait(false);
 
                 RateLimitInfo rateLimit = RateLimitInfo.FromHeaders(response.Headers);
                 int status = (int)response.StatusCode;
@@ -406,6 +418,7 @@ public sealed partial class ApiTransport
                         }
                     }
 
+                    attemptTimeout.Start();
                     string? text = await TryReadErrorTextAsync(response.Content, attemptToken).ConfigureAwait(false);
                     text = ErrorBody.Redact(text, secrets);
                     ApiException error = ApiException.Create(
@@ -424,6 +437,7 @@ public sealed partial class ApiTransport
 
                 if (readRaw is not null)
                 {
+                    attemptTimeout.Start(); // what it reads (a stream it hands out) is not watched here
                     T raw = await readRaw(response, new ReadContext(method, displayPath, response.StatusCode, rateLimit, secrets, maxBodySize, attempt), attemptToken).ConfigureAwait(false);
                     return new Result<T>(raw, response.StatusCode, rateLimit, response.Headers);
                 }
@@ -433,7 +447,7 @@ public sealed partial class ApiTransport
                     return new Result<T>(default!, response.StatusCode, rateLimit, response.Headers);
                 }
 
-                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, secrets, maxBodySize, attempt, attemptToken).ConfigureAwait(false);
+                T value = await ReadValueAsync(response, method, displayPath, readResponse, rateLimit, secrets, maxBodySize, attempt, attemptToken, attemptTimeout).ConfigureAwait(false);
                 return new Result<T>(value, response.StatusCode, rateLimit, response.Headers);
             }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested
@@ -684,7 +698,8 @@ public sealed partial class ApiTransport
         string[]? secrets,
         long maxBodySize,
         int attempt,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        AttemptTimeout timeout = default)
     {
         HttpContent content = response.Content;
         long? contentLength = content.Headers.ContentLength;
@@ -697,6 +712,7 @@ public sealed partial class ApiTransport
         if (contentType is not null && MediaTypeOf(contentType) is { IsEmpty: false } mediaTypeSpan && !IsJsonMediaType(mediaTypeSpan))
         {
             string mediaType = mediaTypeSpan.ToString();
+            timeout.Start();
             string? text = ErrorBody.Redact(await TryReadErrorTextAsync(content, cancellationToken).ConfigureAwait(false), secrets);
             throw new ApiResponseFormatException(
                 response.StatusCode,
@@ -714,7 +730,13 @@ public sealed partial class ApiTransport
         int total = 0;
         try
         {
-            using (Stream stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+            Task<Stream> opening = content.ReadAsStreamAsync(cancellationToken);
+            if (!opening.IsCompleted)
+            {
+                timeout.Start();
+            }
+
+            using (Stream stream = await opening.ConfigureAwait(false))
             {
                 while (true)
                 {
@@ -731,7 +753,13 @@ public sealed partial class ApiTransport
                         buffer = larger;
                     }
 
-                    int read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken).ConfigureAwait(false);
+                    ValueTask<int> reading = stream.ReadAsync(buffer.AsMemory(total), cancellationToken);
+                    if (!reading.IsCompleted)
+                    {
+                        timeout.Start();
+                    }
+
+                    int read = await reading.ConfigureAwait(false);
                     if (read == 0)
                     {
                         break;

@@ -22,6 +22,13 @@ public static partial class JsonRead
         return reader.GetString()!;
     }
 
+    /// <summary>
+    /// Reads the string of a <c>const</c> member (a union case's discriminator above all): <paramref name="value"/> itself
+    /// when the JSON has it, so no string is made; else the string the JSON has, which the caller reports.
+    /// </summary>
+    public static string Const(ref Utf8JsonReader reader, string value) =>
+        reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(value) ? value : String(ref reader);
+
     /// <summary>Reads a string or <c>null</c>.</summary>
     public static string? StringOrNull(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.Null ? null : String(ref reader);
@@ -207,6 +214,44 @@ public static partial class JsonRead
         return null;
     }
 
+    /// <summary>
+    /// Finds the string value of a discriminator property in the object the reader is on, without moving the caller's
+    /// reader (the reader is taken by value), and unescapes it into <paramref name="buffer"/>: a generated union
+    /// matches it against its cases' values with no string made (a value longer than the buffer gets an array).
+    /// </summary>
+    /// <param name="reader">The reader, on the start of the object.</param>
+    /// <param name="propertyName">The discriminator's JSON name, in UTF-8.</param>
+    /// <param name="buffer">Where the value is unescaped, usually on the caller's stack.</param>
+    /// <param name="typeName">The union, named in the error.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="JsonException">The object has no such property, or its value is not a string.</exception>
+    public static ReadOnlySpan<char> PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, Span<char> buffer, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool match = NameEquals(ref reader, propertyName);
+                reader.Read();
+                if (match)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        break;
+                    }
+
+                    // Unescaped, a string has at most as many UTF-16 code units as it has bytes in the JSON.
+                    long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+                    return length <= buffer.Length ? buffer.Slice(0, reader.CopyString(buffer)) : reader.GetString().AsSpan();
+                }
+
+                reader.Skip();
+            }
+        }
+
+        throw UnknownDiscriminator(typeName, System.Text.Encoding.UTF8.GetString(propertyName), null);
+    }
+
     /// <summary>The error for a required property that the JSON lacks.</summary>
     public static JsonException MissingProperty(string typeName, string jsonName) =>
         new($"A {typeName} requires the property '{jsonName}', which the JSON lacks.");
@@ -222,7 +267,7 @@ public static partial class JsonRead
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name)
     {
-        if (!reader.ValueTextEquals(utf8Name))
+        if (!NameEquals(ref reader, utf8Name))
         {
             return false;
         }
@@ -230,6 +275,60 @@ public static partial class JsonRead
         reader.Read();
         return true;
     }
+
+    /// <summary>
+    /// <see cref="Property(ref Utf8JsonReader, ReadOnlySpan{byte})"/> for a required member whose value cannot tell
+    /// whether it was read (a value type, or a member that may be null): when the name matches, it also sets bit
+    /// <paramref name="index"/> of <paramref name="seen"/>, which <see cref="Required{T}(uint, int, string)"/> checks after the object.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, ref uint seen, int index)
+    {
+        if (!NameEquals(ref reader, utf8Name))
+        {
+            return false;
+        }
+
+        reader.Read();
+        seen |= 1u << index;
+        return true;
+    }
+
+    /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when a required member that may not be null was not read (is still null).</summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Required<T>([System.Diagnostics.CodeAnalysis.NotNull] object? value, string jsonName)
+    {
+        if (value is null)
+        {
+            ThrowMissing<T>(jsonName);
+        }
+    }
+
+    /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when bit <paramref name="index"/> of <paramref name="seen"/> is not set: the required member was not read.</summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Required<T>(uint seen, int index, string jsonName)
+    {
+        if ((seen & (1u << index)) == 0)
+        {
+            ThrowMissing<T>(jsonName);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMissing<T>(string jsonName) => throw MissingProperty<T>(jsonName);
+
+    /// <summary>
+    /// <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> for the reader's property name. A generated reader
+    /// tries a name against its members one after the other, and most tries fail on the length: a name as written
+    /// (neither escaped nor split over segments, nearly always) is compared as bytes here, inline, with no call.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool NameEquals(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name) =>
+        !reader.ValueIsEscaped && !reader.HasValueSequence
+            ? reader.ValueSpan.SequenceEqual(utf8Name)
+            : reader.ValueTextEquals(utf8Name);
 
     /// <summary>The error for a discriminator value that selects no known type.</summary>
     public static JsonException UnknownDiscriminator(string typeName, string propertyName, string? value) =>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>One page of a pipeline's actions. There is no total count: an empty page ends the list.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionList>))]
-public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
+public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
 {
     /// <summary>The API URL of the list.</summary>
     public required global::System.Uri Url { get; init; }
@@ -105,26 +105,23 @@ public sealed partial record ActionList : SB::IJsonModel<ActionList>, SB::IJsonS
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ActionList ReadJson(ref STJ::Utf8JsonReader reader)
+    public static ActionList ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ActionList(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ActionList");
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        global::System.Collections.Generic.IReadOnlyList<ActionSummary>? _actions = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "actions"u8)) _actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "actions"u8)) Actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        return new ActionList
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<ActionList>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<ActionList>("html_url"),
-            Actions = _actions ?? throw SBG::JsonRead.MissingProperty<ActionList>("actions"),
-        };
+        SBG::JsonRead.Required<ActionList>(Url, "url");
+        SBG::JsonRead.Required<ActionList>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<ActionList>(Actions, "actions");
     }
 
     /// <inheritdoc/>

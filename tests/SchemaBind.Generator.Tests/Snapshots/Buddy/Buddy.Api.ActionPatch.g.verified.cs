@@ -58,8 +58,7 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
     public static ActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SBG::JsonRead.StartObject(ref reader, "ActionPatch");
-        string? discriminator = SBG::JsonRead.PeekDiscriminator(reader, "type"u8);
-        return discriminator switch
+        return SBG::JsonRead.PeekDiscriminator(reader, "type"u8, stackalloc char[64], "ActionPatch") switch
         {
             "RUN_DOCKER_CONTAINER" => RunDockerContainerActionPatch.ReadJson(ref reader),
             "SLEEP" => SleepActionPatch.ReadJson(ref reader),
@@ -69,8 +68,7 @@ public abstract partial record ActionPatch : SB::IJsonModel<ActionPatch>, SB::IJ
             "SLACK" => SlackActionPatch.ReadJson(ref reader),
             "RUN_NEXT_PIPELINE" => RunNextPipelineActionPatch.ReadJson(ref reader),
             "SFTP" => SftpActionPatch.ReadJson(ref reader),
-            null => throw SBG::JsonRead.UnknownDiscriminator("ActionPatch", "type", discriminator),
-            _ => Unknown.ReadJson(ref reader, discriminator),
+            var other => Unknown.ReadJson(ref reader, other.ToString()),
         };
     }
 

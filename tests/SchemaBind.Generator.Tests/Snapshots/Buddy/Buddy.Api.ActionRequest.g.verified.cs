@@ -58,8 +58,7 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
     public static ActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SBG::JsonRead.StartObject(ref reader, "ActionRequest");
-        string? discriminator = SBG::JsonRead.PeekDiscriminator(reader, "type"u8);
-        return discriminator switch
+        return SBG::JsonRead.PeekDiscriminator(reader, "type"u8, stackalloc char[64], "ActionRequest") switch
         {
             "RUN_DOCKER_CONTAINER" => RunDockerContainerActionRequest.ReadJson(ref reader),
             "SLEEP" => SleepActionRequest.ReadJson(ref reader),
@@ -69,8 +68,7 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
             "SLACK" => SlackActionRequest.ReadJson(ref reader),
             "RUN_NEXT_PIPELINE" => RunNextPipelineActionRequest.ReadJson(ref reader),
             "SFTP" => SftpActionRequest.ReadJson(ref reader),
-            null => throw SBG::JsonRead.UnknownDiscriminator("ActionRequest", "type", discriminator),
-            _ => Unknown.ReadJson(ref reader, discriminator),
+            var other => Unknown.ReadJson(ref reader, other.ToString()),
         };
     }
 

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An action as listed: enough to find it, not its settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionSummary>))]
-public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
+public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
 {
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
@@ -122,38 +122,30 @@ public sealed partial record ActionSummary : SB::IJsonModel<ActionSummary>, SB::
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ActionSummary ReadJson(ref STJ::Utf8JsonReader reader)
+    public static ActionSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ActionSummary(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ActionSummary");
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        long? _id = default;
-        string? _name = default;
-        string? _type = default;
-        TriggerTime? _triggerTime = default;
-        ExecutionStatus? _lastExecutionStatus = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "type"u8)) Type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else reader.Skip();
         }
 
-        return new ActionSummary
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("html_url"),
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("id"),
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("name"),
-            Type = _type ?? throw SBG::JsonRead.MissingProperty<ActionSummary>("type"),
-            TriggerTime = _triggerTime,
-            LastExecutionStatus = _lastExecutionStatus,
-        };
+        SBG::JsonRead.Required<ActionSummary>(Url, "url");
+        SBG::JsonRead.Required<ActionSummary>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<ActionSummary>(seen, 0, "id");
+        SBG::JsonRead.Required<ActionSummary>(Name, "name");
+        SBG::JsonRead.Required<ActionSummary>(Type, "type");
     }
 
     /// <inheritdoc/>

@@ -147,11 +147,8 @@ public sealed partial class BuddyClient : IBuddyClient
     public global::System.Uri BaseAddress => _transport.BaseAddress;
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        SB::ApiResponse<PipelineAction> response = await AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken).ConfigureAwait(false);
-        return response.Value;
-    }
+    public global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
+        => SBG::GeneratedClient.ValueOf(AddActionWithResponseAsync(domain, projectName, pipelineId, body, cancellationToken));
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> AddActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -175,14 +172,7 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        var context = SB::ValidationContext.Rent();
-        body.Validate(context);
-        if (context.HasErrors)
-        {
-            throw new SB::RequestValidationException("addAction", SB::ValidationContext.Return(context));
-        }
-
-        SB::ValidationContext.Return(context);
+        SBG::GeneratedClient.Validate(body, "addAction");
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
         return _transport.SendAsync(
@@ -196,11 +186,8 @@ public sealed partial class BuddyClient : IBuddyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        SB::ApiResponse<ActionList> response = await ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken).ConfigureAwait(false);
-        return response.Value;
-    }
+    public global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => SBG::GeneratedClient.ValueOf(ListActionsWithResponseAsync(domain, projectName, pipelineId, page, perPage, cancellationToken));
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<ActionList>> ListActionsWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default)
@@ -252,11 +239,8 @@ public sealed partial class BuddyClient : IBuddyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        SB::ApiResponse<PipelineAction> response = await GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
-        return response.Value;
-    }
+    public global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        => SBG::GeneratedClient.ValueOf(GetActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken));
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> GetActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
@@ -289,11 +273,8 @@ public sealed partial class BuddyClient : IBuddyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        SB::ApiResponse<PipelineAction> response = await UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken).ConfigureAwait(false);
-        return response.Value;
-    }
+    public global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
+        => SBG::GeneratedClient.ValueOf(UpdateActionWithResponseAsync(domain, projectName, pipelineId, actionId, body, cancellationToken));
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse<PipelineAction>> UpdateActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default)
@@ -317,14 +298,7 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        var context = SB::ValidationContext.Rent();
-        body.Validate(context);
-        if (context.HasErrors)
-        {
-            throw new SB::RequestValidationException("updateAction", SB::ValidationContext.Return(context));
-        }
-
-        SB::ValidationContext.Return(context);
+        SBG::GeneratedClient.Validate(body, "updateAction");
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
         return _transport.SendAsync(
@@ -338,10 +312,8 @@ public sealed partial class BuddyClient : IBuddyClient
     }
 
     /// <inheritdoc/>
-    public async global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
-    {
-        _ = await DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken).ConfigureAwait(false);
-    }
+    public global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)
+        => DeleteActionWithResponseAsync(domain, projectName, pipelineId, actionId, cancellationToken);
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<SB::ApiResponse> DeleteActionWithResponseAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default)

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>Changes to a BUILD action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<BuildActionPatch>))]
-public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<BuildActionPatch>, SB::IJsonSchemaModel<BuildActionPatch>
+public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<BuildActionPatch>, SB::IJsonSchemaModel<BuildActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -380,55 +380,36 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
     public static new BuildActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new BuildActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new BuildActionPatch ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private BuildActionPatch(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "BuildActionPatch");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        string? _dockerImageName = default;
-        string? _dockerImageTag = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _executeCommands = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _setupCommands = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _cachedDirs = default;
-        string? _workingDirectory = default;
-        Shell? _shell = default;
-        global::System.Collections.Generic.IReadOnlyList<ServiceSettings>? _services = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings = default;
-        string? _runAsUser = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8)) _executeCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8)) _setupCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8)) _cachedDirs = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "services"u8)) _services = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8)) ExecuteCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8)) SetupCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8)) CachedDirs = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) Shell = ShellJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "services"u8)) Services = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ServiceSettings.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) VolumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) RunAsUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
@@ -436,31 +417,6 @@ public sealed partial record BuildActionPatch : ActionPatch, SB::IJsonModel<Buil
         {
             throw SBG::JsonRead.WrongConst("BuildActionPatch", "type", TypeValue, _type);
         }
-
-        return new BuildActionPatch
-        {
-            Name = _name,
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            DockerImageName = _dockerImageName,
-            DockerImageTag = _dockerImageTag,
-            ExecuteCommands = _executeCommands,
-            SetupCommands = _setupCommands,
-            CachedDirs = _cachedDirs,
-            WorkingDirectory = _workingDirectory,
-            Shell = _shell,
-            Services = _services,
-            VolumeMappings = _volumeMappings,
-            RunAsUser = _runAsUser,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-        };
     }
 
     /// <inheritdoc/>

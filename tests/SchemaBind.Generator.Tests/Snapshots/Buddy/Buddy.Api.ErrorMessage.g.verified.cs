@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A single error.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorMessage>))]
-public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
+public sealed partial record ErrorMessage() : SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
 {
     /// <summary>A human-readable description of the error.</summary>
     public required string Message { get; init; }
@@ -49,20 +49,19 @@ public sealed partial record ErrorMessage : SB::IJsonModel<ErrorMessage>, SB::IJ
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ErrorMessage ReadJson(ref STJ::Utf8JsonReader reader)
+    public static ErrorMessage ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private ErrorMessage(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ErrorMessage");
-        string? _message = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "message"u8)) _message = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "message"u8)) Message = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        return new ErrorMessage
-        {
-            Message = _message ?? throw SBG::JsonRead.MissingProperty<ErrorMessage>("message"),
-        };
+        SBG::JsonRead.Required<ErrorMessage>(Message, "message");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>The error body Buddy returns with 4xx responses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorResponse>))]
-public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
+public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
 {
     /// <summary>The errors.</summary>
     public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
@@ -89,20 +89,16 @@ public sealed partial record ErrorResponse : SB::IJsonModel<ErrorResponse>, SB::
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ErrorResponse ReadJson(ref STJ::Utf8JsonReader reader)
+    public static ErrorResponse ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private ErrorResponse(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ErrorResponse");
-        global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? _errors = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "errors"u8)) _errors = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "errors"u8)) Errors = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ErrorMessage.ReadJson(ref r1));
             else reader.Skip();
         }
-
-        return new ErrorResponse
-        {
-            Errors = _errors,
-        };
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A HTTP action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<HttpAction>))]
-public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAction>, SB::IJsonSchemaModel<HttpAction>
+public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpAction>, SB::IJsonSchemaModel<HttpAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -459,114 +459,39 @@ public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAct
     public static new HttpAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new HttpAction ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new HttpAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private HttpAction(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "HttpAction");
         string? _type = null;
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        long? _id = default;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        ExecutionStatus? _lastExecutionStatus = default;
-        string? _notificationUrl = default;
-        HttpRequestMethod? _method = default;
-        int? _port = default;
-        string? _content = default;
-        global::System.Collections.Generic.IReadOnlyList<HttpHeader>? _headers = default;
-        string? _login = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        PipelineSummary? _pipeline = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
-        uint specified = 0;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8))
-            {
-                _notificationUrl = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 0;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "method"u8)) _method = HttpRequestMethodJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "port"u8))
-            {
-                _port = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 1;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "content"u8))
-            {
-                _content = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 2;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "headers"u8))
-            {
-                _headers = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
-                specified |= 1u << 3;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "login"u8))
-            {
-                _login = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 4;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
-            {
-                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-                specified |= 1u << 5;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
-            {
-                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-                specified |= 1u << 6;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
-            {
-                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
-                specified |= 1u << 7;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
-            {
-                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 8;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
-            {
-                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 9;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
-            {
-                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 10;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
-            {
-                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 11;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
-            {
-                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 12;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
-            {
-                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 13;
-            }
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8)) NotificationUrl = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "method"u8)) Method = HttpRequestMethodJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8)) Port = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "headers"u8)) Headers = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) Pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
             else reader.Skip();
         }
 
@@ -575,32 +500,10 @@ public sealed partial record HttpAction : PipelineAction, SB::IJsonModel<HttpAct
             throw SBG::JsonRead.WrongConst("HttpAction", "type", TypeValue, _type);
         }
 
-        return new HttpAction
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<HttpAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<HttpAction>("html_url"),
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<HttpAction>("id"),
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<HttpAction>("name"),
-            TriggerTime = _triggerTime,
-            LastExecutionStatus = _lastExecutionStatus,
-            NotificationUrl = _notificationUrl,
-            Method = _method,
-            Port = _port,
-            Content = _content,
-            Headers = _headers,
-            Login = _login,
-            Variables = _variables,
-            Pipeline = _pipeline,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-            _specified = specified,
-        };
+        SBG::JsonRead.Required<HttpAction>(Url, "url");
+        SBG::JsonRead.Required<HttpAction>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<HttpAction>(seen, 0, "id");
+        SBG::JsonRead.Required<HttpAction>(Name, "name");
     }
 
     /// <inheritdoc/>

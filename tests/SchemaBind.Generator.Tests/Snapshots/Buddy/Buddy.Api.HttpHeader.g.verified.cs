@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An HTTP header sent with the request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<HttpHeader>))]
-public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
+public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
 {
     /// <summary>The name of the header.</summary>
     [SB::SchemaMinLength(1)]
@@ -67,23 +67,21 @@ public sealed partial record HttpHeader : SB::IJsonModel<HttpHeader>, SB::IJsonS
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader)
+    public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private HttpHeader(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "HttpHeader");
-        string? _name = default;
-        string? _value = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8)) Value = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        return new HttpHeader
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<HttpHeader>("name"),
-            Value = _value ?? throw SBG::JsonRead.MissingProperty<HttpHeader>("value"),
-        };
+        SBG::JsonRead.Required<HttpHeader>(Name, "name");
+        SBG::JsonRead.Required<HttpHeader>(Value, "value");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Integration>))]
-public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
+public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
 {
     /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
     public string? HashId { get; init; }
@@ -51,23 +51,17 @@ public sealed partial record Integration : SB::IJsonModel<Integration>, SB::IJso
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Integration ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Integration ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private Integration(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Integration");
-        string? _hashId = default;
-        string? _identifier = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "hash_id"u8)) _hashId = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "identifier"u8)) _identifier = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "hash_id"u8)) HashId = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "identifier"u8)) Identifier = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
-
-        return new Integration
-        {
-            HashId = _hashId,
-            Identifier = _identifier,
-        };
     }
 
     /// <inheritdoc/>

@@ -58,8 +58,7 @@ public abstract partial record PipelineAction : SB::IJsonModel<PipelineAction>, 
     public static PipelineAction ReadJson(ref STJ::Utf8JsonReader reader)
     {
         SBG::JsonRead.StartObject(ref reader, "PipelineAction");
-        string? discriminator = SBG::JsonRead.PeekDiscriminator(reader, "type"u8);
-        return discriminator switch
+        return SBG::JsonRead.PeekDiscriminator(reader, "type"u8, stackalloc char[64], "PipelineAction") switch
         {
             "RUN_DOCKER_CONTAINER" => RunDockerContainerAction.ReadJson(ref reader),
             "SLEEP" => SleepAction.ReadJson(ref reader),
@@ -69,8 +68,7 @@ public abstract partial record PipelineAction : SB::IJsonModel<PipelineAction>, 
             "SLACK" => SlackAction.ReadJson(ref reader),
             "RUN_NEXT_PIPELINE" => RunNextPipelineAction.ReadJson(ref reader),
             "SFTP" => SftpAction.ReadJson(ref reader),
-            null => throw SBG::JsonRead.UnknownDiscriminator("PipelineAction", "type", discriminator),
-            _ => Unknown.ReadJson(ref reader, discriminator),
+            var other => Unknown.ReadJson(ref reader, other.ToString()),
         };
     }
 

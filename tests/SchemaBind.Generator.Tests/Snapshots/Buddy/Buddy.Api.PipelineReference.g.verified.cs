@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A reference to a pipeline by its ID.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineReference>))]
-public sealed partial record PipelineReference : SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
+public sealed partial record PipelineReference() : SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
 {
     /// <summary>The ID of the pipeline.</summary>
     public required long Id { get; init; }
@@ -48,20 +48,20 @@ public sealed partial record PipelineReference : SB::IJsonModel<PipelineReferenc
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static PipelineReference ReadJson(ref STJ::Utf8JsonReader reader)
+    public static PipelineReference ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PipelineReference(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "PipelineReference");
-        long? _id = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
             else reader.Skip();
         }
 
-        return new PipelineReference
-        {
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<PipelineReference>("id"),
-        };
+        SBG::JsonRead.Required<PipelineReference>(seen, 0, "id");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A summary of a pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineSummary>))]
-public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
+public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -172,51 +172,30 @@ public sealed partial record PipelineSummary : SB::IJsonModel<PipelineSummary>, 
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader)
+    public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private PipelineSummary(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "PipelineSummary");
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        long? _id = default;
-        string? _name = default;
-        PipelineSummaryOn? _on = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _refs = default;
-        ExecutionStatus? _lastExecutionStatus = default;
-        string? _lastExecutionRevision = default;
-        uint specified = 0;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "on"u8)) _on = PipelineSummaryOnJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "refs"u8))
-            {
-                _refs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-                specified |= 1u << 0;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_revision"u8))
-            {
-                _lastExecutionRevision = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 1;
-            }
+            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "on"u8)) On = PipelineSummaryOnJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "refs"u8)) Refs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_revision"u8)) LastExecutionRevision = SBG::JsonRead.StringOrNull(ref reader);
             else reader.Skip();
         }
 
-        return new PipelineSummary
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("html_url"),
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("id"),
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<PipelineSummary>("name"),
-            On = _on,
-            Refs = _refs,
-            LastExecutionStatus = _lastExecutionStatus,
-            LastExecutionRevision = _lastExecutionRevision,
-            _specified = specified,
-        };
+        SBG::JsonRead.Required<PipelineSummary>(Url, "url");
+        SBG::JsonRead.Required<PipelineSummary>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<PipelineSummary>(seen, 0, "id");
+        SBG::JsonRead.Required<PipelineSummary>(Name, "name");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A RUN_DOCKER_CONTAINER action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunDockerContainerAction>))]
-public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJsonModel<RunDockerContainerAction>, SB::IJsonSchemaModel<RunDockerContainerAction>
+public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJsonModel<RunDockerContainerAction>, SB::IJsonSchemaModel<RunDockerContainerAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -605,168 +605,48 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
     public static new RunDockerContainerAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerAction ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new RunDockerContainerAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private RunDockerContainerAction(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunDockerContainerAction");
         string? _type = null;
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        long? _id = default;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        ExecutionStatus? _lastExecutionStatus = default;
-        string? _dockerImageName = default;
-        string? _dockerImageTag = default;
-        string? _inlineCommands = default;
-        string? _runAsUser = default;
-        bool? _mountFilesystemDisable = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings = default;
-        string? _login = default;
-        string? _registry = default;
-        string? _exportContainerPath = default;
-        Integration? _integration = default;
-        string? _region = default;
-        bool? _useImageFromAction = default;
-        long? _dockerBuildActionId = default;
-        string? _dockerBuildActionName = default;
-        string? _entrypoint = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        PipelineSummary? _pipeline = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
-        uint specified = 0;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8))
-            {
-                _dockerImageName = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 0;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8))
-            {
-                _dockerImageTag = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 1;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8))
-            {
-                _inlineCommands = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 2;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8))
-            {
-                _runAsUser = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 3;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8))
-            {
-                _mountFilesystemDisable = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 4;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8))
-            {
-                _volumeMappings = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-                specified |= 1u << 5;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "login"u8))
-            {
-                _login = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 6;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "registry"u8))
-            {
-                _registry = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 7;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8))
-            {
-                _exportContainerPath = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 8;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "region"u8))
-            {
-                _region = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 9;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8))
-            {
-                _useImageFromAction = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 10;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8))
-            {
-                _dockerBuildActionId = SBG::JsonRead.Int64OrNull(ref reader);
-                specified |= 1u << 11;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8))
-            {
-                _dockerBuildActionName = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 12;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8))
-            {
-                _entrypoint = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 13;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
-            {
-                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-                specified |= 1u << 14;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
-            {
-                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-                specified |= 1u << 15;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
-            {
-                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
-                specified |= 1u << 16;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
-            {
-                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 17;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
-            {
-                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 18;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
-            {
-                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 19;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
-            {
-                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 20;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
-            {
-                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 21;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
-            {
-                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 22;
-            }
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) InlineCommands = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) RunAsUser = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) MountFilesystemDisable = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) VolumeMappings = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "registry"u8)) Registry = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8)) ExportContainerPath = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) Integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "region"u8)) Region = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8)) UseImageFromAction = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8)) DockerBuildActionId = SBG::JsonRead.Int64OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8)) DockerBuildActionName = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8)) Entrypoint = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) Pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
             else reader.Skip();
         }
 
@@ -775,41 +655,10 @@ public sealed partial record RunDockerContainerAction : PipelineAction, SB::IJso
             throw SBG::JsonRead.WrongConst("RunDockerContainerAction", "type", TypeValue, _type);
         }
 
-        return new RunDockerContainerAction
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("html_url"),
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("id"),
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<RunDockerContainerAction>("name"),
-            TriggerTime = _triggerTime,
-            LastExecutionStatus = _lastExecutionStatus,
-            DockerImageName = _dockerImageName,
-            DockerImageTag = _dockerImageTag,
-            InlineCommands = _inlineCommands,
-            RunAsUser = _runAsUser,
-            MountFilesystemDisable = _mountFilesystemDisable,
-            VolumeMappings = _volumeMappings,
-            Login = _login,
-            Registry = _registry,
-            ExportContainerPath = _exportContainerPath,
-            Integration = _integration,
-            Region = _region,
-            UseImageFromAction = _useImageFromAction,
-            DockerBuildActionId = _dockerBuildActionId,
-            DockerBuildActionName = _dockerBuildActionName,
-            Entrypoint = _entrypoint,
-            Variables = _variables,
-            Pipeline = _pipeline,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-            _specified = specified,
-        };
+        SBG::JsonRead.Required<RunDockerContainerAction>(Url, "url");
+        SBG::JsonRead.Required<RunDockerContainerAction>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<RunDockerContainerAction>(seen, 0, "id");
+        SBG::JsonRead.Required<RunDockerContainerAction>(Name, "name");
     }
 
     /// <inheritdoc/>

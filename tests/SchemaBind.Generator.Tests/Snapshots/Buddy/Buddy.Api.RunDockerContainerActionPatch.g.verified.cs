@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>Changes to a RUN_DOCKER_CONTAINER action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunDockerContainerActionPatch>))]
-public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJsonModel<RunDockerContainerActionPatch>, SB::IJsonSchemaModel<RunDockerContainerActionPatch>
+public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::IJsonModel<RunDockerContainerActionPatch>, SB::IJsonSchemaModel<RunDockerContainerActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -348,67 +348,42 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
     public static new RunDockerContainerActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunDockerContainerActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new RunDockerContainerActionPatch ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private RunDockerContainerActionPatch(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunDockerContainerActionPatch");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        string? _dockerImageName = default;
-        string? _dockerImageTag = default;
-        string? _inlineCommands = default;
-        string? _runAsUser = default;
-        bool? _mountFilesystemDisable = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _volumeMappings = default;
-        string? _login = default;
-        string? _password = default;
-        string? _registry = default;
-        string? _exportContainerPath = default;
-        Integration? _integration = default;
-        string? _region = default;
-        bool? _useImageFromAction = default;
-        long? _dockerBuildActionId = default;
-        string? _dockerBuildActionName = default;
-        string? _entrypoint = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) _dockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) _dockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) _inlineCommands = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) _runAsUser = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) _mountFilesystemDisable = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) _volumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "login"u8)) _login = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "password"u8)) _password = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "registry"u8)) _registry = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8)) _exportContainerPath = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "region"u8)) _region = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8)) _useImageFromAction = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8)) _dockerBuildActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8)) _dockerBuildActionName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8)) _entrypoint = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) InlineCommands = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) RunAsUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) MountFilesystemDisable = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) VolumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "password"u8)) Password = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "registry"u8)) Registry = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "export_container_path"u8)) ExportContainerPath = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) Integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "region"u8)) Region = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "use_image_from_action"u8)) UseImageFromAction = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_id"u8)) DockerBuildActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_build_action_name"u8)) DockerBuildActionName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "entrypoint"u8)) Entrypoint = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
@@ -416,37 +391,6 @@ public sealed partial record RunDockerContainerActionPatch : ActionPatch, SB::IJ
         {
             throw SBG::JsonRead.WrongConst("RunDockerContainerActionPatch", "type", TypeValue, _type);
         }
-
-        return new RunDockerContainerActionPatch
-        {
-            Name = _name,
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            DockerImageName = _dockerImageName,
-            DockerImageTag = _dockerImageTag,
-            InlineCommands = _inlineCommands,
-            RunAsUser = _runAsUser,
-            MountFilesystemDisable = _mountFilesystemDisable,
-            VolumeMappings = _volumeMappings,
-            Login = _login,
-            Password = _password,
-            Registry = _registry,
-            ExportContainerPath = _exportContainerPath,
-            Integration = _integration,
-            Region = _region,
-            UseImageFromAction = _useImageFromAction,
-            DockerBuildActionId = _dockerBuildActionId,
-            DockerBuildActionName = _dockerBuildActionName,
-            Entrypoint = _entrypoint,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-        };
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A RUN_NEXT_PIPELINE action as returned by the API. Empty fields come back as null.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunNextPipelineAction>))]
-public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonModel<RunNextPipelineAction>, SB::IJsonSchemaModel<RunNextPipelineAction>
+public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJsonModel<RunNextPipelineAction>, SB::IJsonSchemaModel<RunNextPipelineAction>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -392,100 +392,38 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
     public static new RunNextPipelineAction FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineAction ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new RunNextPipelineAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private RunNextPipelineAction(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunNextPipelineAction");
         string? _type = null;
-        global::System.Uri? _url = default;
-        global::System.Uri? _htmlUrl = default;
-        long? _id = default;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        ExecutionStatus? _lastExecutionStatus = default;
-        PipelineReference? _nextPipeline = default;
-        PipelineRevision? _revision = default;
-        bool? _wait = default;
-        ExecutionPriority? _priority = default;
-        string? _comment = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        PipelineSummary? _pipeline = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
-        uint specified = 0;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) _url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) _htmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8)) _id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) _lastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "wait"u8))
-            {
-                _wait = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 0;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "comment"u8))
-            {
-                _comment = SBG::JsonRead.StringOrNull(ref reader);
-                specified |= 1u << 1;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8))
-            {
-                _variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-                specified |= 1u << 2;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) _pipeline = PipelineSummary.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8))
-            {
-                _triggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-                specified |= 1u << 3;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8))
-            {
-                _afterActionId = SBG::JsonRead.Int64OrNull(ref reader);
-                specified |= 1u << 4;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8))
-            {
-                _timeout = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 5;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8))
-            {
-                _disabled = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 6;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8))
-            {
-                _ignoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 7;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8))
-            {
-                _retryCount = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 8;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8))
-            {
-                _retryInterval = SBG::JsonRead.Int32OrNull(ref reader);
-                specified |= 1u << 9;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8))
-            {
-                _runOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
-                specified |= 1u << 10;
-            }
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) NextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) Revision = PipelineRevisionJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "wait"u8)) Wait = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) Priority = ExecutionPriorityJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "comment"u8)) Comment = SBG::JsonRead.StringOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "pipeline"u8)) Pipeline = PipelineSummary.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.BooleanOrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32OrNull(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.BooleanOrNull(ref reader);
             else reader.Skip();
         }
 
@@ -494,31 +432,10 @@ public sealed partial record RunNextPipelineAction : PipelineAction, SB::IJsonMo
             throw SBG::JsonRead.WrongConst("RunNextPipelineAction", "type", TypeValue, _type);
         }
 
-        return new RunNextPipelineAction
-        {
-            Url = _url ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("url"),
-            HtmlUrl = _htmlUrl ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("html_url"),
-            Id = _id ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("id"),
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<RunNextPipelineAction>("name"),
-            TriggerTime = _triggerTime,
-            LastExecutionStatus = _lastExecutionStatus,
-            NextPipeline = _nextPipeline,
-            Revision = _revision,
-            Wait = _wait,
-            Priority = _priority,
-            Comment = _comment,
-            Variables = _variables,
-            Pipeline = _pipeline,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-            _specified = specified,
-        };
+        SBG::JsonRead.Required<RunNextPipelineAction>(Url, "url");
+        SBG::JsonRead.Required<RunNextPipelineAction>(HtmlUrl, "html_url");
+        SBG::JsonRead.Required<RunNextPipelineAction>(seen, 0, "id");
+        SBG::JsonRead.Required<RunNextPipelineAction>(Name, "name");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>Changes to a RUN_NEXT_PIPELINE action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<RunNextPipelineActionPatch>))]
-public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJsonModel<RunNextPipelineActionPatch>, SB::IJsonSchemaModel<RunNextPipelineActionPatch>
+public sealed partial record RunNextPipelineActionPatch() : ActionPatch, SB::IJsonModel<RunNextPipelineActionPatch>, SB::IJsonSchemaModel<RunNextPipelineActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -257,45 +257,31 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
     public static new RunNextPipelineActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new RunNextPipelineActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new RunNextPipelineActionPatch ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private RunNextPipelineActionPatch(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunNextPipelineActionPatch");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        PipelineReference? _nextPipeline = default;
-        PipelineRevision? _revision = default;
-        bool? _wait = default;
-        ExecutionPriority? _priority = default;
-        string? _comment = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) _nextPipeline = PipelineReference.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) _revision = PipelineRevisionJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "wait"u8)) _wait = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) _priority = ExecutionPriorityJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "comment"u8)) _comment = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) NextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "revision"u8)) Revision = PipelineRevisionJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "wait"u8)) Wait = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "priority"u8)) Priority = ExecutionPriorityJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "comment"u8)) Comment = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
@@ -303,26 +289,6 @@ public sealed partial record RunNextPipelineActionPatch : ActionPatch, SB::IJson
         {
             throw SBG::JsonRead.WrongConst("RunNextPipelineActionPatch", "type", TypeValue, _type);
         }
-
-        return new RunNextPipelineActionPatch
-        {
-            Name = _name,
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            NextPipeline = _nextPipeline,
-            Revision = _revision,
-            Wait = _wait,
-            Priority = _priority,
-            Comment = _comment,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-        };
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A service container (for example a database) that runs beside the build. Only its type and version are typed here; other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ServiceSettings>))]
-public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
+public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
 {
     /// <summary>The kind of service, for example MYSQL, POSTGRE_SQL or REDIS.</summary>
     public string? Type { get; init; }
@@ -80,16 +80,16 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static ServiceSettings ReadJson(ref STJ::Utf8JsonReader reader)
+    public static ServiceSettings ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private ServiceSettings(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ServiceSettings");
-        string? _type = default;
-        string? _version = default;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "version"u8)) _version = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) Type = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "version"u8)) Version = SBG::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -98,12 +98,7 @@ public sealed partial record ServiceSettings : SB::IJsonModel<ServiceSettings>, 
             }
         }
 
-        return new ServiceSettings
-        {
-            Type = _type,
-            Version = _version,
-            AdditionalProperties = _additionalProperties,
-        };
+        AdditionalProperties = _additionalProperties;
     }
 
     /// <inheritdoc/>

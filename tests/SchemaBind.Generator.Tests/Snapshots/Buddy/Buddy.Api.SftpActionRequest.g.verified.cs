@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A request to add a SFTP action, which uploads files to a server over SFTP. Only the fields common to every action are typed here: the SFTP fields are not transcribed yet.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SftpActionRequest>))]
-public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<SftpActionRequest>, SB::IJsonSchemaModel<SftpActionRequest>
+public sealed partial record SftpActionRequest() : ActionRequest, SB::IJsonModel<SftpActionRequest>, SB::IJsonSchemaModel<SftpActionRequest>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -222,36 +222,28 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
     public static new SftpActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SftpActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new SftpActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private SftpActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SftpActionRequest");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -265,21 +257,9 @@ public sealed partial record SftpActionRequest : ActionRequest, SB::IJsonModel<S
             throw SBG::JsonRead.WrongConst("SftpActionRequest", "type", TypeValue, _type);
         }
 
-        return new SftpActionRequest
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<SftpActionRequest>("name"),
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-            AdditionalProperties = _additionalProperties,
-        };
+        SBG::JsonRead.Required<SftpActionRequest>(Name, "name");
+
+        AdditionalProperties = _additionalProperties;
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>Changes to a SLACK action: only the fields sent are changed, and the type can't change.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SlackActionPatch>))]
-public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<SlackActionPatch>, SB::IJsonSchemaModel<SlackActionPatch>
+public sealed partial record SlackActionPatch() : ActionPatch, SB::IJsonModel<SlackActionPatch>, SB::IJsonSchemaModel<SlackActionPatch>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -264,43 +264,30 @@ public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<Slac
     public static new SlackActionPatch FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SlackActionPatch ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new SlackActionPatch ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private SlackActionPatch(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SlackActionPatch");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        string? _channel = default;
-        Integration? _integration = default;
-        string? _content = default;
-        global::System.Collections.Generic.IReadOnlyList<SlackAttachment>? _attachments = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "channel"u8)) _channel = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) _integration = Integration.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "content"u8)) _content = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "attachments"u8)) _attachments = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "channel"u8)) Channel = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) Integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "attachments"u8)) Attachments = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
@@ -308,25 +295,6 @@ public sealed partial record SlackActionPatch : ActionPatch, SB::IJsonModel<Slac
         {
             throw SBG::JsonRead.WrongConst("SlackActionPatch", "type", TypeValue, _type);
         }
-
-        return new SlackActionPatch
-        {
-            Name = _name,
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            Channel = _channel,
-            Integration = _integration,
-            Content = _content,
-            Attachments = _attachments,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-        };
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A Slack message attachment; only its common fields are typed here, other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SlackAttachment>))]
-public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
+public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
 {
     /// <summary>A plain-text summary of the attachment.</summary>
     public string? Fallback { get; init; }
@@ -85,18 +85,17 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static SlackAttachment ReadJson(ref STJ::Utf8JsonReader reader)
+    public static SlackAttachment ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    private SlackAttachment(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SlackAttachment");
-        string? _fallback = default;
-        string? _color = default;
-        string? _text = default;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "fallback"u8)) _fallback = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "color"u8)) _color = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "text"u8)) _text = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "fallback"u8)) Fallback = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "color"u8)) Color = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "text"u8)) Text = SBG::JsonRead.String(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -105,13 +104,7 @@ public sealed partial record SlackAttachment : SB::IJsonModel<SlackAttachment>, 
             }
         }
 
-        return new SlackAttachment
-        {
-            Fallback = _fallback,
-            Color = _color,
-            Text = _text,
-            AdditionalProperties = _additionalProperties,
-        };
+        AdditionalProperties = _additionalProperties;
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A request to add a SSH_COMMAND action, which runs commands on a server over SSH.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SshCommandActionRequest>))]
-public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonModel<SshCommandActionRequest>, SB::IJsonSchemaModel<SshCommandActionRequest>
+public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJsonModel<SshCommandActionRequest>, SB::IJsonSchemaModel<SshCommandActionRequest>
 {
     /// <summary>The name of the action.</summary>
     [SB::SchemaMinLength(1)]
@@ -337,53 +337,37 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
     public static new SshCommandActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
-    public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
+    public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private SshCommandActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SshCommandActionRequest");
         string? _type = null;
-        string? _name = default;
-        TriggerTime? _triggerTime = default;
-        global::System.Collections.Generic.IReadOnlyList<Variable>? _variables = default;
-        string? _host = default;
-        int? _port = default;
-        string? _login = default;
-        SshAuthenticationMode? _authenticationMode = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _commands = default;
-        string? _password = default;
-        string? _workingDirectory = default;
-        Shell? _shell = default;
-        bool? _runAsScript = default;
-        global::System.Collections.Generic.IReadOnlyList<TriggerCondition>? _triggerConditions = default;
-        long? _afterActionId = default;
-        int? _timeout = default;
-        bool? _disabled = default;
-        bool? _ignoreErrors = default;
-        int? _retryCount = default;
-        int? _retryInterval = default;
-        bool? _runOnlyOnFirstFailure = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) _triggerTime = TriggerTimeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) _variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "host"u8)) _host = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "port"u8)) _port = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "login"u8)) _login = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8)) _authenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "commands"u8)) _commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "password"u8)) _password = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) _workingDirectory = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) _shell = ShellJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_as_script"u8)) _runAsScript = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) _triggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) _afterActionId = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) _timeout = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) _disabled = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) _ignoreErrors = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) _retryCount = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) _retryInterval = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) _runOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "host"u8)) Host = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8, ref seen, 0)) Port = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8, ref seen, 1)) AuthenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "commands"u8)) Commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "password"u8)) Password = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "shell"u8)) Shell = ShellJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_as_script"u8)) RunAsScript = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "disabled"u8)) Disabled = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "ignore_errors"u8)) IgnoreErrors = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_count"u8)) RetryCount = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "retry_interval"u8)) RetryInterval = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "run_only_on_first_failure"u8)) RunOnlyOnFirstFailure = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
@@ -392,29 +376,12 @@ public sealed partial record SshCommandActionRequest : ActionRequest, SB::IJsonM
             throw SBG::JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
         }
 
-        return new SshCommandActionRequest
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("name"),
-            TriggerTime = _triggerTime,
-            Variables = _variables,
-            Host = _host ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("host"),
-            Port = _port ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("port"),
-            Login = _login ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("login"),
-            AuthenticationMode = _authenticationMode ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("authentication_mode"),
-            Commands = _commands ?? throw SBG::JsonRead.MissingProperty<SshCommandActionRequest>("commands"),
-            Password = _password,
-            WorkingDirectory = _workingDirectory,
-            Shell = _shell,
-            RunAsScript = _runAsScript,
-            TriggerConditions = _triggerConditions,
-            AfterActionId = _afterActionId,
-            Timeout = _timeout,
-            Disabled = _disabled,
-            IgnoreErrors = _ignoreErrors,
-            RetryCount = _retryCount,
-            RetryInterval = _retryInterval,
-            RunOnlyOnFirstFailure = _runOnlyOnFirstFailure,
-        };
+        SBG::JsonRead.Required<SshCommandActionRequest>(Name, "name");
+        SBG::JsonRead.Required<SshCommandActionRequest>(Host, "host");
+        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 0, "port");
+        SBG::JsonRead.Required<SshCommandActionRequest>(Login, "login");
+        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 1, "authentication_mode");
+        SBG::JsonRead.Required<SshCommandActionRequest>(Commands, "commands");
     }
 
     /// <inheritdoc/>

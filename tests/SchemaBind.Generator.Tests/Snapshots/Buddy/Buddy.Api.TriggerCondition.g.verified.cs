@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A condition that must hold for the action to run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<TriggerCondition>))]
-public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
+public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
 {
     /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
     [SB::SchemaMinLength(1)]
@@ -188,50 +188,29 @@ public sealed partial record TriggerCondition : SB::IJsonModel<TriggerCondition>
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader)
+    public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private TriggerCondition(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "TriggerCondition");
-        string? _triggerConditionValue = default;
-        global::System.Collections.Generic.IReadOnlyList<string>? _triggerConditionPaths = default;
-        string? _triggerVariableKey = default;
-        string? _triggerVariableValue = default;
-        global::System.Collections.Generic.IReadOnlyList<int>? _triggerHours = default;
-        global::System.Collections.Generic.IReadOnlyList<int>? _triggerDays = default;
-        string? _timezone = default;
-        string? _triggerProjectName = default;
-        string? _triggerPipelineName = default;
-        string? _triggerUser = default;
-        string? _triggerGroup = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8)) _triggerConditionValue = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) _triggerConditionPaths = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_key"u8)) _triggerVariableKey = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_value"u8)) _triggerVariableValue = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_hours"u8)) _triggerHours = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "trigger_days"u8)) _triggerDays = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "timezone"u8)) _timezone = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_project_name"u8)) _triggerProjectName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) _triggerPipelineName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_user"u8)) _triggerUser = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "trigger_group"u8)) _triggerGroup = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8)) TriggerConditionValue = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) TriggerConditionPaths = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_key"u8)) TriggerVariableKey = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_variable_value"u8)) TriggerVariableValue = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_hours"u8)) TriggerHours = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "trigger_days"u8)) TriggerDays = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.Int32(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "timezone"u8)) Timezone = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_project_name"u8)) TriggerProjectName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_pipeline_name"u8)) TriggerPipelineName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_user"u8)) TriggerUser = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "trigger_group"u8)) TriggerGroup = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        return new TriggerCondition
-        {
-            TriggerConditionValue = _triggerConditionValue ?? throw SBG::JsonRead.MissingProperty<TriggerCondition>("trigger_condition"),
-            TriggerConditionPaths = _triggerConditionPaths,
-            TriggerVariableKey = _triggerVariableKey,
-            TriggerVariableValue = _triggerVariableValue,
-            TriggerHours = _triggerHours,
-            TriggerDays = _triggerDays,
-            Timezone = _timezone,
-            TriggerProjectName = _triggerProjectName,
-            TriggerPipelineName = _triggerPipelineName,
-            TriggerUser = _triggerUser,
-            TriggerGroup = _triggerGroup,
-        };
+        SBG::JsonRead.Required<TriggerCondition>(TriggerConditionValue, "trigger_condition");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An environment variable available to the action.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Variable>))]
-public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
+public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
     public required string Key { get; init; }
@@ -62,32 +62,24 @@ public sealed partial record Variable : SB::IJsonModel<Variable>, SB::IJsonSchem
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Variable ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Variable ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Variable(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Variable");
-        string? _key = default;
-        string? _value = default;
-        string? _description = default;
-        bool? _encrypted = default;
-        bool? _settable = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "key"u8)) _key = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "description"u8)) _description = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "encrypted"u8)) _encrypted = SBG::JsonRead.Boolean(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "settable"u8)) _settable = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "key"u8)) Key = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8)) Value = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "description"u8)) Description = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "encrypted"u8)) Encrypted = SBG::JsonRead.Boolean(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "settable"u8)) Settable = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
-        return new Variable
-        {
-            Key = _key ?? throw SBG::JsonRead.MissingProperty<Variable>("key"),
-            Value = _value ?? throw SBG::JsonRead.MissingProperty<Variable>("value"),
-            Description = _description,
-            Encrypted = _encrypted,
-            Settable = _settable,
-        };
+        SBG::JsonRead.Required<Variable>(Key, "key");
+        SBG::JsonRead.Required<Variable>(Value, "value");
     }
 
     /// <inheritdoc/>

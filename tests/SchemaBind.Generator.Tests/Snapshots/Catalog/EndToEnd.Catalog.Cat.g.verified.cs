@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Cat schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Cat>))]
-public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
+public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -79,23 +79,22 @@ public sealed partial record Cat : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Cat ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Cat ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Cat(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Cat");
-        string? _name = default;
-        int? _lives = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "lives"u8)) _lives = SBG::JsonRead.Int32(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "lives"u8, ref seen, 0)) Lives = SBG::JsonRead.Int32(ref reader);
             else reader.Skip();
         }
 
-        return new Cat
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<Cat>("name"),
-            Lives = _lives ?? throw SBG::JsonRead.MissingProperty<Cat>("lives"),
-        };
+        SBG::JsonRead.Required<Cat>(Name, "name");
+        SBG::JsonRead.Required<Cat>(seen, 0, "lives");
     }
 
     /// <inheritdoc/>

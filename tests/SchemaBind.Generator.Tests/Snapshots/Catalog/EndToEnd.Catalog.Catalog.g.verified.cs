@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>Structural shapes: maps, allOf composition, unions without a discriminator, recursion.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Catalog>))]
-public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
+public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -185,31 +185,22 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Catalog ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Catalog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Catalog(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Catalog");
-        Category? _root = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, string>? _labels = default;
-        global::System.Collections.Generic.IReadOnlyList<Pet>? _pets = default;
-        Price? _price = default;
-        Person? _owner = default;
-        Tree? _tree = default;
-        Code? _code = default;
-        uint specified = 0;
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "root"u8)) _root = Category.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "labels"u8)) _labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "pets"u8)) _pets = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "price"u8)) _price = Price.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "owner"u8))
-            {
-                _owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
-                specified |= 1u << 0;
-            }
-            else if (SBG::JsonRead.Property(ref reader, "tree"u8)) _tree = Tree.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "code"u8)) _code = Code.ReadJson(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "root"u8)) Root = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "labels"u8)) Labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "pets"u8)) Pets = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "price"u8)) Price = Price.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "owner"u8)) Owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
+            else if (SBG::JsonRead.Property(ref reader, "tree"u8)) Tree = Tree.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "code"u8)) Code = Code.ReadJson(ref reader);
             else
             {
                 string name = reader.GetString()!;
@@ -218,18 +209,10 @@ public sealed partial record Catalog : SB::IJsonModel<Catalog>, SB::IJsonSchemaM
             }
         }
 
-        return new Catalog
-        {
-            Root = _root ?? throw SBG::JsonRead.MissingProperty<Catalog>("root"),
-            Labels = _labels ?? throw SBG::JsonRead.MissingProperty<Catalog>("labels"),
-            Pets = _pets,
-            Price = _price,
-            Owner = _owner,
-            Tree = _tree,
-            Code = _code,
-            AdditionalProperties = _additionalProperties,
-            _specified = specified,
-        };
+        SBG::JsonRead.Required<Catalog>(Root, "root");
+        SBG::JsonRead.Required<Catalog>(Labels, "labels");
+
+        AdditionalProperties = _additionalProperties;
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Category schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Category>))]
-public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
+public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -115,26 +115,21 @@ public sealed partial record Category : SB::IJsonModel<Category>, SB::IJsonSchem
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Category ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Category ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Category(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Category");
-        string? _name = default;
-        Category? _parent = default;
-        global::System.Collections.Generic.IReadOnlyList<Category>? _children = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "parent"u8)) _parent = Category.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "children"u8)) _children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "parent"u8)) Parent = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "children"u8)) Children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        return new Category
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<Category>("name"),
-            Parent = _parent,
-            Children = _children,
-        };
+        SBG::JsonRead.Required<Category>(Name, "name");
     }
 
     /// <inheritdoc/>

@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Dog schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Dog>))]
-public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
+public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -73,23 +73,22 @@ public sealed partial record Dog : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Dog ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Dog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Dog(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Dog");
-        string? _name = default;
-        bool? _barks = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "barks"u8)) _barks = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "barks"u8, ref seen, 0)) Barks = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
-        return new Dog
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<Dog>("name"),
-            Barks = _barks ?? throw SBG::JsonRead.MissingProperty<Dog>("barks"),
-        };
+        SBG::JsonRead.Required<Dog>(Name, "name");
+        SBG::JsonRead.Required<Dog>(seen, 0, "barks");
     }
 
     /// <inheritdoc/>

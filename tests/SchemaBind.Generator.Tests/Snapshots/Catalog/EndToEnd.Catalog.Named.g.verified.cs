@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Named schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Named>))]
-public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
+public sealed partial record Named() : SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -63,20 +63,19 @@ public sealed partial record Named : SB::IJsonModel<Named>, SB::IJsonSchemaModel
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Named ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Named ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Named(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Named");
-        string? _name = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        return new Named
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<Named>("name"),
-        };
+        SBG::JsonRead.Required<Named>(Name, "name");
     }
 
     /// <inheritdoc/>

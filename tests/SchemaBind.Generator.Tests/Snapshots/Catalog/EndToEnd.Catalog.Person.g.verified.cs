@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Person schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Person>))]
-public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
+public sealed partial record Person() : SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
 {
     /// <summary>The <c>name</c> property.</summary>
     public required string Name { get; init; }
@@ -49,20 +49,19 @@ public sealed partial record Person : SB::IJsonModel<Person>, SB::IJsonSchemaMod
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Person ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Person ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Person(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Person");
-        string? _name = default;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) _name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        return new Person
-        {
-            Name = _name ?? throw SBG::JsonRead.MissingProperty<Person>("name"),
-        };
+        SBG::JsonRead.Required<Person>(Name, "name");
     }
 
     /// <inheritdoc/>

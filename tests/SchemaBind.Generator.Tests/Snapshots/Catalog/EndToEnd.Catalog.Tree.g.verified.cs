@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Tree schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Tree>))]
-public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
+public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
 {
     /// <summary>The <c>value</c> property.</summary>
     public required long Value { get; init; }
@@ -117,26 +117,22 @@ public sealed partial record Tree : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<T
     public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
-    public static Tree ReadJson(ref STJ::Utf8JsonReader reader)
+    public static Tree ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
+
+    [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+    private Tree(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Tree");
-        long? _value = default;
-        global::System.Collections.Generic.IReadOnlyList<Tree>? _children = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, Tree>? _byName = default;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "value"u8)) _value = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "children"u8)) _children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "byName"u8)) _byName = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "value"u8, ref seen, 0)) Value = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "children"u8)) Children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "byName"u8)) ByName = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => Tree.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        return new Tree
-        {
-            Value = _value ?? throw SBG::JsonRead.MissingProperty<Tree>("value"),
-            Children = _children,
-            ByName = _byName,
-        };
+        SBG::JsonRead.Required<Tree>(seen, 0, "value");
     }
 
     /// <inheritdoc/>

@@ -1,0 +1,45 @@
+using System;
+using System.ComponentModel;
+using System.Threading.Tasks;
+
+namespace SchemaBind.Runtime.GeneratedCode;
+
+/// <summary>
+/// What every generated client method does alike, written once here instead of in each method: a plain method's
+/// unwrapping of the response, and the check of a request body before anything is sent.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)] // called by generated code, not by users
+public static class GeneratedClient
+{
+    /// <summary>The body of the response that <paramref name="response"/> completes with: what an operation's plain method returns.</summary>
+    /// <typeparam name="T">The body's type.</typeparam>
+    /// <param name="response">The operation's <c>WithResponseAsync</c> call.</param>
+    /// <returns>The response's <see cref="ApiResponse{T}.Value"/>.</returns>
+    public static async Task<T> ValueOf<T>(Task<ApiResponse<T>> response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return (await response.ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>
+    /// Validates a request body; one that breaks its schema is a <see cref="RequestValidationException"/> with every
+    /// error, and nothing is sent. A valid body costs no allocation (the context is rented).
+    /// </summary>
+    /// <typeparam name="T">The body's generated type.</typeparam>
+    /// <param name="body">The body to send.</param>
+    /// <param name="operationId">The operation, named in the exception.</param>
+    /// <exception cref="RequestValidationException">The body breaks its schema.</exception>
+    public static void Validate<T>(T body, string operationId)
+        where T : IJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ValidationContext context = ValidationContext.Rent();
+        body.Validate(context);
+        if (context.HasErrors)
+        {
+            throw new RequestValidationException(operationId, ValidationContext.Return(context));
+        }
+
+        ValidationContext.Return(context);
+    }
+}
