@@ -343,6 +343,61 @@ if (args.Length > 2 && args[0] == "allocs")
     return 0;
 }
 
+// `edit <document> <runs> [text]`: the one-schema edit as an IDE has it: a driver that ran on the document runs again
+// after one description changed (the first occurrence of `text` gets a revision number in front; without it, the
+// document's own edit, Specs.LoadEdited). Each run edits again (a new revision), so that every run has work to do.
+// Prints the time and CPU a re-run (best tenth, mean), what it allocates, and which steps re-ran and which outputs changed.
+if (args.Length > 2 && args[0] == "edit")
+{
+    string text = Specs.Load(args[1]);
+    int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+    string Edited(int revision) => args.Length > 3
+        ? text.Replace("\"" + args[3], "\"(revision " + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") " + args[3], StringComparison.Ordinal) is var e && e != text ? e : throw new InvalidOperationException("The edit changed nothing.")
+        : revision % 2 == 1 ? Specs.LoadEdited(args[1]) : text;
+    Compilation compilation = Project.Compilation();
+    AdditionalText current = Project.Schema(text);
+    GeneratorDriver driver = Project.Driver(current, trackSteps: args.Contains("--steps")).RunGenerators(compilation);
+    AdditionalText[] edits = Enumerable.Range(1, runs + 3).Select(r => Project.Schema(Edited(r))).ToArray();
+    double best = double.MaxValue;
+    double total = 0;
+    long allocated = 0;
+    TimeSpan cpu = TimeSpan.Zero;
+    for (int i = 0; i < edits.Length; i++)
+    {
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        var stopwatch = Stopwatch.StartNew();
+        driver = driver.ReplaceAdditionalText(current, edits[i]).RunGenerators(compilation);
+        double ms = stopwatch.Elapsed.TotalMilliseconds;
+        current = edits[i];
+        if (i < 3)
+        {
+            continue; // warm-up: JIT and tiering
+        }
+
+        allocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+        cpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        best = Math.Min(best, ms);
+        total += ms;
+    }
+
+    Console.WriteLine($"{args[1]} one-description edit, {runs} re-runs: best {best:F1} ms, mean {total / runs:F1} ms, CPU {cpu.TotalMilliseconds / runs:F1} ms, {allocated / (double)runs / (1024 * 1024):F1} MB allocated a re-run");
+    if (args.Contains("--steps"))
+    {
+        GeneratorRunResult last = driver.GetRunResult().Results[0];
+        foreach (KeyValuePair<string, System.Collections.Immutable.ImmutableArray<IncrementalGeneratorRunStep>> step in last.TrackedSteps)
+        {
+            var reasons = step.Value.SelectMany(static s => s.Outputs).GroupBy(static o => o.Reason).Select(static g => g.Key + " " + g.Count());
+            Console.WriteLine($"    step {step.Key,-12} {string.Join(", ", reasons)}");
+        }
+
+        var outputs = last.TrackedOutputSteps.SelectMany(static p => p.Value).SelectMany(static s => s.Outputs).GroupBy(static o => o.Reason).Select(static g => g.Key + " " + g.Count());
+        Console.WriteLine($"    outputs: {string.Join(", ", outputs)}");
+    }
+
+    return 0;
+}
+
 // `loop <document> <runs> [host]`: cold runs back to back after 3 warm-up runs, for a profiler (dotnet-trace collect -- dotnet ... loop ops1000 50).
 // With `host`, the process holds an earlier run of the document throughout, as NSwagBenchmarks' HostHeap does.
 if (args.Length > 2 && args[0] == "loop")

@@ -155,13 +155,13 @@ public static class Project
     /// <summary>The path a document's text is given under: .json for JSON (it starts with '{'), .yaml for YAML.</summary>
     public static string PathOf(string text) => text.StartsWith('{') ? SchemaPath : YamlSchemaPath;
 
-    /// <summary>A driver holding the public generator, with no run yet (no step tracking: that costs).</summary>
-    public static GeneratorDriver Driver(AdditionalText schema) => CSharpGeneratorDriver.Create(
+    /// <summary>A driver holding the public generator, with no run yet (no step tracking unless asked: that costs).</summary>
+    public static GeneratorDriver Driver(AdditionalText schema, bool trackSteps = false) => CSharpGeneratorDriver.Create(
         new[] { new SchemaBindGenerator().AsSourceGenerator() },
         new[] { schema },
         ParseOptions,
         new OptionsProvider(),
-        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+        new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
     {

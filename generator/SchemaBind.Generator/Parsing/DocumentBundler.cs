@@ -380,24 +380,51 @@ internal sealed class DocumentBundler
         return document.Length > 0 && !(Uri.TryCreate(document, UriKind.Absolute, out Uri? absolute) && !absolute.IsFile);
     }
 
-    /// <summary>Whether the text may hold a $ref to another file: a "$ref" whose value does not start with '#'.</summary>
-    private static bool MayReferToFiles(string text)
+    /// <summary>
+    /// Whether the text may hold a $ref to another file: a "$ref" key whose value does not start with '#'. A "$ref"
+    /// that is no key (an item of a <c>required</c> list) or whose value is an object or array (a property named
+    /// "$ref", as GitHub's git-reference schemas have) refers to nothing: on GitHub Enterprise Server's description
+    /// (11 MB) the bundling walk over the whole tree, for nothing, was 4.5% of a run.
+    /// </summary>
+    internal static bool MayReferToFiles(string text)
     {
         for (int at = text.IndexOf("$ref", StringComparison.Ordinal); at >= 0; at = text.IndexOf("$ref", at + 4, StringComparison.Ordinal))
         {
             int i = at + 4;
-            while (i < text.Length && text[i] is '"' or '\'' or ':' or ' ' or '\t' or '\r' or '\n')
+            if (i < text.Length && text[i] is '"' or '\'')
             {
-                i++;
+                i++; // the key's closing quote
             }
 
-            if (i < text.Length && text[i] != '#')
+            i = SkipBlanks(text, i);
+            if (i >= text.Length || text[i] != ':')
+            {
+                continue; // not a key: a string or a YAML list item
+            }
+
+            i = SkipBlanks(text, i + 1);
+            if (i < text.Length && text[i] is '"' or '\'')
+            {
+                i++; // the value's opening quote
+            }
+
+            if (i < text.Length && text[i] is not ('#' or '{' or '['))
             {
                 return true;
             }
         }
 
         return false;
+
+        static int SkipBlanks(string text, int i)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t' or '\r' or '\n')
+            {
+                i++;
+            }
+
+            return i;
+        }
     }
 
     private static JsonObject WithReference(JsonObject obj, JsonString reference)
