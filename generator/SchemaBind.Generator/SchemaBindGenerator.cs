@@ -1,15 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Emitting;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Parsing;
 
 namespace SchemaBind.Generator;

@@ -1,10 +1,6 @@
-using System;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Parsing;
 
 namespace SchemaBind.Generator;

@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Parsing;
 
 namespace SchemaBind.Generator.Analyzers;

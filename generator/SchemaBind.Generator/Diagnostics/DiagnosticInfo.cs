@@ -1,7 +1,5 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Diagnostics;
 

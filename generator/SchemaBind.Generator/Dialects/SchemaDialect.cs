@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace SchemaBind.Generator.Dialects;
 
 /// <summary>What a keyword of an older schema dialect means, in the terms of JSON Schema 2020-12.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
 

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Emitting;
 

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SchemaBind.Generator.Model;
-
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>Emits a choice (<c>oneOf</c>/<c>anyOf</c> without a discriminator): a record with one case per alternative, told apart by the JSON it reads.</summary>

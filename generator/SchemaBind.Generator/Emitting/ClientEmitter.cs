@@ -1,8 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
-using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Emitting;
 

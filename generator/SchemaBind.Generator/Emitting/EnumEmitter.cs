@@ -1,6 +1,3 @@
-using System.Linq;
-using SchemaBind.Generator.Model;
-
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>Emits an enum and its helper class of wire names.</summary>

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SchemaBind.Generator.Model;
-
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SchemaBind.Generator.Model;
-
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>

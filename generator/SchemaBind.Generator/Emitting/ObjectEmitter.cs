@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using SchemaBind.Generator.Model;
 using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;

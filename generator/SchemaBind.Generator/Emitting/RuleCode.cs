@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Text;
-using SchemaBind.Generator.Model;
 using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;

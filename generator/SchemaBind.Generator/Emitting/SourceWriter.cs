@@ -1,10 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Emitting;

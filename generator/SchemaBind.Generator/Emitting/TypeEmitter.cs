@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis.Text;
-using SchemaBind.Generator.Model;
 
 namespace SchemaBind.Generator.Emitting;
 

@@ -1,6 +1,3 @@
-using System.Linq;
-using SchemaBind.Generator.Model;
-
 namespace SchemaBind.Generator.Emitting;
 
 /// <summary>Emits a discriminated union (<c>oneOf</c> with a discriminator): an abstract record, its cases, and the case for values the schema does not know.</summary>

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using SchemaBind.Generator.Model;
 using SchemaBind.Runtime.Internal;
 
 namespace SchemaBind.Generator.Emitting;

@@ -1,6 +1,3 @@
-using System;
-using System.Linq;
-
 namespace SchemaBind.Generator.Model;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;

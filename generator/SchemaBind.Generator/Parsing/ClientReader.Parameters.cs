@@ -1,5 +1,3 @@
-using System.Linq;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;

@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Text.RegularExpressions;
-using System.Threading;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;

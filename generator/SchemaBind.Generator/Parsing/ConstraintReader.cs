@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Runtime.Internal;
 

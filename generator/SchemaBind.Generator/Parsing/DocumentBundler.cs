@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Generator.Text;
 

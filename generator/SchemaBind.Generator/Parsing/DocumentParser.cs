@@ -1,11 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Generator.Diagnostics;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Generator.Text;
 

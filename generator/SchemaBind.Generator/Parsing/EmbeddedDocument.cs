@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Generator.Text;
 

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using SchemaBind.Generator.Reading;
 
 namespace SchemaBind.Generator.Parsing;

@@ -1,4 +1,3 @@
-using System;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis.Text;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using SchemaBind.Generator.Diagnostics;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Runtime.Internal;

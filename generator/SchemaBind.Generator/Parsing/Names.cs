@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace SchemaBind.Generator.Parsing;

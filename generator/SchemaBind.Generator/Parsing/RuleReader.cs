@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using SchemaBind.Generator.Model;
 using SchemaBind.Generator.Reading;
 using SchemaBind.Runtime.Internal;
 

@@ -1,5 +1,3 @@
-using System;
-
 namespace SchemaBind.Generator.Reading;
 
 /// <summary>The syntax a schema file is written in: it decides which reader turns its text into a node tree.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Threading;
 using SchemaBind.Generator.Text;
 
 namespace SchemaBind.Generator.Reading;

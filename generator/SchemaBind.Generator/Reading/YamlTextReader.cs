@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
-using System.Threading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Tokens;
 
