@@ -645,16 +645,18 @@ internal static class ClientEmitter
             if (parameter.Value.Kind == ValueKind.Object)
             {
                 // An object parameter is checked like a body: every error, with its JSON Pointer.
-                string parameterContext = locals.Take("parameterContext");
-                w.OpenBlock(parameter.Required ? "" : $"if ({parameter.Name} is not null)");
-                w.Line($"var {parameterContext} = {CSharp.Runtime}ValidationContext.Rent();");
-                w.Line($"{parameter.Name}.Validate({parameterContext});");
-                w.OpenBlock($"if ({parameterContext}.HasErrors)");
-                w.Line($"throw new {CSharp.Runtime}RequestValidationException({CSharp.Quote(operation.OperationId)}, {CSharp.Runtime}ValidationContext.Return({parameterContext}));");
-                w.CloseBlock();
-                w.Line();
-                w.Line($"{CSharp.Runtime}ValidationContext.Return({parameterContext});");
-                w.CloseBlock();
+                string check = $"{CSharp.GeneratedRuntime}GeneratedClient.Validate({parameter.Name}, {CSharp.Quote(operation.OperationId)});";
+                if (parameter.Required)
+                {
+                    w.Line(check);
+                }
+                else
+                {
+                    w.OpenBlock($"if ({parameter.Name} is not null)");
+                    w.Line(check);
+                    w.CloseBlock();
+                }
+
                 w.Line();
                 continue;
             }

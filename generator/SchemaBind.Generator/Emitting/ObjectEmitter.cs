@@ -613,7 +613,7 @@ internal sealed class ObjectEmitter
         {
             // A union case's discriminator, read on every polymorphic read, is compared where it stands (no new string);
             // other consts keep the shorter plain read.
-            string read = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName
+            string read = IsDiscriminator(property)
                 ? $"Const(ref reader, {property.Name}Value)"
                 : "String(ref reader)";
             _w.Line($"{keyword} ({PropertyIs(property)}) {LocalOf(property)} = {CSharp.GeneratedRuntime}JsonRead.{read};");
@@ -658,8 +658,7 @@ internal sealed class ObjectEmitter
         // discriminator must also be present, so a case read on its own cannot be another case.
         foreach (PropertySpec property in constants)
         {
-            bool discriminator = _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
-            string condition = discriminator
+            string condition = IsDiscriminator(property)
                 ? Local(property) + " != " + property.Name + "Value"
                 : Local(property) + " is not null && " + Local(property) + " != " + property.Name + "Value";
             _w.Line();
@@ -707,6 +706,9 @@ internal sealed class ObjectEmitter
         _w.CloseBlock();
         _w.Line();
     }
+
+    /// <summary>Whether the member is the discriminator of the union this type is a case of.</summary>
+    private bool IsDiscriminator(PropertySpec property) => _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
 
     /// <summary>A required member whose value cannot tell whether it was read: a value type, or one that may be null.</summary>
     private static bool IsMarked(PropertySpec property) => property.Required && (property.Value.Nullable || property.Value.IsValueType);

@@ -194,24 +194,7 @@ public static partial class JsonRead
     /// <returns>The value, or <c>null</c> when the property is missing or not a string.</returns>
     public static string? PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return null;
-        }
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool match = reader.ValueTextEquals(propertyName);
-            reader.Read();
-            if (match)
-            {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            }
-
-            reader.Skip();
-        }
-
-        return null;
+        return SeekProperty(ref reader, propertyName) && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
     }
 
     /// <summary>
@@ -227,29 +210,38 @@ public static partial class JsonRead
     /// <exception cref="JsonException">The object has no such property, or its value is not a string.</exception>
     public static ReadOnlySpan<char> PeekDiscriminator(Utf8JsonReader reader, ReadOnlySpan<byte> propertyName, Span<char> buffer, string typeName)
     {
-        if (reader.TokenType == JsonTokenType.StartObject)
+        if (SeekProperty(ref reader, propertyName) && reader.TokenType == JsonTokenType.String)
         {
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                bool match = NameEquals(ref reader, propertyName);
-                reader.Read();
-                if (match)
-                {
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        break;
-                    }
-
-                    // Unescaped, a string has at most as many UTF-16 code units as it has bytes in the JSON.
-                    long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-                    return length <= buffer.Length ? buffer.Slice(0, reader.CopyString(buffer)) : reader.GetString().AsSpan();
-                }
-
-                reader.Skip();
-            }
+            // Unescaped, a string has at most as many UTF-16 code units as it has bytes in the JSON.
+            long length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+            return length <= buffer.Length ? buffer.Slice(0, reader.CopyString(buffer)) : reader.GetString().AsSpan();
         }
 
         throw UnknownDiscriminator(typeName, System.Text.Encoding.UTF8.GetString(propertyName), null);
+    }
+
+    /// <summary>
+    /// Moves a reader on the start of an object to the value of its property <paramref name="propertyName"/>, skipping the
+    /// members before it; false when the reader is not on an object or the object has no such property.
+    /// </summary>
+    private static bool SeekProperty(ref Utf8JsonReader reader, ReadOnlySpan<byte> propertyName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (Property(ref reader, propertyName))
+            {
+                return true;
+            }
+
+            reader.Skip();
+        }
+
+        return false;
     }
 
     /// <summary>The error for a required property that the JSON lacks.</summary>
@@ -284,12 +276,11 @@ public static partial class JsonRead
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, ref uint seen, int index)
     {
-        if (!NameEquals(ref reader, utf8Name))
+        if (!Property(ref reader, utf8Name))
         {
             return false;
         }
 
-        reader.Read();
         seen |= 1u << index;
         return true;
     }
