@@ -390,7 +390,7 @@ internal static class ClientEmitter
         }
         else if (result is not null)
         {
-            arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
+            arguments2.Add(ReadHandler(result));
         }
 
         if (errorsField is not null && !NeedsRequest(operation))
@@ -406,14 +406,23 @@ internal static class ClientEmitter
             ResponseKind.JsonLines or ResponseKind.EventStream => "SendForStreamAsync",
             _ => operation.Response.ResultTypeName is null ? "SendAsync" : "SendForResultAsync",
         };
-        w.Line($"return _transport.{send}(");
-        w.Indent();
-        for (int i = 0; i < arguments2.Count; i++)
+        if (arguments2.Any(static a => a.Contains("=>")))
         {
-            w.Line(arguments2[i] + (i == arguments2.Count - 1 ? ");" : ","));
+            // A lambda argument reads better on a line of its own.
+            w.Line($"return _transport.{send}(");
+            w.Indent();
+            for (int i = 0; i < arguments2.Count; i++)
+            {
+                w.Line(arguments2[i] + (i == arguments2.Count - 1 ? ");" : ","));
+            }
+
+            w.Unindent();
+        }
+        else
+        {
+            w.Line($"return _transport.{send}({string.Join(", ", arguments2)});");
         }
 
-        w.Unindent();
         w.CloseBlock();
     }
 
@@ -429,6 +438,21 @@ internal static class ClientEmitter
     private static string Attributes(ParameterSpec parameter) =>
         string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String && parameter.Style is not ("Label" or "Matrix"))
             .Select(static a => a + " "));
+
+    /// <summary>
+    /// The delegate that reads a response or error body: for a generated type its runtime reader
+    /// (<c>JsonModelReader&lt;T&gt;.Read</c>, or <c>ReadList</c> for an array of them: one cached delegate), else a small lambda.
+    /// </summary>
+    private static string ReadHandler(ValueSpec value)
+    {
+        ValueSpec nonNull = ValueCode.NonNull(value);
+        return nonNull switch
+        {
+            { Kind: ValueKind.Object } => CSharp.GeneratedRuntime + "JsonModelReader<" + nonNull.TypeName + ">.Read",
+            { Kind: ValueKind.Array, Items: { Kind: ValueKind.Object, Nullable: false } items } => CSharp.GeneratedRuntime + "JsonModelReader<" + items.TypeName + ">.ReadList",
+            _ => "static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(nonNull, "reader"),
+        };
+    }
 
     /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>
     private static string WriteHandler(ValueSpec body)
@@ -996,7 +1020,7 @@ internal static class ClientEmitter
         {
             ValueSpec value = byType[i].First().Value;
             string statuses = string.Join(", ", byType[i].Select(static e => CSharp.String(e.Status)));
-            w.Line($".Add(static (ref {CSharp.Json}Utf8JsonReader reader) => {ValueCode.Read(ValueCode.NonNull(value), "reader")}, {statuses}){(i == byType.Count - 1 ? ";" : string.Empty)}");
+            w.Line($".Add({ReadHandler(value)}, {statuses}){(i == byType.Count - 1 ? ";" : string.Empty)}");
         }
 
         w.Unindent();

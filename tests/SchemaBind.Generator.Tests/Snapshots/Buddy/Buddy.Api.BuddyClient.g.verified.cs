@@ -128,11 +128,11 @@ public sealed partial class BuddyClient : IBuddyClient
 
     /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
-        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "400", "401", "403", "404");
+        .Add(SBG::JsonModelReader<ErrorResponse>.Read, "400", "401", "403", "404");
 
     /// <summary>The error bodies: 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors1 = new SBG::ApiErrorBodies()
-        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "401", "403", "404");
+        .Add(SBG::JsonModelReader<ErrorResponse>.Read, "401", "403", "404");
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handler, timeout and default headers apply.</param>
@@ -175,14 +175,7 @@ public sealed partial class BuddyClient : IBuddyClient
         SBG::GeneratedClient.Validate(body, "addAction");
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Post,
-            path,
-            body,
-            ActionRequest.WriteJson,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors0,
-            cancellationToken);
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, path, body, ActionRequest.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -230,12 +223,7 @@ public sealed partial class BuddyClient : IBuddyClient
         query.Add("page", page);
         query.Add("per_page", perPage);
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Get,
-            path,
-            static (ref STJ::Utf8JsonReader reader) => ActionList.ReadJson(ref reader),
-            s_errors1,
-            cancellationToken);
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<ActionList>.Read, s_errors1, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -264,12 +252,7 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Get,
-            path,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors1,
-            cancellationToken);
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<PipelineAction>.Read, s_errors1, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -301,14 +284,7 @@ public sealed partial class BuddyClient : IBuddyClient
         SBG::GeneratedClient.Validate(body, "updateAction");
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Patch,
-            path,
-            body,
-            ActionPatch.WriteJson,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors0,
-            cancellationToken);
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Patch, path, body, ActionPatch.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -337,11 +313,7 @@ public sealed partial class BuddyClient : IBuddyClient
         }
 
         string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Delete,
-            path,
-            s_errors1,
-            cancellationToken);
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, s_errors1, cancellationToken);
     }
 }
 
