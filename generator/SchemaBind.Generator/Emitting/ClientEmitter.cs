@@ -236,10 +236,16 @@ internal static class ClientEmitter
         ValueSpec? result = operation.Response.Value;
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
-            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            // A plain string segment is null-checked where the path is built (UriPath.Segment, with its name).
+            if (!IsPlainSegment(operation, parameter))
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
         }
 
-        if (operation.Body is { Kind: not BodyKind.Multipart } && !operation.Body.Value.IsValueType)
+        // A body of a generated type is null-checked by GeneratedClient.Validate, when no parameter check comes first.
+        bool validatedObject = IsValidated(operation.Body) && operation.Body!.Value.Kind == ValueKind.Object;
+        if (operation.Body is { Kind: not BodyKind.Multipart } && !operation.Body.Value.IsValueType && !(validatedObject && !HasParameterChecks(operation)))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
@@ -253,7 +259,7 @@ internal static class ClientEmitter
         }
 
         EmitParameterChecks(w, operation, patterns, locals);
-        if (IsValidated(operation.Body) && operation.Body!.Value.Kind == ValueKind.Object)
+        if (validatedObject)
         {
             // Nothing is sent when the request breaks its schema (a generated type validates itself).
             w.Line($"{CSharp.GeneratedRuntime}GeneratedClient.Validate(body, {CSharp.Quote(operation.OperationId)});");
@@ -660,6 +666,15 @@ internal static class ClientEmitter
             w.Line("/// <returns>A task that completes when the server has answered.</returns>");
         }
     }
+
+    /// <summary>A string path parameter whose only checks are <c>UriPath.Segment</c>'s (null, empty, "." and "..").</summary>
+    private static bool IsPlainSegment(OperationSpec operation, ParameterSpec parameter) =>
+        parameter is { Location: ParameterLocation.Path, Value.Kind: ValueKind.String } && parameter.Style is not ("Label" or "Matrix")
+        && !ValueCode.NeedsValidation(parameter.Value) && operation.PathTemplate.Contains("{" + parameter.WireName + "}");
+
+    /// <summary>Whether <see cref="EmitParameterChecks"/> writes any check.</summary>
+    private static bool HasParameterChecks(OperationSpec operation) =>
+        operation.Parameters.Any(static p => p.Value.Kind == ValueKind.Object || (p.Value.Kind != ValueKind.Array && ValueCode.NeedsValidation(p.Value)));
 
     /// <summary>Path parameters are method arguments: a value the schema forbids is an ArgumentException.</summary>
     private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns, Locals locals)
@@ -1228,10 +1243,21 @@ internal static class ClientEmitter
         }
     }
 
+    /// <summary>
+    /// The path: a literal without parameters; else an interpolated string whose holes are all strings (integers
+    /// through <c>UriPath.Segment</c>, invariant), which the compiler makes a plain <c>string.Concat</c>; with a
+    /// non-integer number, <c>string.Create</c> with the invariant culture (numbers in a URL never follow the user's culture).
+    /// </summary>
     private static string PathExpression(OperationSpec operation)
     {
-        // string.Create with the invariant culture: numbers in a URL never follow the user's culture.
-        var builder = new StringBuilder("string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"");
+        if (operation.PathTemplate.IndexOf('{') < 0)
+        {
+            return CSharp.String(operation.PathTemplate);
+        }
+
+        bool culture = operation.Parameters.Any(p => p.Location == ParameterLocation.Path && p.Value.Kind is ValueKind.Double or ValueKind.Decimal
+            && p.Style is not ("Label" or "Matrix") && operation.PathTemplate.Contains("{" + p.WireName + "}"));
+        var builder = new StringBuilder(culture ? "string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"" : "$\"");
         string template = operation.PathTemplate;
         int position = 0;
         while (position < template.Length)
@@ -1247,11 +1273,12 @@ internal static class ClientEmitter
             builder.Append(EscapeInterpolated(template.Substring(position, open - position)));
             string wireName = template.Substring(open + 1, close - open - 1);
             ParameterSpec parameter = operation.Parameters.First(p => p.WireName == wireName);
-            builder.Append("{(").Append(SegmentExpression(parameter)).Append(")}");
+            string segment = SegmentExpression(parameter);
+            builder.Append(segment.IndexOf(':') >= 0 ? "{(" + segment + ")}" : "{" + segment + "}");
             position = close + 1;
         }
 
-        return builder.Append("\")").ToString();
+        return builder.Append(culture ? "\")" : "\"").ToString();
     }
 
     private static string SegmentExpression(ParameterSpec parameter) => parameter.Value.Kind switch
@@ -1262,7 +1289,9 @@ internal static class ClientEmitter
             + MemberTexts(parameter, parameter.Name, required: true) + ", nameof(" + parameter.Name + "))",
         _ when parameter.Style is "Label" or "Matrix" => CSharp.GeneratedRuntime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
             + ScalarText(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
-        ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
+        // The parameter's name comes from the argument's expression, but for a name that needs its @ (nameof drops it).
+        ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + (parameter.Name.StartsWith("@", System.StringComparison.Ordinal) ? ", nameof(" + parameter.Name + "))" : ")"),
+        ValueKind.Int32 or ValueKind.Int64 => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ")",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
         ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",
         _ when parameter.Value.IsFormattedString => "global::System.Uri.EscapeDataString(" + CSharp.FormattedText(parameter.Name) + ")",

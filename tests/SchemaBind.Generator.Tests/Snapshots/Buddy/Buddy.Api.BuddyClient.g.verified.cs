@@ -174,7 +174,7 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SBG::GeneratedClient.Validate(body, "addAction");
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions";
         return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, path, body, ActionRequest.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
@@ -222,7 +222,7 @@ public sealed partial class BuddyClient : IBuddyClient
         var query = new SBG::QueryString();
         query.Add("page", page);
         query.Add("per_page", perPage);
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions" + query.ToString();
         return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<ActionList>.Read, s_errors1, cancellationToken);
     }
 
@@ -251,7 +251,7 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
         return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<PipelineAction>.Read, s_errors1, cancellationToken);
     }
 
@@ -283,7 +283,7 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SBG::GeneratedClient.Validate(body, "updateAction");
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
         return _transport.SendAsync(global::System.Net.Http.HttpMethod.Patch, path, body, ActionPatch.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
@@ -312,7 +312,7 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
         return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, s_errors1, cancellationToken);
     }
 }
