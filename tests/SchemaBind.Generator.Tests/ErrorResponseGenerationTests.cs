@@ -78,7 +78,7 @@ public sealed class ErrorResponseGenerationTests
 
         // The documentation says which type comes with which status.
         Assert.Contains(
-            "has the body read as <see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"Problem\"/> for 404; as <see cref=\"global::Shop.BaseAddress\"/> for 5XX; as <see cref=\"OtherFailureError\"/> for any other status.</exception>",
+            "/// Error bodies (<see cref=\"SB::ApiException.Error\"/>): <see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"Problem\"/> for 404; <see cref=\"global::Shop.BaseAddress\"/> for 5XX; <see cref=\"OtherFailureError\"/> for any other status.\n",
             client,
             StringComparison.Ordinal);
 

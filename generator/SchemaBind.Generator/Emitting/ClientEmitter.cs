@@ -580,6 +580,11 @@ internal static class ClientEmitter
         CSharp.DocComment(w, "summary", summary, string.Empty);
         w.Line("/// <remarks>");
         w.Line($"/// <c>{operation.HttpMethod.ToUpperInvariant()} {CSharp.Xml(operation.PathTemplate)}</c> (operation <c>{CSharp.Xml(operation.OperationId)}</c>).");
+        if (operation.Response.Errors.Count > 0)
+        {
+            w.Line($"/// Error bodies (<see cref=\"{CSharp.Runtime}ApiException.Error\"/>): {ErrorDocs(operation.Response.Errors)}.");
+        }
+
         if (operation.Summary is not null && operation.Description is not null)
         {
             foreach (string line in operation.Description.Replace("\r\n", "\n").Split('\n'))
@@ -613,17 +618,17 @@ internal static class ClientEmitter
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         EmitReturnsDoc(w, operation, withResponse);
-        if (IsValidated(operation.Body))
+        // The exceptions are the same sentences for every operation of a shape: written once, in the runtime.
+        bool arguments = operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value) || (p.Required && !p.Value.IsValueType))
+            || (operation.Body is not null && (operation.Body.Parts is { } requestParts ? requestParts.Any(static p => p.Required) : !operation.Body.Value.IsValueType));
+        string shape = (arguments, IsValidated(operation.Body)) switch
         {
-            w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
-        }
-
-        if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
-        {
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
-        }
-
-        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.{(operation.Response.Errors.Count > 0 ? ErrorDocs(operation.Response.Errors) : string.Empty)}</exception>");
+            (true, true) => "CallWithArgumentsAndBody",
+            (true, false) => "CallWithArguments",
+            (false, true) => "CallWithBody",
+            _ => "Call",
+        };
+        w.Line($"/// <inheritdoc cref=\"{CSharp.GeneratedRuntime}OperationExceptions.{shape}\" path=\"/exception\"/>");
         if (operation.Deprecated)
         {
             w.Line(ObsoleteAttribute);
@@ -1054,8 +1059,8 @@ internal static class ClientEmitter
     }
 
     /// <summary>
-    /// The sentence of an operation's <c>ApiException</c> documentation that says which type its error bodies are read as:
-    /// <c>Error is the body as BasicError for 404 and 403, as ValidationError for 422.</c>
+    /// Which type an operation's error bodies are read as (<c>ApiException.Error</c>), for its remarks:
+    /// <c>BasicError for 404 and 403; ValidationError for 422</c>.
     /// </summary>
     private static string ErrorDocs(EquatableArray<ErrorResponseSpec> errors)
     {
@@ -1066,10 +1071,10 @@ internal static class ClientEmitter
             string type = value.Kind is ValueKind.Object or ValueKind.Enum ? "<see cref=\"" + value.TypeName + "\"/>"
                 : value is { Kind: ValueKind.Array, Items.Kind: ValueKind.Object or ValueKind.Enum } ? "<see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"" + value.Items.TypeName + "\"/>"
                 : "<c>" + CSharp.Xml(byType.Key.Replace("global::", string.Empty)) + "</c>";
-            parts.Add("as " + type + " for " + StatusList(byType));
+            parts.Add(type + " for " + StatusList(byType));
         }
 
-        return $" With an error status, <see cref=\"{CSharp.Runtime}ApiException.Error\"/> (or <c>TryGetError</c>) has the body read {string.Join("; ", parts)}.";
+        return string.Join("; ", parts);
     }
 
     /// <summary>The security alternatives of one or more operations, created once per client type.</summary>
