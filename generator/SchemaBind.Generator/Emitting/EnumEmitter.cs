@@ -27,7 +27,8 @@ internal static class EnumEmitter
 
         w.CloseBlock();
         w.Line();
-        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref=\"IsDefined\"/> is false for it).</summary>");
+        // How a name the schema does not list is kept is said once, on the enum (its remarks) and in FromWireName's docs.
+        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public static class {helper}");
         int length = 0;

@@ -32,7 +32,7 @@ public enum ExecutionStatus
     NotExecuted,
 }
 
-/// <summary>Converts <see cref="ExecutionStatus"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="ExecutionStatus"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class ExecutionStatusJson
 {

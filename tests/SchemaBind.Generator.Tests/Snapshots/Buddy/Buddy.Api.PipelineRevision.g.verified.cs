@@ -20,7 +20,7 @@ public enum PipelineRevision
     Inherit,
 }
 
-/// <summary>Converts <see cref="PipelineRevision"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="PipelineRevision"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class PipelineRevisionJson
 {
