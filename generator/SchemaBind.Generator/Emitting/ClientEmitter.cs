@@ -684,8 +684,16 @@ internal static class ClientEmitter
     /// <summary>Path parameters are method arguments: a value the schema forbids is an ArgumentException.</summary>
     private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns, Locals locals)
     {
+        // Enum checks are one line each, written together; a blank line ends the group.
+        bool enumChecks = false;
         foreach (ParameterSpec parameter in operation.Parameters)
         {
+            if (enumChecks && parameter.Value.Kind != ValueKind.Enum && (parameter.Value.Kind == ValueKind.Object || (parameter.Value.Kind != ValueKind.Array && ValueCode.NeedsValidation(parameter.Value))))
+            {
+                w.Line();
+                enumChecks = false;
+            }
+
             if (parameter.Value.Kind == ValueKind.Object)
             {
                 // An object parameter is checked like a body: every error, with its JSON Pointer.
@@ -711,8 +719,16 @@ internal static class ClientEmitter
                 continue;
             }
 
-            // A block of its own per parameter, so the checks' locals never clash.
             string kind = KindOf(parameter);
+            if (parameter.Value.Kind == ValueKind.Enum)
+            {
+                // An enum's one check is that the value is a member: one call.
+                w.Line($"{CSharp.GeneratedRuntime}GeneratedClient.CheckDefined({parameter.Name}, {ValueCode.ReaderOf(parameter.Value)}.IsDefined, {CSharp.String(kind)}, {CSharp.String(parameter.WireName)}, nameof({parameter.Name}));");
+                enumChecks = true;
+                continue;
+            }
+
+            // A block of its own per parameter, so the checks' locals never clash.
             string wireName = parameter.WireName;
             string argument = parameter.Name;
             string value = argument;
@@ -729,6 +745,11 @@ internal static class ClientEmitter
             ValueCode.Validate(w, ValueCode.NonNull(parameter.Value), value, patterns, error: (writer, keyword, message) =>
                 writer.Line($"throw new global::System.ArgumentException({CSharp.Quote("The " + kind + " parameter '" + wireName + "' " + message)}, nameof({argument}));"));
             w.CloseBlock();
+            w.Line();
+        }
+
+        if (enumChecks)
+        {
             w.Line();
         }
     }
