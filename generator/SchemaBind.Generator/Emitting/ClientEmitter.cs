@@ -628,7 +628,7 @@ internal static class ClientEmitter
             (false, true) => "CallWithBody",
             _ => "Call",
         };
-        w.Line($"/// <inheritdoc cref=\"{CSharp.GeneratedRuntime}OperationExceptions.{shape}\" path=\"/exception\"/>");
+        w.Line($"/// <inheritdoc cref=\"{CSharp.GeneratedRuntime}OperationDocs.{shape}\" path=\"/exception\"/>");
         if (operation.Deprecated)
         {
             w.Line(ObsoleteAttribute);

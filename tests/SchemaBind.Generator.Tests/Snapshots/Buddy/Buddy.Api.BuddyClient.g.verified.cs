@@ -28,7 +28,7 @@ public partial interface IBuddyClient
     /// <param name="body">The action to add.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 201 response (Created).</returns>
-    /// <inheritdoc cref="SBG::OperationExceptions.CallWithArgumentsAndBody" path="/exception"/>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArgumentsAndBody" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="AddActionAsync(string, string, long, ActionRequest, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -48,7 +48,7 @@ public partial interface IBuddyClient
     /// <param name="perPage">The number of items on a page.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <inheritdoc cref="SBG::OperationExceptions.CallWithArguments" path="/exception"/>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="ListActionsAsync(string, string, long, int?, int?, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -67,7 +67,7 @@ public partial interface IBuddyClient
     /// <param name="actionId">The numerical ID of the action.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <inheritdoc cref="SBG::OperationExceptions.CallWithArguments" path="/exception"/>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="GetActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -87,7 +87,7 @@ public partial interface IBuddyClient
     /// <param name="body">The fields to change.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <inheritdoc cref="SBG::OperationExceptions.CallWithArgumentsAndBody" path="/exception"/>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArgumentsAndBody" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateActionAsync(string, string, long, long, ActionPatch, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -106,7 +106,7 @@ public partial interface IBuddyClient
     /// <param name="actionId">The numerical ID of the action.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the server has answered.</returns>
-    /// <inheritdoc cref="SBG::OperationExceptions.CallWithArguments" path="/exception"/>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="DeleteActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
