@@ -74,7 +74,7 @@ internal static class EnumEmitter
         w.Line($"/// <inheritdoc cref=\"{table}.Read\"/>");
         w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => s_names.Read(ref reader);");
         w.Line();
-        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> by its wire names, without reflection.</summary>");
+        w.Line("/// <inheritdoc/>"); // the runtime base class's: reads and writes the enum by its wire names, without reflection
         w.Line($"public sealed class Converter() : {CSharp.GeneratedRuntime}EnumWireNameConverter<{name}>(s_names);");
         w.CloseBlock();
     }

@@ -43,6 +43,6 @@ public static class ExecutionPriorityJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static ExecutionPriority ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="ExecutionPriority"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<ExecutionPriority>(s_names);
 }

@@ -64,6 +64,6 @@ public static class ExecutionStatusJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static ExecutionStatus ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="ExecutionStatus"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<ExecutionStatus>(s_names);
 }

@@ -47,6 +47,6 @@ public static class HttpRequestMethodJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static HttpRequestMethod ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpRequestMethod"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<HttpRequestMethod>(s_names);
 }

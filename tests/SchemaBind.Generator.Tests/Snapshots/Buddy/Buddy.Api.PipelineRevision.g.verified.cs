@@ -41,6 +41,6 @@ public static class PipelineRevisionJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static PipelineRevision ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineRevision"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<PipelineRevision>(s_names);
 }

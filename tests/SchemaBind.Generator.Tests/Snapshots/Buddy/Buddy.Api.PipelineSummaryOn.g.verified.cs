@@ -43,6 +43,6 @@ public static class PipelineSummaryOnJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static PipelineSummaryOn ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummaryOn"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<PipelineSummaryOn>(s_names);
 }

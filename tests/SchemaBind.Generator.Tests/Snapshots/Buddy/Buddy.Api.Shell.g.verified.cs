@@ -41,6 +41,6 @@ public static class ShellJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static Shell ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="Shell"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<Shell>(s_names);
 }

@@ -43,6 +43,6 @@ public static class SshAuthenticationModeJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static SshAuthenticationMode ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="SshAuthenticationMode"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<SshAuthenticationMode>(s_names);
 }

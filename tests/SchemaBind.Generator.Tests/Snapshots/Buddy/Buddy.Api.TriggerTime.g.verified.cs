@@ -61,6 +61,6 @@ public static class TriggerTimeJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static TriggerTime ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="TriggerTime"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<TriggerTime>(s_names);
 }
