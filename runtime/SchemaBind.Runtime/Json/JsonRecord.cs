@@ -12,10 +12,13 @@ namespace SchemaBind.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A generated record is declared as <c>public sealed partial record Pet : JsonRecord&lt;Pet&gt;, IJsonModel&lt;Pet&gt;</c>,
-/// so the static members here are reached through its name (<c>Pet.FromJson(json)</c>) and implement
-/// <see cref="IJsonModel{TSelf}"/> for it (<c>T.FromJson(json)</c> in generic code). The base class is taken: a partial
-/// part of a generated record that names another base class is an error (CS0263); add interfaces and members instead.
+/// A generated record is declared as <c>public sealed partial record Pet : JsonSchemaRecord&lt;Pet&gt;, IJsonModel&lt;Pet&gt;,
+/// IJsonSchemaModel&lt;Pet&gt;</c> (<c>JsonRecord&lt;Pet&gt;</c> and no <c>IJsonSchemaModel</c> for a schema inline in an
+/// operation; a union's case derives from its union), so the static members here are reached through its name
+/// (<c>Pet.FromJson(json)</c>) and implement <see cref="IJsonModel{TSelf}"/> for it (<c>T.FromJson(json)</c> in generic
+/// code). Reflection finds them with <c>BindingFlags.FlattenHierarchy</c>, as static members of a base class. The base
+/// class is taken: a partial part of a generated record that names another base class is an error (CS0263); add
+/// interfaces and members instead.
 /// </para>
 /// <para>
 /// It has no members of its own that take part in equality: two generated records are equal when they are of the same
