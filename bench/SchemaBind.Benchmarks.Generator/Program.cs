@@ -416,6 +416,7 @@ if (args.Length > 2 && args[0] == "loop")
         Project.Driver(Project.Schema(text)).RunGenerators(compilation);
     }
 
+    using var promotion = new PromotionListener();
     long allocated = GC.GetTotalAllocatedBytes(precise: true);
     int collections = GC.CollectionCount(0);
     int collections1 = GC.CollectionCount(1);
@@ -440,12 +441,14 @@ if (args.Length > 2 && args[0] == "loop")
     }
 
     GC.KeepAlive(host);
+    Thread.Sleep(500); // the listener's last events come on another thread
+    double promotedMB = promotion.PromotedBytes / (double)runs / (1024 * 1024);
     double perRunMB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / (1024 * 1024);
     double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
     Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F2} ms (best tenth {bestBatchMs:F2} ms; {cpuMs:F1} ms CPU) and {perRunMB:F1} MB allocated each "
         + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0, "
         + $"{GC.CollectionCount(1) - collections1} gen-1 and {GC.CollectionCount(2) - collections2} gen-2 collections "
-        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run)");
+        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run; {promotedMB:F1} MB promoted per run by {promotion.Collections} collections seen)");
     return 0;
 }
 
