@@ -177,7 +177,7 @@ if (args.Length > 1 && args[0] == "compile")
 
 // `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
 // allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
-// parse (JSON included); the emit of every file, without the embedded document, and without any property (what a type
+// parse (JSON included); the rewrite of an older dialect's tree (OpenAPI 3.0, Swagger 2.0) into 3.1; the emit of every file, without the embedded document, and without any property (what a type
 // costs on its own); and `manual`, parse then emit without Roslyn's driver (the driver's own share is the difference).
 // The emit phases reuse one model: only `driver` and `manual` pay for a fresh model's memory as a real run does.
 if (args.Length > 2 && args[0] == "phases")
@@ -189,6 +189,9 @@ if (args.Length > 2 && args[0] == "phases")
     ApiSpec noProps = api with { Types = api.Types.Select(static t => t is ObjectSpec o ? o with { Properties = EquatableArray<PropertySpec>.Empty, Rules = EquatableArray<RuleSpec>.Empty } : t).ToEquatableArray() };
     Compilation compilation = Project.Compilation();
     AdditionalText schema = Project.Schema(text);
+
+    // The JSON document's tree, read once, for the phases that start from it (an older dialect's rewrite).
+    var tree = new Lazy<JsonObject>(() => (JsonObject)JsonTextParser.Parse(text));
     (string Name, Action Run)[] phases =
     {
         ("driver", () => Project.Driver(schema).RunGenerators(compilation)),
@@ -212,6 +215,7 @@ if (args.Length > 2 && args[0] == "phases")
             }
         }),
         ("json-min", () => JsonTextParser.Parse(text, new MinifiedJson(), default)),
+        ("upgrade", () => SchemaBind.Generator.Dialects.DocumentUpgrader.Upgrade(tree.Value, text, jsonSchema: false, static (_, _, _, _) => { }, default)),
         ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
         ("emit", () => EmitAll(api, document: true)),
         ("emit-types", () => EmitAll(api, document: false)),
@@ -221,7 +225,7 @@ if (args.Length > 2 && args[0] == "phases")
     foreach ((string name, Action run) in phases)
     {
         // The text's own reader only: "json" and "json-min" for JSON, "yaml" (the tree, then written as JSON) for YAML.
-        if ((args.Length > 3 && args[3] != name) || (Specs.IsYaml(args[1]) ? name.StartsWith("json", StringComparison.Ordinal) : name.StartsWith("yaml", StringComparison.Ordinal)))
+        if ((args.Length > 3 && args[3] != name) || (Specs.IsYaml(args[1]) ? name.StartsWith("json", StringComparison.Ordinal) || name == "upgrade" : name.StartsWith("yaml", StringComparison.Ordinal)))
         {
             continue;
         }
@@ -412,6 +416,7 @@ if (args.Length > 2 && args[0] == "loop")
         Project.Driver(Project.Schema(text)).RunGenerators(compilation);
     }
 
+    using var promotion = new PromotionListener();
     long allocated = GC.GetTotalAllocatedBytes(precise: true);
     int collections = GC.CollectionCount(0);
     int collections1 = GC.CollectionCount(1);
@@ -436,12 +441,14 @@ if (args.Length > 2 && args[0] == "loop")
     }
 
     GC.KeepAlive(host);
+    Thread.Sleep(500); // the listener's last events come on another thread
+    double promotedMB = promotion.PromotedBytes / (double)runs / (1024 * 1024);
     double perRunMB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)runs / (1024 * 1024);
     double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / runs;
     Console.WriteLine($"{args[1]}: {runs} cold runs, {stopwatch.Elapsed.TotalMilliseconds / runs:F2} ms (best tenth {bestBatchMs:F2} ms; {cpuMs:F1} ms CPU) and {perRunMB:F1} MB allocated each "
         + $"({generatedChars * 2 / (1024.0 * 1024):F1} MB of generated text), {GC.CollectionCount(0) - collections} gen-0, "
         + $"{GC.CollectionCount(1) - collections1} gen-1 and {GC.CollectionCount(2) - collections2} gen-2 collections "
-        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run)");
+        + $"({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, {GC.GetTotalPauseDuration().TotalMilliseconds / runs:F1} ms paused per run; {promotedMB:F1} MB promoted per run by {promotion.Collections} collections seen)");
     return 0;
 }
 

@@ -142,9 +142,11 @@ internal static class GeneratorRunner
             .ToList();
         Phase("generate");
 
-        // Diagnostics that do not stop generation come from the analyzer, exactly as in a build.
+        // Diagnostics that do not stop generation come from the analyzer, exactly as in a build. It reads only the
+        // schema files, so it runs on the compilation without the generated files: on the output, the analyzer driver
+        // would first parse every generated file (seconds for a large API), which `generate` never needs.
         progress?.WriteLine($"schemabind: {files.Count} file(s), {files.Sum(static f => (long)f.Text.Length) / 1024:N0} KiB of C#; checking the schema...");
-        ImmutableArray<Diagnostic> schemaDiagnostics = output
+        ImmutableArray<Diagnostic> schemaDiagnostics = compilation
             .WithAnalyzers([new SchemaFileAnalyzer()], new AnalyzerOptions(texts, optionsProvider))
             .GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
         Phase("analyze");

@@ -65,7 +65,8 @@ public sealed class BuddyDifferentialTests
         JsonSchemaValidator schemaBind =
             type?.GetProperty("JsonSchema", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as JsonSchemaValidator
             ?? PipelineActionsJsonSchema.Document.Subschema("#" + pointer);
-        MethodInfo? fromJson = type?.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static, [typeof(string)]);
+        // FromJson is the base record's (SB::JsonRecord<T>): a static member of a base class is found with FlattenHierarchy.
+        MethodInfo? fromJson = type?.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, [typeof(string)]);
         MethodInfo? validate = type?.GetMethod("Validate", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes);
         JsonSchemaNetOracle jsonSchemaNet = JsonSchemaNetOracle.Create(Reference(wrapper, name), static _ => null, out string? rejected)
             ?? throw new InvalidOperationException("JsonSchema.Net rejects " + name + ": " + rejected);

@@ -244,7 +244,8 @@ public sealed class PathologicalSchemaTests
         string schema = File.ReadAllText(SharedInputs.File("repros", "cs0029-discriminated-union-case-is-a-union.json"));
         Assembly assembly = CompileAndLoad(schema, "Nested.Api");
         Type union = assembly.GetType("Nested.Api.InputItem", throwOnError: true)!;
-        MethodInfo fromJson = union.GetMethod("FromJson", new[] { typeof(string) })!;
+        // FromJson is the base record's: a static member of a base class is found with FlattenHierarchy.
+        MethodInfo fromJson = union.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, new[] { typeof(string) })!;
         Assert.Equal("Nested.Api.FunctionCall", fromJson.Invoke(null, new object[] { """{"type": "function_call", "name": "f"}""" })!.GetType().FullName);
         Assert.Equal("Nested.Api.Reasoning", fromJson.Invoke(null, new object[] { """{"type": "reasoning"}""" })!.GetType().FullName);
         Assert.Equal("Nested.Api.EasyMessage", fromJson.Invoke(null, new object[] { """{"type": "message", "content": "hi"}""" })!.GetType().FullName);
@@ -294,7 +295,7 @@ public sealed class PathologicalSchemaTests
     private static IReadOnlyList<ValidationError> Validate(Assembly assembly, string typeName, string json)
     {
         Type type = assembly.GetType(typeName, throwOnError: true)!;
-        object instance = type.GetMethod("FromJson", new[] { typeof(string) })!.Invoke(null, new object[] { json })!;
+        object instance = type.GetMethod("FromJson", BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy, new[] { typeof(string) })!.Invoke(null, new object[] { json })!;
         return (IReadOnlyList<ValidationError>)type.GetMethod("Validate", Type.EmptyTypes)!.Invoke(instance, null)!;
     }
 }

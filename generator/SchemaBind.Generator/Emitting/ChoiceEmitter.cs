@@ -19,7 +19,7 @@ internal static class ChoiceEmitter
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line(TypeEmitter.ConverterAttribute(name));
-        w.OpenBlock($"public abstract partial record {name} : {TypeEmitter.Models(choice, name)}");
+        w.OpenBlock($"public abstract partial record {name} : {TypeEmitter.RecordBase(choice, name)}, {TypeEmitter.Models(choice, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
@@ -112,8 +112,9 @@ internal static class ChoiceEmitter
 
         // Validation: each case's typed checks, then the whole schema on the JSON form (which also
         // tells when a value matches more alternatives of a oneOf than its own).
-        TypeEmitter.EmitValidateMethods(w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
-        w.OpenBlock(string.Empty);
+        // Validate(), FromJson, ToJson, the two-argument WriteJson and ToString are the base record's.
+        w.Line("/// <inheritdoc/>");
+        w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
         if (hasSchema)
         {
@@ -150,11 +151,9 @@ internal static class ChoiceEmitter
 
         if (hasSchema)
         {
-            TypeEmitter.EmitJsonSchemaMembers(w, choice, documentClass, string.Empty);
+            TypeEmitter.EmitJsonSchemaMembers(w, choice, documentClass, caseOfUnion: false);
         }
 
-        TypeEmitter.EmitToJson(w);
-        TypeEmitter.EmitParseMethods(w, name, string.Empty);
 
         // ReadJson: parse once, then test the alternatives.
         w.Line("/// <inheritdoc/>");
@@ -218,7 +217,6 @@ internal static class ChoiceEmitter
             w.Line();
         }
 
-        TypeEmitter.EmitWriteJsonOverload(w, name);
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
@@ -239,8 +237,6 @@ internal static class ChoiceEmitter
         w.Unindent();
         w.CloseBlock();
         w.CloseBlock();
-        w.Line();
-        TypeEmitter.EmitToString(w);
 
         if (patterns.Count > 0)
         {

@@ -116,7 +116,9 @@ internal sealed class ObjectEmitter
         // A record that reads itself in a constructor (see EmitReading) declares its parameterless constructor as an empty
         // primary constructor: that constructor, implicit before, stays, with no docs of its own to write.
         string primary = ReadsInConstructor ? "()" : string.Empty;
-        _w.OpenBlock($"public sealed partial record {name}{primary} : {(union is null ? string.Empty : union.BaseTypeName + ", ")}{TypeEmitter.Models(_type, name)}");
+        // A union's case derives from the union; any other record from the runtime's base record, which holds the members
+        // every record has the same (TypeEmitter.RecordBase).
+        _w.OpenBlock($"public sealed partial record {name}{primary} : {union?.BaseTypeName ?? TypeEmitter.RecordBase(_type, name)}, {TypeEmitter.Models(_type, name)}");
         if (_presence is not null)
         {
             _w.Line("// Which members that may be null were set or read (their ...Specified): those are written, null too.");
@@ -197,7 +199,7 @@ internal sealed class ObjectEmitter
         EmitEquality();
         EmitValidation();
         _w.Line();
-        TypeEmitter.EmitJsonSchemaMembers(_w, _type, _documentClass, union is null ? string.Empty : "new ");
+        TypeEmitter.EmitJsonSchemaMembers(_w, _type, _documentClass, caseOfUnion: union is not null);
         EmitSerialization();
 
         if (_patterns.Count > 0)
@@ -336,16 +338,9 @@ internal sealed class ObjectEmitter
 
     private void EmitValidation()
     {
-        if (_type.Union is null)
-        {
-            TypeEmitter.EmitValidateMethods(_w, "public void Validate(" + CSharp.Runtime + "ValidationContext context)");
-            _w.OpenBlock(string.Empty);
-        }
-        else
-        {
-            _w.Line("/// <inheritdoc/>");
-            _w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
-        }
+        // Validate() is the base record's (it rents a context and calls this).
+        _w.Line("/// <inheritdoc/>");
+        _w.OpenBlock("public override void Validate(" + CSharp.Runtime + "ValidationContext context)");
 
         _w.Line("global::System.ArgumentNullException.ThrowIfNull(context);");
         if (_type.ValidatesJson)
@@ -446,11 +441,11 @@ internal sealed class ObjectEmitter
         bool member = _type.Union is not null;
         string hide = member ? "new " : string.Empty;
 
-        TypeEmitter.EmitParseMethods(_w, name, hide);
-
-        if (!member)
+        // FromJson, the two-argument WriteJson, ToJson and ToString are the base record's; a union's case declares its own
+        // FromJson and WriteJson (of its own type, beside the union's).
+        if (member)
         {
-            TypeEmitter.EmitToJson(_w);
+            TypeEmitter.EmitParseMethods(_w, name, hide);
         }
 
         List<PropertySpec> readable = _type.Properties.Where(static p => p.ConstValue is null).ToList();
@@ -458,7 +453,11 @@ internal sealed class ObjectEmitter
         EmitReading(readable, extras, hide);
 
         // WriteJson
-        TypeEmitter.EmitWriteJsonOverload(_w, name);
+        if (member)
+        {
+            TypeEmitter.EmitWriteJsonOverload(_w, name);
+        }
+
         _w.Line("/// <inheritdoc/>");
         _w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
@@ -545,12 +544,6 @@ internal sealed class ObjectEmitter
             _w.Line("/// <inheritdoc/>");
             _w.Line($"private protected override void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact) => WriteJson(writer, this, redact);");
         }
-        else
-        {
-            _w.Line();
-            TypeEmitter.EmitToString(_w);
-        }
-
     }
 
     /// <summary>True when the record has members to read: then it reads itself in a constructor (see <see cref="EmitReading"/>).</summary>

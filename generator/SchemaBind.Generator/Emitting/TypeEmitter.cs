@@ -94,27 +94,42 @@ internal static class TypeEmitter
         w.CloseBlock();
     }
 
-    /// <summary>The JSON validator of a named type: its subschema of the embedded document.</summary>
-    internal static void EmitJsonSchemaMembers(SourceWriter w, TypeSpec type, string documentClass, string hide)
+    /// <summary>
+    /// The JSON validator of a named type: its subschema of the embedded document. <c>ValidateJson</c>, which uses it, is
+    /// the base record's (<see cref="RecordBase"/>); a union's case, whose base is the union, hides the union's with its own.
+    /// </summary>
+    internal static void EmitJsonSchemaMembers(SourceWriter w, TypeSpec type, string documentClass, bool caseOfUnion)
     {
         if (!HasSchema(type))
         {
             return; // inline schemas of operations have no stable pointer into the document
         }
 
+        string hide = caseOfUnion ? "new " : string.Empty;
         string validator = CSharp.Runtime + "JsonSchemaValidator";
         w.Line($"private static {validator}? s_jsonSchema;");
         w.Line();
         w.Line("/// <inheritdoc/>");
         w.Line($"public static {hide}{validator} JsonSchema => s_jsonSchema ??= {documentClass}.Document.Subschema({CSharp.Quote(type.SchemaPointer)});");
         w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public static {hide}global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> ValidateJson({CSharp.Json}JsonElement json) => JsonSchema.Validate(json);");
-        w.Line();
+        if (caseOfUnion)
+        {
+            w.Line("/// <inheritdoc/>");
+            w.Line($"public static new global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> ValidateJson({CSharp.Json}JsonElement json) => JsonSchema.Validate(json);");
+            w.Line();
+        }
     }
 
     /// <summary>Whether the type's schema has a stable place in the embedded document (inline schemas of operations have none).</summary>
     internal static bool HasSchema(TypeSpec type) => !type.SchemaPointer.StartsWith("#/paths/", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// The runtime's base record of a generated object, union or choice: it declares once the members that are the same in
+    /// every type (FromJson, the two-argument WriteJson, ToJson, Validate(), ToString and, with a schema, ValidateJson),
+    /// built on the ones the type declares itself (ReadJson, the three-argument WriteJson, Validate(context), JsonSchema).
+    /// </summary>
+    internal static string RecordBase(TypeSpec type, string name) =>
+        CSharp.Runtime + (HasSchema(type) ? "JsonSchemaRecord<" : "JsonRecord<") + name + ">";
 
     /// <summary>
     /// The runtime interfaces of a generated type: they declare its JSON and validation members once, with their docs,
@@ -170,38 +185,10 @@ internal static class TypeEmitter
         }
     }
 
-    /// <summary>Validate(), and the documented signature of Validate(context) (its body is the caller's).</summary>
-    internal static void EmitValidateMethods(SourceWriter w, string contextOverloadSignature)
-    {
-        w.Line("/// <inheritdoc/>");
-        w.OpenBlock($"public global::System.Collections.Generic.IReadOnlyList<{CSharp.Runtime}ValidationError> Validate()");
-        // A rented context: validating a valid value allocates nothing.
-        w.Line($"var context = {CSharp.Runtime}ValidationContext.Rent();");
-        w.Line("Validate(context);");
-        w.Line($"return {CSharp.Runtime}ValidationContext.Return(context);");
-        w.CloseBlock();
-        w.Line();
-        w.Line("/// <inheritdoc/>");
-        w.Line(contextOverloadSignature);
-    }
-
     internal static void EmitWriteJsonOverload(SourceWriter w, string name)
     {
         w.Line("/// <inheritdoc/>");
         w.Line($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value) => WriteJson(writer, value, redact: false);");
-        w.Line();
-    }
-
-    internal static void EmitToString(SourceWriter w)
-    {
-        w.Line("/// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>\"***\"</c>.</summary>");
-        w.Line($"public sealed override string ToString() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));");
-    }
-
-    internal static void EmitToJson(SourceWriter w)
-    {
-        w.Line("/// <inheritdoc/>");
-        w.Line($"public string ToJson() => {CSharp.GeneratedRuntime}JsonRead.Serialize(this, WriteJson);");
         w.Line();
     }
 

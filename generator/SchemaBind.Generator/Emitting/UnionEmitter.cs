@@ -15,7 +15,7 @@ internal static class UnionEmitter
         w.Line("/// </remarks>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.Line(TypeEmitter.ConverterAttribute(name));
-        w.OpenBlock($"public abstract partial record {name} : {TypeEmitter.Models(union, name)}");
+        w.OpenBlock($"public abstract partial record {name} : {TypeEmitter.RecordBase(union, name)}, {TypeEmitter.Models(union, name)}");
         w.Line("/// <summary>Only the generated cases derive from this class.</summary>");
         w.OpenBlock($"private protected {name}()");
         w.CloseBlock();
@@ -23,12 +23,8 @@ internal static class UnionEmitter
         w.Line($"/// <summary>The <c>{CSharp.Xml(union.DiscriminatorJsonName)}</c> that identifies the case.</summary>");
         w.Line($"public abstract string {union.DiscriminatorPropertyName} {{ get; }}");
         w.Line();
-        TypeEmitter.EmitValidateMethods(w, "public abstract void Validate(" + CSharp.Runtime + "ValidationContext context);");
-        w.Line();
-        TypeEmitter.EmitJsonSchemaMembers(w, union, documentClass, string.Empty);
-        TypeEmitter.EmitToJson(w);
-        TypeEmitter.EmitParseMethods(w, name, string.Empty);
-
+        // Validate(), Validate(context) (abstract: each case has its own), FromJson, ToJson and ToString are the base record's.
+        TypeEmitter.EmitJsonSchemaMembers(w, union, documentClass, caseOfUnion: false);
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader)");
         w.Line($"{CSharp.GeneratedRuntime}JsonRead.StartObject(ref reader, {CSharp.Quote(name)});");
@@ -43,7 +39,6 @@ internal static class UnionEmitter
         w.CloseBlock(";");
         w.CloseBlock();
         w.Line();
-        TypeEmitter.EmitWriteJsonOverload(w, name);
         w.Line("/// <inheritdoc/>");
         w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
@@ -54,8 +49,6 @@ internal static class UnionEmitter
         w.Line("/// <param name=\"writer\">The writer.</param>");
         w.Line("/// <param name=\"redact\">True to write sensitive values as <c>\"***\"</c>.</param>");
         w.Line($"private protected abstract void WriteJsonCore({CSharp.Json}Utf8JsonWriter writer, bool redact);");
-        w.Line();
-        TypeEmitter.EmitToString(w);
         w.Line();
         EmitUnknownCase(w, union, unknown);
         w.CloseBlock();

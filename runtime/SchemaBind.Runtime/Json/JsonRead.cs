@@ -341,18 +341,9 @@ public static partial class JsonRead
     public static T Parse<T>(ReadOnlySpan<byte> utf8Json, JsonReadHandler<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
-        if (!reader.Read())
-        {
-            throw new JsonException("The JSON document is empty.");
-        }
-
+        Utf8JsonReader reader = BeginDocument(utf8Json);
         T value = read(ref reader);
-        if (reader.Read())
-        {
-            throw new JsonException("Unexpected data after the end of the JSON value.");
-        }
-
+        EndDocument(ref reader);
         return value;
     }
 
@@ -361,6 +352,22 @@ public static partial class JsonRead
     {
         ArgumentNullException.ThrowIfNull(json);
         return Parse(Encoding.UTF8.GetBytes(json), read);
+    }
+
+    /// <summary>Parses a whole UTF-8 JSON document as a <typeparamref name="T"/> (<see cref="JsonRecord{TSelf}"/>'s <c>FromJson</c>).</summary>
+    internal static T Parse<T>(ReadOnlySpan<byte> utf8Json) where T : IJsonModel<T>
+    {
+        Utf8JsonReader reader = BeginDocument(utf8Json);
+        T value = T.ReadJson(ref reader);
+        EndDocument(ref reader);
+        return value;
+    }
+
+    /// <summary>Parses a whole JSON document held in a string as a <typeparamref name="T"/>.</summary>
+    internal static T Parse<T>(string json) where T : IJsonModel<T>
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parse<T>(Encoding.UTF8.GetBytes(json));
     }
 
     /// <summary>Writes a value with <paramref name="write"/> and returns the JSON text.</summary>
@@ -374,6 +381,39 @@ public static partial class JsonRead
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes a <typeparamref name="T"/> with its own <c>WriteJson</c> and returns the JSON text (<see cref="JsonRecord{TSelf}"/>'s <c>ToJson</c> and <c>ToString</c>).</summary>
+    internal static string Serialize<T>(T value, bool redact) where T : IJsonModel<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            T.WriteJson(writer, value, redact);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A reader on the first token of a whole document.</summary>
+    private static Utf8JsonReader BeginDocument(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read())
+        {
+            throw new JsonException("The JSON document is empty.");
+        }
+
+        return reader;
+    }
+
+    /// <summary>Checks that nothing follows the value the reader ends on.</summary>
+    private static void EndDocument(ref Utf8JsonReader reader)
+    {
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected data after the end of the JSON value.");
+        }
     }
 
     private static void Expect(ref Utf8JsonReader reader, JsonTokenType type, string expected)

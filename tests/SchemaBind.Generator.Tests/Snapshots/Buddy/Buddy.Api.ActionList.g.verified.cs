@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>One page of a pipeline's actions. There is no total count: an empty page ends the list.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionList>))]
-public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
+public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB::IJsonModel<ActionList>, SB::IJsonSchemaModel<ActionList>
 {
     /// <summary>The API URL of the list.</summary>
     public required global::System.Uri Url { get; init; }
@@ -49,15 +49,7 @@ public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJso
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Url, "url");
@@ -93,18 +85,6 @@ public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJso
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionList");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static ActionList FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ActionList FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static ActionList ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -123,9 +103,6 @@ public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJso
         SBG::JsonRead.Required<ActionList>(HtmlUrl, "html_url");
         SBG::JsonRead.Required<ActionList>(Actions, "actions");
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value, bool redact)
@@ -151,7 +128,4 @@ public sealed partial record ActionList() : SB::IJsonModel<ActionList>, SB::IJso
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

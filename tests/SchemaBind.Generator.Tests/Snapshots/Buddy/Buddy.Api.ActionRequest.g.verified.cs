@@ -16,7 +16,7 @@ namespace Buddy.Api;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionRequest>))]
-public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB::IJsonSchemaModel<ActionRequest>
+public abstract partial record ActionRequest : SB::JsonSchemaRecord<ActionRequest>, SB::IJsonModel<ActionRequest>, SB::IJsonSchemaModel<ActionRequest>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected ActionRequest()
@@ -26,33 +26,10 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
     /// <summary>The <c>type</c> that identifies the case.</summary>
     public abstract string Type { get; }
 
-    /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public abstract void Validate(SB::ValidationContext context);
-
     private static SB::JsonSchemaValidator? s_jsonSchema;
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionRequest");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
-    public static ActionRequest FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ActionRequest FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
 
     /// <inheritdoc/>
     public static ActionRequest ReadJson(ref STJ::Utf8JsonReader reader)
@@ -73,9 +50,6 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ActionRequest value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionRequest value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(value);
@@ -86,9 +60,6 @@ public abstract partial record ActionRequest : SB::IJsonModel<ActionRequest>, SB
     /// <param name="writer">The writer.</param>
     /// <param name="redact">True to write sensitive values as <c>"***"</c>.</param>
     private protected abstract void WriteJsonCore(STJ::Utf8JsonWriter writer, bool redact);
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
     /// <summary>A <see cref="ActionRequest"/> whose <c>type</c> the schema does not list, kept as the JSON that was read.</summary>
     /// <remarks>It is written back exactly as read; <see cref="Validate(SB::ValidationContext)"/> reports it, since the schema has no case for it.</remarks>

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An action as listed: enough to find it, not its settings.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ActionSummary>))]
-public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
+public sealed partial record ActionSummary() : SB::JsonSchemaRecord<ActionSummary>, SB::IJsonModel<ActionSummary>, SB::IJsonSchemaModel<ActionSummary>
 {
     /// <summary>The API URL of the action.</summary>
     public required global::System.Uri Url { get; init; }
@@ -69,15 +69,7 @@ public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Url, "url");
@@ -110,18 +102,6 @@ public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ActionSummary");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static ActionSummary FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ActionSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static ActionSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -149,9 +129,6 @@ public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ActionSummary value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionSummary value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -166,7 +143,4 @@ public sealed partial record ActionSummary() : SB::IJsonModel<ActionSummary>, SB
         if (value.LastExecutionStatus is { } _lastExecutionStatus) writer.WriteString("last_execution_status"u8, ExecutionStatusJson.ToWireName(_lastExecutionStatus));
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

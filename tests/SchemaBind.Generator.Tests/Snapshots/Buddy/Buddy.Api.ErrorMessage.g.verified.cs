@@ -11,21 +11,13 @@ namespace Buddy.Api;
 /// <summary>A single error.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorMessage>))]
-public sealed partial record ErrorMessage() : SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
+public sealed partial record ErrorMessage() : SB::JsonSchemaRecord<ErrorMessage>, SB::IJsonModel<ErrorMessage>, SB::IJsonSchemaModel<ErrorMessage>
 {
     /// <summary>A human-readable description of the error.</summary>
     public required string Message { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Message, "message");
@@ -35,18 +27,6 @@ public sealed partial record ErrorMessage() : SB::IJsonModel<ErrorMessage>, SB::
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ErrorMessage");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static ErrorMessage FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ErrorMessage FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ErrorMessage ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -65,9 +45,6 @@ public sealed partial record ErrorMessage() : SB::IJsonModel<ErrorMessage>, SB::
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorMessage value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorMessage value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -76,7 +53,4 @@ public sealed partial record ErrorMessage() : SB::IJsonModel<ErrorMessage>, SB::
         writer.WriteString("message"u8, value.Message);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>The error body Buddy returns with 4xx responses.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ErrorResponse>))]
-public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
+public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorResponse>, SB::IJsonModel<ErrorResponse>, SB::IJsonSchemaModel<ErrorResponse>
 {
     /// <summary>The errors.</summary>
     public global::System.Collections.Generic.IReadOnlyList<ErrorMessage>? Errors { get; init; }
@@ -39,15 +39,7 @@ public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (Errors is { } _errors)
@@ -77,18 +69,6 @@ public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ErrorResponse");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static ErrorResponse FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ErrorResponse FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static ErrorResponse ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     private ErrorResponse(ref STJ::Utf8JsonReader reader) : this()
@@ -100,9 +80,6 @@ public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB
             else reader.Skip();
         }
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value, bool redact)
@@ -129,7 +106,4 @@ public sealed partial record ErrorResponse() : SB::IJsonModel<ErrorResponse>, SB
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

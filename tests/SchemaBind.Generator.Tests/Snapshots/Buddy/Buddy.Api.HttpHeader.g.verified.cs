@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An HTTP header sent with the request.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<HttpHeader>))]
-public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
+public sealed partial record HttpHeader() : SB::JsonSchemaRecord<HttpHeader>, SB::IJsonModel<HttpHeader>, SB::IJsonSchemaModel<HttpHeader>
 {
     /// <summary>The name of the header.</summary>
     [SB::SchemaMinLength(1)]
@@ -21,15 +21,7 @@ public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJso
     public required string Value { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (Name is null)
@@ -55,18 +47,6 @@ public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJso
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/HttpHeader");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static HttpHeader FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static HttpHeader FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -85,9 +65,6 @@ public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJso
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -97,7 +74,4 @@ public sealed partial record HttpHeader() : SB::IJsonModel<HttpHeader>, SB::IJso
         writer.WriteString("value"u8, value.Value);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

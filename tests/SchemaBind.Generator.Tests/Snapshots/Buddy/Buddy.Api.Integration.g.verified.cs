@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A reference to a workspace integration (for example Amazon ECR, Google GCR or Docker Hub credentials).</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Integration>))]
-public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
+public sealed partial record Integration() : SB::JsonSchemaRecord<Integration>, SB::IJsonModel<Integration>, SB::IJsonSchemaModel<Integration>
 {
     /// <summary>The hash ID of the integration, as on the seed documentation page.</summary>
     public string? HashId { get; init; }
@@ -20,15 +20,7 @@ public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJ
     public string? Identifier { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
     }
@@ -37,18 +29,6 @@ public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJ
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/Integration");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Integration FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Integration FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Integration ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -65,9 +45,6 @@ public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJ
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Integration value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Integration value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -77,7 +54,4 @@ public sealed partial record Integration() : SB::IJsonModel<Integration>, SB::IJ
         if (value.Identifier is { } _identifier) writer.WriteString("identifier"u8, _identifier);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

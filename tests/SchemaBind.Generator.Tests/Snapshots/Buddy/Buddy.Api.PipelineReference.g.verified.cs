@@ -11,21 +11,13 @@ namespace Buddy.Api;
 /// <summary>A reference to a pipeline by its ID.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineReference>))]
-public sealed partial record PipelineReference() : SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
+public sealed partial record PipelineReference() : SB::JsonSchemaRecord<PipelineReference>, SB::IJsonModel<PipelineReference>, SB::IJsonSchemaModel<PipelineReference>
 {
     /// <summary>The ID of the pipeline.</summary>
     public required long Id { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
     }
@@ -34,18 +26,6 @@ public sealed partial record PipelineReference() : SB::IJsonModel<PipelineRefere
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/PipelineReference");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static PipelineReference FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static PipelineReference FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static PipelineReference ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -65,9 +45,6 @@ public sealed partial record PipelineReference() : SB::IJsonModel<PipelineRefere
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineReference value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineReference value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -76,7 +53,4 @@ public sealed partial record PipelineReference() : SB::IJsonModel<PipelineRefere
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A summary of a pipeline.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<PipelineSummary>))]
-public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
+public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSummary>, SB::IJsonModel<PipelineSummary>, SB::IJsonSchemaModel<PipelineSummary>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -105,15 +105,7 @@ public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Url, "url");
@@ -160,18 +152,6 @@ public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/PipelineSummary");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static PipelineSummary FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static PipelineSummary FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -197,9 +177,6 @@ public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>
         SBG::JsonRead.Required<PipelineSummary>(seen, 0, "id");
         SBG::JsonRead.Required<PipelineSummary>(Name, "name");
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value, bool redact)
@@ -240,7 +217,4 @@ public sealed partial record PipelineSummary() : SB::IJsonModel<PipelineSummary>
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A service container (for example a database) that runs beside the build. Only its type and version are typed here; other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<ServiceSettings>))]
-public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
+public sealed partial record ServiceSettings() : SB::JsonSchemaRecord<ServiceSettings>, SB::IJsonModel<ServiceSettings>, SB::IJsonSchemaModel<ServiceSettings>
 {
     /// <summary>The kind of service, for example MYSQL, POSTGRE_SQL or REDIS.</summary>
     public string? Type { get; init; }
@@ -49,15 +49,7 @@ public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
     }
@@ -66,18 +58,6 @@ public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/ServiceSettings");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static ServiceSettings FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static ServiceSettings FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static ServiceSettings ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -102,9 +82,6 @@ public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -127,7 +104,4 @@ public sealed partial record ServiceSettings() : SB::IJsonModel<ServiceSettings>
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A Slack message attachment; only its common fields are typed here, other fields are allowed.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<SlackAttachment>))]
-public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
+public sealed partial record SlackAttachment() : SB::JsonSchemaRecord<SlackAttachment>, SB::IJsonModel<SlackAttachment>, SB::IJsonSchemaModel<SlackAttachment>
 {
     /// <summary>A plain-text summary of the attachment.</summary>
     public string? Fallback { get; init; }
@@ -54,15 +54,7 @@ public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
     }
@@ -71,18 +63,6 @@ public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/SlackAttachment");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static SlackAttachment FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static SlackAttachment FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static SlackAttachment ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -108,9 +88,6 @@ public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -134,7 +111,4 @@ public sealed partial record SlackAttachment() : SB::IJsonModel<SlackAttachment>
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>A condition that must hold for the action to run.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<TriggerCondition>))]
-public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
+public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCondition>, SB::IJsonModel<TriggerCondition>, SB::IJsonSchemaModel<TriggerCondition>
 {
     /// <summary>The kind of condition, for example ALWAYS, ON_CHANGE, ON_CHANGE_AT_PATH, VAR_IS, VAR_IS_NOT, VAR_CONTAINS, VAR_NOT_CONTAINS, DATETIME or SUCCESS_PIPELINE.</summary>
     [SB::SchemaMinLength(1)]
@@ -90,15 +90,7 @@ public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerConditio
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (TriggerConditionValue is null)
@@ -176,18 +168,6 @@ public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerConditio
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/TriggerCondition");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static TriggerCondition FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static TriggerCondition FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -212,9 +192,6 @@ public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerConditio
 
         SBG::JsonRead.Required<TriggerCondition>(TriggerConditionValue, "trigger_condition");
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value, bool redact)
@@ -269,7 +246,4 @@ public sealed partial record TriggerCondition() : SB::IJsonModel<TriggerConditio
         if (value.TriggerGroup is { } _triggerGroup) writer.WriteString("trigger_group"u8, _triggerGroup);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace Buddy.Api;
 /// <summary>An environment variable available to the action.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Variable>))]
-public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
+public sealed partial record Variable() : SB::JsonSchemaRecord<Variable>, SB::IJsonModel<Variable>, SB::IJsonSchemaModel<Variable>
 {
     /// <summary>The name of the variable.</summary>
     public required string Key { get; init; }
@@ -29,15 +29,7 @@ public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSch
     public bool? Settable { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Key, "key");
@@ -48,18 +40,6 @@ public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSch
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= PipelineActionsJsonSchema.Document.Subschema("#/components/schemas/Variable");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Variable FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Variable FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Variable ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -83,9 +63,6 @@ public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSch
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -98,7 +75,4 @@ public sealed partial record Variable() : SB::IJsonModel<Variable>, SB::IJsonSch
         if (value.Settable is { } _settable) writer.WriteBoolean("settable"u8, _settable);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Cat schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Cat>))]
-public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
+public sealed partial record Cat() : SB::JsonSchemaRecord<Cat>, SB::IJsonModel<Cat>, SB::IJsonSchemaModel<Cat>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -22,15 +22,7 @@ public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<C
     public required int Lives { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         int errorsBefore = context.ErrorCount;
@@ -67,18 +59,6 @@ public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<C
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Cat");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Cat FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Cat FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Cat ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -98,9 +78,6 @@ public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<C
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -110,7 +87,4 @@ public sealed partial record Cat() : SB::IJsonModel<Cat>, SB::IJsonSchemaModel<C
         writer.WriteNumber("lives"u8, value.Lives);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

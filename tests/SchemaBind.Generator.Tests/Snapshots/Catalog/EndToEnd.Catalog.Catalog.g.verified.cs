@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>Structural shapes: maps, allOf composition, unions without a discriminator, recursion.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Catalog>))]
-public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
+public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJsonModel<Catalog>, SB::IJsonSchemaModel<Catalog>
 {
     // Which members that may be null were set or read (their ...Specified): those are written, null too.
     private uint _specified;
@@ -92,15 +92,7 @@ public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchem
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.RequiredMember(Root, "root");
@@ -173,18 +165,6 @@ public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchem
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Catalog FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Catalog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Catalog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -214,9 +194,6 @@ public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchem
 
         AdditionalProperties = _additionalProperties;
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value, bool redact)
@@ -297,7 +274,4 @@ public sealed partial record Catalog() : SB::IJsonModel<Catalog>, SB::IJsonSchem
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Category schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Category>))]
-public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
+public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJsonModel<Category>, SB::IJsonSchemaModel<Category>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -50,15 +50,7 @@ public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSch
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (Name is null)
@@ -103,18 +95,6 @@ public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSch
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Category");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Category FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Category FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Category ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -131,9 +111,6 @@ public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSch
 
         SBG::JsonRead.Required<Category>(Name, "name");
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Category value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value, bool redact)
@@ -166,7 +143,4 @@ public sealed partial record Category() : SB::IJsonModel<Category>, SB::IJsonSch
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -15,7 +15,7 @@ namespace EndToEnd.Catalog;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Code>))]
-public abstract partial record Code : SB::IJsonModel<Code>, SB::IJsonSchemaModel<Code>
+public abstract partial record Code : SB::JsonSchemaRecord<Code>, SB::IJsonModel<Code>, SB::IJsonSchemaModel<Code>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected Code()
@@ -94,15 +94,7 @@ public abstract partial record Code : SB::IJsonModel<Code>, SB::IJsonSchemaModel
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         int errorsBefore = context.ErrorCount;
@@ -137,18 +129,6 @@ public abstract partial record Code : SB::IJsonModel<Code>, SB::IJsonSchemaModel
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Code");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
-    public static Code FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Code FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
     public static Code ReadJson(ref STJ::Utf8JsonReader reader)
     {
         STJ::JsonElement json = SBG::JsonRead.Element(ref reader);
@@ -173,9 +153,6 @@ public abstract partial record Code : SB::IJsonModel<Code>, SB::IJsonSchemaModel
     private static SB::JsonSchemaValidator Alternative(int index) => s_alternatives[index] ??= CatalogJsonSchema.Document.Subschema("#/$defs/Code/oneOf/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Code value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Code value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -196,7 +173,4 @@ public abstract partial record Code : SB::IJsonModel<Code>, SB::IJsonSchemaModel
                 throw new global::System.InvalidOperationException("Not a case of Code.");
         }
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Dog schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Dog>))]
-public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
+public sealed partial record Dog() : SB::JsonSchemaRecord<Dog>, SB::IJsonModel<Dog>, SB::IJsonSchemaModel<Dog>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
@@ -22,15 +22,7 @@ public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<D
     public required bool Barks { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         int errorsBefore = context.ErrorCount;
@@ -61,18 +53,6 @@ public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<D
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Dog");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Dog FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Dog FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Dog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -92,9 +72,6 @@ public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<D
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Dog value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Dog value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -104,7 +81,4 @@ public sealed partial record Dog() : SB::IJsonModel<Dog>, SB::IJsonSchemaModel<D
         writer.WriteBoolean("barks"u8, value.Barks);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,22 +11,14 @@ namespace EndToEnd.Catalog;
 /// <summary>The Named schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Named>))]
-public sealed partial record Named() : SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
+public sealed partial record Named() : SB::JsonSchemaRecord<Named>, SB::IJsonModel<Named>, SB::IJsonSchemaModel<Named>
 {
     /// <summary>The <c>name</c> property.</summary>
     [SB::SchemaMinLength(1)]
     public required string Name { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (Name is null)
@@ -51,18 +43,6 @@ public sealed partial record Named() : SB::IJsonModel<Named>, SB::IJsonSchemaMod
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Named");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Named FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Named FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Named ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -79,9 +59,6 @@ public sealed partial record Named() : SB::IJsonModel<Named>, SB::IJsonSchemaMod
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Named value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Named value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -90,7 +67,4 @@ public sealed partial record Named() : SB::IJsonModel<Named>, SB::IJsonSchemaMod
         writer.WriteString("name"u8, value.Name);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -11,21 +11,13 @@ namespace EndToEnd.Catalog;
 /// <summary>The Person schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Person>))]
-public sealed partial record Person() : SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
+public sealed partial record Person() : SB::JsonSchemaRecord<Person>, SB::IJsonModel<Person>, SB::IJsonSchemaModel<Person>
 {
     /// <summary>The <c>name</c> property.</summary>
     public required string Name { get; init; }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         context.Required(Name, "name");
@@ -35,18 +27,6 @@ public sealed partial record Person() : SB::IJsonModel<Person>, SB::IJsonSchemaM
 
     /// <inheritdoc/>
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Person");
-
-    /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Person FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Person FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
 
     /// <inheritdoc/>
     public static Person ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
@@ -65,9 +45,6 @@ public sealed partial record Person() : SB::IJsonModel<Person>, SB::IJsonSchemaM
     }
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Person value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Person value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -76,7 +53,4 @@ public sealed partial record Person() : SB::IJsonModel<Person>, SB::IJsonSchemaM
         writer.WriteString("name"u8, value.Name);
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -15,7 +15,7 @@ namespace EndToEnd.Catalog;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Pet>))]
-public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<Pet>
+public abstract partial record Pet : SB::JsonSchemaRecord<Pet>, SB::IJsonModel<Pet>, SB::IJsonSchemaModel<Pet>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected Pet()
@@ -96,15 +96,7 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         int errorsBefore = context.ErrorCount;
@@ -133,18 +125,6 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Pet");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
-    public static Pet FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Pet FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
     public static Pet ReadJson(ref STJ::Utf8JsonReader reader)
     {
         STJ::JsonElement json = SBG::JsonRead.Element(ref reader);
@@ -169,9 +149,6 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
     private static SB::JsonSchemaValidator Alternative(int index) => s_alternatives[index] ??= CatalogJsonSchema.Document.Subschema("#/$defs/Pet/oneOf/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
 
     /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Pet value) => WriteJson(writer, value, redact: false);
-
-    /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Pet value, bool redact)
     {
         global::System.ArgumentNullException.ThrowIfNull(writer);
@@ -192,7 +169,4 @@ public abstract partial record Pet : SB::IJsonModel<Pet>, SB::IJsonSchemaModel<P
                 throw new global::System.InvalidOperationException("Not a case of Pet.");
         }
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }

@@ -15,7 +15,7 @@ namespace EndToEnd.Catalog;
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Price>))]
-public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaModel<Price>
+public abstract partial record Price : SB::JsonSchemaRecord<Price>, SB::IJsonModel<Price>, SB::IJsonSchemaModel<Price>
 {
     /// <summary>Only the generated cases derive from this class.</summary>
     private protected Price()
@@ -127,15 +127,7 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         int errorsBefore = context.ErrorCount;
@@ -178,18 +170,6 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Price");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
-    public static Price FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Price FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
     public static Price ReadJson(ref STJ::Utf8JsonReader reader)
     {
         STJ::JsonElement json = SBG::JsonRead.Element(ref reader);
@@ -215,9 +195,6 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
 
     /// <summary>The schema of the alternative at <paramref name="index"/> in <c>anyOf</c>, built on first use.</summary>
     private static SB::JsonSchemaValidator Alternative(int index) => s_alternatives[index] ??= CatalogJsonSchema.Document.Subschema("#/$defs/Price/anyOf/" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Price value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Price value, bool redact)
@@ -250,9 +227,6 @@ public abstract partial record Price : SB::IJsonModel<Price>, SB::IJsonSchemaMod
                 throw new global::System.InvalidOperationException("Not a case of Price.");
         }
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 
     private static readonly global::System.Text.RegularExpressions.Regex s_pattern0 = SBG::SchemaRegex.Create("^[0-9]+ [A-Z]{3}$");
 }

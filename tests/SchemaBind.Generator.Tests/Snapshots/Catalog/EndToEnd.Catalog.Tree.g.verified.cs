@@ -11,7 +11,7 @@ namespace EndToEnd.Catalog;
 /// <summary>The Tree schema.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 [STJ::Serialization.JsonConverter(typeof(SBG::GeneratedJsonConverter<Tree>))]
-public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
+public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel<Tree>, SB::IJsonSchemaModel<Tree>
 {
     /// <summary>The <c>value</c> property.</summary>
     public required long Value { get; init; }
@@ -49,15 +49,7 @@ public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel
     }
 
     /// <inheritdoc/>
-    public global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> Validate()
-    {
-        var context = SB::ValidationContext.Rent();
-        Validate(context);
-        return SB::ValidationContext.Return(context);
-    }
-
-    /// <inheritdoc/>
-    public void Validate(SB::ValidationContext context)
+    public override void Validate(SB::ValidationContext context)
     {
         global::System.ArgumentNullException.ThrowIfNull(context);
         if (Children is { } _children)
@@ -105,18 +97,6 @@ public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel
     public static SB::JsonSchemaValidator JsonSchema => s_jsonSchema ??= CatalogJsonSchema.Document.Subschema("#/$defs/Tree");
 
     /// <inheritdoc/>
-    public static global::System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => JsonSchema.Validate(json);
-
-    /// <inheritdoc/>
-    public static Tree FromJson(string json) => SBG::JsonRead.Parse(json, ReadJson);
-
-    /// <inheritdoc/>
-    public static Tree FromJson(global::System.ReadOnlySpan<byte> utf8Json) => SBG::JsonRead.Parse(utf8Json, ReadJson);
-
-    /// <inheritdoc/>
-    public string ToJson() => SBG::JsonRead.Serialize(this, WriteJson);
-
-    /// <inheritdoc/>
     public static Tree ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -134,9 +114,6 @@ public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel
 
         SBG::JsonRead.Required<Tree>(seen, 0, "value");
     }
-
-    /// <inheritdoc/>
-    public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value) => WriteJson(writer, value, redact: false);
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value, bool redact)
@@ -182,7 +159,4 @@ public sealed partial record Tree() : SB::IJsonModel<Tree>, SB::IJsonSchemaModel
         }
         writer.WriteEndObject();
     }
-
-    /// <summary>The value as JSON, with sensitive values (<c>writeOnly</c>, <c>format: password</c>) shown as <c>"***"</c>.</summary>
-    public sealed override string ToString() => SBG::JsonRead.Serialize(this, static (writer, value) => WriteJson(writer, value, redact: true));
 }
