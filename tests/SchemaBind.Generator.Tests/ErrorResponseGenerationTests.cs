@@ -67,18 +67,18 @@ public sealed class ErrorResponseGenerationTests
         Assert.Contains(
             """
                 private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
-                    .Add(static (ref STJ::Utf8JsonReader reader) => SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Problem.ReadJson(ref r1)), "404")
-                    .Add(static (ref STJ::Utf8JsonReader reader) => global::Shop.BaseAddress.ReadJson(ref reader), "5XX")
-                    .Add(static (ref STJ::Utf8JsonReader reader) => OtherFailureError.ReadJson(ref reader), "default");
+                    .Add(SBG::JsonModelReader<Problem>.ReadList, "404")
+                    .Add(SBG::JsonModelReader<global::Shop.BaseAddress>.Read, "5XX")
+                    .Add(SBG::JsonModelReader<OtherFailureError>.Read, "default");
             """.Replace("\r\n", "\n"),
             client.Replace("\r\n", "\n"),
             StringComparison.Ordinal);
         Assert.DoesNotContain("s_errors1", client, StringComparison.Ordinal);
-        Assert.Equal(2, CountOf(client, "            s_errors0,\n"));
+        Assert.Equal(2, CountOf(client, ", s_errors0, cancellationToken);\n"));
 
         // The documentation says which type comes with which status.
         Assert.Contains(
-            "has the body read as <see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"Problem\"/> for 404; as <see cref=\"global::Shop.BaseAddress\"/> for 5XX; as <see cref=\"OtherFailureError\"/> for any other status.</exception>",
+            "/// Error bodies (<see cref=\"SB::ApiException.Error\"/>): <see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"Problem\"/> for 404; <see cref=\"global::Shop.BaseAddress\"/> for 5XX; <see cref=\"OtherFailureError\"/> for any other status.\n",
             client,
             StringComparison.Ordinal);
 

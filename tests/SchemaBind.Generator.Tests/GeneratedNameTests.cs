@@ -337,7 +337,7 @@ public sealed class GeneratedNameTests
         string client = result.Source("P.ReproClient.g.cs");
         Assert.Contains("GetContentAsync([SB::SchemaMinLength(1)] string path, global::System.Threading.CancellationToken cancellationToken = default)", client, StringComparison.Ordinal);
         Assert.Contains("string path2 = ", client, StringComparison.Ordinal);
-        Assert.Contains("UriPath.Segment(path, nameof(path))", client, StringComparison.Ordinal);
+        Assert.Contains("UriPath.Segment(path)", client, StringComparison.Ordinal);
     }
 
     // ------------------------------------------------------------------ deprecated members

@@ -236,10 +236,16 @@ internal static class ClientEmitter
         ValueSpec? result = operation.Response.Value;
         foreach (ParameterSpec parameter in operation.Parameters.Where(static p => p.Required && !p.Value.IsValueType))
         {
-            w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            // A plain string segment is null-checked where the path is built (UriPath.Segment, with its name).
+            if (!IsPlainSegment(operation, parameter))
+            {
+                w.Line($"global::System.ArgumentNullException.ThrowIfNull({parameter.Name});");
+            }
         }
 
-        if (operation.Body is { Kind: not BodyKind.Multipart } && !operation.Body.Value.IsValueType)
+        // A body of a generated type is null-checked by GeneratedClient.Validate, when no parameter check comes first.
+        bool validatedObject = IsValidated(operation.Body) && operation.Body!.Value.Kind == ValueKind.Object;
+        if (operation.Body is { Kind: not BodyKind.Multipart } && !operation.Body.Value.IsValueType && !(validatedObject && !HasParameterChecks(operation)))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
         }
@@ -253,7 +259,7 @@ internal static class ClientEmitter
         }
 
         EmitParameterChecks(w, operation, patterns, locals);
-        if (IsValidated(operation.Body) && operation.Body!.Value.Kind == ValueKind.Object)
+        if (validatedObject)
         {
             // Nothing is sent when the request breaks its schema (a generated type validates itself).
             w.Line($"{CSharp.GeneratedRuntime}GeneratedClient.Validate(body, {CSharp.Quote(operation.OperationId)});");
@@ -390,7 +396,7 @@ internal static class ClientEmitter
         }
         else if (result is not null)
         {
-            arguments2.Add("static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(ValueCode.NonNull(result), "reader"));
+            arguments2.Add(ReadHandler(result));
         }
 
         if (errorsField is not null && !NeedsRequest(operation))
@@ -406,14 +412,23 @@ internal static class ClientEmitter
             ResponseKind.JsonLines or ResponseKind.EventStream => "SendForStreamAsync",
             _ => operation.Response.ResultTypeName is null ? "SendAsync" : "SendForResultAsync",
         };
-        w.Line($"return _transport.{send}(");
-        w.Indent();
-        for (int i = 0; i < arguments2.Count; i++)
+        if (arguments2.Any(static a => a.Contains("=>")))
         {
-            w.Line(arguments2[i] + (i == arguments2.Count - 1 ? ");" : ","));
+            // A lambda argument reads better on a line of its own.
+            w.Line($"return _transport.{send}(");
+            w.Indent();
+            for (int i = 0; i < arguments2.Count; i++)
+            {
+                w.Line(arguments2[i] + (i == arguments2.Count - 1 ? ");" : ","));
+            }
+
+            w.Unindent();
+        }
+        else
+        {
+            w.Line($"return _transport.{send}({string.Join(", ", arguments2)});");
         }
 
-        w.Unindent();
         w.CloseBlock();
     }
 
@@ -429,6 +444,21 @@ internal static class ClientEmitter
     private static string Attributes(ParameterSpec parameter) =>
         string.Concat(CSharp.ConstraintAttributes(parameter.Value, nonEmpty: parameter.Location == ParameterLocation.Path && parameter.Value.Kind == ValueKind.String && parameter.Style is not ("Label" or "Matrix"))
             .Select(static a => a + " "));
+
+    /// <summary>
+    /// The delegate that reads a response or error body: for a generated type its runtime reader
+    /// (<c>JsonModelReader&lt;T&gt;.Read</c>, or <c>ReadList</c> for an array of them: one cached delegate), else a small lambda.
+    /// </summary>
+    private static string ReadHandler(ValueSpec value)
+    {
+        ValueSpec nonNull = ValueCode.NonNull(value);
+        return nonNull switch
+        {
+            { Kind: ValueKind.Object } => CSharp.GeneratedRuntime + "JsonModelReader<" + nonNull.TypeName + ">.Read",
+            { Kind: ValueKind.Array, Items: { Kind: ValueKind.Object, Nullable: false } items } => CSharp.GeneratedRuntime + "JsonModelReader<" + items.TypeName + ">.ReadList",
+            _ => "static (ref " + CSharp.Json + "Utf8JsonReader reader) => " + ValueCode.Read(nonNull, "reader"),
+        };
+    }
 
     /// <summary>The delegate that writes the request body: the type's own writer, or a small lambda.</summary>
     private static string WriteHandler(ValueSpec body)
@@ -550,6 +580,11 @@ internal static class ClientEmitter
         CSharp.DocComment(w, "summary", summary, string.Empty);
         w.Line("/// <remarks>");
         w.Line($"/// <c>{operation.HttpMethod.ToUpperInvariant()} {CSharp.Xml(operation.PathTemplate)}</c> (operation <c>{CSharp.Xml(operation.OperationId)}</c>).");
+        if (operation.Response.Errors.Count > 0)
+        {
+            w.Line($"/// Error bodies (<see cref=\"{CSharp.Runtime}ApiException.Error\"/>): {ErrorDocs(operation.Response.Errors)}.");
+        }
+
         if (operation.Summary is not null && operation.Description is not null)
         {
             foreach (string line in operation.Description.Replace("\r\n", "\n").Split('\n'))
@@ -583,17 +618,17 @@ internal static class ClientEmitter
 
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         EmitReturnsDoc(w, operation, withResponse);
-        if (IsValidated(operation.Body))
+        // The exceptions are the same sentences for every operation of a shape: written once, in the runtime.
+        bool arguments = operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value) || (p.Required && !p.Value.IsValueType))
+            || (operation.Body is not null && (operation.Body.Parts is { } requestParts ? requestParts.Any(static p => p.Required) : !operation.Body.Value.IsValueType));
+        string shape = (arguments, IsValidated(operation.Body)) switch
         {
-            w.Line($"/// <exception cref=\"{CSharp.Runtime}RequestValidationException\">The body breaks its schema; nothing was sent.</exception>");
-        }
-
-        if (operation.Parameters.Any(static p => p.Value.Kind == ValueKind.String || ValueCode.NeedsValidation(p.Value)))
-        {
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A path parameter is empty, \".\", \"..\" or breaks its schema; nothing was sent.</exception>");
-        }
-
-        w.Line($"/// <exception cref=\"{CSharp.Runtime}ApiException\">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection.{(operation.Response.Errors.Count > 0 ? ErrorDocs(operation.Response.Errors) : string.Empty)}</exception>");
+            (true, true) => "CallWithArgumentsAndBody",
+            (true, false) => "CallWithArguments",
+            (false, true) => "CallWithBody",
+            _ => "Call",
+        };
+        w.Line($"/// <inheritdoc cref=\"{CSharp.GeneratedRuntime}OperationDocs.{shape}\" path=\"/exception\"/>");
         if (operation.Deprecated)
         {
             w.Line(ObsoleteAttribute);
@@ -637,11 +672,28 @@ internal static class ClientEmitter
         }
     }
 
+    /// <summary>A string path parameter whose only checks are <c>UriPath.Segment</c>'s (null, empty, "." and "..").</summary>
+    private static bool IsPlainSegment(OperationSpec operation, ParameterSpec parameter) =>
+        parameter is { Location: ParameterLocation.Path, Value.Kind: ValueKind.String } && parameter.Style is not ("Label" or "Matrix")
+        && !ValueCode.NeedsValidation(parameter.Value) && operation.PathTemplate.Contains("{" + parameter.WireName + "}");
+
+    /// <summary>Whether <see cref="EmitParameterChecks"/> writes any check.</summary>
+    private static bool HasParameterChecks(OperationSpec operation) =>
+        operation.Parameters.Any(static p => p.Value.Kind == ValueKind.Object || (p.Value.Kind != ValueKind.Array && ValueCode.NeedsValidation(p.Value)));
+
     /// <summary>Path parameters are method arguments: a value the schema forbids is an ArgumentException.</summary>
     private static void EmitParameterChecks(SourceWriter w, OperationSpec operation, List<string> patterns, Locals locals)
     {
+        // Enum checks are one line each, written together; a blank line ends the group.
+        bool enumChecks = false;
         foreach (ParameterSpec parameter in operation.Parameters)
         {
+            if (enumChecks && parameter.Value.Kind != ValueKind.Enum && (parameter.Value.Kind == ValueKind.Object || (parameter.Value.Kind != ValueKind.Array && ValueCode.NeedsValidation(parameter.Value))))
+            {
+                w.Line();
+                enumChecks = false;
+            }
+
             if (parameter.Value.Kind == ValueKind.Object)
             {
                 // An object parameter is checked like a body: every error, with its JSON Pointer.
@@ -667,8 +719,16 @@ internal static class ClientEmitter
                 continue;
             }
 
-            // A block of its own per parameter, so the checks' locals never clash.
             string kind = KindOf(parameter);
+            if (parameter.Value.Kind == ValueKind.Enum)
+            {
+                // An enum's one check is that the value is a member: one call.
+                w.Line($"{CSharp.GeneratedRuntime}GeneratedClient.CheckDefined({parameter.Name}, {ValueCode.ReaderOf(parameter.Value)}.IsDefined, {CSharp.String(kind)}, {CSharp.String(parameter.WireName)}, nameof({parameter.Name}));");
+                enumChecks = true;
+                continue;
+            }
+
+            // A block of its own per parameter, so the checks' locals never clash.
             string wireName = parameter.WireName;
             string argument = parameter.Name;
             string value = argument;
@@ -685,6 +745,11 @@ internal static class ClientEmitter
             ValueCode.Validate(w, ValueCode.NonNull(parameter.Value), value, patterns, error: (writer, keyword, message) =>
                 writer.Line($"throw new global::System.ArgumentException({CSharp.Quote("The " + kind + " parameter '" + wireName + "' " + message)}, nameof({argument}));"));
             w.CloseBlock();
+            w.Line();
+        }
+
+        if (enumChecks)
+        {
             w.Line();
         }
     }
@@ -996,7 +1061,7 @@ internal static class ClientEmitter
         {
             ValueSpec value = byType[i].First().Value;
             string statuses = string.Join(", ", byType[i].Select(static e => CSharp.String(e.Status)));
-            w.Line($".Add(static (ref {CSharp.Json}Utf8JsonReader reader) => {ValueCode.Read(ValueCode.NonNull(value), "reader")}, {statuses}){(i == byType.Count - 1 ? ";" : string.Empty)}");
+            w.Line($".Add({ReadHandler(value)}, {statuses}){(i == byType.Count - 1 ? ";" : string.Empty)}");
         }
 
         w.Unindent();
@@ -1015,8 +1080,8 @@ internal static class ClientEmitter
     }
 
     /// <summary>
-    /// The sentence of an operation's <c>ApiException</c> documentation that says which type its error bodies are read as:
-    /// <c>Error is the body as BasicError for 404 and 403, as ValidationError for 422.</c>
+    /// Which type an operation's error bodies are read as (<c>ApiException.Error</c>), for its remarks:
+    /// <c>BasicError for 404 and 403; ValidationError for 422</c>.
     /// </summary>
     private static string ErrorDocs(EquatableArray<ErrorResponseSpec> errors)
     {
@@ -1027,10 +1092,10 @@ internal static class ClientEmitter
             string type = value.Kind is ValueKind.Object or ValueKind.Enum ? "<see cref=\"" + value.TypeName + "\"/>"
                 : value is { Kind: ValueKind.Array, Items.Kind: ValueKind.Object or ValueKind.Enum } ? "<see cref=\"global::System.Collections.Generic.IReadOnlyList{T}\"/> of <see cref=\"" + value.Items.TypeName + "\"/>"
                 : "<c>" + CSharp.Xml(byType.Key.Replace("global::", string.Empty)) + "</c>";
-            parts.Add("as " + type + " for " + StatusList(byType));
+            parts.Add(type + " for " + StatusList(byType));
         }
 
-        return $" With an error status, <see cref=\"{CSharp.Runtime}ApiException.Error\"/> (or <c>TryGetError</c>) has the body read {string.Join("; ", parts)}.";
+        return string.Join("; ", parts);
     }
 
     /// <summary>The security alternatives of one or more operations, created once per client type.</summary>
@@ -1204,10 +1269,21 @@ internal static class ClientEmitter
         }
     }
 
+    /// <summary>
+    /// The path: a literal without parameters; else an interpolated string whose holes are all strings (integers
+    /// through <c>UriPath.Segment</c>, invariant), which the compiler makes a plain <c>string.Concat</c>; with a
+    /// non-integer number, <c>string.Create</c> with the invariant culture (numbers in a URL never follow the user's culture).
+    /// </summary>
     private static string PathExpression(OperationSpec operation)
     {
-        // string.Create with the invariant culture: numbers in a URL never follow the user's culture.
-        var builder = new StringBuilder("string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"");
+        if (operation.PathTemplate.IndexOf('{') < 0)
+        {
+            return CSharp.String(operation.PathTemplate);
+        }
+
+        bool culture = operation.Parameters.Any(p => p.Location == ParameterLocation.Path && p.Value.Kind is ValueKind.Double or ValueKind.Decimal
+            && p.Style is not ("Label" or "Matrix") && operation.PathTemplate.Contains("{" + p.WireName + "}"));
+        var builder = new StringBuilder(culture ? "string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"" : "$\"");
         string template = operation.PathTemplate;
         int position = 0;
         while (position < template.Length)
@@ -1223,11 +1299,12 @@ internal static class ClientEmitter
             builder.Append(EscapeInterpolated(template.Substring(position, open - position)));
             string wireName = template.Substring(open + 1, close - open - 1);
             ParameterSpec parameter = operation.Parameters.First(p => p.WireName == wireName);
-            builder.Append("{(").Append(SegmentExpression(parameter)).Append(")}");
+            string segment = SegmentExpression(parameter);
+            builder.Append(segment.IndexOf(':') >= 0 ? "{(" + segment + ")}" : "{" + segment + "}");
             position = close + 1;
         }
 
-        return builder.Append("\")").ToString();
+        return builder.Append(culture ? "\")" : "\"").ToString();
     }
 
     private static string SegmentExpression(ParameterSpec parameter) => parameter.Value.Kind switch
@@ -1238,7 +1315,9 @@ internal static class ClientEmitter
             + MemberTexts(parameter, parameter.Name, required: true) + ", nameof(" + parameter.Name + "))",
         _ when parameter.Style is "Label" or "Matrix" => CSharp.GeneratedRuntime + "ParameterStyles.PathValue(" + CSharp.String(parameter.WireName) + ", " + StyleOf(parameter) + ", "
             + ScalarText(parameter.Value, parameter.Name) + ", nameof(" + parameter.Name + "))",
-        ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ", nameof(" + parameter.Name + "))",
+        // The parameter's name comes from the argument's expression, but for a name that needs its @ (nameof drops it).
+        ValueKind.String => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + (parameter.Name.StartsWith("@", System.StringComparison.Ordinal) ? ", nameof(" + parameter.Name + "))" : ")"),
+        ValueKind.Int32 or ValueKind.Int64 => CSharp.GeneratedRuntime + "UriPath.Segment(" + parameter.Name + ")",
         ValueKind.Enum => "global::System.Uri.EscapeDataString(" + parameter.Value.TypeName + "Json.ToWireName(" + parameter.Name + "))",
         ValueKind.Boolean => "(" + parameter.Name + " ? \"true\" : \"false\")",
         _ when parameter.Value.IsFormattedString => "global::System.Uri.EscapeDataString(" + CSharp.FormattedText(parameter.Name) + ")",

@@ -27,7 +27,8 @@ internal static class EnumEmitter
 
         w.CloseBlock();
         w.Line();
-        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref=\"IsDefined\"/> is false for it).</summary>");
+        // How a name the schema does not list is kept is said once, on the enum (its remarks) and in FromWireName's docs.
+        w.Line($"/// <summary>Converts <see cref=\"{name}\"/> to and from its wire names.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public static class {helper}");
         int length = 0;
@@ -73,7 +74,7 @@ internal static class EnumEmitter
         w.Line($"/// <inheritdoc cref=\"{table}.Read\"/>");
         w.Line($"public static {name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => s_names.Read(ref reader);");
         w.Line();
-        w.Line($"/// <summary>Lets System.Text.Json read and write <see cref=\"{name}\"/> by its wire names, without reflection.</summary>");
+        w.Line("/// <inheritdoc/>"); // the runtime base class's: reads and writes the enum by its wire names, without reflection
         w.Line($"public sealed class Converter() : {CSharp.GeneratedRuntime}EnumWireNameConverter<{name}>(s_names);");
         w.CloseBlock();
     }

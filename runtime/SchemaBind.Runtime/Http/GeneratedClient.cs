@@ -42,4 +42,42 @@ public static class GeneratedClient
 
         ValidationContext.Return(context);
     }
+
+    /// <summary>
+    /// Checks an enum parameter: a value that is not one of the enum's members (an unlisted name read from JSON
+    /// included) is an <see cref="ArgumentException"/>, and nothing is sent.
+    /// </summary>
+    /// <typeparam name="TEnum">The generated enum.</typeparam>
+    /// <param name="value">The argument.</param>
+    /// <param name="isDefined">The enum helper's <c>IsDefined</c>.</param>
+    /// <param name="kind">Where the parameter goes: <c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
+    /// <param name="wireName">The parameter's name in the API description.</param>
+    /// <param name="parameterName">The method parameter's name.</param>
+    /// <exception cref="ArgumentException">The value is not a member.</exception>
+    public static void CheckDefined<TEnum>(TEnum value, Func<TEnum, bool> isDefined, string kind, string wireName, string parameterName)
+        where TEnum : struct
+    {
+        ArgumentNullException.ThrowIfNull(isDefined);
+        if (!isDefined(value))
+        {
+            throw new ArgumentException($"The {kind} parameter '{wireName}' {Internal.ValidationMessages.Enum}", parameterName);
+        }
+    }
+
+    /// <summary>Checks an optional enum parameter: <see langword="null"/> passes, another value as <see cref="CheckDefined{TEnum}(TEnum, Func{TEnum, bool}, string, string, string)"/>.</summary>
+    /// <typeparam name="TEnum">The generated enum.</typeparam>
+    /// <param name="value">The argument.</param>
+    /// <param name="isDefined">The enum helper's <c>IsDefined</c>.</param>
+    /// <param name="kind">Where the parameter goes: <c>path</c>, <c>query</c>, <c>header</c> or <c>cookie</c>.</param>
+    /// <param name="wireName">The parameter's name in the API description.</param>
+    /// <param name="parameterName">The method parameter's name.</param>
+    /// <exception cref="ArgumentException">The value is not a member.</exception>
+    public static void CheckDefined<TEnum>(TEnum? value, Func<TEnum, bool> isDefined, string kind, string wireName, string parameterName)
+        where TEnum : struct
+    {
+        if (value is { } member)
+        {
+            CheckDefined(member, isDefined, kind, wireName, parameterName);
+        }
+    }
 }

@@ -19,6 +19,7 @@ public partial interface IBuddyClient
     /// <summary>Add an action to a pipeline</summary>
     /// <remarks>
     /// <c>POST /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>addAction</c>).
+    /// Error bodies (<see cref="SB::ApiException.Error"/>): <see cref="ErrorResponse"/> for 400, 401, 403 and 404.
     /// Adds an action to the pipeline. The request's fields depend on the action's `type`; for RUN_DOCKER_CONTAINER (Run Docker container) the action runs the given commands in a container started from the given Docker image. Requires the EXECUTION_MANAGE scope.
     /// </remarks>
     /// <param name="domain">The workspace domain.</param>
@@ -27,9 +28,7 @@ public partial interface IBuddyClient
     /// <param name="body">The action to add.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 201 response (Created).</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArgumentsAndBody" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> AddActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, ActionRequest body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="AddActionAsync(string, string, long, ActionRequest, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -39,6 +38,7 @@ public partial interface IBuddyClient
     /// <summary>List the actions of a pipeline</summary>
     /// <remarks>
     /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions</c> (operation <c>listActions</c>).
+    /// Error bodies (<see cref="SB::ApiException.Error"/>): <see cref="ErrorResponse"/> for 401, 403 and 404.
     /// Returns one page of the pipeline's actions as summaries. Page through with page and per_page until a page is empty. Requires the EXECUTION_INFO scope.
     /// </remarks>
     /// <param name="domain">The workspace domain.</param>
@@ -48,8 +48,7 @@ public partial interface IBuddyClient
     /// <param name="perPage">The number of items on a page.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task<ActionList> ListActionsAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? page = null, [global::System.ComponentModel.DataAnnotations.Range(1d, double.MaxValue)] int? perPage = null, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="ListActionsAsync(string, string, long, int?, int?, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -59,6 +58,7 @@ public partial interface IBuddyClient
     /// <summary>Get an action of a pipeline</summary>
     /// <remarks>
     /// <c>GET /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>getAction</c>).
+    /// Error bodies (<see cref="SB::ApiException.Error"/>): <see cref="ErrorResponse"/> for 401, 403 and 404.
     /// Returns the action with all the fields of its type. Requires the EXECUTION_INFO scope.
     /// </remarks>
     /// <param name="domain">The workspace domain.</param>
@@ -67,8 +67,7 @@ public partial interface IBuddyClient
     /// <param name="actionId">The numerical ID of the action.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> GetActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="GetActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -78,6 +77,7 @@ public partial interface IBuddyClient
     /// <summary>Edit an action of a pipeline</summary>
     /// <remarks>
     /// <c>PATCH /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>updateAction</c>).
+    /// Error bodies (<see cref="SB::ApiException.Error"/>): <see cref="ErrorResponse"/> for 400, 401, 403 and 404.
     /// Changes the fields sent and leaves the others as they are. Any field of the action's type can be sent; the type itself can't change. Requires the EXECUTION_MANAGE scope.
     /// </remarks>
     /// <param name="domain">The workspace domain.</param>
@@ -87,9 +87,7 @@ public partial interface IBuddyClient
     /// <param name="body">The fields to change.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The body of the 200 response (OK).</returns>
-    /// <exception cref="SB::RequestValidationException">The body breaks its schema; nothing was sent.</exception>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 400, 401, 403 and 404.</exception>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArgumentsAndBody" path="/exception"/>
     global::System.Threading.Tasks.Task<PipelineAction> UpdateActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, ActionPatch body, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="UpdateActionAsync(string, string, long, long, ActionPatch, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -99,6 +97,7 @@ public partial interface IBuddyClient
     /// <summary>Delete an action of a pipeline</summary>
     /// <remarks>
     /// <c>DELETE /workspaces/{domain}/projects/{project_name}/pipelines/{pipeline_id}/actions/{action_id}</c> (operation <c>deleteAction</c>).
+    /// Error bodies (<see cref="SB::ApiException.Error"/>): <see cref="ErrorResponse"/> for 401, 403 and 404.
     /// Deletes the action from the pipeline. Requires the EXECUTION_MANAGE scope.
     /// </remarks>
     /// <param name="domain">The workspace domain.</param>
@@ -107,8 +106,7 @@ public partial interface IBuddyClient
     /// <param name="actionId">The numerical ID of the action.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>A task that completes when the server has answered.</returns>
-    /// <exception cref="global::System.ArgumentException">A path parameter is empty, ".", ".." or breaks its schema; nothing was sent.</exception>
-    /// <exception cref="SB::ApiException">The call failed: an error status, a body that is not the documented JSON, a timeout or a lost connection. With an error status, <see cref="SB::ApiException.Error"/> (or <c>TryGetError</c>) has the body read as <see cref="ErrorResponse"/> for 401, 403 and 404.</exception>
+    /// <inheritdoc cref="SBG::OperationDocs.CallWithArguments" path="/exception"/>
     global::System.Threading.Tasks.Task DeleteActionAsync([SB::SchemaMinLength(1)] string domain, [SB::SchemaMinLength(1)] string projectName, long pipelineId, long actionId, global::System.Threading.CancellationToken cancellationToken = default);
 
     /// <inheritdoc cref="DeleteActionAsync(string, string, long, long, global::System.Threading.CancellationToken)" path="/node()[not(self::returns)]"/>
@@ -128,11 +126,11 @@ public sealed partial class BuddyClient : IBuddyClient
 
     /// <summary>The error bodies: 400, 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors0 = new SBG::ApiErrorBodies()
-        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "400", "401", "403", "404");
+        .Add(SBG::JsonModelReader<ErrorResponse>.Read, "400", "401", "403", "404");
 
     /// <summary>The error bodies: 401, 403 and 404 as ErrorResponse.</summary>
     private static readonly SBG::ApiErrorBodies s_errors1 = new SBG::ApiErrorBodies()
-        .Add(static (ref STJ::Utf8JsonReader reader) => ErrorResponse.ReadJson(ref reader), "401", "403", "404");
+        .Add(SBG::JsonModelReader<ErrorResponse>.Read, "401", "403", "404");
 
     /// <summary>Creates a client that sends its requests through <paramref name="httpClient"/>.</summary>
     /// <param name="httpClient">The HTTP client; its handler, timeout and default headers apply.</param>
@@ -174,15 +172,8 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SBG::GeneratedClient.Validate(body, "addAction");
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Post,
-            path,
-            body,
-            ActionRequest.WriteJson,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors0,
-            cancellationToken);
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions";
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, path, body, ActionRequest.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -229,13 +220,8 @@ public sealed partial class BuddyClient : IBuddyClient
         var query = new SBG::QueryString();
         query.Add("page", page);
         query.Add("per_page", perPage);
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions") + query.ToString();
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Get,
-            path,
-            static (ref STJ::Utf8JsonReader reader) => ActionList.ReadJson(ref reader),
-            s_errors1,
-            cancellationToken);
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions" + query.ToString();
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<ActionList>.Read, s_errors1, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -263,13 +249,8 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Get,
-            path,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors1,
-            cancellationToken);
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Get, path, SBG::JsonModelReader<PipelineAction>.Read, s_errors1, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -300,15 +281,8 @@ public sealed partial class BuddyClient : IBuddyClient
 
         SBG::GeneratedClient.Validate(body, "updateAction");
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Patch,
-            path,
-            body,
-            ActionPatch.WriteJson,
-            static (ref STJ::Utf8JsonReader reader) => PipelineAction.ReadJson(ref reader),
-            s_errors0,
-            cancellationToken);
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Patch, path, body, ActionPatch.WriteJson, SBG::JsonModelReader<PipelineAction>.Read, s_errors0, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -336,12 +310,8 @@ public sealed partial class BuddyClient : IBuddyClient
             }
         }
 
-        string path = string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"/workspaces/{(SBG::UriPath.Segment(domain, nameof(domain)))}/projects/{(SBG::UriPath.Segment(projectName, nameof(projectName)))}/pipelines/{(pipelineId)}/actions/{(actionId)}");
-        return _transport.SendAsync(
-            global::System.Net.Http.HttpMethod.Delete,
-            path,
-            s_errors1,
-            cancellationToken);
+        string path = $"/workspaces/{(SBG::UriPath.Segment(domain))}/projects/{(SBG::UriPath.Segment(projectName))}/pipelines/{(SBG::UriPath.Segment(pipelineId))}/actions/{(SBG::UriPath.Segment(actionId))}";
+        return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, path, s_errors1, cancellationToken);
     }
 }
 

@@ -32,7 +32,7 @@ public enum ExecutionStatus
     NotExecuted,
 }
 
-/// <summary>Converts <see cref="ExecutionStatus"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="ExecutionStatus"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class ExecutionStatusJson
 {
@@ -64,6 +64,6 @@ public static class ExecutionStatusJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static ExecutionStatus ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="ExecutionStatus"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<ExecutionStatus>(s_names);
 }

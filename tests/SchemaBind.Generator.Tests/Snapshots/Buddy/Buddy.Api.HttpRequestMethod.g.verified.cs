@@ -26,7 +26,7 @@ public enum HttpRequestMethod
     Delete,
 }
 
-/// <summary>Converts <see cref="HttpRequestMethod"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="HttpRequestMethod"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class HttpRequestMethodJson
 {
@@ -47,6 +47,6 @@ public static class HttpRequestMethodJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static HttpRequestMethod ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="HttpRequestMethod"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<HttpRequestMethod>(s_names);
 }

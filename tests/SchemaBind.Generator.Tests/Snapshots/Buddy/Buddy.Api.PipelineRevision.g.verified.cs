@@ -20,7 +20,7 @@ public enum PipelineRevision
     Inherit,
 }
 
-/// <summary>Converts <see cref="PipelineRevision"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="PipelineRevision"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class PipelineRevisionJson
 {
@@ -41,6 +41,6 @@ public static class PipelineRevisionJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static PipelineRevision ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineRevision"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<PipelineRevision>(s_names);
 }

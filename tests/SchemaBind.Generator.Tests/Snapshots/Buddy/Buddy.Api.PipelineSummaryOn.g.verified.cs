@@ -22,7 +22,7 @@ public enum PipelineSummaryOn
     Schedule,
 }
 
-/// <summary>Converts <see cref="PipelineSummaryOn"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="PipelineSummaryOn"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class PipelineSummaryOnJson
 {
@@ -43,6 +43,6 @@ public static class PipelineSummaryOnJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static PipelineSummaryOn ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="PipelineSummaryOn"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<PipelineSummaryOn>(s_names);
 }

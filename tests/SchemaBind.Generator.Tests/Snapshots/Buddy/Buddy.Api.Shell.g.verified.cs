@@ -20,7 +20,7 @@ public enum Shell
     Bash,
 }
 
-/// <summary>Converts <see cref="Shell"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="Shell"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class ShellJson
 {
@@ -41,6 +41,6 @@ public static class ShellJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static Shell ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="Shell"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<Shell>(s_names);
 }

@@ -22,7 +22,7 @@ public enum SshAuthenticationMode
     PrivateKeyAndPass,
 }
 
-/// <summary>Converts <see cref="SshAuthenticationMode"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="SshAuthenticationMode"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class SshAuthenticationModeJson
 {
@@ -43,6 +43,6 @@ public static class SshAuthenticationModeJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static SshAuthenticationMode ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="SshAuthenticationMode"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<SshAuthenticationMode>(s_names);
 }

@@ -30,7 +30,7 @@ public enum TriggerTime
     OnTerminate,
 }
 
-/// <summary>Converts <see cref="TriggerTime"/> to and from its wire names; a name the schema does not list is read as a negative value that keeps it (<see cref="IsDefined"/> is false for it).</summary>
+/// <summary>Converts <see cref="TriggerTime"/> to and from its wire names.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("SchemaBind", "0.1.0")]
 public static class TriggerTimeJson
 {
@@ -61,6 +61,6 @@ public static class TriggerTimeJson
     /// <inheritdoc cref="SBG::EnumWireNames{TEnum}.Read"/>
     public static TriggerTime ReadJson(ref STJ::Utf8JsonReader reader) => s_names.Read(ref reader);
 
-    /// <summary>Lets System.Text.Json read and write <see cref="TriggerTime"/> by its wire names, without reflection.</summary>
+    /// <inheritdoc/>
     public sealed class Converter() : SBG::EnumWireNameConverter<TriggerTime>(s_names);
 }
