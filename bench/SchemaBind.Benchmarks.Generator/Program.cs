@@ -177,7 +177,7 @@ if (args.Length > 1 && args[0] == "compile")
 
 // `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
 // allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
-// parse (JSON included); the rewrite of an older dialect's tree (OpenAPI 3.0, Swagger 2.0) into 3.1; the emit of every file, without the embedded document, and without any property (what a type
+// parse (JSON included), and the analyzer's (`analyzer`: the same with the mistake checks, SB0011–SB0015); the rewrite of an older dialect's tree (OpenAPI 3.0, Swagger 2.0) into 3.1; the emit of every file, without the embedded document, and without any property (what a type
 // costs on its own); and `manual`, parse then emit without Roslyn's driver (the driver's own share is the difference).
 // The emit phases reuse one model: only `driver` and `manual` pay for a fresh model's memory as a real run does.
 if (args.Length > 2 && args[0] == "phases")
@@ -217,6 +217,7 @@ if (args.Length > 2 && args[0] == "phases")
         ("json-min", () => JsonTextParser.Parse(text, new MinifiedJson(), default)),
         ("upgrade", () => SchemaBind.Generator.Dialects.DocumentUpgrader.Upgrade(tree.Value, text, jsonSchema: false, static (_, _, _, _) => { }, default)),
         ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
+        ("analyzer", () => DocumentParser.Parse(input, default, reportMistakes: true)),
         ("emit", () => EmitAll(api, document: true)),
         ("emit-types", () => EmitAll(api, document: false)),
         ("emit-noprops", () => EmitAll(noProps, document: false)),
