@@ -94,7 +94,7 @@ if (args.Length > 1 && args[0] == "once")
         string text = Specs.Load(name);
         var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
         var stopwatch = Stopwatch.StartNew();
-        ParseResult parsed = DocumentParser.Parse(input, default, reportMistakes: false);
+        ParseResult parsed = DocumentParser.Parse(input, default);
         double parseMs = stopwatch.Elapsed.TotalMilliseconds;
         stopwatch.Restart();
         long chars = 0;
@@ -177,7 +177,7 @@ if (args.Length > 1 && args[0] == "compile")
 
 // `phases <document> <runs> [phase]`: the best tenth of back-to-back runs of each phase alone, and what one run of it
 // allocates, to see where a change goes: the whole driver; the JSON parse, without and with the minified copy; the model
-// parse (JSON included), and the analyzer's (`analyzer`: the same with the mistake checks, SB0011–SB0015); the rewrite of an older dialect's tree (OpenAPI 3.0, Swagger 2.0) into 3.1; the emit of every file, without the embedded document, and without any property (what a type
+// parse (JSON included; with the mistake checks, SB0011–SB0015, as the generator parses since the analyzer takes its diagnostics), and without them (`model-lean`); the rewrite of an older dialect's tree (OpenAPI 3.0, Swagger 2.0) into 3.1; the emit of every file, without the embedded document, and without any property (what a type
 // costs on its own); and `manual`, parse then emit without Roslyn's driver (the driver's own share is the difference).
 // The emit phases reuse one model: only `driver` and `manual` pay for a fresh model's memory as a real run does.
 if (args.Length > 2 && args[0] == "phases")
@@ -185,7 +185,7 @@ if (args.Length > 2 && args[0] == "phases")
     string text = Specs.Load(args[1]);
     int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
     var input = new SchemaFileInput(Project.PathOf(text), text, "UserProject.Api", "ApiClient");
-    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    ApiSpec api = DocumentParser.Parse(input, default).Api!;
     ApiSpec noProps = api with { Types = api.Types.Select(static t => t is ObjectSpec o ? o with { Properties = EquatableArray<PropertySpec>.Empty, Rules = EquatableArray<RuleSpec>.Empty } : t).ToEquatableArray() };
     Compilation compilation = Project.Compilation();
     AdditionalText schema = Project.Schema(text);
@@ -216,12 +216,12 @@ if (args.Length > 2 && args[0] == "phases")
         }),
         ("json-min", () => JsonTextParser.Parse(text, new MinifiedJson(), default)),
         ("upgrade", () => SchemaBind.Generator.Dialects.DocumentUpgrader.Upgrade(tree.Value, text, jsonSchema: false, static (_, _, _, _) => { }, default)),
-        ("model", () => DocumentParser.Parse(input, default, reportMistakes: false)),
-        ("analyzer", () => DocumentParser.Parse(input, default, reportMistakes: true)),
+        ("model", () => DocumentParser.Parse(input, default)),
+        ("model-lean", () => DocumentParser.Parse(input, default, reportMistakes: false)),
         ("emit", () => EmitAll(api, document: true)),
         ("emit-types", () => EmitAll(api, document: false)),
         ("emit-noprops", () => EmitAll(noProps, document: false)),
-        ("manual", () => EmitAll(DocumentParser.Parse(input, default, reportMistakes: false).Api!, document: true)),
+        ("manual", () => EmitAll(DocumentParser.Parse(input, default).Api!, document: true)),
     };
     foreach ((string name, Action run) in phases)
     {
@@ -285,7 +285,7 @@ if (args.Length > 1 && args[0] == "typeallocs")
 {
     string text = Specs.Load(args[1]);
     var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
-    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    ApiSpec api = DocumentParser.Parse(input, default).Api!;
     var rows = new List<(string Name, long Allocated, int Chars, int Properties)>();
     for (int pass = 0; pass < 200; pass++)
     {
@@ -314,10 +314,10 @@ if (args.Length > 2 && args[0] == "allocs")
 {
     string text = Specs.Load(args[1]);
     var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
-    ApiSpec api = DocumentParser.Parse(input, default, reportMistakes: false).Api!;
+    ApiSpec api = DocumentParser.Parse(input, default).Api!;
     Action run = args[2] switch
     {
-        "model" => () => DocumentParser.Parse(input, default, reportMistakes: false),
+        "model" => () => DocumentParser.Parse(input, default),
         "json" => () => JsonTextParser.Parse(text),
         _ => () =>
         {

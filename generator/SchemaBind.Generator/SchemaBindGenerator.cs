@@ -57,8 +57,15 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
             .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Parts = DocumentBundler.ReachableParts(pair.Left.Text, pair.Right) })
             .WithTrackingName(StepNames.SchemaFiles);
 
+        // With the mistake checks (SB0011-SB0015), which change no code, so that SchemaFileAnalyzer, which reports them,
+        // takes this parse's diagnostics instead of parsing the document again in the same build (ParsedDiagnostics).
         IncrementalValuesProvider<ParsedFile> parsedAlone = files
-            .Select(static (file, cancellationToken) => new ParsedFile(file, DocumentParser.Parse(file, cancellationToken, reportMistakes: false)))
+            .Select(static (file, cancellationToken) =>
+            {
+                ParseResult result = DocumentParser.Parse(file, cancellationToken);
+                ParsedDiagnostics.Remember(file, result);
+                return new ParsedFile(file, result);
+            })
             .WithTrackingName(StepNames.Parse);
 
         // $refs into other schema files: every file's exports (its named types), and a second parse of
@@ -74,7 +81,7 @@ public sealed class SchemaBindGenerator : IIncrementalGenerator
         IncrementalValuesProvider<ParseResult> parsed = parsedAlone
             .Combine(exports)
             .Select(static (pair, cancellationToken) => pair.Left.Result.HasExternalReferences
-                ? DocumentParser.Parse(pair.Left.File, pair.Right, cancellationToken, reportMistakes: false)
+                ? DocumentParser.Parse(pair.Left.File, pair.Right, cancellationToken)
                 : pair.Left.Result)
             .WithTrackingName(StepNames.Resolve);
 

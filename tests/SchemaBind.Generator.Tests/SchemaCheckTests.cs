@@ -125,6 +125,31 @@ public sealed class SchemaCheckTests
     }
 
     [Fact]
+    public void The_analyzer_takes_the_generators_parse_of_the_same_input_and_reports_what_its_own_parse_would()
+    {
+        // Mistakes, an unsupported keyword and a reference that leads nowhere: diagnostics of every source.
+        string path = "/p/shared-" + Guid.NewGuid().ToString("N") + ".json";
+        string properties = "    \"a\": { \"type\": \"string\", \"minLenght\": 3, \"minLength\": 4, \"maxLength\": 2, \"enum\": [\"x\", \"x\"], \"default\": 5 },\n"
+            + "    \"b\": { \"$ref\": \"#/$defs/missing\" },\n    \"c\": { \"type\": \"string\", \"contentSchema\": { \"type\": \"object\" } }";
+        string schema = "{\n  \"title\": \"Thing\",\n  \"type\": \"object\",\n  \"properties\": {\n" + properties + "\n  }\n}";
+        string edited = schema.Replace("\"minLenght\": 3", "\"minLenght\": 7", StringComparison.Ordinal);
+
+        // The generator's run keeps its diagnostics for the analyzer: an equal input finds them, an edited one does not.
+        GeneratorResult kept = GeneratorHarness.Run(new SchemaFile(path, schema, "P"));
+        var input = new Model.SchemaFileInput(path, schema, "P", null);
+        Assert.True(Parsing.ParsedDiagnostics.TryRecall(input, out Model.EquatableArray<Diagnostics.DiagnosticInfo> recalled));
+        Assert.Equal(Parsing.DocumentParser.Parse(input, CancellationToken.None).Diagnostics, recalled);
+        Assert.False(Parsing.ParsedDiagnostics.TryRecall(input with { Text = edited }, out _));
+        IReadOnlyList<string> fromTheGenerator = kept.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList();
+        Assert.Contains(fromTheGenerator, static d => d.Contains("SB0011", StringComparison.Ordinal));
+
+        // After a run on other text for the same path, the first compilation's analyzer parses by itself: the same diagnostics.
+        GeneratorHarness.Run(new SchemaFile(path, edited, "P"));
+        Assert.False(Parsing.ParsedDiagnostics.TryRecall(input, out _));
+        Assert.Equal(fromTheGenerator, kept.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList());
+    }
+
+    [Fact]
     public void Ascii_classes_follow_ecma_262_in_generated_validators()
     {
         // \d is ASCII in ECMA-262; .NET's default mode would also accept the Arabic-Indic digit.

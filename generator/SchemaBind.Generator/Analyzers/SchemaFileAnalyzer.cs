@@ -9,8 +9,9 @@ namespace SchemaBind.Generator.Analyzers;
 /// <summary>
 /// Reports the problems of each SchemaBind schema file that do not stop generation (unsupported
 /// or misspelled keywords, unresolved references, contradictions, ...), using the generator's own
-/// parser. As an analyzer they show live in the IDE and follow .editorconfig severities; the
-/// generator reports only what stops it.
+/// parser, or the generator's own parse of the same input when it ran just before in this process
+/// (<see cref="ParsedDiagnostics"/>). As an analyzer they show live in the IDE and follow .editorconfig
+/// severities; the generator reports only what stops it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
@@ -56,13 +57,19 @@ public sealed class SchemaFileAnalyzer : DiagnosticAnalyzer
                     input = input with { Parts = DocumentBundler.ReachableParts(input.Text, parts.Value) };
                 }
 
-                ParseResult result = DocumentParser.Parse(input, fileContext.CancellationToken);
-                if (result.HasExternalReferences)
+                // The generator parsed this very input a moment ago in a build: take its diagnostics (ParsedDiagnostics).
+                if (!ParsedDiagnostics.TryRecall(input, out EquatableArray<DiagnosticInfo> diagnostics))
                 {
-                    result = DocumentParser.Parse(input, exports.Value, fileContext.CancellationToken);
+                    ParseResult result = DocumentParser.Parse(input, fileContext.CancellationToken);
+                    if (result.HasExternalReferences)
+                    {
+                        result = DocumentParser.Parse(input, exports.Value, fileContext.CancellationToken);
+                    }
+
+                    diagnostics = result.Diagnostics;
                 }
 
-                foreach (DiagnosticInfo info in result.Diagnostics)
+                foreach (DiagnosticInfo info in diagnostics)
                 {
                     if (!DiagnosticDescriptors.StopsGeneration(info.Id))
                     {

@@ -106,8 +106,9 @@ internal sealed partial class DocumentParser
     /// <param name="input">The schema file.</param>
     /// <param name="cancellationToken">Cancels the parse.</param>
     /// <param name="reportMistakes">
-    /// False to leave out the diagnostics of checks that change no generated code (SB0011–SB0015), as the
-    /// generator does: it reports only what stops generation, and the analyzer reports the rest.
+    /// False to leave out the diagnostics of checks that change no generated code (SB0011–SB0015). The generator
+    /// runs them too, though it reports only what stops generation, so that the analyzer, which reports the rest,
+    /// can take its diagnostics (<see cref="ParsedDiagnostics"/>).
     /// </param>
     public static ParseResult Parse(SchemaFileInput input, CancellationToken cancellationToken, bool reportMistakes = true) =>
         Run(new DocumentParser(input, null, cancellationToken, reportMistakes));

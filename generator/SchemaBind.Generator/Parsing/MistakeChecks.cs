@@ -10,8 +10,8 @@ internal delegate void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor desc
 
 /// <summary>
 /// The checks that find mistakes in a schema that is otherwise well-formed: misspelled keywords, contradictions, and
-/// examples or defaults that break their own schema (SB0011–SB0015). They change no generated code, so only the
-/// analyzer (SchemaFileAnalyzer) runs them; the generator's parse has none.
+/// examples or defaults that break their own schema (SB0011–SB0015). They change no generated code; the analyzer
+/// (SchemaFileAnalyzer) reports them, from the generator's parse of the same input when it has one (ParsedDiagnostics).
 /// </summary>
 internal sealed class MistakeChecks
 {
