@@ -250,4 +250,64 @@ public sealed class ReadingTests
         Assert.Contains("uint seen1 = 0;", source, StringComparison.Ordinal);
         Assert.Contains("ref seen1, 3)) M35 = ", source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void One_call_checks_the_required_members_and_names_the_first_missing_one_and_a_name_with_a_comma_is_checked_alone()
+    {
+        string schema = """
+            { "$defs": {
+              "Mixed": { "type": "object", "required": ["first", "second", "third"], "properties": {
+                "first": { "type": "string" }, "second": { "type": "integer", "format": "int32" }, "third": { "type": "string" } } },
+              "Odd": { "type": "object", "required": ["a,b", "c"], "properties": {
+                "a,b": { "type": "string" }, "c": { "type": "string" } } } } }
+            """;
+        string probe = """
+            using System.Collections.Generic;
+
+            namespace UserProject;
+
+            /// <summary>Reads records with some required members left out.</summary>
+            public static class Probe
+            {
+                /// <summary>What it read and threw.</summary>
+                public static Dictionary<string, string> Run()
+                {
+                    var results = new Dictionary<string, string>();
+                    Mixed.Api.Mixed mixed = Mixed.Api.Mixed.FromJson("{\"third\":\"3\",\"second\":2,\"first\":\"1\"}");
+                    results["read"] = mixed.First + " " + mixed.Second + " " + mixed.Third;
+                    results["firstAndThird"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"second\":2}"));
+                    results["third"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"second\":2,\"first\":\"1\"}"));
+                    results["second"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"third\":\"3\",\"first\":\"1\"}"));
+                    results["odd"] = Mixed.Api.Odd.FromJson("{\"c\":\"y\",\"a,b\":\"x\"}").AB + " " + Error(static () => Mixed.Api.Odd.FromJson("{\"c\":\"y\"}"));
+                    results["oddC"] = Error(static () => Mixed.Api.Odd.FromJson("{\"a,b\":\"x\"}"));
+                    return results;
+                }
+
+                private static string Error(System.Action read)
+                {
+                    try
+                    {
+                        read();
+                        return "no error";
+                    }
+                    catch (System.Text.Json.JsonException e)
+                    {
+                        return e.Message;
+                    }
+                }
+            }
+            """;
+        (GeneratorResult result, Dictionary<string, string> run) = Compile(probe, schema, "Mixed.Api");
+        Assert.Equal("1 2 3", run["read"]);
+        Assert.Equal("A Mixed requires the property 'first', which the JSON lacks.", run["firstAndThird"]);
+        Assert.Equal("A Mixed requires the property 'third', which the JSON lacks.", run["third"]);
+        Assert.Equal("A Mixed requires the property 'second', which the JSON lacks.", run["second"]);
+        Assert.Equal("x A Odd requires the property 'a,b', which the JSON lacks.", run["odd"]);
+        Assert.Equal("A Odd requires the property 'c', which the JSON lacks.", run["oddC"]);
+        string mixed = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Mixed", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("SBG::JsonRead.Required<Mixed>(seen, 0x7u, \"first,second,third\");", mixed, StringComparison.Ordinal);
+        string odd = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Odd", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("SBG::JsonRead.Required<Odd>(seen, 0, \"a,b\");", odd, StringComparison.Ordinal);
+        Assert.Contains("SBG::JsonRead.Required<Odd>(seen, 1, \"c\");", odd, StringComparison.Ordinal);
+    }
 }

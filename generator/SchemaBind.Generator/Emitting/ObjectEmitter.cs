@@ -566,6 +566,11 @@ internal sealed class ObjectEmitter
             _w.Line("/// <inheritdoc/>");
             _w.Line($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => new(ref reader);");
             _w.Line();
+            if (NotNullRequired(readable))
+            {
+                _w.Line("#pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them");
+            }
+
             if (readable.Any(static p => p.Required))
             {
                 _w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
@@ -585,8 +590,8 @@ internal sealed class ObjectEmitter
             _w.Line($"string? {LocalOf(property)} = null;");
         }
 
-        // A required member whose value cannot tell whether it was read (a value type, or one that may be null) has a bit
-        // in seen (seen1, ... past 32 such members), set where it is read.
+        // Every required member has a bit in seen (seen1, ... past 32 of them), set where it is read, so that one call
+        // after the loop checks them all.
         int marked = readable.Count(IsMarked);
         for (int i = 0; i < (marked + 31) / 32; i++)
         {
@@ -669,25 +674,32 @@ internal sealed class ObjectEmitter
             return;
         }
 
-        // The first required member not read is an error, in the order of the members: a reference is still null (reading
-        // never gives null for a member that may not be null; JsonRead.Required tells the compiler so), any other has no bit.
-        bool first = true;
-        bit = 0;
-        foreach (PropertySpec property in readable)
+        // The first required member not read is an error, in the order of the members: the lowest bit not set. One call
+        // for 32 members (a call a member cost the user's build an invocation each); a name with a comma, which the
+        // call's list of names cannot hold, has its word checked a member at a time.
+        List<PropertySpec> required = readable.Where(IsMarked).ToList();
+        if (required.Count > 0)
         {
-            if (!property.Required)
+            _w.Line();
+        }
+
+        for (int start = 0; start < required.Count; start += 32)
+        {
+            List<PropertySpec> word = required.Skip(start).Take(32).ToList();
+            string seen = Seen(start / 32);
+            if (word.Exists(static p => p.JsonName.IndexOf(',') >= 0))
             {
+                for (int i = 0; i < word.Count; i++)
+                {
+                    _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({seen}, {Bit(i)}, {CSharp.Quote(word[i].JsonName)});");
+                }
+
                 continue;
             }
 
-            if (first)
-            {
-                _w.Line();
-                first = false;
-            }
-
-            string read = !IsMarked(property) ? property.Name : Seen(bit / 32) + ", " + Bit(bit++);
-            _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({read}, {CSharp.Quote(property.JsonName)});");
+            uint mask = word.Count == 32 ? uint.MaxValue : (1u << word.Count) - 1;
+            string names = string.Join(",", word.Select(static p => p.JsonName));
+            _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({seen}, 0x{mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture)}u, {CSharp.Quote(names)});");
         }
 
         if (extras is not null)
@@ -697,14 +709,26 @@ internal sealed class ObjectEmitter
         }
 
         _w.CloseBlock();
+        if (NotNullRequired(readable))
+        {
+            _w.Line("#pragma warning restore CS8618");
+        }
+
         _w.Line();
     }
+
+    /// <summary>
+    /// Whether a required member may not be null and is a reference: the compiler's nullable analysis (on with
+    /// <c>SchemaBindNullableWarnings</c>) cannot tell that the bits JsonRead.Required checks cover it.
+    /// </summary>
+    private static bool NotNullRequired(List<PropertySpec> readable) =>
+        readable.Exists(static p => p.Required && !p.Value.Nullable && !p.Value.IsValueType);
 
     /// <summary>Whether the member is the discriminator of the union this type is a case of.</summary>
     private bool IsDiscriminator(PropertySpec property) => _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
 
-    /// <summary>A required member whose value cannot tell whether it was read: a value type, or one that may be null.</summary>
-    private static bool IsMarked(PropertySpec property) => property.Required && (property.Value.Nullable || property.Value.IsValueType);
+    /// <summary>A required member: it has a bit in seen, set where it is read.</summary>
+    private static bool IsMarked(PropertySpec property) => property.Required;
 
     /// <summary>The local of the reading constructor that holds the bits of required members 32 * index to 32 * index + 31.</summary>
     private static string Seen(int index) => index == 0 ? "seen" : "seen" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

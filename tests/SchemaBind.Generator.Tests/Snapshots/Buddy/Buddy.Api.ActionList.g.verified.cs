@@ -87,22 +87,23 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
     /// <inheritdoc/>
     public static ActionList ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private ActionList(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ActionList");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "actions"u8)) Actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "actions"u8, ref seen, 2)) Actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<ActionList>(Url, "url");
-        SBG::JsonRead.Required<ActionList>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<ActionList>(Actions, "actions");
+        SBG::JsonRead.Required<ActionList>(seen, 0x7u, "url,html_url,actions");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value, bool redact)

@@ -586,6 +586,7 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
     /// <inheritdoc/>
     public static new BuildAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private BuildAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -595,10 +596,10 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.StringOrNull(ref reader);
@@ -629,11 +630,9 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
             throw SBG::JsonRead.WrongConst("BuildAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<BuildAction>(Url, "url");
-        SBG::JsonRead.Required<BuildAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<BuildAction>(seen, 0, "id");
-        SBG::JsonRead.Required<BuildAction>(Name, "name");
+        SBG::JsonRead.Required<BuildAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildAction value) => WriteJson(writer, value, redact: false);

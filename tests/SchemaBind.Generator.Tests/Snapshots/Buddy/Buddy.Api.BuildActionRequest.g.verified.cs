@@ -398,20 +398,22 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static new BuildActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private BuildActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "BuildActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8)) ExecuteCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8, ref seen, 1)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8, ref seen, 2)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8, ref seen, 3)) ExecuteCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8)) SetupCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8)) CachedDirs = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
@@ -435,11 +437,9 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
             throw SBG::JsonRead.WrongConst("BuildActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<BuildActionRequest>(Name, "name");
-        SBG::JsonRead.Required<BuildActionRequest>(DockerImageName, "docker_image_name");
-        SBG::JsonRead.Required<BuildActionRequest>(DockerImageTag, "docker_image_tag");
-        SBG::JsonRead.Required<BuildActionRequest>(ExecuteCommands, "execute_commands");
+        SBG::JsonRead.Required<BuildActionRequest>(seen, 0xFu, "name,docker_image_name,docker_image_tag,execute_commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionRequest value) => WriteJson(writer, value, redact: false);

@@ -461,6 +461,7 @@ public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpA
     /// <inheritdoc/>
     public static new HttpAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private HttpAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -470,10 +471,10 @@ public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpA
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "notification_url"u8)) NotificationUrl = SBG::JsonRead.StringOrNull(ref reader);
@@ -500,11 +501,9 @@ public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpA
             throw SBG::JsonRead.WrongConst("HttpAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<HttpAction>(Url, "url");
-        SBG::JsonRead.Required<HttpAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<HttpAction>(seen, 0, "id");
-        SBG::JsonRead.Required<HttpAction>(Name, "name");
+        SBG::JsonRead.Required<HttpAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpAction value) => WriteJson(writer, value, redact: false);

@@ -308,6 +308,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
     /// <inheritdoc/>
     public static new HttpActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private HttpActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -317,11 +318,11 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8)) NotificationUrl = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "method"u8, ref seen, 0)) Method = HttpRequestMethodJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8, ref seen, 1)) NotificationUrl = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "method"u8, ref seen, 2)) Method = HttpRequestMethodJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "port"u8)) Port = SBG::JsonRead.Int32(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "headers"u8)) Headers = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
@@ -343,10 +344,9 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
             throw SBG::JsonRead.WrongConst("HttpActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<HttpActionRequest>(Name, "name");
-        SBG::JsonRead.Required<HttpActionRequest>(NotificationUrl, "notification_url");
-        SBG::JsonRead.Required<HttpActionRequest>(seen, 0, "method");
+        SBG::JsonRead.Required<HttpActionRequest>(seen, 0x7u, "name,notification_url,method");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpActionRequest value) => WriteJson(writer, value, redact: false);

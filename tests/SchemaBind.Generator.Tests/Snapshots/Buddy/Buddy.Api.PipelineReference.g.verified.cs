@@ -41,7 +41,7 @@ public sealed partial record PipelineReference() : SB::JsonSchemaRecord<Pipeline
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<PipelineReference>(seen, 0, "id");
+        SBG::JsonRead.Required<PipelineReference>(seen, 0x1u, "id");
     }
 
     /// <inheritdoc/>

@@ -154,6 +154,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
     /// <inheritdoc/>
     public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private PipelineSummary(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -161,10 +162,10 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "on"u8)) On = PipelineSummaryOnJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "refs"u8)) Refs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
@@ -172,11 +173,9 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<PipelineSummary>(Url, "url");
-        SBG::JsonRead.Required<PipelineSummary>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<PipelineSummary>(seen, 0, "id");
-        SBG::JsonRead.Required<PipelineSummary>(Name, "name");
+        SBG::JsonRead.Required<PipelineSummary>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value, bool redact)

@@ -384,20 +384,22 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
     /// <inheritdoc/>
     public static new RunDockerContainerActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunDockerContainerActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunDockerContainerActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) InlineCommands = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8, ref seen, 1)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8, ref seen, 2)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8, ref seen, 3)) InlineCommands = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) RunAsUser = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) MountFilesystemDisable = SBG::JsonRead.Boolean(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) VolumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
@@ -427,11 +429,9 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
             throw SBG::JsonRead.WrongConst("RunDockerContainerActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(Name, "name");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(DockerImageName, "docker_image_name");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(DockerImageTag, "docker_image_tag");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(InlineCommands, "inline_commands");
+        SBG::JsonRead.Required<RunDockerContainerActionRequest>(seen, 0xFu, "name,docker_image_name,docker_image_tag,inline_commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionRequest value) => WriteJson(writer, value, redact: false);

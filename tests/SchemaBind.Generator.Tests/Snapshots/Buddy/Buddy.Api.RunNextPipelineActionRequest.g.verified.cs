@@ -263,18 +263,20 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
     /// <inheritdoc/>
     public static new RunNextPipelineActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunNextPipelineActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunNextPipelineActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) NextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8, ref seen, 1)) NextPipeline = PipelineReference.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "revision"u8)) Revision = PipelineRevisionJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "wait"u8)) Wait = SBG::JsonRead.Boolean(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "priority"u8)) Priority = ExecutionPriorityJson.ReadJson(ref reader);
@@ -295,9 +297,9 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
             throw SBG::JsonRead.WrongConst("RunNextPipelineActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunNextPipelineActionRequest>(Name, "name");
-        SBG::JsonRead.Required<RunNextPipelineActionRequest>(NextPipeline, "next_pipeline");
+        SBG::JsonRead.Required<RunNextPipelineActionRequest>(seen, 0x3u, "name,next_pipeline");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionRequest value) => WriteJson(writer, value, redact: false);

@@ -329,6 +329,7 @@ public sealed partial record SftpAction() : PipelineAction, SB::IJsonModel<SftpA
     /// <inheritdoc/>
     public static new SftpAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SftpAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -339,10 +340,10 @@ public sealed partial record SftpAction() : PipelineAction, SB::IJsonModel<SftpA
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
@@ -368,13 +369,11 @@ public sealed partial record SftpAction() : PipelineAction, SB::IJsonModel<SftpA
             throw SBG::JsonRead.WrongConst("SftpAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SftpAction>(Url, "url");
-        SBG::JsonRead.Required<SftpAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<SftpAction>(seen, 0, "id");
-        SBG::JsonRead.Required<SftpAction>(Name, "name");
+        SBG::JsonRead.Required<SftpAction>(seen, 0xFu, "url,html_url,id,name");
 
         AdditionalProperties = _additionalProperties;
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SftpAction value) => WriteJson(writer, value, redact: false);

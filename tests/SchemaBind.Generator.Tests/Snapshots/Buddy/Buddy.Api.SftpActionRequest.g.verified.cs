@@ -224,16 +224,18 @@ public sealed partial record SftpActionRequest() : ActionRequest, SB::IJsonModel
     /// <inheritdoc/>
     public static new SftpActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SftpActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SftpActionRequest");
         string? _type = null;
+        uint seen = 0;
         global::System.Collections.Generic.Dictionary<string, STJ::JsonElement>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
@@ -257,10 +259,11 @@ public sealed partial record SftpActionRequest() : ActionRequest, SB::IJsonModel
             throw SBG::JsonRead.WrongConst("SftpActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SftpActionRequest>(Name, "name");
+        SBG::JsonRead.Required<SftpActionRequest>(seen, 0x1u, "name");
 
         AdditionalProperties = _additionalProperties;
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SftpActionRequest value) => WriteJson(writer, value, redact: false);

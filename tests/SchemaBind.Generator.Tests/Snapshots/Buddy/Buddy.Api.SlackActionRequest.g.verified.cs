@@ -274,19 +274,21 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static new SlackActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SlackActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SlackActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "channel"u8)) Channel = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) Integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "channel"u8, ref seen, 1)) Channel = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8, ref seen, 2)) Integration = Integration.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "attachments"u8)) Attachments = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
@@ -305,10 +307,9 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
             throw SBG::JsonRead.WrongConst("SlackActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SlackActionRequest>(Name, "name");
-        SBG::JsonRead.Required<SlackActionRequest>(Channel, "channel");
-        SBG::JsonRead.Required<SlackActionRequest>(Integration, "integration");
+        SBG::JsonRead.Required<SlackActionRequest>(seen, 0x7u, "name,channel,integration");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackActionRequest value) => WriteJson(writer, value, redact: false);

@@ -356,6 +356,7 @@ public sealed partial record SleepAction() : PipelineAction, SB::IJsonModel<Slee
     /// <inheritdoc/>
     public static new SleepAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SleepAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -365,10 +366,10 @@ public sealed partial record SleepAction() : PipelineAction, SB::IJsonModel<Slee
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
@@ -390,11 +391,9 @@ public sealed partial record SleepAction() : PipelineAction, SB::IJsonModel<Slee
             throw SBG::JsonRead.WrongConst("SleepAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SleepAction>(Url, "url");
-        SBG::JsonRead.Required<SleepAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<SleepAction>(seen, 0, "id");
-        SBG::JsonRead.Required<SleepAction>(Name, "name");
+        SBG::JsonRead.Required<SleepAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SleepAction value) => WriteJson(writer, value, redact: false);

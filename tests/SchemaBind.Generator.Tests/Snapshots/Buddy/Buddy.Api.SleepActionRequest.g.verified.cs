@@ -235,6 +235,7 @@ public sealed partial record SleepActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static new SleepActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SleepActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -244,10 +245,10 @@ public sealed partial record SleepActionRequest() : ActionRequest, SB::IJsonMode
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "sleep_in_sec"u8, ref seen, 0)) SleepInSec = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "sleep_in_sec"u8, ref seen, 1)) SleepInSec = SBG::JsonRead.Int32(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "after_action_id"u8)) AfterActionId = SBG::JsonRead.Int64(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "timeout"u8)) Timeout = SBG::JsonRead.Int32(ref reader);
@@ -264,9 +265,9 @@ public sealed partial record SleepActionRequest() : ActionRequest, SB::IJsonMode
             throw SBG::JsonRead.WrongConst("SleepActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SleepActionRequest>(Name, "name");
-        SBG::JsonRead.Required<SleepActionRequest>(seen, 0, "sleep_in_sec");
+        SBG::JsonRead.Required<SleepActionRequest>(seen, 0x3u, "name,sleep_in_sec");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SleepActionRequest value) => WriteJson(writer, value, redact: false);

@@ -489,6 +489,7 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
     /// <inheritdoc/>
     public static new SshCommandAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SshCommandAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -498,10 +499,10 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "host"u8)) Host = SBG::JsonRead.StringOrNull(ref reader);
@@ -530,11 +531,9 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
             throw SBG::JsonRead.WrongConst("SshCommandAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SshCommandAction>(Url, "url");
-        SBG::JsonRead.Required<SshCommandAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<SshCommandAction>(seen, 0, "id");
-        SBG::JsonRead.Required<SshCommandAction>(Name, "name");
+        SBG::JsonRead.Required<SshCommandAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandAction value) => WriteJson(writer, value, redact: false);

@@ -339,6 +339,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
     /// <inheritdoc/>
     public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SshCommandActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -348,14 +349,14 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "host"u8)) Host = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "port"u8, ref seen, 0)) Port = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8, ref seen, 1)) AuthenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "commands"u8)) Commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "host"u8, ref seen, 1)) Host = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8, ref seen, 2)) Port = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "login"u8, ref seen, 3)) Login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8, ref seen, 4)) AuthenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "commands"u8, ref seen, 5)) Commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "password"u8)) Password = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "shell"u8)) Shell = ShellJson.ReadJson(ref reader);
@@ -376,13 +377,9 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
             throw SBG::JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SshCommandActionRequest>(Name, "name");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Host, "host");
-        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 0, "port");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Login, "login");
-        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 1, "authentication_mode");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Commands, "commands");
+        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 0x3Fu, "name,host,port,login,authentication_mode,commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionRequest value) => WriteJson(writer, value, redact: false);

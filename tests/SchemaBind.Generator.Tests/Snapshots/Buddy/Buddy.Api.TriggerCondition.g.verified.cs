@@ -170,13 +170,15 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
     /// <inheritdoc/>
     public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private TriggerCondition(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "TriggerCondition");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8)) TriggerConditionValue = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8, ref seen, 0)) TriggerConditionValue = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) TriggerConditionPaths = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "trigger_variable_key"u8)) TriggerVariableKey = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_variable_value"u8)) TriggerVariableValue = SBG::JsonRead.String(ref reader);
@@ -190,8 +192,9 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<TriggerCondition>(TriggerConditionValue, "trigger_condition");
+        SBG::JsonRead.Required<TriggerCondition>(seen, 0x1u, "trigger_condition");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value, bool redact)

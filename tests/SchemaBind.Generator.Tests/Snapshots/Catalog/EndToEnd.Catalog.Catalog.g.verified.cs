@@ -167,15 +167,17 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
     /// <inheritdoc/>
     public static Catalog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Catalog(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Catalog");
+        uint seen = 0;
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "root"u8)) Root = Category.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "labels"u8)) Labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "root"u8, ref seen, 0)) Root = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "labels"u8, ref seen, 1)) Labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "pets"u8)) Pets = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "price"u8)) Price = Price.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "owner"u8)) Owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
@@ -189,11 +191,11 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
             }
         }
 
-        SBG::JsonRead.Required<Catalog>(Root, "root");
-        SBG::JsonRead.Required<Catalog>(Labels, "labels");
+        SBG::JsonRead.Required<Catalog>(seen, 0x3u, "root,labels");
 
         AdditionalProperties = _additionalProperties;
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value, bool redact)

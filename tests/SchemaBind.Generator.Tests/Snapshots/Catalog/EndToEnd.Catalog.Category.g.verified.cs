@@ -97,20 +97,23 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
     /// <inheritdoc/>
     public static Category ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Category(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Category");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "parent"u8)) Parent = Category.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "children"u8)) Children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Category>(Name, "name");
+        SBG::JsonRead.Required<Category>(seen, 0x1u, "name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value, bool redact)

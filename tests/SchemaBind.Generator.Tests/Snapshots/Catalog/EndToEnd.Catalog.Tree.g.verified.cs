@@ -112,7 +112,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Tree>(seen, 0, "value");
+        SBG::JsonRead.Required<Tree>(seen, 0x1u, "value");
     }
 
     /// <inheritdoc/>
