@@ -73,7 +73,8 @@ internal static class CountOperations
             }
         }
 
-        Console.WriteLine($"{directory}: {trees.Count} files, {total:N0} operations, {invocations:N0} invocations");
+        // Invalid operations are code that does not bind (a runtime older than the output, say): the count is then wrong.
+        Console.WriteLine($"{directory}: {trees.Count} files, {total:N0} operations, {invocations:N0} invocations, {byKind.GetValueOrDefault(OperationKind.Invalid):N0} invalid");
         Console.WriteLine("| member | operations | invocations |");
         Console.WriteLine("|---|---:|---:|");
         foreach (var (family, (ops, inv)) in byFamily.OrderByDescending(static p => p.Value.Operations).Take(15))

@@ -280,6 +280,8 @@ public sealed class ReadingTests
                     results["second"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"third\":\"3\",\"first\":\"1\"}"));
                     results["odd"] = Mixed.Api.Odd.FromJson("{\"c\":\"y\",\"a,b\":\"x\"}").AB + " " + Error(static () => Mixed.Api.Odd.FromJson("{\"c\":\"y\"}"));
                     results["oddC"] = Error(static () => Mixed.Api.Odd.FromJson("{\"a,b\":\"x\"}"));
+                    using var writer = new System.Text.Json.Utf8JsonWriter(new System.IO.MemoryStream());
+                    results["nullArguments"] = NullArgument(() => Mixed.Api.Mixed.WriteJson(null!, mixed, false)) + " " + NullArgument(() => Mixed.Api.Mixed.WriteJson(writer, null!, false));
                     return results;
                 }
 
@@ -295,9 +297,24 @@ public sealed class ReadingTests
                         return e.Message;
                     }
                 }
+
+                private static string NullArgument(System.Action write)
+                {
+                    try
+                    {
+                        write();
+                        return "no error";
+                    }
+                    catch (System.ArgumentNullException e)
+                    {
+                        return e.ParamName ?? "no name";
+                    }
+                }
             }
             """;
         (GeneratorResult result, Dictionary<string, string> run) = Compile(probe, schema, "Mixed.Api");
+        // WriteJson's argument checks, made by one runtime call with its '{', still name the public method's parameters.
+        Assert.Equal("writer value", run["nullArguments"]);
         Assert.Equal("1 2 3", run["read"]);
         Assert.Equal("A Mixed requires the property 'first', which the JSON lacks.", run["firstAndThird"]);
         Assert.Equal("A Mixed requires the property 'third', which the JSON lacks.", run["third"]);

@@ -460,9 +460,8 @@ internal sealed class ObjectEmitter
 
         _w.Line("/// <inheritdoc/>");
         _w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
-        _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        _w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        _w.Line("writer.WriteStartObject();");
+        // One call checks both arguments (ArgumentNullException, as before) and writes the '{'.
+        _w.Line($"{CSharp.GeneratedRuntime}JsonWrite.StartObject(writer, value);");
 
         // The discriminator goes first: readers that buffer less (and people) find it at once.
         foreach (PropertySpec property in _type.Properties.Where(static p => p.ConstValue is not null))

@@ -108,9 +108,7 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WritePropertyName("actions"u8);

@@ -50,9 +50,7 @@ public sealed partial record ErrorMessage() : SB::JsonSchemaRecord<ErrorMessage>
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorMessage value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("message"u8, value.Message);
         writer.WriteEndObject();
     }

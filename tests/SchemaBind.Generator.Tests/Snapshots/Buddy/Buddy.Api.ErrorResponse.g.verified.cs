@@ -84,9 +84,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Errors is { } _errors)
         {
             writer.WritePropertyName("errors"u8);

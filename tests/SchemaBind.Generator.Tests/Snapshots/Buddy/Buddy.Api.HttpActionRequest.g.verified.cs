@@ -354,9 +354,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -69,9 +69,7 @@ public sealed partial record HttpHeader() : SB::JsonSchemaRecord<HttpHeader>, SB
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteString("value"u8, value.Value);
         writer.WriteEndObject();

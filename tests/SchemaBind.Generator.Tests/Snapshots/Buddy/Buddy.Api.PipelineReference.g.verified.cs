@@ -47,9 +47,7 @@ public sealed partial record PipelineReference() : SB::JsonSchemaRecord<Pipeline
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineReference value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteEndObject();
     }

@@ -180,9 +180,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);

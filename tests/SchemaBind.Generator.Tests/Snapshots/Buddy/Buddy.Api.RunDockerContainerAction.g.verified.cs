@@ -666,9 +666,7 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerAction value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);

@@ -399,9 +399,7 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -297,9 +297,7 @@ public sealed partial record RunNextPipelineActionPatch() : ActionPatch, SB::IJs
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -84,9 +84,7 @@ public sealed partial record ServiceSettings() : SB::JsonSchemaRecord<ServiceSet
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Type is { } _type) writer.WriteString("type"u8, _type);
         if (value.Version is { } _version) writer.WriteString("version"u8, _version);
         if (value.AdditionalProperties is { } _additionalProperties)

@@ -317,9 +317,7 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -90,9 +90,7 @@ public sealed partial record SlackAttachment() : SB::JsonSchemaRecord<SlackAttac
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Fallback is { } _fallback) writer.WriteString("fallback"u8, _fallback);
         if (value.Color is { } _color) writer.WriteString("color"u8, _color);
         if (value.Text is { } _text) writer.WriteString("text"u8, _text);

@@ -541,9 +541,7 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandAction value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);

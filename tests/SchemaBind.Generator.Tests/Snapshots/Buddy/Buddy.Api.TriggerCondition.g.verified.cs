@@ -199,9 +199,7 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("trigger_condition"u8, value.TriggerConditionValue);
         if (value.TriggerConditionPaths is { } _triggerConditionPaths)
         {

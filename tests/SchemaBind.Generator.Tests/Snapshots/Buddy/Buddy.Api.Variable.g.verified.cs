@@ -67,9 +67,7 @@ public sealed partial record Variable() : SB::JsonSchemaRecord<Variable>, SB::IJ
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("key"u8, value.Key);
         writer.WriteString("value"u8, value.Value);
         if (value.Description is { } _description) writer.WriteString("description"u8, _description);

@@ -81,9 +81,7 @@ public sealed partial record Cat() : SB::JsonSchemaRecord<Cat>, SB::IJsonModel<C
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteNumber("lives"u8, value.Lives);
         writer.WriteEndObject();

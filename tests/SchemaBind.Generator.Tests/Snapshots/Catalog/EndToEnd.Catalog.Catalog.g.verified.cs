@@ -200,9 +200,7 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WritePropertyName("root"u8);
         Category.WriteJson(writer, value.Root, redact);
         writer.WritePropertyName("labels"u8);

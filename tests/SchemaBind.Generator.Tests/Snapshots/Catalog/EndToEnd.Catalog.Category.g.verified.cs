@@ -118,9 +118,7 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         if (value.Parent is { } _parent)
         {

@@ -75,9 +75,7 @@ public sealed partial record Dog() : SB::JsonSchemaRecord<Dog>, SB::IJsonModel<D
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Dog value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteBoolean("barks"u8, value.Barks);
         writer.WriteEndObject();

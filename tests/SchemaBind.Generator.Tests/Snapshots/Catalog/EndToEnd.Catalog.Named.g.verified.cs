@@ -64,9 +64,7 @@ public sealed partial record Named() : SB::JsonSchemaRecord<Named>, SB::IJsonMod
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Named value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteEndObject();
     }

@@ -50,9 +50,7 @@ public sealed partial record Person() : SB::JsonSchemaRecord<Person>, SB::IJsonM
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Person value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteEndObject();
     }

@@ -118,9 +118,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteNumber("value"u8, value.Value);
         if (value.Children is { } _children)
         {
