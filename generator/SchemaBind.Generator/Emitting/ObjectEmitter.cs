@@ -305,8 +305,7 @@ internal sealed class ObjectEmitter
         _w.Line();
         _w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({_type.Name})\"/>.</summary>");
         _w.OpenBlock("public override int GetHashCode()");
-        _w.Line("var hash = new global::System.HashCode();");
-        _w.Line("hash.Add(EqualityContract);");
+        var values = new List<string> { "EqualityContract" };
         foreach (PropertySpec p in members)
         {
             string? hash = p.Value.Kind switch
@@ -316,22 +315,33 @@ internal sealed class ObjectEmitter
                 ValueKind.Uri => "UriHashCode",
                 _ => null,
             };
-            if (hash is null)
-            {
-                _w.Line($"hash.Add({p.Name});");
-            }
-            else
-            {
-                _w.Line($"hash.Add({CSharp.GeneratedRuntime}SchemaEquality.{hash}({p.Name}));");
-            }
+            values.Add(hash is null ? p.Name : $"{CSharp.GeneratedRuntime}SchemaEquality.{hash}({p.Name})");
         }
 
         for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
         {
-            _w.Line($"hash.Add({_presence!.Field(i)});");
+            values.Add(_presence!.Field(i));
         }
 
-        _w.Line("return hash.ToHashCode();");
+        // HashCode.Combine takes eight values in one call (a call a member cost the user's build an invocation each);
+        // more are combined eight at a time.
+        const string combine = "global::System.HashCode.Combine(";
+        if (values.Count <= 8)
+        {
+            _w.Line("return " + combine + string.Join(", ", values) + ");");
+        }
+        else
+        {
+            _w.Line("var hash = new global::System.HashCode();");
+            for (int start = 0; start < values.Count; start += 8)
+            {
+                List<string> chunk = values.Skip(start).Take(8).ToList();
+                _w.Line(chunk.Count == 1 ? $"hash.Add({chunk[0]});" : $"hash.Add({combine}{string.Join(", ", chunk)}));");
+            }
+
+            _w.Line("return hash.ToHashCode();");
+        }
+
         _w.CloseBlock();
         _w.Line();
     }

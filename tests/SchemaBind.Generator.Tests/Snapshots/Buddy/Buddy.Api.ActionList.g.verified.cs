@@ -40,12 +40,7 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
     /// <summary>A hash code consistent with <see cref="Equals(ActionList)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Actions));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), SBG::SchemaEquality.SequenceHashCode(Actions));
     }
 
     /// <inheritdoc/>

@@ -56,16 +56,7 @@ public sealed partial record ActionSummary() : SB::JsonSchemaRecord<ActionSummar
     /// <summary>A hash code consistent with <see cref="Equals(ActionSummary)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(Type);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, Type, TriggerTime, LastExecutionStatus);
     }
 
     /// <inheritdoc/>

@@ -377,34 +377,10 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(RunAsUser);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, DockerImageName));
+        hash.Add(global::System.HashCode.Combine(DockerImageTag, SBG::SchemaEquality.SequenceHashCode(ExecuteCommands), SBG::SchemaEquality.SequenceHashCode(SetupCommands), SBG::SchemaEquality.SequenceHashCode(CachedDirs), WorkingDirectory, Shell, SBG::SchemaEquality.SequenceHashCode(Services), SBG::SchemaEquality.SequenceHashCode(VolumeMappings)));
+        hash.Add(global::System.HashCode.Combine(RunAsUser, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors));
+        hash.Add(global::System.HashCode.Combine(RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 

@@ -126,28 +126,9 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(RunAsUser);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, SBG::SchemaEquality.SequenceHashCode(ExecuteCommands), SBG::SchemaEquality.SequenceHashCode(SetupCommands)));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(CachedDirs), WorkingDirectory, Shell, SBG::SchemaEquality.SequenceHashCode(Services), SBG::SchemaEquality.SequenceHashCode(VolumeMappings), RunAsUser, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId));
+        hash.Add(global::System.HashCode.Combine(Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

@@ -32,10 +32,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
     /// <summary>A hash code consistent with <see cref="Equals(ErrorResponse)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Errors));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.SequenceHashCode(Errors));
     }
 
     /// <inheritdoc/>

@@ -310,30 +310,9 @@ public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpA
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(NotificationUrl);
-        hash.Add(Method);
-        hash.Add(Port);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Headers));
-        hash.Add(Login);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, NotificationUrl));
+        hash.Add(global::System.HashCode.Combine(Method, Port, Content, SBG::SchemaEquality.SequenceHashCode(Headers), Login, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions)));
+        hash.Add(global::System.HashCode.Combine(AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 

@@ -114,25 +114,9 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(NotificationUrl);
-        hash.Add(Method);
-        hash.Add(Port);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Headers));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), NotificationUrl, Method, Port, Content));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Headers), Login, Password, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors));
+        hash.Add(global::System.HashCode.Combine(RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

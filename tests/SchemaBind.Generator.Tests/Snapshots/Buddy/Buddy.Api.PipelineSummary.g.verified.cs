@@ -91,16 +91,8 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(On);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Refs));
-        hash.Add(LastExecutionStatus);
-        hash.Add(LastExecutionRevision);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, On, SBG::SchemaEquality.SequenceHashCode(Refs), LastExecutionStatus));
+        hash.Add(global::System.HashCode.Combine(LastExecutionRevision, _specified));
         return hash.ToHashCode();
     }
 

@@ -463,38 +463,10 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(InlineCommands);
-        hash.Add(RunAsUser);
-        hash.Add(MountFilesystemDisable);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(Login);
-        hash.Add(Registry);
-        hash.Add(ExportContainerPath);
-        hash.Add(Integration);
-        hash.Add(Region);
-        hash.Add(UseImageFromAction);
-        hash.Add(DockerBuildActionId);
-        hash.Add(DockerBuildActionName);
-        hash.Add(Entrypoint);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, DockerImageName));
+        hash.Add(global::System.HashCode.Combine(DockerImageTag, InlineCommands, RunAsUser, MountFilesystemDisable, SBG::SchemaEquality.SequenceHashCode(VolumeMappings), Login, Registry, ExportContainerPath));
+        hash.Add(global::System.HashCode.Combine(Integration, Region, UseImageFromAction, DockerBuildActionId, DockerBuildActionName, Entrypoint, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         hash.Add(_specified);
         return hash.ToHashCode();
     }

@@ -151,34 +151,10 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(InlineCommands);
-        hash.Add(RunAsUser);
-        hash.Add(MountFilesystemDisable);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(Registry);
-        hash.Add(ExportContainerPath);
-        hash.Add(Integration);
-        hash.Add(Region);
-        hash.Add(UseImageFromAction);
-        hash.Add(DockerBuildActionId);
-        hash.Add(DockerBuildActionName);
-        hash.Add(Entrypoint);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, InlineCommands, RunAsUser));
+        hash.Add(global::System.HashCode.Combine(MountFilesystemDisable, SBG::SchemaEquality.SequenceHashCode(VolumeMappings), Login, Password, Registry, ExportContainerPath, Integration, Region));
+        hash.Add(global::System.HashCode.Combine(UseImageFromAction, DockerBuildActionId, DockerBuildActionName, Entrypoint, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled));
+        hash.Add(global::System.HashCode.Combine(IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

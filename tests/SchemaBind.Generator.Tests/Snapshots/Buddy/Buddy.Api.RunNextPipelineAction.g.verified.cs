@@ -266,29 +266,9 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(NextPipeline);
-        hash.Add(Revision);
-        hash.Add(Wait);
-        hash.Add(Priority);
-        hash.Add(Comment);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, NextPipeline));
+        hash.Add(global::System.HashCode.Combine(Revision, Wait, Priority, Comment, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId));
+        hash.Add(global::System.HashCode.Combine(Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 

@@ -104,22 +104,8 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(NextPipeline);
-        hash.Add(Revision);
-        hash.Add(Wait);
-        hash.Add(Priority);
-        hash.Add(Comment);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), NextPipeline, Revision, Wait, Priority));
+        hash.Add(global::System.HashCode.Combine(Comment, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval));
         hash.Add(RunOnlyOnFirstFailure);
         return hash.ToHashCode();
     }

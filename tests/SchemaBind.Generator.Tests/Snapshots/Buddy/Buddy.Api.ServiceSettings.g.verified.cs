@@ -40,12 +40,7 @@ public sealed partial record ServiceSettings() : SB::JsonSchemaRecord<ServiceSet
     /// <summary>A hash code consistent with <see cref="Equals(ServiceSettings)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Type);
-        hash.Add(Version);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Type, Version, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
     }
 
     /// <inheritdoc/>

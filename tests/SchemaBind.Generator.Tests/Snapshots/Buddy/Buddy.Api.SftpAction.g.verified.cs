@@ -224,25 +224,9 @@ public sealed partial record SftpAction() : PipelineAction, SB::IJsonModel<SftpA
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, SBG::SchemaEquality.SequenceHashCode(Variables)));
+        hash.Add(global::System.HashCode.Combine(Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval));
+        hash.Add(global::System.HashCode.Combine(RunOnlyOnFirstFailure, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties), _specified));
         return hash.ToHashCode();
     }
 

@@ -88,19 +88,8 @@ public sealed partial record SftpActionRequest() : ActionRequest, SB::IJsonModel
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled));
+        hash.Add(global::System.HashCode.Combine(IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties)));
         return hash.ToHashCode();
     }
 

@@ -275,28 +275,9 @@ public sealed partial record SlackAction() : PipelineAction, SB::IJsonModel<Slac
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(Channel);
-        hash.Add(Integration);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Attachments));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, Channel));
+        hash.Add(global::System.HashCode.Combine(Integration, Content, SBG::SchemaEquality.SequenceHashCode(Attachments), SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout));
+        hash.Add(global::System.HashCode.Combine(Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 

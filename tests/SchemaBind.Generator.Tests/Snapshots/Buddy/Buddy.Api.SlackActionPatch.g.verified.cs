@@ -101,22 +101,8 @@ public sealed partial record SlackActionPatch() : ActionPatch, SB::IJsonModel<Sl
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Channel);
-        hash.Add(Integration);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Attachments));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), Channel, Integration, Content, SBG::SchemaEquality.SequenceHashCode(Attachments)));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

@@ -44,13 +44,7 @@ public sealed partial record SlackAttachment() : SB::JsonSchemaRecord<SlackAttac
     /// <summary>A hash code consistent with <see cref="Equals(SlackAttachment)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Fallback);
-        hash.Add(Color);
-        hash.Add(Text);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Fallback, Color, Text, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
     }
 
     /// <inheritdoc/>

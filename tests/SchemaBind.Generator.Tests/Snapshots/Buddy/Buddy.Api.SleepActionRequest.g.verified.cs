@@ -89,19 +89,8 @@ public sealed partial record SleepActionRequest() : ActionRequest, SB::IJsonMode
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(SleepInSec);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), SleepInSec, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout));
+        hash.Add(global::System.HashCode.Combine(Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

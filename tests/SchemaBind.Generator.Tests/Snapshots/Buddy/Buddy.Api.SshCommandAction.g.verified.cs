@@ -331,32 +331,10 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(Host);
-        hash.Add(Port);
-        hash.Add(Login);
-        hash.Add(AuthenticationMode);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Commands));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(RunAsScript);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, Host));
+        hash.Add(global::System.HashCode.Combine(Port, Login, AuthenticationMode, SBG::SchemaEquality.SequenceHashCode(Commands), WorkingDirectory, Shell, RunAsScript, SBG::SchemaEquality.SequenceHashCode(Variables)));
+        hash.Add(global::System.HashCode.Combine(Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval));
+        hash.Add(global::System.HashCode.Combine(RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 

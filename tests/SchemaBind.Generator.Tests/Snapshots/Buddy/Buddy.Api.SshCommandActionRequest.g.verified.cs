@@ -123,27 +123,9 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Host);
-        hash.Add(Port);
-        hash.Add(Login);
-        hash.Add(AuthenticationMode);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Commands));
-        hash.Add(Password);
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(RunAsScript);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), Host, Port, Login, AuthenticationMode));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Commands), Password, WorkingDirectory, Shell, RunAsScript, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout));
+        hash.Add(global::System.HashCode.Combine(Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 

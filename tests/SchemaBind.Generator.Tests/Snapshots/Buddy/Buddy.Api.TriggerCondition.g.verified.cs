@@ -74,18 +74,8 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(TriggerConditionValue);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditionPaths));
-        hash.Add(TriggerVariableKey);
-        hash.Add(TriggerVariableValue);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerHours));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerDays));
-        hash.Add(Timezone);
-        hash.Add(TriggerProjectName);
-        hash.Add(TriggerPipelineName);
-        hash.Add(TriggerUser);
-        hash.Add(TriggerGroup);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, TriggerConditionValue, SBG::SchemaEquality.SequenceHashCode(TriggerConditionPaths), TriggerVariableKey, TriggerVariableValue, SBG::SchemaEquality.SequenceHashCode(TriggerHours), SBG::SchemaEquality.SequenceHashCode(TriggerDays), Timezone));
+        hash.Add(global::System.HashCode.Combine(TriggerProjectName, TriggerPipelineName, TriggerUser, TriggerGroup));
         return hash.ToHashCode();
     }
 

@@ -78,16 +78,8 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Root);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(Labels));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Pets));
-        hash.Add(Price);
-        hash.Add(Owner);
-        hash.Add(Tree);
-        hash.Add(Code);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Root, SBG::SchemaEquality.DictionaryHashCode(Labels), SBG::SchemaEquality.SequenceHashCode(Pets), Price, Owner, Tree, Code));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties), _specified));
         return hash.ToHashCode();
     }
 

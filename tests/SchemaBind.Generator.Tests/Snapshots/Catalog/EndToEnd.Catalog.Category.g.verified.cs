@@ -41,12 +41,7 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
     /// <summary>A hash code consistent with <see cref="Equals(Category)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(Parent);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Name, Parent, SBG::SchemaEquality.SequenceHashCode(Children));
     }
 
     /// <inheritdoc/>

@@ -40,12 +40,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
     /// <summary>A hash code consistent with <see cref="Equals(Tree)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Value);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(ByName));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Value, SBG::SchemaEquality.SequenceHashCode(Children), SBG::SchemaEquality.DictionaryHashCode(ByName));
     }
 
     /// <inheritdoc/>
