@@ -56,20 +56,7 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
         else
         {
             context.Push("actions");
-            for (int i0 = 0; i0 < Actions.Count; i0++)
-            {
-                context.Push(i0);
-                ActionSummary item0 = Actions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, Actions);
             context.Pop();
         }
     }

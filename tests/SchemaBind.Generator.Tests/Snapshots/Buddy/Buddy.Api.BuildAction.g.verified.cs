@@ -412,46 +412,19 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         if (ExecuteCommands is { } _executeCommands)
         {
             context.Push("execute_commands");
-            for (int i0 = 0; i0 < _executeCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _executeCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _executeCommands);
             context.Pop();
         }
         if (SetupCommands is { } _setupCommands)
         {
             context.Push("setup_commands");
-            for (int i0 = 0; i0 < _setupCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _setupCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _setupCommands);
             context.Pop();
         }
         if (CachedDirs is { } _cachedDirs)
         {
             context.Push("cached_dirs");
-            for (int i0 = 0; i0 < _cachedDirs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _cachedDirs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _cachedDirs);
             context.Pop();
         }
         if (Shell is { } _shell)
@@ -466,20 +439,7 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         if (Services is { } _services)
         {
             context.Push("services");
-            for (int i0 = 0; i0 < _services.Count; i0++)
-            {
-                context.Push(i0);
-                ServiceSettings item0 = _services[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _services);
             context.Pop();
         }
         if (VolumeMappings is { } _volumeMappings)
@@ -507,40 +467,14 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
     }

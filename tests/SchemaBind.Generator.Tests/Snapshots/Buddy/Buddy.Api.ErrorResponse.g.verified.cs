@@ -42,20 +42,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
         if (Errors is { } _errors)
         {
             context.Push("errors");
-            for (int i0 = 0; i0 < _errors.Count; i0++)
-            {
-                context.Push(i0);
-                ErrorMessage item0 = _errors[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _errors);
             context.Pop();
         }
     }

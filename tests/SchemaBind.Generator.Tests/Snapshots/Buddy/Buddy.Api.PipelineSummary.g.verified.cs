@@ -115,16 +115,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         if (Refs is { } _refs)
         {
             context.Push("refs");
-            for (int i0 = 0; i0 < _refs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _refs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _refs);
             context.Pop();
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)

@@ -184,20 +184,7 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (DockerImageName is { } _dockerImageName)
@@ -255,20 +242,7 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)

@@ -132,20 +132,7 @@ public sealed partial record SlackActionPatch() : ActionPatch, SB::IJsonModel<Sl
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Channel is { } _channel)
@@ -162,39 +149,13 @@ public sealed partial record SlackActionPatch() : ActionPatch, SB::IJsonModel<Sl
         if (Attachments is { } _attachments)
         {
             context.Push("attachments");
-            for (int i0 = 0; i0 < _attachments.Count; i0++)
-            {
-                context.Push(i0);
-                SlackAttachment item0 = _attachments[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _attachments);
             context.Pop();
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)

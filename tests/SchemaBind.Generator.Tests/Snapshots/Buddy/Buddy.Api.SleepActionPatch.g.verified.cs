@@ -120,20 +120,7 @@ public sealed partial record SleepActionPatch() : ActionPatch, SB::IJsonModel<Sl
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (SleepInSec is { } _sleepInSec)
@@ -152,20 +139,7 @@ public sealed partial record SleepActionPatch() : ActionPatch, SB::IJsonModel<Sl
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)

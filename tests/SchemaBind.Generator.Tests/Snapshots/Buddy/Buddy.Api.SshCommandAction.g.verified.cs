@@ -388,16 +388,7 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         if (Commands is { } _commands)
         {
             context.Push("commands");
-            for (int i0 = 0; i0 < _commands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _commands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _commands);
             context.Pop();
         }
         if (Shell is { } _shell)
@@ -412,40 +403,14 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
     }

@@ -155,20 +155,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Host is { } _host)
@@ -216,16 +203,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         if (Commands is { } _commands)
         {
             context.Push("commands");
-            for (int i0 = 0; i0 < _commands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _commands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _commands);
             context.Pop();
         }
         if (Shell is { } _shell)
@@ -240,20 +218,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)

@@ -159,20 +159,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Host is null)
@@ -226,16 +213,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         else
         {
             context.Push("commands");
-            for (int i0 = 0; i0 < Commands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = Commands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, Commands);
             context.Pop();
         }
         if (Shell is { } _shell)
@@ -250,20 +228,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)

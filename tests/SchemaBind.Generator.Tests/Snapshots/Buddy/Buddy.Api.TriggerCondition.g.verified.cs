@@ -100,16 +100,7 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
         if (TriggerConditionPaths is { } _triggerConditionPaths)
         {
             context.Push("trigger_condition_paths");
-            for (int i0 = 0; i0 < _triggerConditionPaths.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _triggerConditionPaths[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _triggerConditionPaths);
             context.Pop();
         }
         if (TriggerHours is { } _triggerHours)

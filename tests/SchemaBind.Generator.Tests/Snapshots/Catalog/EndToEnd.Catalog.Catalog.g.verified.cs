@@ -117,20 +117,7 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
         if (Pets is { } _pets)
         {
             context.Push("pets");
-            for (int i0 = 0; i0 < _pets.Count; i0++)
-            {
-                context.Push(i0);
-                Pet item0 = _pets[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _pets);
             context.Pop();
         }
         context.Member(Price, "price");

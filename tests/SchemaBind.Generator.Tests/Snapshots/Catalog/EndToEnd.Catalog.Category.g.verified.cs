@@ -66,20 +66,7 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
         if (Children is { } _children)
         {
             context.Push("children");
-            for (int i0 = 0; i0 < _children.Count; i0++)
-            {
-                context.Push(i0);
-                Category item0 = _children[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _children);
             context.Pop();
         }
     }

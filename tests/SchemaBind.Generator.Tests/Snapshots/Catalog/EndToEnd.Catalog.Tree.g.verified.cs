@@ -50,20 +50,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
         if (Children is { } _children)
         {
             context.Push("children");
-            for (int i0 = 0; i0 < _children.Count; i0++)
-            {
-                context.Push(i0);
-                Tree item0 = _children[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _children);
             context.Pop();
         }
         if (ByName is { } _byName)
