@@ -440,6 +440,14 @@ internal sealed class ObjectEmitter
 
     private void EmitPropertyChecks(PropertySpec property, string expression)
     {
+        ValueSpec value = ValueCode.NonNull(property.Value);
+        if (value.Kind == ValueKind.Enum && !value.IsFormattedString)
+        {
+            // One call: the location pushed, the check, the location popped.
+            _w.Line($"{CSharp.GeneratedRuntime}MemberChecks.Enum(context, {ValueCode.ReaderOf(value)}.IsDefined({expression}), {CSharp.Quote(property.JsonName)});");
+            return;
+        }
+
         _w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
         ValueCode.Validate(_w, ValueCode.NonNull(property.Value), expression, _patterns);
         _w.Line("context.Pop();");

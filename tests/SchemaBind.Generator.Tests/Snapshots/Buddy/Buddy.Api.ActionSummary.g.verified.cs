@@ -69,21 +69,11 @@ public sealed partial record ActionSummary() : SB::JsonSchemaRecord<ActionSummar
         context.Required(Type, "type");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
     }
 

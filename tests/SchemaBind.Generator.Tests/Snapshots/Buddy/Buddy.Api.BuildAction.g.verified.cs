@@ -393,21 +393,11 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         if (ExecuteCommands is { } _executeCommands)
         {
@@ -429,12 +419,7 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Services is { } _services)
         {

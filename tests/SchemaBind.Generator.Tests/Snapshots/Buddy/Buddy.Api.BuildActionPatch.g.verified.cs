@@ -148,12 +148,7 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -201,12 +196,7 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Services is { } _services)
         {

@@ -325,30 +325,15 @@ public sealed partial record HttpAction() : PipelineAction, SB::IJsonModel<HttpA
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         if (Method is { } _method)
         {
-            context.Push("method");
-            if (!HttpRequestMethodJson.IsDefined(_method))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, HttpRequestMethodJson.IsDefined(_method), "method");
         }
         if (Port is { } _port)
         {

@@ -136,12 +136,7 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -161,12 +156,7 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
         }
         if (Method is { } _method)
         {
-            context.Push("method");
-            if (!HttpRequestMethodJson.IsDefined(_method))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, HttpRequestMethodJson.IsDefined(_method), "method");
         }
         if (Port is { } _port)
         {

@@ -140,12 +140,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -167,12 +162,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
             }
             context.Pop();
         }
-        context.Push("method");
-        if (!HttpRequestMethodJson.IsDefined(Method))
-        {
-            context.AddError("enum", "must be one of the enum values.");
-        }
-        context.Pop();
+        SBG::MemberChecks.Enum(context, HttpRequestMethodJson.IsDefined(Method), "method");
         if (Port is { } _port)
         {
             context.Push("port");

@@ -105,12 +105,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         context.Required(Name, "name");
         if (On is { } _on)
         {
-            context.Push("on");
-            if (!PipelineSummaryOnJson.IsDefined(_on))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineSummaryOnJson.IsDefined(_on), "on");
         }
         if (Refs is { } _refs)
         {
@@ -120,12 +115,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
     }
 

@@ -281,40 +281,20 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
-            context.Push("revision");
-            if (!PipelineRevisionJson.IsDefined(_revision))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineRevisionJson.IsDefined(_revision), "revision");
         }
         if (Priority is { } _priority)
         {
-            context.Push("priority");
-            if (!ExecutionPriorityJson.IsDefined(_priority))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionPriorityJson.IsDefined(_priority), "priority");
         }
         if (Variables is { } _variables)
         {

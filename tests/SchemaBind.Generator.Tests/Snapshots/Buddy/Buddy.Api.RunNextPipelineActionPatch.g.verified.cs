@@ -126,12 +126,7 @@ public sealed partial record RunNextPipelineActionPatch() : ActionPatch, SB::IJs
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -142,21 +137,11 @@ public sealed partial record RunNextPipelineActionPatch() : ActionPatch, SB::IJs
         context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
-            context.Push("revision");
-            if (!PipelineRevisionJson.IsDefined(_revision))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineRevisionJson.IsDefined(_revision), "revision");
         }
         if (Priority is { } _priority)
         {
-            context.Push("priority");
-            if (!ExecutionPriorityJson.IsDefined(_priority))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionPriorityJson.IsDefined(_priority), "priority");
         }
         if (TriggerConditions is { } _triggerConditions)
         {

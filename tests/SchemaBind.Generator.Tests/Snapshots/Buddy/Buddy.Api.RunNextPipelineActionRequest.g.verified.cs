@@ -130,12 +130,7 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -146,21 +141,11 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
         context.RequiredMember(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
-            context.Push("revision");
-            if (!PipelineRevisionJson.IsDefined(_revision))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineRevisionJson.IsDefined(_revision), "revision");
         }
         if (Priority is { } _priority)
         {
-            context.Push("priority");
-            if (!ExecutionPriorityJson.IsDefined(_priority))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionPriorityJson.IsDefined(_priority), "priority");
         }
         if (TriggerConditions is { } _triggerConditions)
         {

@@ -347,21 +347,11 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         if (Port is { } _port)
         {
@@ -378,12 +368,7 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         }
         if (AuthenticationMode is { } _authenticationMode)
         {
-            context.Push("authentication_mode");
-            if (!SshAuthenticationModeJson.IsDefined(_authenticationMode))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, SshAuthenticationModeJson.IsDefined(_authenticationMode), "authentication_mode");
         }
         if (Commands is { } _commands)
         {
@@ -393,12 +378,7 @@ public sealed partial record SshCommandAction() : PipelineAction, SB::IJsonModel
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Variables is { } _variables)
         {

@@ -145,12 +145,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -193,12 +188,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         }
         if (AuthenticationMode is { } _authenticationMode)
         {
-            context.Push("authentication_mode");
-            if (!SshAuthenticationModeJson.IsDefined(_authenticationMode))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, SshAuthenticationModeJson.IsDefined(_authenticationMode), "authentication_mode");
         }
         if (Commands is { } _commands)
         {
@@ -208,12 +198,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (TriggerConditions is { } _triggerConditions)
         {

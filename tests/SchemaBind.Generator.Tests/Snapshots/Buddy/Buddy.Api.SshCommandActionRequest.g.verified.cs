@@ -149,12 +149,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
@@ -200,12 +195,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
             }
             context.Pop();
         }
-        context.Push("authentication_mode");
-        if (!SshAuthenticationModeJson.IsDefined(AuthenticationMode))
-        {
-            context.AddError("enum", "must be one of the enum values.");
-        }
-        context.Pop();
+        SBG::MemberChecks.Enum(context, SshAuthenticationModeJson.IsDefined(AuthenticationMode), "authentication_mode");
         if (Commands is null)
         {
             context.AddError("required", "The property 'commands' is required.");
@@ -218,12 +208,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (TriggerConditions is { } _triggerConditions)
         {
