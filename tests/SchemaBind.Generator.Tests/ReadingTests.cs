@@ -262,7 +262,8 @@ public sealed class ReadingTests
                 "a,b": { "type": "string" }, "c": { "type": "string" } } },
               "Bag": { "type": "object", "required": ["models"], "properties": {
                 "models": { "type": "array", "items": { "$ref": "#/$defs/Mixed" } },
-                "names": { "type": "array", "items": { "type": "string" } } } } } }
+                "names": { "type": "array", "items": { "type": "string" } },
+                "mode": { "type": "string", "enum": ["on", "off"] } } } } }
             """;
         string probe = """
             using System.Collections.Generic;
@@ -286,7 +287,7 @@ public sealed class ReadingTests
                     using var writer = new System.Text.Json.Utf8JsonWriter(new System.IO.MemoryStream());
                     results["nullArguments"] = NullArgument(() => Mixed.Api.Mixed.WriteJson(null!, mixed, false)) + " " + NullArgument(() => Mixed.Api.Mixed.WriteJson(writer, null!, false));
                     // Lists of generated types and of values with no checks are checked by one runtime call each.
-                    var bag = new Mixed.Api.Bag { Models = [mixed, null!, mixed with { Third = null! }], Names = ["a", null!, "c", null!] };
+                    var bag = new Mixed.Api.Bag { Models = [mixed, null!, mixed with { Third = null! }], Names = ["a", null!, "c", null!], Mode = (Mixed.Api.BagMode)7 };
                     results["bag"] = string.Join(" ", bag.Validate());
                     return results;
                 }
@@ -321,10 +322,11 @@ public sealed class ReadingTests
         (GeneratorResult result, Dictionary<string, string> run) = Compile(probe, schema, "Mixed.Api");
         // WriteJson's argument checks, made by one runtime call with its '{', still name the public method's parameters.
         Assert.Equal("writer value", run["nullArguments"]);
-        Assert.Equal("/models/1: must not be null. [type] /models/2: The property 'third' is required. [required] /names/1: must not be null. [type] /names/3: must not be null. [type]", run["bag"]);
-        string bag = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Bag", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Equal("/models/1: must not be null. [type] /models/2: The property 'third' is required. [required] /names/1: must not be null. [type] /names/3: must not be null. [type] /mode: must be one of the enum values. [enum]", run["bag"]);
+        string bag = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Bag.g", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("SBG::ItemChecks.Models(context, Models);", bag, StringComparison.Ordinal);
         Assert.Contains("SBG::ItemChecks.NotNull(context, ", bag, StringComparison.Ordinal);
+        Assert.Contains("SBG::MemberChecks.Enum(context, BagModeJson.IsDefined(", bag, StringComparison.Ordinal);
         Assert.Equal("1 2 3", run["read"]);
         Assert.Equal("A Mixed requires the property 'first', which the JSON lacks.", run["firstAndThird"]);
         Assert.Equal("A Mixed requires the property 'third', which the JSON lacks.", run["third"]);
