@@ -115,6 +115,12 @@ if (args.Length > 1 && args[0] == "once")
     return 0;
 }
 
+// `operations <dir>`: the IOperation nodes of the member bodies in a directory of generated .cs files (CountOperations).
+if (args.Length > 1 && args[0] == "operations" && Directory.Exists(args[1]))
+{
+    return CountOperations.Run(args[1]);
+}
+
 // `compile <dir> [runs] [--per-file] [--ref DLL]... [--define SYMBOL]... [--docs MODE] [--nowarn ID]... [--serial] [--no-bodies] [--warm-up]`: the compiler's phases over a directory of .cs files (CompileDirectory).
 if (args.Length > 1 && args[0] == "compile" && Directory.Exists(args[1]))
 {

@@ -250,4 +250,93 @@ public sealed class ReadingTests
         Assert.Contains("uint seen1 = 0;", source, StringComparison.Ordinal);
         Assert.Contains("ref seen1, 3)) M35 = ", source, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void One_call_checks_the_required_members_and_names_the_first_missing_one_and_a_name_with_a_comma_is_checked_alone()
+    {
+        string schema = """
+            { "$defs": {
+              "Mixed": { "type": "object", "required": ["first", "second", "third"], "properties": {
+                "first": { "type": "string" }, "second": { "type": "integer", "format": "int32" }, "third": { "type": "string" } } },
+              "Odd": { "type": "object", "required": ["a,b", "c"], "properties": {
+                "a,b": { "type": "string" }, "c": { "type": "string" } } },
+              "Bag": { "type": "object", "required": ["models"], "properties": {
+                "models": { "type": "array", "items": { "$ref": "#/$defs/Mixed" } },
+                "names": { "type": "array", "items": { "type": "string" } },
+                "mode": { "type": "string", "enum": ["on", "off"] } } } } }
+            """;
+        string probe = """
+            using System.Collections.Generic;
+
+            namespace UserProject;
+
+            /// <summary>Reads records with some required members left out.</summary>
+            public static class Probe
+            {
+                /// <summary>What it read and threw.</summary>
+                public static Dictionary<string, string> Run()
+                {
+                    var results = new Dictionary<string, string>();
+                    Mixed.Api.Mixed mixed = Mixed.Api.Mixed.FromJson("{\"third\":\"3\",\"second\":2,\"first\":\"1\"}");
+                    results["read"] = mixed.First + " " + mixed.Second + " " + mixed.Third;
+                    results["firstAndThird"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"second\":2}"));
+                    results["third"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"second\":2,\"first\":\"1\"}"));
+                    results["second"] = Error(static () => Mixed.Api.Mixed.FromJson("{\"third\":\"3\",\"first\":\"1\"}"));
+                    results["odd"] = Mixed.Api.Odd.FromJson("{\"c\":\"y\",\"a,b\":\"x\"}").AB + " " + Error(static () => Mixed.Api.Odd.FromJson("{\"c\":\"y\"}"));
+                    results["oddC"] = Error(static () => Mixed.Api.Odd.FromJson("{\"a,b\":\"x\"}"));
+                    using var writer = new System.Text.Json.Utf8JsonWriter(new System.IO.MemoryStream());
+                    results["nullArguments"] = NullArgument(() => Mixed.Api.Mixed.WriteJson(null!, mixed, false)) + " " + NullArgument(() => Mixed.Api.Mixed.WriteJson(writer, null!, false));
+                    // Lists of generated types and of values with no checks are checked by one runtime call each.
+                    var bag = new Mixed.Api.Bag { Models = [mixed, null!, mixed with { Third = null! }], Names = ["a", null!, "c", null!], Mode = (Mixed.Api.BagMode)7 };
+                    results["bag"] = string.Join(" ", bag.Validate());
+                    return results;
+                }
+
+                private static string Error(System.Action read)
+                {
+                    try
+                    {
+                        read();
+                        return "no error";
+                    }
+                    catch (System.Text.Json.JsonException e)
+                    {
+                        return e.Message;
+                    }
+                }
+
+                private static string NullArgument(System.Action write)
+                {
+                    try
+                    {
+                        write();
+                        return "no error";
+                    }
+                    catch (System.ArgumentNullException e)
+                    {
+                        return e.ParamName ?? "no name";
+                    }
+                }
+            }
+            """;
+        (GeneratorResult result, Dictionary<string, string> run) = Compile(probe, schema, "Mixed.Api");
+        // WriteJson's argument checks, made by one runtime call with its '{', still name the public method's parameters.
+        Assert.Equal("writer value", run["nullArguments"]);
+        Assert.Equal("/models/1: must not be null. [type] /models/2: The property 'third' is required. [required] /names/1: must not be null. [type] /names/3: must not be null. [type] /mode: must be one of the enum values. [enum]", run["bag"]);
+        string bag = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Bag.g", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("SBG::ItemChecks.Models(context, Models);", bag, StringComparison.Ordinal);
+        Assert.Contains("SBG::ItemChecks.NotNull(context, ", bag, StringComparison.Ordinal);
+        Assert.Contains("SBG::MemberChecks.Enum(context, BagModeJson.IsDefined(", bag, StringComparison.Ordinal);
+        Assert.Equal("1 2 3", run["read"]);
+        Assert.Equal("A Mixed requires the property 'first', which the JSON lacks.", run["firstAndThird"]);
+        Assert.Equal("A Mixed requires the property 'third', which the JSON lacks.", run["third"]);
+        Assert.Equal("A Mixed requires the property 'second', which the JSON lacks.", run["second"]);
+        Assert.Equal("x A Odd requires the property 'a,b', which the JSON lacks.", run["odd"]);
+        Assert.Equal("A Odd requires the property 'c', which the JSON lacks.", run["oddC"]);
+        string mixed = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Mixed", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("SBG::JsonRead.Required<Mixed>(seen, 0x7u, \"first,second,third\");", mixed, StringComparison.Ordinal);
+        string odd = result.Sources.Single(s => s.HintName.Contains("Mixed.Api.Odd", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("SBG::JsonRead.Required<Odd>(seen, 0, \"a,b\");", odd, StringComparison.Ordinal);
+        Assert.Contains("SBG::JsonRead.Required<Odd>(seen, 1, \"c\");", odd, StringComparison.Ordinal);
+    }
 }

@@ -305,8 +305,7 @@ internal sealed class ObjectEmitter
         _w.Line();
         _w.Line($"/// <summary>A hash code consistent with <see cref=\"Equals({_type.Name})\"/>.</summary>");
         _w.OpenBlock("public override int GetHashCode()");
-        _w.Line("var hash = new global::System.HashCode();");
-        _w.Line("hash.Add(EqualityContract);");
+        var values = new List<string> { "EqualityContract" };
         foreach (PropertySpec p in members)
         {
             string? hash = p.Value.Kind switch
@@ -316,22 +315,33 @@ internal sealed class ObjectEmitter
                 ValueKind.Uri => "UriHashCode",
                 _ => null,
             };
-            if (hash is null)
-            {
-                _w.Line($"hash.Add({p.Name});");
-            }
-            else
-            {
-                _w.Line($"hash.Add({CSharp.GeneratedRuntime}SchemaEquality.{hash}({p.Name}));");
-            }
+            values.Add(hash is null ? p.Name : $"{CSharp.GeneratedRuntime}SchemaEquality.{hash}({p.Name})");
         }
 
         for (int i = 0; i < (_presence?.FieldCount ?? 0); i++)
         {
-            _w.Line($"hash.Add({_presence!.Field(i)});");
+            values.Add(_presence!.Field(i));
         }
 
-        _w.Line("return hash.ToHashCode();");
+        // HashCode.Combine takes eight values in one call (a call a member cost the user's build an invocation each);
+        // more are combined eight at a time.
+        const string combine = "global::System.HashCode.Combine(";
+        if (values.Count <= 8)
+        {
+            _w.Line("return " + combine + string.Join(", ", values) + ");");
+        }
+        else
+        {
+            _w.Line("var hash = new global::System.HashCode();");
+            for (int start = 0; start < values.Count; start += 8)
+            {
+                List<string> chunk = values.Skip(start).Take(8).ToList();
+                _w.Line(chunk.Count == 1 ? $"hash.Add({chunk[0]});" : $"hash.Add({combine}{string.Join(", ", chunk)}));");
+            }
+
+            _w.Line("return hash.ToHashCode();");
+        }
+
         _w.CloseBlock();
         _w.Line();
     }
@@ -430,6 +440,14 @@ internal sealed class ObjectEmitter
 
     private void EmitPropertyChecks(PropertySpec property, string expression)
     {
+        ValueSpec value = ValueCode.NonNull(property.Value);
+        if (value.Kind == ValueKind.Enum && !value.IsFormattedString)
+        {
+            // One call: the location pushed, the check, the location popped.
+            _w.Line($"{CSharp.GeneratedRuntime}MemberChecks.Enum(context, {ValueCode.ReaderOf(value)}.IsDefined({expression}), {CSharp.Quote(property.JsonName)});");
+            return;
+        }
+
         _w.Line($"context.Push({CSharp.Quote(property.JsonName)});");
         ValueCode.Validate(_w, ValueCode.NonNull(property.Value), expression, _patterns);
         _w.Line("context.Pop();");
@@ -460,9 +478,8 @@ internal sealed class ObjectEmitter
 
         _w.Line("/// <inheritdoc/>");
         _w.OpenBlock($"public static void WriteJson({CSharp.Json}Utf8JsonWriter writer, {name} value, bool redact)");
-        _w.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
-        _w.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
-        _w.Line("writer.WriteStartObject();");
+        // One call checks both arguments (ArgumentNullException, as before) and writes the '{'.
+        _w.Line($"{CSharp.GeneratedRuntime}JsonWrite.StartObject(writer, value);");
 
         // The discriminator goes first: readers that buffer less (and people) find it at once.
         foreach (PropertySpec property in _type.Properties.Where(static p => p.ConstValue is not null))
@@ -566,6 +583,11 @@ internal sealed class ObjectEmitter
             _w.Line("/// <inheritdoc/>");
             _w.Line($"public static {hide}{name} ReadJson(ref {CSharp.Json}Utf8JsonReader reader) => new(ref reader);");
             _w.Line();
+            if (NotNullRequired(readable))
+            {
+                _w.Line("#pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them");
+            }
+
             if (readable.Any(static p => p.Required))
             {
                 _w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
@@ -585,8 +607,8 @@ internal sealed class ObjectEmitter
             _w.Line($"string? {LocalOf(property)} = null;");
         }
 
-        // A required member whose value cannot tell whether it was read (a value type, or one that may be null) has a bit
-        // in seen (seen1, ... past 32 such members), set where it is read.
+        // Every required member has a bit in seen (seen1, ... past 32 of them), set where it is read, so that one call
+        // after the loop checks them all.
         int marked = readable.Count(IsMarked);
         for (int i = 0; i < (marked + 31) / 32; i++)
         {
@@ -669,25 +691,32 @@ internal sealed class ObjectEmitter
             return;
         }
 
-        // The first required member not read is an error, in the order of the members: a reference is still null (reading
-        // never gives null for a member that may not be null; JsonRead.Required tells the compiler so), any other has no bit.
-        bool first = true;
-        bit = 0;
-        foreach (PropertySpec property in readable)
+        // The first required member not read is an error, in the order of the members: the lowest bit not set. One call
+        // for 32 members (a call a member cost the user's build an invocation each); a name with a comma, which the
+        // call's list of names cannot hold, has its word checked a member at a time.
+        List<PropertySpec> required = readable.Where(IsMarked).ToList();
+        if (required.Count > 0)
         {
-            if (!property.Required)
+            _w.Line();
+        }
+
+        for (int start = 0; start < required.Count; start += 32)
+        {
+            List<PropertySpec> word = required.Skip(start).Take(32).ToList();
+            string seen = Seen(start / 32);
+            if (word.Exists(static p => p.JsonName.IndexOf(',') >= 0))
             {
+                for (int i = 0; i < word.Count; i++)
+                {
+                    _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({seen}, {Bit(i)}, {CSharp.Quote(word[i].JsonName)});");
+                }
+
                 continue;
             }
 
-            if (first)
-            {
-                _w.Line();
-                first = false;
-            }
-
-            string read = !IsMarked(property) ? property.Name : Seen(bit / 32) + ", " + Bit(bit++);
-            _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({read}, {CSharp.Quote(property.JsonName)});");
+            uint mask = word.Count == 32 ? uint.MaxValue : (1u << word.Count) - 1;
+            string names = string.Join(",", word.Select(static p => p.JsonName));
+            _w.Line($"{CSharp.GeneratedRuntime}JsonRead.Required<{name}>({seen}, 0x{mask.ToString("X", System.Globalization.CultureInfo.InvariantCulture)}u, {CSharp.Quote(names)});");
         }
 
         if (extras is not null)
@@ -697,14 +726,26 @@ internal sealed class ObjectEmitter
         }
 
         _w.CloseBlock();
+        if (NotNullRequired(readable))
+        {
+            _w.Line("#pragma warning restore CS8618");
+        }
+
         _w.Line();
     }
+
+    /// <summary>
+    /// Whether a required member may not be null and is a reference: the compiler's nullable analysis (on with
+    /// <c>SchemaBindNullableWarnings</c>) cannot tell that the bits JsonRead.Required checks cover it.
+    /// </summary>
+    private static bool NotNullRequired(List<PropertySpec> readable) =>
+        readable.Exists(static p => p.Required && !p.Value.Nullable && !p.Value.IsValueType);
 
     /// <summary>Whether the member is the discriminator of the union this type is a case of.</summary>
     private bool IsDiscriminator(PropertySpec property) => _type.Union is not null && property.JsonName == _type.Union.DiscriminatorJsonName;
 
-    /// <summary>A required member whose value cannot tell whether it was read: a value type, or one that may be null.</summary>
-    private static bool IsMarked(PropertySpec property) => property.Required && (property.Value.Nullable || property.Value.IsValueType);
+    /// <summary>A required member: it has a bit in seen, set where it is read.</summary>
+    private static bool IsMarked(PropertySpec property) => property.Required;
 
     /// <summary>The local of the reading constructor that holds the bits of required members 32 * index to 32 * index + 31.</summary>
     private static string Seen(int index) => index == 0 ? "seen" : "seen" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -227,6 +227,7 @@ internal static class ValueCode
     /// <param name="error">Makes the statement that reports an error from (keyword, message); by default it adds the error to <c>context</c>.</param>
     public static void Validate(SourceWriter w, ValueSpec value, string expression, List<string> patterns, int depth = 0, System.Action<SourceWriter, string, string>? error = null)
     {
+        bool contextErrors = error is null;
         error ??= AddError;
         ConstraintSpec c = value.Constraints;
         if (value.IsFormattedString)
@@ -317,7 +318,13 @@ internal static class ValueCode
 
                 ValueSpec items = value.Items!;
                 bool checkNull = !items.Nullable && !items.IsValueType;
-                if (NeedsValidation(items) || checkNull)
+                if (checkNull && contextErrors && (items.Kind == ValueKind.Object || !NeedsValidation(items)))
+                {
+                    // The common lists (of generated types, of values with no checks) in one runtime call, not a loop.
+                    string check = items.Kind == ValueKind.Object ? "Models" : "NotNull";
+                    w.Line($"{CSharp.GeneratedRuntime}ItemChecks.{check}(context, {expression});");
+                }
+                else if (NeedsValidation(items) || checkNull)
                 {
                     string i = "i" + depth;
                     string item = "item" + depth;

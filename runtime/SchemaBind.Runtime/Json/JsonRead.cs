@@ -269,9 +269,9 @@ public static partial class JsonRead
     }
 
     /// <summary>
-    /// <see cref="Property(ref Utf8JsonReader, ReadOnlySpan{byte})"/> for a required member whose value cannot tell
-    /// whether it was read (a value type, or a member that may be null): when the name matches, it also sets bit
-    /// <paramref name="index"/> of <paramref name="seen"/>, which <see cref="Required{T}(uint, int, string)"/> checks after the object.
+    /// <see cref="Property(ref Utf8JsonReader, ReadOnlySpan{byte})"/> for a required member: when the name matches, it
+    /// also sets bit <paramref name="index"/> of <paramref name="seen"/>, which <see cref="Required{T}(uint, uint, string)"/>
+    /// checks after the object.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Property(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8Name, ref uint seen, int index)
@@ -305,6 +305,33 @@ public static partial class JsonRead
         {
             ThrowMissing<T>(jsonName);
         }
+    }
+
+    /// <summary>
+    /// Throws <see cref="MissingProperty{T}(string)"/> for the first required member not read: the lowest bit of
+    /// <paramref name="mask"/> not set in <paramref name="seen"/>. One call checks up to 32 required members, where a call
+    /// a member would cost the compiler and the user's analyzers one invocation each.
+    /// </summary>
+    /// <typeparam name="T">The generated type, named in the message.</typeparam>
+    /// <param name="seen">The bits set by <see cref="Property(ref Utf8JsonReader, ReadOnlySpan{byte}, ref uint, int)"/>.</param>
+    /// <param name="mask">The bits of the required members: bit 0 to bit n - 1.</param>
+    /// <param name="jsonNames">The JSON names of the members of <paramref name="mask"/>, bit 0 first, separated by commas (no name has a comma).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Required<T>(uint seen, uint mask, string jsonNames)
+    {
+        if ((seen & mask) != mask)
+        {
+            ThrowMissing<T>(seen, mask, jsonNames);
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowMissing<T>(uint seen, uint mask, string jsonNames)
+    {
+        ArgumentNullException.ThrowIfNull(jsonNames);
+        int index = System.Numerics.BitOperations.TrailingZeroCount(~seen & mask);
+        string[] names = jsonNames.Split(',');
+        throw MissingProperty<T>(index < names.Length ? names[index] : jsonNames);
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -40,12 +40,7 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
     /// <summary>A hash code consistent with <see cref="Equals(ActionList)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Actions));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), SBG::SchemaEquality.SequenceHashCode(Actions));
     }
 
     /// <inheritdoc/>
@@ -61,20 +56,7 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
         else
         {
             context.Push("actions");
-            for (int i0 = 0; i0 < Actions.Count; i0++)
-            {
-                context.Push(i0);
-                ActionSummary item0 = Actions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, Actions);
             context.Pop();
         }
     }
@@ -87,29 +69,28 @@ public sealed partial record ActionList() : SB::JsonSchemaRecord<ActionList>, SB
     /// <inheritdoc/>
     public static ActionList ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private ActionList(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ActionList");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "actions"u8)) Actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "actions"u8, ref seen, 2)) Actions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => ActionSummary.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<ActionList>(Url, "url");
-        SBG::JsonRead.Required<ActionList>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<ActionList>(Actions, "actions");
+        SBG::JsonRead.Required<ActionList>(seen, 0x7u, "url,html_url,actions");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ActionList value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WritePropertyName("actions"u8);

@@ -377,34 +377,10 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(RunAsUser);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, DockerImageName));
+        hash.Add(global::System.HashCode.Combine(DockerImageTag, SBG::SchemaEquality.SequenceHashCode(ExecuteCommands), SBG::SchemaEquality.SequenceHashCode(SetupCommands), SBG::SchemaEquality.SequenceHashCode(CachedDirs), WorkingDirectory, Shell, SBG::SchemaEquality.SequenceHashCode(Services), SBG::SchemaEquality.SequenceHashCode(VolumeMappings)));
+        hash.Add(global::System.HashCode.Combine(RunAsUser, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors));
+        hash.Add(global::System.HashCode.Combine(RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 
@@ -417,93 +393,38 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         if (ExecuteCommands is { } _executeCommands)
         {
             context.Push("execute_commands");
-            for (int i0 = 0; i0 < _executeCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _executeCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _executeCommands);
             context.Pop();
         }
         if (SetupCommands is { } _setupCommands)
         {
             context.Push("setup_commands");
-            for (int i0 = 0; i0 < _setupCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _setupCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _setupCommands);
             context.Pop();
         }
         if (CachedDirs is { } _cachedDirs)
         {
             context.Push("cached_dirs");
-            for (int i0 = 0; i0 < _cachedDirs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _cachedDirs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _cachedDirs);
             context.Pop();
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Services is { } _services)
         {
             context.Push("services");
-            for (int i0 = 0; i0 < _services.Count; i0++)
-            {
-                context.Push(i0);
-                ServiceSettings item0 = _services[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _services);
             context.Pop();
         }
         if (VolumeMappings is { } _volumeMappings)
@@ -531,40 +452,14 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
     }
@@ -586,6 +481,7 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
     /// <inheritdoc/>
     public static new BuildAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private BuildAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -595,10 +491,10 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.StringOrNull(ref reader);
@@ -629,11 +525,9 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
             throw SBG::JsonRead.WrongConst("BuildAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<BuildAction>(Url, "url");
-        SBG::JsonRead.Required<BuildAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<BuildAction>(seen, 0, "id");
-        SBG::JsonRead.Required<BuildAction>(Name, "name");
+        SBG::JsonRead.Required<BuildAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildAction value) => WriteJson(writer, value, redact: false);
@@ -641,9 +535,7 @@ public sealed partial record BuildAction() : PipelineAction, SB::IJsonModel<Buil
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildAction value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);

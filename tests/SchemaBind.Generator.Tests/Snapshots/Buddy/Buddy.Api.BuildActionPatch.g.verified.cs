@@ -126,28 +126,9 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(RunAsUser);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, SBG::SchemaEquality.SequenceHashCode(ExecuteCommands), SBG::SchemaEquality.SequenceHashCode(SetupCommands)));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(CachedDirs), WorkingDirectory, Shell, SBG::SchemaEquality.SequenceHashCode(Services), SBG::SchemaEquality.SequenceHashCode(VolumeMappings), RunAsUser, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId));
+        hash.Add(global::System.HashCode.Combine(Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -167,30 +148,12 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (DockerImageName is { } _dockerImageName)
@@ -216,74 +179,29 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
         if (ExecuteCommands is { } _executeCommands)
         {
             context.Push("execute_commands");
-            for (int i0 = 0; i0 < _executeCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _executeCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _executeCommands);
             context.Pop();
         }
         if (SetupCommands is { } _setupCommands)
         {
             context.Push("setup_commands");
-            for (int i0 = 0; i0 < _setupCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _setupCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _setupCommands);
             context.Pop();
         }
         if (CachedDirs is { } _cachedDirs)
         {
             context.Push("cached_dirs");
-            for (int i0 = 0; i0 < _cachedDirs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _cachedDirs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _cachedDirs);
             context.Pop();
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Services is { } _services)
         {
             context.Push("services");
-            for (int i0 = 0; i0 < _services.Count; i0++)
-            {
-                context.Push(i0);
-                ServiceSettings item0 = _services[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _services);
             context.Pop();
         }
         if (VolumeMappings is { } _volumeMappings)
@@ -311,20 +229,7 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -425,9 +330,7 @@ public sealed partial record BuildActionPatch() : ActionPatch, SB::IJsonModel<Bu
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

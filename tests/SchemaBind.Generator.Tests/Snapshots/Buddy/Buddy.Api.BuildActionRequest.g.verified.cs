@@ -126,28 +126,9 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(ExecuteCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(SetupCommands));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(CachedDirs));
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Services));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(RunAsUser);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, SBG::SchemaEquality.SequenceHashCode(ExecuteCommands), SBG::SchemaEquality.SequenceHashCode(SetupCommands)));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(CachedDirs), WorkingDirectory, Shell, SBG::SchemaEquality.SequenceHashCode(Services), SBG::SchemaEquality.SequenceHashCode(VolumeMappings), RunAsUser, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId));
+        hash.Add(global::System.HashCode.Combine(Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -171,30 +152,12 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (DockerImageName is null)
@@ -232,74 +195,29 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
         else
         {
             context.Push("execute_commands");
-            for (int i0 = 0; i0 < ExecuteCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = ExecuteCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, ExecuteCommands);
             context.Pop();
         }
         if (SetupCommands is { } _setupCommands)
         {
             context.Push("setup_commands");
-            for (int i0 = 0; i0 < _setupCommands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _setupCommands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _setupCommands);
             context.Pop();
         }
         if (CachedDirs is { } _cachedDirs)
         {
             context.Push("cached_dirs");
-            for (int i0 = 0; i0 < _cachedDirs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _cachedDirs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _cachedDirs);
             context.Pop();
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (Services is { } _services)
         {
             context.Push("services");
-            for (int i0 = 0; i0 < _services.Count; i0++)
-            {
-                context.Push(i0);
-                ServiceSettings item0 = _services[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _services);
             context.Pop();
         }
         if (VolumeMappings is { } _volumeMappings)
@@ -327,20 +245,7 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -398,20 +303,22 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static new BuildActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private BuildActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "BuildActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8)) ExecuteCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8, ref seen, 1)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8, ref seen, 2)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "execute_commands"u8, ref seen, 3)) ExecuteCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "setup_commands"u8)) SetupCommands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "cached_dirs"u8)) CachedDirs = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
@@ -435,11 +342,9 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
             throw SBG::JsonRead.WrongConst("BuildActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<BuildActionRequest>(Name, "name");
-        SBG::JsonRead.Required<BuildActionRequest>(DockerImageName, "docker_image_name");
-        SBG::JsonRead.Required<BuildActionRequest>(DockerImageTag, "docker_image_tag");
-        SBG::JsonRead.Required<BuildActionRequest>(ExecuteCommands, "execute_commands");
+        SBG::JsonRead.Required<BuildActionRequest>(seen, 0xFu, "name,docker_image_name,docker_image_tag,execute_commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionRequest value) => WriteJson(writer, value, redact: false);
@@ -447,9 +352,7 @@ public sealed partial record BuildActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, BuildActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -31,25 +31,26 @@ public sealed partial record ErrorMessage() : SB::JsonSchemaRecord<ErrorMessage>
     /// <inheritdoc/>
     public static ErrorMessage ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private ErrorMessage(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "ErrorMessage");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "message"u8)) Message = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "message"u8, ref seen, 0)) Message = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<ErrorMessage>(Message, "message");
+        SBG::JsonRead.Required<ErrorMessage>(seen, 0x1u, "message");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorMessage value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("message"u8, value.Message);
         writer.WriteEndObject();
     }

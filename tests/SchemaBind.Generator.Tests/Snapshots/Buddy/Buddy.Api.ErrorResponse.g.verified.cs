@@ -32,10 +32,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
     /// <summary>A hash code consistent with <see cref="Equals(ErrorResponse)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Errors));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.SequenceHashCode(Errors));
     }
 
     /// <inheritdoc/>
@@ -45,20 +42,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
         if (Errors is { } _errors)
         {
             context.Push("errors");
-            for (int i0 = 0; i0 < _errors.Count; i0++)
-            {
-                context.Push(i0);
-                ErrorMessage item0 = _errors[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _errors);
             context.Pop();
         }
     }
@@ -84,9 +68,7 @@ public sealed partial record ErrorResponse() : SB::JsonSchemaRecord<ErrorRespons
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ErrorResponse value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Errors is { } _errors)
         {
             writer.WritePropertyName("errors"u8);

@@ -114,25 +114,9 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(NotificationUrl);
-        hash.Add(Method);
-        hash.Add(Port);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Headers));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), NotificationUrl, Method, Port, Content));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Headers), Login, Password, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors));
+        hash.Add(global::System.HashCode.Combine(RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -152,30 +136,12 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (NotificationUrl is { } _notificationUrl)
@@ -190,12 +156,7 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
         }
         if (Method is { } _method)
         {
-            context.Push("method");
-            if (!HttpRequestMethodJson.IsDefined(_method))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, HttpRequestMethodJson.IsDefined(_method), "method");
         }
         if (Port is { } _port)
         {
@@ -213,39 +174,13 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
         if (Headers is { } _headers)
         {
             context.Push("headers");
-            for (int i0 = 0; i0 < _headers.Count; i0++)
-            {
-                context.Push(i0);
-                HttpHeader item0 = _headers[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _headers);
             context.Pop();
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -343,9 +278,7 @@ public sealed partial record HttpActionPatch() : ActionPatch, SB::IJsonModel<Htt
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

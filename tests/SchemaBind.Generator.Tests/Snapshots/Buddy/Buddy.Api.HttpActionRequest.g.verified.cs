@@ -114,25 +114,9 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(NotificationUrl);
-        hash.Add(Method);
-        hash.Add(Port);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Headers));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), NotificationUrl, Method, Port, Content));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Headers), Login, Password, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors));
+        hash.Add(global::System.HashCode.Combine(RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -156,30 +140,12 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (NotificationUrl is null)
@@ -196,12 +162,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
             }
             context.Pop();
         }
-        context.Push("method");
-        if (!HttpRequestMethodJson.IsDefined(Method))
-        {
-            context.AddError("enum", "must be one of the enum values.");
-        }
-        context.Pop();
+        SBG::MemberChecks.Enum(context, HttpRequestMethodJson.IsDefined(Method), "method");
         if (Port is { } _port)
         {
             context.Push("port");
@@ -218,39 +179,13 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
         if (Headers is { } _headers)
         {
             context.Push("headers");
-            for (int i0 = 0; i0 < _headers.Count; i0++)
-            {
-                context.Push(i0);
-                HttpHeader item0 = _headers[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _headers);
             context.Pop();
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -308,6 +243,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
     /// <inheritdoc/>
     public static new HttpActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private HttpActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -317,11 +253,11 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8)) NotificationUrl = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "method"u8, ref seen, 0)) Method = HttpRequestMethodJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "notification_url"u8, ref seen, 1)) NotificationUrl = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "method"u8, ref seen, 2)) Method = HttpRequestMethodJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "port"u8)) Port = SBG::JsonRead.Int32(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "headers"u8)) Headers = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => HttpHeader.ReadJson(ref r1));
@@ -343,10 +279,9 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
             throw SBG::JsonRead.WrongConst("HttpActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<HttpActionRequest>(Name, "name");
-        SBG::JsonRead.Required<HttpActionRequest>(NotificationUrl, "notification_url");
-        SBG::JsonRead.Required<HttpActionRequest>(seen, 0, "method");
+        SBG::JsonRead.Required<HttpActionRequest>(seen, 0x7u, "name,notification_url,method");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpActionRequest value) => WriteJson(writer, value, redact: false);
@@ -354,9 +289,7 @@ public sealed partial record HttpActionRequest() : ActionRequest, SB::IJsonModel
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

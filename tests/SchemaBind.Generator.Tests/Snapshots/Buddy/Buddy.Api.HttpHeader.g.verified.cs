@@ -49,27 +49,27 @@ public sealed partial record HttpHeader() : SB::JsonSchemaRecord<HttpHeader>, SB
     /// <inheritdoc/>
     public static HttpHeader ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private HttpHeader(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "HttpHeader");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "value"u8)) Value = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8, ref seen, 1)) Value = SBG::JsonRead.String(ref reader);
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<HttpHeader>(Name, "name");
-        SBG::JsonRead.Required<HttpHeader>(Value, "value");
+        SBG::JsonRead.Required<HttpHeader>(seen, 0x3u, "name,value");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, HttpHeader value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteString("value"u8, value.Value);
         writer.WriteEndObject();

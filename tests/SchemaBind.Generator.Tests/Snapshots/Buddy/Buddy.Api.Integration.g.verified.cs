@@ -47,9 +47,7 @@ public sealed partial record Integration() : SB::JsonSchemaRecord<Integration>, 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Integration value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.HashId is { } _hashId) writer.WriteString("hash_id"u8, _hashId);
         if (value.Identifier is { } _identifier) writer.WriteString("identifier"u8, _identifier);
         writer.WriteEndObject();

@@ -41,15 +41,13 @@ public sealed partial record PipelineReference() : SB::JsonSchemaRecord<Pipeline
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<PipelineReference>(seen, 0, "id");
+        SBG::JsonRead.Required<PipelineReference>(seen, 0x1u, "id");
     }
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineReference value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteNumber("id"u8, value.Id);
         writer.WriteEndObject();
     }

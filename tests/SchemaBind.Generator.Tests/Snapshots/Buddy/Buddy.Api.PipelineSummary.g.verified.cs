@@ -91,16 +91,8 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(On);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Refs));
-        hash.Add(LastExecutionStatus);
-        hash.Add(LastExecutionRevision);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, On, SBG::SchemaEquality.SequenceHashCode(Refs), LastExecutionStatus));
+        hash.Add(global::System.HashCode.Combine(LastExecutionRevision, _specified));
         return hash.ToHashCode();
     }
 
@@ -113,36 +105,17 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         context.Required(Name, "name");
         if (On is { } _on)
         {
-            context.Push("on");
-            if (!PipelineSummaryOnJson.IsDefined(_on))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineSummaryOnJson.IsDefined(_on), "on");
         }
         if (Refs is { } _refs)
         {
             context.Push("refs");
-            for (int i0 = 0; i0 < _refs.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _refs[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _refs);
             context.Pop();
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
     }
 
@@ -154,6 +127,7 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
     /// <inheritdoc/>
     public static PipelineSummary ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private PipelineSummary(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -161,10 +135,10 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
         uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "on"u8)) On = PipelineSummaryOnJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "refs"u8)) Refs = SBG::JsonRead.ArrayOrNull(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
@@ -172,18 +146,14 @@ public sealed partial record PipelineSummary() : SB::JsonSchemaRecord<PipelineSu
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<PipelineSummary>(Url, "url");
-        SBG::JsonRead.Required<PipelineSummary>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<PipelineSummary>(seen, 0, "id");
-        SBG::JsonRead.Required<PipelineSummary>(Name, "name");
+        SBG::JsonRead.Required<PipelineSummary>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, PipelineSummary value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);
         writer.WriteNumber("id"u8, value.Id);

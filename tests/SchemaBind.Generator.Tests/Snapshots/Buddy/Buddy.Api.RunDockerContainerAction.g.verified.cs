@@ -463,38 +463,10 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(InlineCommands);
-        hash.Add(RunAsUser);
-        hash.Add(MountFilesystemDisable);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(Login);
-        hash.Add(Registry);
-        hash.Add(ExportContainerPath);
-        hash.Add(Integration);
-        hash.Add(Region);
-        hash.Add(UseImageFromAction);
-        hash.Add(DockerBuildActionId);
-        hash.Add(DockerBuildActionName);
-        hash.Add(Entrypoint);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, DockerImageName));
+        hash.Add(global::System.HashCode.Combine(DockerImageTag, InlineCommands, RunAsUser, MountFilesystemDisable, SBG::SchemaEquality.SequenceHashCode(VolumeMappings), Login, Registry, ExportContainerPath));
+        hash.Add(global::System.HashCode.Combine(Integration, Region, UseImageFromAction, DockerBuildActionId, DockerBuildActionName, Entrypoint, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         hash.Add(_specified);
         return hash.ToHashCode();
     }
@@ -508,35 +480,16 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         if (VolumeMappings is { } _volumeMappings)
         {
             context.Push("volume_mappings");
-            for (int i0 = 0; i0 < _volumeMappings.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _volumeMappings[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _volumeMappings);
             context.Pop();
         }
         context.Member(Integration, "integration");
@@ -552,40 +505,14 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
     }
@@ -607,6 +534,7 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
     /// <inheritdoc/>
     public static new RunDockerContainerAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunDockerContainerAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -616,10 +544,10 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.StringOrNull(ref reader);
@@ -655,11 +583,9 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
             throw SBG::JsonRead.WrongConst("RunDockerContainerAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunDockerContainerAction>(Url, "url");
-        SBG::JsonRead.Required<RunDockerContainerAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<RunDockerContainerAction>(seen, 0, "id");
-        SBG::JsonRead.Required<RunDockerContainerAction>(Name, "name");
+        SBG::JsonRead.Required<RunDockerContainerAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerAction value) => WriteJson(writer, value, redact: false);
@@ -667,9 +593,7 @@ public sealed partial record RunDockerContainerAction() : PipelineAction, SB::IJ
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerAction value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);

@@ -151,34 +151,10 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(InlineCommands);
-        hash.Add(RunAsUser);
-        hash.Add(MountFilesystemDisable);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(Registry);
-        hash.Add(ExportContainerPath);
-        hash.Add(Integration);
-        hash.Add(Region);
-        hash.Add(UseImageFromAction);
-        hash.Add(DockerBuildActionId);
-        hash.Add(DockerBuildActionName);
-        hash.Add(Entrypoint);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, InlineCommands, RunAsUser));
+        hash.Add(global::System.HashCode.Combine(MountFilesystemDisable, SBG::SchemaEquality.SequenceHashCode(VolumeMappings), Login, Password, Registry, ExportContainerPath, Integration, Region));
+        hash.Add(global::System.HashCode.Combine(UseImageFromAction, DockerBuildActionId, DockerBuildActionName, Entrypoint, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled));
+        hash.Add(global::System.HashCode.Combine(IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -198,30 +174,12 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (DockerImageName is { } _dockerImageName)
@@ -279,20 +237,7 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -399,9 +344,7 @@ public sealed partial record RunDockerContainerActionPatch() : ActionPatch, SB::
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -151,34 +151,10 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(DockerImageName);
-        hash.Add(DockerImageTag);
-        hash.Add(InlineCommands);
-        hash.Add(RunAsUser);
-        hash.Add(MountFilesystemDisable);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(VolumeMappings));
-        hash.Add(Login);
-        hash.Add(Password);
-        hash.Add(Registry);
-        hash.Add(ExportContainerPath);
-        hash.Add(Integration);
-        hash.Add(Region);
-        hash.Add(UseImageFromAction);
-        hash.Add(DockerBuildActionId);
-        hash.Add(DockerBuildActionName);
-        hash.Add(Entrypoint);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), DockerImageName, DockerImageTag, InlineCommands, RunAsUser));
+        hash.Add(global::System.HashCode.Combine(MountFilesystemDisable, SBG::SchemaEquality.SequenceHashCode(VolumeMappings), Login, Password, Registry, ExportContainerPath, Integration, Region));
+        hash.Add(global::System.HashCode.Combine(UseImageFromAction, DockerBuildActionId, DockerBuildActionName, Entrypoint, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled));
+        hash.Add(global::System.HashCode.Combine(IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -202,30 +178,12 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (DockerImageName is null)
@@ -292,20 +250,7 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -384,20 +329,22 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
     /// <inheritdoc/>
     public static new RunDockerContainerActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunDockerContainerActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunDockerContainerActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8)) DockerImageName = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8)) DockerImageTag = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8)) InlineCommands = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_name"u8, ref seen, 1)) DockerImageName = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "docker_image_tag"u8, ref seen, 2)) DockerImageTag = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "inline_commands"u8, ref seen, 3)) InlineCommands = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "run_as_user"u8)) RunAsUser = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "mount_filesystem_disable"u8)) MountFilesystemDisable = SBG::JsonRead.Boolean(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "volume_mappings"u8)) VolumeMappings = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
@@ -427,11 +374,9 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
             throw SBG::JsonRead.WrongConst("RunDockerContainerActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(Name, "name");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(DockerImageName, "docker_image_name");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(DockerImageTag, "docker_image_tag");
-        SBG::JsonRead.Required<RunDockerContainerActionRequest>(InlineCommands, "inline_commands");
+        SBG::JsonRead.Required<RunDockerContainerActionRequest>(seen, 0xFu, "name,docker_image_name,docker_image_tag,inline_commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionRequest value) => WriteJson(writer, value, redact: false);
@@ -439,9 +384,7 @@ public sealed partial record RunDockerContainerActionRequest() : ActionRequest, 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunDockerContainerActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -266,29 +266,9 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(SBG::SchemaEquality.UriHashCode(Url));
-        hash.Add(SBG::SchemaEquality.UriHashCode(HtmlUrl));
-        hash.Add(Id);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(LastExecutionStatus);
-        hash.Add(NextPipeline);
-        hash.Add(Revision);
-        hash.Add(Wait);
-        hash.Add(Priority);
-        hash.Add(Comment);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Pipeline);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, SBG::SchemaEquality.UriHashCode(Url), SBG::SchemaEquality.UriHashCode(HtmlUrl), Id, Name, TriggerTime, LastExecutionStatus, NextPipeline));
+        hash.Add(global::System.HashCode.Combine(Revision, Wait, Priority, Comment, SBG::SchemaEquality.SequenceHashCode(Variables), Pipeline, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId));
+        hash.Add(global::System.HashCode.Combine(Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure, _specified));
         return hash.ToHashCode();
     }
 
@@ -301,78 +281,32 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
         context.Required(Name, "name");
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (LastExecutionStatus is { } _lastExecutionStatus)
         {
-            context.Push("last_execution_status");
-            if (!ExecutionStatusJson.IsDefined(_lastExecutionStatus))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionStatusJson.IsDefined(_lastExecutionStatus), "last_execution_status");
         }
         context.Member(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
-            context.Push("revision");
-            if (!PipelineRevisionJson.IsDefined(_revision))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineRevisionJson.IsDefined(_revision), "revision");
         }
         if (Priority is { } _priority)
         {
-            context.Push("priority");
-            if (!ExecutionPriorityJson.IsDefined(_priority))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionPriorityJson.IsDefined(_priority), "priority");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.Member(Pipeline, "pipeline");
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
     }
@@ -394,6 +328,7 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
     /// <inheritdoc/>
     public static new RunNextPipelineAction ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunNextPipelineAction(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -403,10 +338,10 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "url"u8)) Url = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "html_url"u8)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 0)) Id = SBG::JsonRead.Int64(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "url"u8, ref seen, 0)) Url = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "html_url"u8, ref seen, 1)) HtmlUrl = SBG::JsonRead.Uri(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "id"u8, ref seen, 2)) Id = SBG::JsonRead.Int64(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 3)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "last_execution_status"u8)) LastExecutionStatus = ExecutionStatusJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) NextPipeline = PipelineReference.ReadJson(ref reader);
@@ -432,11 +367,9 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
             throw SBG::JsonRead.WrongConst("RunNextPipelineAction", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunNextPipelineAction>(Url, "url");
-        SBG::JsonRead.Required<RunNextPipelineAction>(HtmlUrl, "html_url");
-        SBG::JsonRead.Required<RunNextPipelineAction>(seen, 0, "id");
-        SBG::JsonRead.Required<RunNextPipelineAction>(Name, "name");
+        SBG::JsonRead.Required<RunNextPipelineAction>(seen, 0xFu, "url,html_url,id,name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineAction value) => WriteJson(writer, value, redact: false);
@@ -444,9 +377,7 @@ public sealed partial record RunNextPipelineAction() : PipelineAction, SB::IJson
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineAction value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         SBG::SchemaFormats.Write(writer, "url"u8, value.Url);
         SBG::SchemaFormats.Write(writer, "html_url"u8, value.HtmlUrl);

@@ -104,22 +104,8 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(NextPipeline);
-        hash.Add(Revision);
-        hash.Add(Wait);
-        hash.Add(Priority);
-        hash.Add(Comment);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), NextPipeline, Revision, Wait, Priority));
+        hash.Add(global::System.HashCode.Combine(Comment, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval));
         hash.Add(RunOnlyOnFirstFailure);
         return hash.ToHashCode();
     }
@@ -144,68 +130,27 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         context.RequiredMember(NextPipeline, "next_pipeline");
         if (Revision is { } _revision)
         {
-            context.Push("revision");
-            if (!PipelineRevisionJson.IsDefined(_revision))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, PipelineRevisionJson.IsDefined(_revision), "revision");
         }
         if (Priority is { } _priority)
         {
-            context.Push("priority");
-            if (!ExecutionPriorityJson.IsDefined(_priority))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ExecutionPriorityJson.IsDefined(_priority), "priority");
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -263,18 +208,20 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
     /// <inheritdoc/>
     public static new RunNextPipelineActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private RunNextPipelineActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "RunNextPipelineActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8)) NextPipeline = PipelineReference.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "next_pipeline"u8, ref seen, 1)) NextPipeline = PipelineReference.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "revision"u8)) Revision = PipelineRevisionJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "wait"u8)) Wait = SBG::JsonRead.Boolean(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "priority"u8)) Priority = ExecutionPriorityJson.ReadJson(ref reader);
@@ -295,9 +242,9 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
             throw SBG::JsonRead.WrongConst("RunNextPipelineActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<RunNextPipelineActionRequest>(Name, "name");
-        SBG::JsonRead.Required<RunNextPipelineActionRequest>(NextPipeline, "next_pipeline");
+        SBG::JsonRead.Required<RunNextPipelineActionRequest>(seen, 0x3u, "name,next_pipeline");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionRequest value) => WriteJson(writer, value, redact: false);
@@ -305,9 +252,7 @@ public sealed partial record RunNextPipelineActionRequest() : ActionRequest, SB:
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, RunNextPipelineActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -40,12 +40,7 @@ public sealed partial record ServiceSettings() : SB::JsonSchemaRecord<ServiceSet
     /// <summary>A hash code consistent with <see cref="Equals(ServiceSettings)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Type);
-        hash.Add(Version);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Type, Version, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
     }
 
     /// <inheritdoc/>
@@ -84,9 +79,7 @@ public sealed partial record ServiceSettings() : SB::JsonSchemaRecord<ServiceSet
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, ServiceSettings value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Type is { } _type) writer.WriteString("type"u8, _type);
         if (value.Version is { } _version) writer.WriteString("version"u8, _version);
         if (value.AdditionalProperties is { } _additionalProperties)

@@ -101,22 +101,8 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Channel);
-        hash.Add(Integration);
-        hash.Add(Content);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Attachments));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), Channel, Integration, Content, SBG::SchemaEquality.SequenceHashCode(Attachments)));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout, Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -140,30 +126,12 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Channel is null)
@@ -184,39 +152,13 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
         if (Attachments is { } _attachments)
         {
             context.Push("attachments");
-            for (int i0 = 0; i0 < _attachments.Count; i0++)
-            {
-                context.Push(i0);
-                SlackAttachment item0 = _attachments[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _attachments);
             context.Pop();
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -274,19 +216,21 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static new SlackActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SlackActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "SlackActionRequest");
         string? _type = null;
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "channel"u8)) Channel = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "integration"u8)) Integration = Integration.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "channel"u8, ref seen, 1)) Channel = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "integration"u8, ref seen, 2)) Integration = Integration.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "content"u8)) Content = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "attachments"u8)) Attachments = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SlackAttachment.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "trigger_conditions"u8)) TriggerConditions = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => TriggerCondition.ReadJson(ref r1));
@@ -305,10 +249,9 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
             throw SBG::JsonRead.WrongConst("SlackActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SlackActionRequest>(Name, "name");
-        SBG::JsonRead.Required<SlackActionRequest>(Channel, "channel");
-        SBG::JsonRead.Required<SlackActionRequest>(Integration, "integration");
+        SBG::JsonRead.Required<SlackActionRequest>(seen, 0x7u, "name,channel,integration");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackActionRequest value) => WriteJson(writer, value, redact: false);
@@ -316,9 +259,7 @@ public sealed partial record SlackActionRequest() : ActionRequest, SB::IJsonMode
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -44,13 +44,7 @@ public sealed partial record SlackAttachment() : SB::JsonSchemaRecord<SlackAttac
     /// <summary>A hash code consistent with <see cref="Equals(SlackAttachment)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Fallback);
-        hash.Add(Color);
-        hash.Add(Text);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Fallback, Color, Text, SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
     }
 
     /// <inheritdoc/>
@@ -90,9 +84,7 @@ public sealed partial record SlackAttachment() : SB::JsonSchemaRecord<SlackAttac
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SlackAttachment value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         if (value.Fallback is { } _fallback) writer.WriteString("fallback"u8, _fallback);
         if (value.Color is { } _color) writer.WriteString("color"u8, _color);
         if (value.Text is { } _text) writer.WriteString("text"u8, _text);

@@ -123,27 +123,9 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Host);
-        hash.Add(Port);
-        hash.Add(Login);
-        hash.Add(AuthenticationMode);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Commands));
-        hash.Add(Password);
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(RunAsScript);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), Host, Port, Login, AuthenticationMode));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Commands), Password, WorkingDirectory, Shell, RunAsScript, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout));
+        hash.Add(global::System.HashCode.Combine(Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -163,30 +145,12 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Host is { } _host)
@@ -224,54 +188,22 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
         }
         if (AuthenticationMode is { } _authenticationMode)
         {
-            context.Push("authentication_mode");
-            if (!SshAuthenticationModeJson.IsDefined(_authenticationMode))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, SshAuthenticationModeJson.IsDefined(_authenticationMode), "authentication_mode");
         }
         if (Commands is { } _commands)
         {
             context.Push("commands");
-            for (int i0 = 0; i0 < _commands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _commands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _commands);
             context.Pop();
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -371,9 +303,7 @@ public sealed partial record SshCommandActionPatch() : ActionPatch, SB::IJsonMod
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionPatch value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         if (value.Name is { } _name) writer.WriteString("name"u8, _name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

@@ -123,27 +123,9 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(TriggerTime);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Variables));
-        hash.Add(Host);
-        hash.Add(Port);
-        hash.Add(Login);
-        hash.Add(AuthenticationMode);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Commands));
-        hash.Add(Password);
-        hash.Add(WorkingDirectory);
-        hash.Add(Shell);
-        hash.Add(RunAsScript);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditions));
-        hash.Add(AfterActionId);
-        hash.Add(Timeout);
-        hash.Add(Disabled);
-        hash.Add(IgnoreErrors);
-        hash.Add(RetryCount);
-        hash.Add(RetryInterval);
-        hash.Add(RunOnlyOnFirstFailure);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Name, TriggerTime, SBG::SchemaEquality.SequenceHashCode(Variables), Host, Port, Login, AuthenticationMode));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.SequenceHashCode(Commands), Password, WorkingDirectory, Shell, RunAsScript, SBG::SchemaEquality.SequenceHashCode(TriggerConditions), AfterActionId, Timeout));
+        hash.Add(global::System.HashCode.Combine(Disabled, IgnoreErrors, RetryCount, RetryInterval, RunOnlyOnFirstFailure));
         return hash.ToHashCode();
     }
 
@@ -167,30 +149,12 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         }
         if (TriggerTime is { } _triggerTime)
         {
-            context.Push("trigger_time");
-            if (!TriggerTimeJson.IsDefined(_triggerTime))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, TriggerTimeJson.IsDefined(_triggerTime), "trigger_time");
         }
         if (Variables is { } _variables)
         {
             context.Push("variables");
-            for (int i0 = 0; i0 < _variables.Count; i0++)
-            {
-                context.Push(i0);
-                Variable item0 = _variables[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _variables);
             context.Pop();
         }
         if (Host is null)
@@ -231,12 +195,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
             }
             context.Pop();
         }
-        context.Push("authentication_mode");
-        if (!SshAuthenticationModeJson.IsDefined(AuthenticationMode))
-        {
-            context.AddError("enum", "must be one of the enum values.");
-        }
-        context.Pop();
+        SBG::MemberChecks.Enum(context, SshAuthenticationModeJson.IsDefined(AuthenticationMode), "authentication_mode");
         if (Commands is null)
         {
             context.AddError("required", "The property 'commands' is required.");
@@ -244,44 +203,17 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         else
         {
             context.Push("commands");
-            for (int i0 = 0; i0 < Commands.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = Commands[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, Commands);
             context.Pop();
         }
         if (Shell is { } _shell)
         {
-            context.Push("shell");
-            if (!ShellJson.IsDefined(_shell))
-            {
-                context.AddError("enum", "must be one of the enum values.");
-            }
-            context.Pop();
+            SBG::MemberChecks.Enum(context, ShellJson.IsDefined(_shell), "shell");
         }
         if (TriggerConditions is { } _triggerConditions)
         {
             context.Push("trigger_conditions");
-            for (int i0 = 0; i0 < _triggerConditions.Count; i0++)
-            {
-                context.Push(i0);
-                TriggerCondition item0 = _triggerConditions[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _triggerConditions);
             context.Pop();
         }
         if (AfterActionId is { } _afterActionId)
@@ -339,6 +271,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
     /// <inheritdoc/>
     public static new SshCommandActionRequest ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private SshCommandActionRequest(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -348,14 +281,14 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
             if (SBG::JsonRead.Property(ref reader, "type"u8)) _type = SBG::JsonRead.Const(ref reader, TypeValue);
-            else if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_time"u8)) TriggerTime = TriggerTimeJson.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "variables"u8)) Variables = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Variable.ReadJson(ref r1));
-            else if (SBG::JsonRead.Property(ref reader, "host"u8)) Host = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "port"u8, ref seen, 0)) Port = SBG::JsonRead.Int32(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "login"u8)) Login = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8, ref seen, 1)) AuthenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "commands"u8)) Commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            else if (SBG::JsonRead.Property(ref reader, "host"u8, ref seen, 1)) Host = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "port"u8, ref seen, 2)) Port = SBG::JsonRead.Int32(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "login"u8, ref seen, 3)) Login = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "authentication_mode"u8, ref seen, 4)) AuthenticationMode = SshAuthenticationModeJson.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "commands"u8, ref seen, 5)) Commands = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "password"u8)) Password = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "working_directory"u8)) WorkingDirectory = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "shell"u8)) Shell = ShellJson.ReadJson(ref reader);
@@ -376,13 +309,9 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
             throw SBG::JsonRead.WrongConst("SshCommandActionRequest", "type", TypeValue, _type);
         }
 
-        SBG::JsonRead.Required<SshCommandActionRequest>(Name, "name");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Host, "host");
-        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 0, "port");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Login, "login");
-        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 1, "authentication_mode");
-        SBG::JsonRead.Required<SshCommandActionRequest>(Commands, "commands");
+        SBG::JsonRead.Required<SshCommandActionRequest>(seen, 0x3Fu, "name,host,port,login,authentication_mode,commands");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionRequest value) => WriteJson(writer, value, redact: false);
@@ -390,9 +319,7 @@ public sealed partial record SshCommandActionRequest() : ActionRequest, SB::IJso
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, SshCommandActionRequest value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("type"u8, TypeValue);
         writer.WriteString("name"u8, value.Name);
         if (value.TriggerTime is { } _triggerTime) writer.WriteString("trigger_time"u8, TriggerTimeJson.ToWireName(_triggerTime));

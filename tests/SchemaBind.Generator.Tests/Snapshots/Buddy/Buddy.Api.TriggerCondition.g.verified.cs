@@ -74,18 +74,8 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(TriggerConditionValue);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerConditionPaths));
-        hash.Add(TriggerVariableKey);
-        hash.Add(TriggerVariableValue);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerHours));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(TriggerDays));
-        hash.Add(Timezone);
-        hash.Add(TriggerProjectName);
-        hash.Add(TriggerPipelineName);
-        hash.Add(TriggerUser);
-        hash.Add(TriggerGroup);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, TriggerConditionValue, SBG::SchemaEquality.SequenceHashCode(TriggerConditionPaths), TriggerVariableKey, TriggerVariableValue, SBG::SchemaEquality.SequenceHashCode(TriggerHours), SBG::SchemaEquality.SequenceHashCode(TriggerDays), Timezone));
+        hash.Add(global::System.HashCode.Combine(TriggerProjectName, TriggerPipelineName, TriggerUser, TriggerGroup));
         return hash.ToHashCode();
     }
 
@@ -110,16 +100,7 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
         if (TriggerConditionPaths is { } _triggerConditionPaths)
         {
             context.Push("trigger_condition_paths");
-            for (int i0 = 0; i0 < _triggerConditionPaths.Count; i0++)
-            {
-                context.Push(i0);
-                string item0 = _triggerConditionPaths[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.NotNull(context, _triggerConditionPaths);
             context.Pop();
         }
         if (TriggerHours is { } _triggerHours)
@@ -170,13 +151,15 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
     /// <inheritdoc/>
     public static TriggerCondition ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private TriggerCondition(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "TriggerCondition");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8)) TriggerConditionValue = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "trigger_condition"u8, ref seen, 0)) TriggerConditionValue = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_condition_paths"u8)) TriggerConditionPaths = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "trigger_variable_key"u8)) TriggerVariableKey = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "trigger_variable_value"u8)) TriggerVariableValue = SBG::JsonRead.String(ref reader);
@@ -190,15 +173,14 @@ public sealed partial record TriggerCondition() : SB::JsonSchemaRecord<TriggerCo
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<TriggerCondition>(TriggerConditionValue, "trigger_condition");
+        SBG::JsonRead.Required<TriggerCondition>(seen, 0x1u, "trigger_condition");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, TriggerCondition value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("trigger_condition"u8, value.TriggerConditionValue);
         if (value.TriggerConditionPaths is { } _triggerConditionPaths)
         {

@@ -44,30 +44,30 @@ public sealed partial record Variable() : SB::JsonSchemaRecord<Variable>, SB::IJ
     /// <inheritdoc/>
     public static Variable ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Variable(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Variable");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "key"u8)) Key = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "value"u8)) Value = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "key"u8, ref seen, 0)) Key = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "value"u8, ref seen, 1)) Value = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "description"u8)) Description = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "encrypted"u8)) Encrypted = SBG::JsonRead.Boolean(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "settable"u8)) Settable = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Variable>(Key, "key");
-        SBG::JsonRead.Required<Variable>(Value, "value");
+        SBG::JsonRead.Required<Variable>(seen, 0x3u, "key,value");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Variable value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("key"u8, value.Key);
         writer.WriteString("value"u8, value.Value);
         if (value.Description is { } _description) writer.WriteString("description"u8, _description);

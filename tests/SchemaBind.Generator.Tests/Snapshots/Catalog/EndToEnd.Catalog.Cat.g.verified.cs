@@ -61,6 +61,7 @@ public sealed partial record Cat() : SB::JsonSchemaRecord<Cat>, SB::IJsonModel<C
     /// <inheritdoc/>
     public static Cat ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Cat(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -68,21 +69,19 @@ public sealed partial record Cat() : SB::JsonSchemaRecord<Cat>, SB::IJsonModel<C
         uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "lives"u8, ref seen, 0)) Lives = SBG::JsonRead.Int32(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "lives"u8, ref seen, 1)) Lives = SBG::JsonRead.Int32(ref reader);
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Cat>(Name, "name");
-        SBG::JsonRead.Required<Cat>(seen, 0, "lives");
+        SBG::JsonRead.Required<Cat>(seen, 0x3u, "name,lives");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Cat value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteNumber("lives"u8, value.Lives);
         writer.WriteEndObject();

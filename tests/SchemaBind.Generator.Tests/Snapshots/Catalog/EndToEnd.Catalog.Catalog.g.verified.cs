@@ -78,16 +78,8 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
     public override int GetHashCode()
     {
         var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Root);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(Labels));
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Pets));
-        hash.Add(Price);
-        hash.Add(Owner);
-        hash.Add(Tree);
-        hash.Add(Code);
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties));
-        hash.Add(_specified);
+        hash.Add(global::System.HashCode.Combine(EqualityContract, Root, SBG::SchemaEquality.DictionaryHashCode(Labels), SBG::SchemaEquality.SequenceHashCode(Pets), Price, Owner, Tree, Code));
+        hash.Add(global::System.HashCode.Combine(SBG::SchemaEquality.DictionaryHashCode(AdditionalProperties), _specified));
         return hash.ToHashCode();
     }
 
@@ -125,20 +117,7 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
         if (Pets is { } _pets)
         {
             context.Push("pets");
-            for (int i0 = 0; i0 < _pets.Count; i0++)
-            {
-                context.Push(i0);
-                Pet item0 = _pets[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _pets);
             context.Pop();
         }
         context.Member(Price, "price");
@@ -167,15 +146,17 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
     /// <inheritdoc/>
     public static Catalog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Catalog(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Catalog");
+        uint seen = 0;
         global::System.Collections.Generic.Dictionary<string, long>? _additionalProperties = null;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "root"u8)) Root = Category.ReadJson(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "labels"u8)) Labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
+            if (SBG::JsonRead.Property(ref reader, "root"u8, ref seen, 0)) Root = Category.ReadJson(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "labels"u8, ref seen, 1)) Labels = SBG::JsonRead.Map(ref reader, static (ref STJ::Utf8JsonReader r1) => SBG::JsonRead.String(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "pets"u8)) Pets = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Pet.ReadJson(ref r1));
             else if (SBG::JsonRead.Property(ref reader, "price"u8)) Price = Price.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "owner"u8)) Owner = (reader.TokenType == STJ::JsonTokenType.Null ? null : Person.ReadJson(ref reader));
@@ -189,18 +170,16 @@ public sealed partial record Catalog() : SB::JsonSchemaRecord<Catalog>, SB::IJso
             }
         }
 
-        SBG::JsonRead.Required<Catalog>(Root, "root");
-        SBG::JsonRead.Required<Catalog>(Labels, "labels");
+        SBG::JsonRead.Required<Catalog>(seen, 0x3u, "root,labels");
 
         AdditionalProperties = _additionalProperties;
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Catalog value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WritePropertyName("root"u8);
         Category.WriteJson(writer, value.Root, redact);
         writer.WritePropertyName("labels"u8);

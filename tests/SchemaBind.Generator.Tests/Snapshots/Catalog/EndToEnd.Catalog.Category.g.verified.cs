@@ -41,12 +41,7 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
     /// <summary>A hash code consistent with <see cref="Equals(Category)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Name);
-        hash.Add(Parent);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Name, Parent, SBG::SchemaEquality.SequenceHashCode(Children));
     }
 
     /// <inheritdoc/>
@@ -71,20 +66,7 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
         if (Children is { } _children)
         {
             context.Push("children");
-            for (int i0 = 0; i0 < _children.Count; i0++)
-            {
-                context.Push(i0);
-                Category item0 = _children[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _children);
             context.Pop();
         }
     }
@@ -97,27 +79,28 @@ public sealed partial record Category() : SB::JsonSchemaRecord<Category>, SB::IJ
     /// <inheritdoc/>
     public static Category ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Category(ref STJ::Utf8JsonReader reader) : this()
     {
         SBG::JsonRead.StartObject(ref reader, "Category");
+        uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "parent"u8)) Parent = Category.ReadJson(ref reader);
             else if (SBG::JsonRead.Property(ref reader, "children"u8)) Children = SBG::JsonRead.Array(ref reader, static (ref STJ::Utf8JsonReader r1) => Category.ReadJson(ref r1));
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Category>(Name, "name");
+        SBG::JsonRead.Required<Category>(seen, 0x1u, "name");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Category value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         if (value.Parent is { } _parent)
         {

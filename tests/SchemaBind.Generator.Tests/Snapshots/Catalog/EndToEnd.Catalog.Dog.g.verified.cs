@@ -55,6 +55,7 @@ public sealed partial record Dog() : SB::JsonSchemaRecord<Dog>, SB::IJsonModel<D
     /// <inheritdoc/>
     public static Dog ReadJson(ref STJ::Utf8JsonReader reader) => new(ref reader);
 
+    #pragma warning disable CS8618 // the bits JsonRead.Required checks cover them; reading never gives null for them
     [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
     private Dog(ref STJ::Utf8JsonReader reader) : this()
     {
@@ -62,21 +63,19 @@ public sealed partial record Dog() : SB::JsonSchemaRecord<Dog>, SB::IJsonModel<D
         uint seen = 0;
         while (reader.Read() && reader.TokenType == STJ::JsonTokenType.PropertyName)
         {
-            if (SBG::JsonRead.Property(ref reader, "name"u8)) Name = SBG::JsonRead.String(ref reader);
-            else if (SBG::JsonRead.Property(ref reader, "barks"u8, ref seen, 0)) Barks = SBG::JsonRead.Boolean(ref reader);
+            if (SBG::JsonRead.Property(ref reader, "name"u8, ref seen, 0)) Name = SBG::JsonRead.String(ref reader);
+            else if (SBG::JsonRead.Property(ref reader, "barks"u8, ref seen, 1)) Barks = SBG::JsonRead.Boolean(ref reader);
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Dog>(Name, "name");
-        SBG::JsonRead.Required<Dog>(seen, 0, "barks");
+        SBG::JsonRead.Required<Dog>(seen, 0x3u, "name,barks");
     }
+    #pragma warning restore CS8618
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Dog value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteString("name"u8, value.Name);
         writer.WriteBoolean("barks"u8, value.Barks);
         writer.WriteEndObject();

@@ -40,12 +40,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
     /// <summary>A hash code consistent with <see cref="Equals(Tree)"/>.</summary>
     public override int GetHashCode()
     {
-        var hash = new global::System.HashCode();
-        hash.Add(EqualityContract);
-        hash.Add(Value);
-        hash.Add(SBG::SchemaEquality.SequenceHashCode(Children));
-        hash.Add(SBG::SchemaEquality.DictionaryHashCode(ByName));
-        return hash.ToHashCode();
+        return global::System.HashCode.Combine(EqualityContract, Value, SBG::SchemaEquality.SequenceHashCode(Children), SBG::SchemaEquality.DictionaryHashCode(ByName));
     }
 
     /// <inheritdoc/>
@@ -55,20 +50,7 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
         if (Children is { } _children)
         {
             context.Push("children");
-            for (int i0 = 0; i0 < _children.Count; i0++)
-            {
-                context.Push(i0);
-                Tree item0 = _children[i0];
-                if (item0 is null)
-                {
-                    context.AddError("type", "must not be null.");
-                }
-                else
-                {
-                    item0.Validate(context);
-                }
-                context.Pop();
-            }
+            SBG::ItemChecks.Models(context, _children);
             context.Pop();
         }
         if (ByName is { } _byName)
@@ -112,15 +94,13 @@ public sealed partial record Tree() : SB::JsonSchemaRecord<Tree>, SB::IJsonModel
             else reader.Skip();
         }
 
-        SBG::JsonRead.Required<Tree>(seen, 0, "value");
+        SBG::JsonRead.Required<Tree>(seen, 0x1u, "value");
     }
 
     /// <inheritdoc/>
     public static void WriteJson(STJ::Utf8JsonWriter writer, Tree value, bool redact)
     {
-        global::System.ArgumentNullException.ThrowIfNull(writer);
-        global::System.ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
+        SBG::JsonWrite.StartObject(writer, value);
         writer.WriteNumber("value"u8, value.Value);
         if (value.Children is { } _children)
         {
