@@ -135,18 +135,19 @@ public sealed class SchemaCheckTests
         string edited = schema.Replace("\"minLenght\": 3", "\"minLenght\": 7", StringComparison.Ordinal);
 
         // The generator's run keeps its diagnostics for the analyzer: an equal input finds them, an edited one does not.
-        GeneratorResult kept = GeneratorHarness.Run(new SchemaFile(path, schema, "P"));
         var input = new Model.SchemaFileInput(path, schema, "P", null);
+        GeneratorHarness.Run(new SchemaFile(path, schema, "P"));
+        Assert.False(Parsing.ParsedDiagnostics.TryRecall(input with { Text = edited }, out _));
         Assert.True(Parsing.ParsedDiagnostics.TryRecall(input, out Model.EquatableArray<Diagnostics.DiagnosticInfo> recalled));
         Assert.Equal(Parsing.DocumentParser.Parse(input, CancellationToken.None).Diagnostics, recalled);
-        Assert.False(Parsing.ParsedDiagnostics.TryRecall(input with { Text = edited }, out _));
-        IReadOnlyList<string> fromTheGenerator = kept.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList();
-        Assert.Contains(fromTheGenerator, static d => d.Contains("SB0011", StringComparison.Ordinal));
+        Assert.False(Parsing.ParsedDiagnostics.TryRecall(input, out _)); // taken once, then released
 
-        // After a run on other text for the same path, the first compilation's analyzer parses by itself: the same diagnostics.
-        GeneratorHarness.Run(new SchemaFile(path, edited, "P"));
+        // The analyzer of a build reports the same from the generator's parse (the first time) as from its own (then).
+        GeneratorResult result = GeneratorHarness.Run(new SchemaFile(path, schema, "P"));
+        IReadOnlyList<string> fromTheGenerator = result.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList();
         Assert.False(Parsing.ParsedDiagnostics.TryRecall(input, out _));
-        Assert.Equal(fromTheGenerator, kept.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList());
+        Assert.Contains(fromTheGenerator, static d => d.Contains("SB0011", StringComparison.Ordinal));
+        Assert.Equal(fromTheGenerator, result.SchemaAnalyzerDiagnostics.Select(static d => d.ToString()).ToList());
     }
 
     [Fact]
