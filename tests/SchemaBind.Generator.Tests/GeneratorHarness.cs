@@ -56,6 +56,23 @@ internal static class GeneratorHarness
 
     public static GeneratorResult Run(params SchemaFile[] files) => Run(CreateCompilation("namespace UserProject { internal static class Marker { } }"), files);
 
+    /// <summary>
+    /// Generates from <paramref name="schema"/> into a compilation of <paramref name="probe"/>, which must declare
+    /// <c>UserProject.Probe.Run()</c> returning a <c>Dictionary&lt;string, string&gt;</c>; loads the assembly and returns what it ran.
+    /// </summary>
+    public static Dictionary<string, string> RunProbe(string probe, SchemaFile schema, string contextName)
+    {
+        GeneratorResult result = Run(CreateCompilation(probe), schema);
+        GeneratorResult.AssertNone(result.CompilationDiagnostics);
+        using var stream = new MemoryStream();
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted = result.Output.Emit(stream);
+        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
+        stream.Position = 0;
+        System.Reflection.Assembly assembly = new System.Runtime.Loader.AssemblyLoadContext(contextName, isCollectible: true).LoadFromStream(stream);
+        System.Reflection.MethodInfo run = assembly.GetType("UserProject.Probe", throwOnError: true)!.GetMethod("Run")!;
+        return (Dictionary<string, string>)run.Invoke(null, null)!;
+    }
+
     public static GeneratorResult Run(CSharpCompilation compilation, params SchemaFile[] files)
     {
         AdditionalText[] texts = files.Select(ToAdditionalText).ToArray();

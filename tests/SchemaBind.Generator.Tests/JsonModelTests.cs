@@ -1,7 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
-using Microsoft.CodeAnalysis.Emit;
-
 namespace SchemaBind.Generator.Tests;
 
 /// <summary>
@@ -85,19 +81,7 @@ public sealed class JsonModelTests
         """";
 
     private static readonly Lazy<Dictionary<string, string>> s_run = new(() =>
-    {
-        GeneratorResult result = GeneratorHarness.Run(
-            GeneratorHarness.CreateCompilation(Probe),
-            new SchemaFile("/project/models.schema.json", Schema, "Models.Api"));
-        GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        using var stream = new MemoryStream();
-        EmitResult emitted = result.Output.Emit(stream);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
-        stream.Position = 0;
-        Assembly assembly = new AssemblyLoadContext("JsonModel", isCollectible: true).LoadFromStream(stream);
-        MethodInfo run = assembly.GetType("UserProject.Probe", throwOnError: true)!.GetMethod("Run")!;
-        return (Dictionary<string, string>)run.Invoke(null, null)!;
-    });
+        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/models.schema.json", Schema, "Models.Api"), "JsonModel"));
 
     private static string Result(string key) => s_run.Value[key];
 
