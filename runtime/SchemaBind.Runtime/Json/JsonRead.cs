@@ -285,17 +285,6 @@ public static partial class JsonRead
         return true;
     }
 
-    /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when a required member that may not be null was not read (is still null).</summary>
-    /// <typeparam name="T">The generated type, named in the message.</typeparam>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static void Required<T>([System.Diagnostics.CodeAnalysis.NotNull] object? value, string jsonName)
-    {
-        if (value is null)
-        {
-            ThrowMissing<T>(jsonName);
-        }
-    }
-
     /// <summary>Throws <see cref="MissingProperty{T}(string)"/> when bit <paramref name="index"/> of <paramref name="seen"/> is not set: the required member was not read.</summary>
     /// <typeparam name="T">The generated type, named in the message.</typeparam>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
