@@ -58,9 +58,10 @@ internal static class GeneratorHarness
 
     /// <summary>
     /// Generates from <paramref name="schema"/> into a compilation of <paramref name="probe"/>, which must declare
-    /// <c>UserProject.Probe.Run()</c> returning a <c>Dictionary&lt;string, string&gt;</c>; loads the assembly and returns what it ran.
+    /// <c>UserProject.Probe.Run()</c> returning a <c>Dictionary&lt;string, string&gt;</c>; loads the assembly and returns
+    /// the generator's result and what the probe ran.
     /// </summary>
-    public static Dictionary<string, string> RunProbe(string probe, SchemaFile schema, string contextName)
+    public static (GeneratorResult Result, Dictionary<string, string> Run) RunProbe(string probe, SchemaFile schema, string contextName)
     {
         GeneratorResult result = Run(CreateCompilation(probe), schema);
         GeneratorResult.AssertNone(result.CompilationDiagnostics);
@@ -70,7 +71,7 @@ internal static class GeneratorHarness
         stream.Position = 0;
         System.Reflection.Assembly assembly = new System.Runtime.Loader.AssemblyLoadContext(contextName, isCollectible: true).LoadFromStream(stream);
         System.Reflection.MethodInfo run = assembly.GetType("UserProject.Probe", throwOnError: true)!.GetMethod("Run")!;
-        return (Dictionary<string, string>)run.Invoke(null, null)!;
+        return (result, (Dictionary<string, string>)run.Invoke(null, null)!);
     }
 
     public static GeneratorResult Run(CSharpCompilation compilation, params SchemaFile[] files)

@@ -81,7 +81,7 @@ public sealed class JsonModelTests
         """";
 
     private static readonly Lazy<Dictionary<string, string>> s_run = new(() =>
-        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/models.schema.json", Schema, "Models.Api"), "JsonModel"));
+        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/models.schema.json", Schema, "Models.Api"), "JsonModel").Run);
 
     private static string Result(string key) => s_run.Value[key];
 

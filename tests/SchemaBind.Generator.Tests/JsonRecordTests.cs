@@ -125,7 +125,7 @@ public sealed class JsonRecordTests
         """";
 
     private static readonly Lazy<Dictionary<string, string>> s_run = new(() =>
-        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/models.schema.json", Schema, "Models.Api"), "JsonRecord"));
+        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/models.schema.json", Schema, "Models.Api"), "JsonRecord").Run);
 
     private static string Result(string key) => s_run.Value[key];
 

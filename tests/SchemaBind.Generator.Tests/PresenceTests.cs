@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Emit;
 
 namespace SchemaBind.Generator.Tests;
 
@@ -113,19 +112,7 @@ public sealed class PresenceTests
         """";
 
     private static readonly Lazy<(GeneratorResult Result, Dictionary<string, string> Run)> s_run = new(() =>
-    {
-        GeneratorResult result = GeneratorHarness.Run(
-            GeneratorHarness.CreateCompilation(Probe),
-            new SchemaFile("/project/presence.schema.json", Schema, "Presence.Api"));
-        GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        using var stream = new MemoryStream();
-        EmitResult emitted = result.Output.Emit(stream);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
-        stream.Position = 0;
-        Assembly assembly = new AssemblyLoadContext("Presence", isCollectible: true).LoadFromStream(stream);
-        MethodInfo run = assembly.GetType("UserProject.Probe", throwOnError: true)!.GetMethod("Run")!;
-        return (result, (Dictionary<string, string>)run.Invoke(null, null)!);
-    });
+        GeneratorHarness.RunProbe(Probe, new SchemaFile("/project/presence.schema.json", Schema, "Presence.Api"), "Presence"));
 
     private static string Result(string key) => s_run.Value.Run[key];
 

@@ -1,7 +1,4 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Emit;
 
 namespace SchemaBind.Generator.Tests;
 
@@ -115,20 +112,8 @@ public sealed class ReadingTests
 
     private static readonly Lazy<(GeneratorResult Result, Dictionary<string, string> Run)> s_run = new(() => Compile(Probe, Schema, "Reading.Api"));
 
-    private static (GeneratorResult Result, Dictionary<string, string> Run) Compile(string probe, string schema, string @namespace)
-    {
-        GeneratorResult result = GeneratorHarness.Run(
-            GeneratorHarness.CreateCompilation(probe),
-            new SchemaFile("/project/reading.schema.json", schema, @namespace));
-        GeneratorResult.AssertNone(result.CompilationDiagnostics);
-        using var stream = new MemoryStream();
-        EmitResult emitted = result.Output.Emit(stream);
-        Assert.True(emitted.Success, string.Join(Environment.NewLine, emitted.Diagnostics));
-        stream.Position = 0;
-        Assembly assembly = new AssemblyLoadContext(@namespace, isCollectible: true).LoadFromStream(stream);
-        MethodInfo run = assembly.GetType("UserProject.Probe", throwOnError: true)!.GetMethod("Run")!;
-        return (result, (Dictionary<string, string>)run.Invoke(null, null)!);
-    }
+    private static (GeneratorResult Result, Dictionary<string, string> Run) Compile(string probe, string schema, string @namespace) =>
+        GeneratorHarness.RunProbe(probe, new SchemaFile("/project/reading.schema.json", schema, @namespace), @namespace);
 
     private static string Result(string key) => s_run.Value.Run[key];
 
