@@ -156,10 +156,13 @@ public static class Project
     public static string PathOf(string text) => text.StartsWith('{') ? SchemaPath : YamlSchemaPath;
 
     /// <summary>A driver holding the public generator, with no run yet (no step tracking unless asked: that costs).</summary>
-    public static GeneratorDriver Driver(AdditionalText schema, bool trackSteps = false) => CSharpGeneratorDriver.Create(
+    public static GeneratorDriver Driver(AdditionalText schema, bool trackSteps = false) => Driver(schema, ParseOptions, trackSteps);
+
+    /// <summary>The same, with the generated files parsed under <paramref name="parseOptions"/>.</summary>
+    public static GeneratorDriver Driver(AdditionalText schema, CSharpParseOptions parseOptions, bool trackSteps = false) => CSharpGeneratorDriver.Create(
         new[] { new SchemaBindGenerator().AsSourceGenerator() },
         new[] { schema },
-        ParseOptions,
+        parseOptions,
         new OptionsProvider(),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
