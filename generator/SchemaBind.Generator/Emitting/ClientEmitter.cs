@@ -204,11 +204,12 @@ internal static class ClientEmitter
     private static void EmitOperation(SourceWriter w, OperationSpec operation, List<string> patterns, string? securityField, string? errorsField)
     {
         var locals = new Locals(operation);
+        OperationParameters parameters = OperationParameters.Of(operation);
         if (IsStreamed(operation))
         {
             // A stream of items has one method: the request is sent when the items are enumerated.
             EmitImplementationDocs(w, operation);
-            w.OpenBlock("public " + PlainSignature(operation));
+            w.OpenBlock("public " + PlainSignature(operation, parameters));
             EmitSend(w, operation, patterns, securityField, errorsField, locals);
             return;
         }
@@ -218,7 +219,7 @@ internal static class ClientEmitter
         // The plain method: the body alone (without one, the full method's task is the plain one's). Its
         // documentation is the interface's. Argument errors are thrown at the call, as the full method throws them.
         EmitImplementationDocs(w, operation);
-        w.Line("public " + PlainSignature(operation));
+        w.Line("public " + PlainSignature(operation, parameters));
         w.Line(ResultType(operation.Response) is null
             ? $"    => {operation.MethodName}WithResponseAsync({arguments});"
             : $"    => {CSharp.GeneratedRuntime}GeneratedClient.ValueOf({operation.MethodName}WithResponseAsync({arguments}));");
@@ -226,7 +227,7 @@ internal static class ClientEmitter
 
         // The full method: body, status, headers and rate-limit figures.
         EmitImplementationDocs(w, operation);
-        w.OpenBlock("public " + WithResponseSignature(operation));
+        w.OpenBlock("public " + WithResponseSignature(operation, parameters));
         EmitSend(w, operation, patterns, securityField, errorsField, locals);
     }
 
@@ -485,20 +486,20 @@ internal static class ClientEmitter
     /// The plain method's signature without modifiers, shared by the client and its interface: <c>Task&lt;T&gt; NameAsync(...)</c>,
     /// or <c>IAsyncEnumerable&lt;T&gt; NameAsync(...)</c> for a streamed response.
     /// </summary>
-    internal static string PlainSignature(OperationSpec operation, string? methodName = null)
+    internal static string PlainSignature(OperationSpec operation, OperationParameters parameters, string? methodName = null)
     {
         string? result = ResultType(operation.Response);
         string returns = IsStreamed(operation) ? "global::System.Collections.Generic.IAsyncEnumerable<" + result + ">"
             : result is null ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + result + ">";
-        return returns + " " + (methodName ?? operation.MethodName) + "Async(" + ParameterList(operation) + ")";
+        return returns + " " + (methodName ?? operation.MethodName) + "Async(" + parameters.List + ")";
     }
 
     /// <summary>The full method's signature without modifiers, shared by the client and its interface.</summary>
-    internal static string WithResponseSignature(OperationSpec operation, string? methodName = null) =>
-        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + ParameterList(operation) + ")";
+    internal static string WithResponseSignature(OperationSpec operation, OperationParameters parameters, string? methodName = null) =>
+        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + parameters.List + ")";
 
-    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="ParameterList"/>.</summary>
+    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="OperationParameters.List"/>.</summary>
     internal static string ArgumentList(OperationSpec operation) =>
         string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
             .Concat(operation.Body is null ? Enumerable.Empty<string>() : operation.Body.Parts is { } parts ? parts.Where(static p => p.Required).Select(static p => p.Name) : new[] { "body" })
@@ -516,15 +517,39 @@ internal static class ClientEmitter
         }
     }
 
-    private static string ParameterList(OperationSpec operation) =>
-        string.Join(", ", Parameters(operation).Select(static p => p.Declaration).Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }));
+    /// <summary>
+    /// An operation method's parameter list and the parameter types of its <c>cref</c>, made once per operation and
+    /// used by each of its signatures (the interface's and the client's, plain and full) and by its documentation.
+    /// </summary>
+    internal readonly struct OperationParameters
+    {
+        private OperationParameters(string list, string crefTypes)
+        {
+            List = list;
+            CrefTypes = crefTypes;
+        }
+
+        /// <summary>The declarations, the cancellation token last: <c>string owner, int? page = null, CancellationToken cancellationToken = default</c>.</summary>
+        public string List { get; }
+
+        /// <summary>The types alone, for a <c>cref</c>.</summary>
+        public string CrefTypes { get; }
+
+        public static OperationParameters Of(OperationSpec operation)
+        {
+            List<(string Declaration, string CrefType)> parameters = Parameters(operation);
+            return new OperationParameters(
+                string.Join(", ", parameters.Select(static p => p.Declaration).Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" })),
+                string.Join(", ", parameters.Select(static p => p.CrefType).Concat(new[] { "global::System.Threading.CancellationToken" })));
+        }
+    }
 
     /// <summary>
     /// The <c>cref</c> of the operation's plain method: its name and parameter types, so that it stays unambiguous
     /// when the user's part of the partial interface adds an overload.
     /// </summary>
-    private static string PlainCref(OperationSpec operation) =>
-        operation.MethodName + "Async(" + string.Join(", ", Parameters(operation).Select(static p => p.CrefType).Concat(new[] { "global::System.Threading.CancellationToken" })) + ")";
+    private static string PlainCref(OperationSpec operation, OperationParameters parameters) =>
+        operation.MethodName + "Async(" + parameters.CrefTypes + ")";
 
     /// <summary>An operation method's parameters before its cancellation token: required ones first, then optional ones with <c>= null</c>.</summary>
     private static List<(string Declaration, string CrefType)> Parameters(OperationSpec operation)
@@ -562,11 +587,11 @@ internal static class ClientEmitter
     /// it takes the rest (summary, the operation's description, parameters, exceptions) from the plain method's
     /// documentation instead of repeating it.
     /// </summary>
-    internal static void EmitDocs(SourceWriter w, OperationSpec operation, bool withResponse)
+    internal static void EmitDocs(SourceWriter w, OperationSpec operation, OperationParameters parameters, bool withResponse)
     {
         if (withResponse)
         {
-            w.Line($"/// <inheritdoc cref=\"{PlainCref(operation)}\" path=\"/node()[not(self::returns)]\"/>");
+            w.Line($"/// <inheritdoc cref=\"{PlainCref(operation, parameters)}\" path=\"/node()[not(self::returns)]\"/>");
             EmitReturnsDoc(w, operation, withResponse: true);
             if (operation.Deprecated)
             {

@@ -82,7 +82,8 @@ internal static class GroupEmitter
         {
             w.Line($"/// <inheritdoc cref=\"{clientInterface}.{operation.MethodName}{(withResponse ? "WithResponseAsync" : "Async")}\"/>");
             Obsolete(w, operation);
-            w.Line((withResponse ? ClientEmitter.WithResponseSignature(operation, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, member.GroupMethodName)) + ";");
+            var parameters = ClientEmitter.OperationParameters.Of(operation);
+            w.Line((withResponse ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName)) + ";");
         });
         w.CloseBlock();
     }
@@ -101,7 +102,8 @@ internal static class GroupEmitter
             w.Line("/// <inheritdoc/>");
             Obsolete(w, operation);
             string suffix = withResponse ? "WithResponseAsync" : "Async";
-            string signature = withResponse ? ClientEmitter.WithResponseSignature(operation, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, member.GroupMethodName);
+            var parameters = ClientEmitter.OperationParameters.Of(operation);
+            string signature = withResponse ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName);
             w.Line($"public {signature} =>");
             w.Line($"    _client.{operation.MethodName}{suffix}({ClientEmitter.ArgumentList(operation)});");
         });

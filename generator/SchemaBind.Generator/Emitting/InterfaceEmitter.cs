@@ -45,16 +45,17 @@ internal static class InterfaceEmitter
             }
 
             first = false;
-            ClientEmitter.EmitDocs(w, operation, withResponse: false);
-            w.Line(ClientEmitter.PlainSignature(operation) + ";");
+            var parameters = ClientEmitter.OperationParameters.Of(operation);
+            ClientEmitter.EmitDocs(w, operation, parameters, withResponse: false);
+            w.Line(ClientEmitter.PlainSignature(operation, parameters) + ";");
             if (ClientEmitter.IsStreamed(operation))
             {
                 continue; // a streamed response has no WithResponseAsync method
             }
 
             w.Line();
-            ClientEmitter.EmitDocs(w, operation, withResponse: true);
-            w.Line(ClientEmitter.WithResponseSignature(operation) + ";");
+            ClientEmitter.EmitDocs(w, operation, parameters, withResponse: true);
+            w.Line(ClientEmitter.WithResponseSignature(operation, parameters) + ";");
         }
 
         w.CloseBlock();
