@@ -8,7 +8,9 @@
 # undocumented), warnings not as errors (Kiota's output has some). Each timed build touches Program.cs so the
 # compiler runs; builds are interleaved (schemabind, kiota, ...) so that drifting load hits both.
 # Needs: KIOTA=<path to the kiota tool> (dotnet tool install Microsoft.OpenApi.Kiota --version 1.38.0 --tool-path DIR).
-# RUNS=3 pairs by default; DOC=<document> to use another one.
+# RUNS=3 pairs by default; DOC=<document> to use another one. UseSharedCompilation=true builds with the compiler
+# server, as a developer's machine does by default (this machine's environment sets it to false: a fresh compiler
+# process for every build, as many CI machines run); the server is shut down at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 root="$(cd ../.. && pwd)"
@@ -58,6 +60,7 @@ for p in with-schemabind with-kiota; do
 done
 
 build() { touch "$out/$1/Program.cs"; local t0; t0=$(date +%s%N); dotnet build "$out/$1" -c Release --no-restore -nologo -v:q -clp:ErrorsOnly > "$out/$1.log" || { cat "$out/$1.log"; exit 1; }; echo $(( ($(date +%s%N) - t0) / 1000000 )); }
+echo "compiler: $([ "${UseSharedCompilation:-}" = "true" ] && echo "the compiler server" || echo "a fresh process each build")"
 echo "warm-up: schemabind $(build with-schemabind) ms, kiota $(build with-kiota) ms"
 : > "$out/pairs.txt"
 for _ in $(seq "$runs"); do
@@ -72,3 +75,4 @@ print(f"with SchemaBind (generator package): median {statistics.median(sb):7.0f}
 print(f"with Kiota's generated files:        median {statistics.median(ki):7.0f}  min {min(ki):7.0f}")
 print(f"ratio of medians: {statistics.median(sb) / statistics.median(ki):.2f}")
 PY
+if [ "${UseSharedCompilation:-}" = "true" ]; then dotnet build-server shutdown > /dev/null 2>&1 || true; fi
