@@ -322,7 +322,7 @@ if (args.Length > 1 && args[0] == "typeallocs")
     return 0;
 }
 
-// `allocs <document> model|json|emit [runs]`: what a phase allocates a run, by type, from the runtime's allocation
+// `allocs <document> model|json|emit|client [runs]`: what a phase allocates a run, by type, from the runtime's allocation
 // sampling (an event about every 100 KB, so types under a few KB a run are not seen).
 if (args.Length > 2 && args[0] == "allocs")
 {
@@ -333,6 +333,7 @@ if (args.Length > 2 && args[0] == "allocs")
     {
         "model" => () => DocumentParser.Parse(input, default),
         "json" => () => JsonTextParser.Parse(text),
+        "client" => () => ClientEmitter.Emit(api.Namespace, api.Client!),
         _ => () =>
         {
             foreach (TypeSpec type in api.Types)
