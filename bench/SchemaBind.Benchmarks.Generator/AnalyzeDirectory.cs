@@ -24,8 +24,11 @@ internal static class AnalyzeDirectory
         {
             string sdk = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
             string dotnetRoot = Path.GetFullPath(Path.Combine(sdk, "..", "..", ".."));
-            string analyzers = Directory.GetDirectories(Path.Combine(dotnetRoot, "sdk")).OrderByDescending(static d => d, StringComparer.Ordinal)
-                .Select(static d => Path.Combine(d, "Sdks", "Microsoft.NET.Sdk", "analyzers")).First(Directory.Exists);
+            // The newest SDK by version (by text, 9.0 would come before 10.0); a preview's suffix is ignored.
+            string analyzers = Directory.GetDirectories(Path.Combine(dotnetRoot, "sdk"))
+                .Select(static d => (Path: d, Version: Version.TryParse(Path.GetFileName(d).Split('-')[0], out Version? v) ? v : new Version()))
+                .OrderByDescending(static d => d.Version)
+                .Select(static d => Path.Combine(d.Path, "Sdks", "Microsoft.NET.Sdk", "analyzers")).First(Directory.Exists);
             analyzerPaths = [Path.Combine(analyzers, "Microsoft.CodeAnalysis.NetAnalyzers.dll"), Path.Combine(analyzers, "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll")];
         }
 
@@ -59,7 +62,7 @@ internal static class AnalyzeDirectory
             var clock = Stopwatch.StartNew();
             TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
             ImmutableArray<Diagnostic> diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            Console.WriteLine($"run {run}: {clock.Elapsed.TotalSeconds:F1} s clock, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU; {diagnostics.Length} analyzer diagnostics, {errors} compiler errors; load average {File.ReadAllText("/proc/loadavg")[..14]}");
+            Console.WriteLine($"run {run}: {clock.Elapsed.TotalSeconds:F1} s clock, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU; {diagnostics.Length} analyzer diagnostics, {errors} compiler errors; load average {CompileDirectory.LoadAverage()}");
             var rows = all.Select(a => (Analyzer: a, Time: withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime))
                 .OrderByDescending(static r => r.Time).Take(8);
             foreach (var row in rows)

@@ -117,6 +117,7 @@ internal static class CompileDirectory
         return 0;
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The machine's load average over 1, 5 and 15 minutes, or n/a where there is no /proc/loadavg.</summary>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

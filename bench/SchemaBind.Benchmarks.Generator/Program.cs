@@ -121,19 +121,20 @@ if (args.Length > 1 && args[0] == "operations" && Directory.Exists(args[1]))
     return CountOperations.Run(args[1]);
 }
 
+// The values of an option that may repeat (`--ref A.dll --ref B.dll`), in order.
+List<string> OptionValues(string name) => args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
+
 // `analyzers <dir> [runs] [--analyzer DLL]... [--only ID]... [--ref DLL]... [--concurrent]`: the analyzers' time on a directory of .cs files (AnalyzeDirectory).
 if (args.Length > 1 && args[0] == "analyzers")
 {
     int runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 1;
-    List<string> Values(string name) => args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
-    return AnalyzeDirectory.Run(args[1], runs, Values("--analyzer"), Values("--only"), Values("--ref"), concurrent: args.Contains("--concurrent"));
+    return AnalyzeDirectory.Run(args[1], runs, OptionValues("--analyzer"), OptionValues("--only"), OptionValues("--ref"), concurrent: args.Contains("--concurrent"));
 }
 
 // `compile <dir> [runs] [--per-file] [--ref DLL]... [--define SYMBOL]... [--docs MODE] [--nowarn ID]... [--serial] [--no-bodies] [--warm-up]`: the compiler's phases over a directory of .cs files (CompileDirectory).
 if (args.Length > 1 && args[0] == "compile" && Directory.Exists(args[1]))
 {
     int runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out int n) ? n : 2;
-    List<string> OptionValues(string name) => args.Select((a, i) => (a, i)).Where(p => p.a == name && p.i + 1 < args.Length).Select(p => args[p.i + 1]).ToList();
     return CompileDirectory.Run(args[1], runs, perFile: args.Contains("--per-file"), OptionValues("--ref"), OptionValues("--define"),
         OptionValues("--docs") is [string docs] ? Enum.Parse<Microsoft.CodeAnalysis.DocumentationMode>(docs, ignoreCase: true) : null, OptionValues("--nowarn"),
         serial: args.Contains("--serial"), bodies: !args.Contains("--no-bodies"), warmUp: args.Contains("--warm-up"));
