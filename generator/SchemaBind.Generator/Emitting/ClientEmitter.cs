@@ -492,14 +492,14 @@ internal static class ClientEmitter
         string returns = IsStreamed(operation) ? "global::System.Collections.Generic.IAsyncEnumerable<" + result + ">"
             : result is null ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + result + ">";
-        return returns + " " + (methodName ?? operation.MethodName) + "Async(" + parameters.List + ")";
+        return returns + " " + (methodName ?? operation.MethodName) + "Async(" + parameters.Declarations + ")";
     }
 
     /// <summary>The full method's signature without modifiers, shared by the client and its interface.</summary>
     internal static string WithResponseSignature(OperationSpec operation, OperationParameters parameters, string? methodName = null) =>
-        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + parameters.List + ")";
+        "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + parameters.Declarations + ")";
 
-    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="OperationParameters.List"/>.</summary>
+    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="OperationParameters.Declarations"/>.</summary>
     internal static string ArgumentList(OperationSpec operation) =>
         string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
             .Concat(operation.Body is null ? Enumerable.Empty<string>() : operation.Body.Parts is { } parts ? parts.Where(static p => p.Required).Select(static p => p.Name) : new[] { "body" })
@@ -521,20 +521,10 @@ internal static class ClientEmitter
     /// An operation method's parameter list and the parameter types of its <c>cref</c>, made once per operation and
     /// used by each of its signatures (the interface's and the client's, plain and full) and by its documentation.
     /// </summary>
-    internal readonly struct OperationParameters
+    /// <param name="Declarations">The declarations, the cancellation token last: <c>string owner, int? page = null, CancellationToken cancellationToken = default</c>.</param>
+    /// <param name="CrefTypes">The types alone, for a <c>cref</c>.</param>
+    internal readonly record struct OperationParameters(string Declarations, string CrefTypes)
     {
-        private OperationParameters(string list, string crefTypes)
-        {
-            List = list;
-            CrefTypes = crefTypes;
-        }
-
-        /// <summary>The declarations, the cancellation token last: <c>string owner, int? page = null, CancellationToken cancellationToken = default</c>.</summary>
-        public string List { get; }
-
-        /// <summary>The types alone, for a <c>cref</c>.</summary>
-        public string CrefTypes { get; }
-
         public static OperationParameters Of(OperationSpec operation)
         {
             List<(string Declaration, string CrefType)> parameters = Parameters(operation);
