@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using SchemaBind.Benchmarks.Generator;
 using SchemaBind.Generator.Emitting;
 using SchemaBind.Generator.Model;
@@ -443,6 +445,34 @@ if (args.Length > 2 && args[0] == "unrelated")
     }
 
     Console.WriteLine($"{args[1]} unrelated C# edit, {runs} re-runs: best {best * 1000:F1} µs, mean {total / runs * 1000:F1} µs a re-run");
+    return 0;
+}
+// `parse DOC [rounds]`: the generator's trees parsed one after another as a build's compiler parses them (documentation
+// comments as structured trivia; the compiler parses generated trees lazily, on one thread), from the generator's own
+// packed SourceText and from the same text as a string, alternately: what the packed text costs the compiler's parse.
+if (args.Length > 1 && args[0] == "parse")
+{
+    CSharpParseOptions options = Project.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+    List<SourceText> packed = Project.Driver(Project.Schema(Specs.Load(args[1]))).RunGenerators(Project.Compilation()).GetRunResult()
+        .Results.SelectMany(static r => r.GeneratedSources).Select(static s => s.SourceText).ToList();
+    List<SourceText> strings = packed.Select(static t => SourceText.From(t.ToString(), System.Text.Encoding.UTF8)).ToList();
+    int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    for (int round = 0; round < rounds; round++)
+    {
+        foreach ((string name, List<SourceText> texts) in new[] { ("packed", packed), ("string", strings) })
+        {
+            var clock = Stopwatch.StartNew();
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            long chars = 0;
+            foreach (SourceText text in texts)
+            {
+                chars += CSharpSyntaxTree.ParseText(text, options).GetRoot().FullSpan.Length;
+            }
+
+            Console.WriteLine($"round {round}: {name,-6} {clock.Elapsed.TotalMilliseconds,6:F0} ms, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds,6:F0} ms CPU, {chars} chars");
+        }
+    }
+
     return 0;
 }
 

@@ -4,6 +4,7 @@ directory each, for `analyzers DIR 1 --only CA2252` (see docs/performance.md, "W
   A  SchemaBind's record shape: SB::JsonSchemaRecord<T> base, IJsonModel<T> and IJsonSchemaModel<T>
   B  a plain record               C  a class with two small interfaces, as Kiota's models
   D  SB::JsonRecord<T> base and IJsonModel<T> only
+  K  SB::JsonRecord<T> base, IJsonModel<T> and IJsonSchemaModel<T> (one base record fewer than A, ValidateJson its own)
   E  a class implementing IJsonModel<T> and IJsonSchemaModel<T> itself
   G  a record with one interface of eight instance methods   H  one interface of one method
   I  a record with eight interfaces of one method each       J  one interface of eight static abstract methods
@@ -39,6 +40,8 @@ shapes = {
                     "    public System.Collections.Generic.IDictionary<string, object> AdditionalData { get; set; } = null!;\n"
                     "    public void Serialize(object writer) { }\n    public object Fields() => null!;\n}\n"),
     "D": (sb, lambda n: f"public sealed partial record {n}() : SB::JsonRecord<{n}>, SB::IJsonModel<{n}>\n{{\n{props()}{members(n, True, schema=False)}}}\n"),
+    "K": (sb, lambda n: f"public sealed partial record {n}() : SB::JsonRecord<{n}>, SB::IJsonModel<{n}>, SB::IJsonSchemaModel<{n}>\n{{\n{props()}{members(n, True)}"
+                        "    public static System.Collections.Generic.IReadOnlyList<SB::ValidationError> ValidateJson(STJ::JsonElement json) => null!;\n}\n"),
     "E": (sb, lambda n: f"public sealed partial class {n} : SB::IJsonModel<{n}>, SB::IJsonSchemaModel<{n}>\n{{\n{props()}"
                         f"    public static {n} FromJson(string json) => throw null!;\n"
                         f"    public static {n} FromJson(System.ReadOnlySpan<byte> utf8Json) => throw null!;\n"
