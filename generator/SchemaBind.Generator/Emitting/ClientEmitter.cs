@@ -214,15 +214,13 @@ internal static class ClientEmitter
             return;
         }
 
-        string arguments = ArgumentList(operation);
-
         // The plain method: the body alone (without one, the full method's task is the plain one's). Its
         // documentation is the interface's. Argument errors are thrown at the call, as the full method throws them.
         EmitImplementationDocs(w, operation);
         w.Line("public " + PlainSignature(operation, parameters));
         w.Line(ResultType(operation.Response) is null
-            ? $"    => {operation.MethodName}WithResponseAsync({arguments});"
-            : $"    => {CSharp.GeneratedRuntime}GeneratedClient.ValueOf({operation.MethodName}WithResponseAsync({arguments}));");
+            ? $"    => {operation.MethodName}WithResponseAsync({parameters.Arguments});"
+            : $"    => {CSharp.GeneratedRuntime}GeneratedClient.ValueOf({operation.MethodName}WithResponseAsync({parameters.Arguments}));");
         w.Line();
 
         // The full method: body, status, headers and rate-limit figures.
@@ -499,14 +497,6 @@ internal static class ClientEmitter
     internal static string WithResponseSignature(OperationSpec operation, OperationParameters parameters, string? methodName = null) =>
         "global::System.Threading.Tasks.Task<" + ResponseType(operation) + "> " + (methodName ?? operation.MethodName) + "WithResponseAsync(" + parameters.Declarations + ")";
 
-    /// <summary>The arguments that pass an operation method's parameters on, in the order of <see cref="OperationParameters.Declarations"/>.</summary>
-    internal static string ArgumentList(OperationSpec operation) =>
-        string.Join(", ", operation.Parameters.Where(static p => p.Required).Select(static p => p.Name)
-            .Concat(operation.Body is null ? Enumerable.Empty<string>() : operation.Body.Parts is { } parts ? parts.Where(static p => p.Required).Select(static p => p.Name) : new[] { "body" })
-            .Concat(operation.Parameters.Where(static p => !p.Required).Select(static p => p.Name))
-            .Concat(operation.Body?.Parts is { } optionalParts ? optionalParts.Where(static p => !p.Required).Select(static p => p.Name) : Enumerable.Empty<string>())
-            .Concat(new[] { "cancellationToken" }));
-
     /// <summary>An implementation's documentation is its interface member's; a deprecated operation stays marked on both.</summary>
     private static void EmitImplementationDocs(SourceWriter w, OperationSpec operation)
     {
@@ -523,14 +513,16 @@ internal static class ClientEmitter
     /// </summary>
     /// <param name="Declarations">The declarations, the cancellation token last: <c>string owner, int? page = null, CancellationToken cancellationToken = default</c>.</param>
     /// <param name="CrefTypes">The types alone, for a <c>cref</c>.</param>
-    internal readonly record struct OperationParameters(string Declarations, string CrefTypes)
+    /// <param name="Arguments">The names alone, in the same order: the arguments that pass the parameters on.</param>
+    internal readonly record struct OperationParameters(string Declarations, string CrefTypes, string Arguments)
     {
         public static OperationParameters Of(OperationSpec operation)
         {
-            List<(string Declaration, string CrefType)> parameters = Parameters(operation);
+            List<(string Declaration, string CrefType, string Name)> parameters = Parameters(operation);
             return new OperationParameters(
                 string.Join(", ", parameters.Select(static p => p.Declaration).Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" })),
-                string.Join(", ", parameters.Select(static p => p.CrefType).Concat(new[] { "global::System.Threading.CancellationToken" })));
+                string.Join(", ", parameters.Select(static p => p.CrefType).Concat(new[] { "global::System.Threading.CancellationToken" })),
+                string.Join(", ", parameters.Select(static p => p.Name).Concat(new[] { "cancellationToken" })));
         }
     }
 
@@ -542,27 +534,27 @@ internal static class ClientEmitter
         operation.MethodName + "Async(" + parameters.CrefTypes + ")";
 
     /// <summary>An operation method's parameters before its cancellation token: required ones first, then optional ones with <c>= null</c>.</summary>
-    private static List<(string Declaration, string CrefType)> Parameters(OperationSpec operation)
+    private static List<(string Declaration, string CrefType, string Name)> Parameters(OperationSpec operation)
     {
-        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name, CSharp.CrefTypeOf(p.Value, false))).ToList();
+        var parts = operation.Parameters.Where(static p => p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, false) + " " + p.Name, CSharp.CrefTypeOf(p.Value, false), p.Name)).ToList();
         if (operation.Body?.Parts is { } bodyParts)
         {
-            parts.AddRange(bodyParts.Where(static p => p.Required).Select(static p => (PartType(p, false) + " " + p.Name, PartCrefType(p, false))));
+            parts.AddRange(bodyParts.Where(static p => p.Required).Select(static p => (PartType(p, false) + " " + p.Name, PartCrefType(p, false), p.Name)));
         }
         else if (operation.Body is not null)
         {
             parts.Add(operation.Body.Kind switch
             {
-                BodyKind.File => (CSharp.Runtime + "ApiFile body", CSharp.Runtime + "ApiFile"),
-                BodyKind.Text => ("string body", "string"),
-                _ => (CSharp.TypeOf(operation.Body.Value, false) + " body", CSharp.CrefTypeOf(operation.Body.Value, false)),
+                BodyKind.File => (CSharp.Runtime + "ApiFile body", CSharp.Runtime + "ApiFile", "body"),
+                BodyKind.Text => ("string body", "string", "body"),
+                _ => (CSharp.TypeOf(operation.Body.Value, false) + " body", CSharp.CrefTypeOf(operation.Body.Value, false), "body"),
             });
         }
 
-        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null", CSharp.CrefTypeOf(p.Value, true))));
+        parts.AddRange(operation.Parameters.Where(static p => !p.Required).Select(static p => (Attributes(p) + CSharp.TypeOf(p.Value, true) + " " + p.Name + " = null", CSharp.CrefTypeOf(p.Value, true), p.Name)));
         if (operation.Body?.Parts is { } optionalParts)
         {
-            parts.AddRange(optionalParts.Where(static p => !p.Required).Select(static p => (PartType(p, true) + " " + p.Name + " = null", PartCrefType(p, true))));
+            parts.AddRange(optionalParts.Where(static p => !p.Required).Select(static p => (PartType(p, true) + " " + p.Name + " = null", PartCrefType(p, true), p.Name)));
         }
 
         return parts;

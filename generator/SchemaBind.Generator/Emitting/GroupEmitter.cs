@@ -105,7 +105,7 @@ internal static class GroupEmitter
             var parameters = ClientEmitter.OperationParameters.Of(operation);
             string signature = withResponse ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName);
             w.Line($"public {signature} =>");
-            w.Line($"    _client.{operation.MethodName}{suffix}({ClientEmitter.ArgumentList(operation)});");
+            w.Line($"    _client.{operation.MethodName}{suffix}({parameters.Arguments});");
         });
         w.CloseBlock();
     }
