@@ -37,11 +37,11 @@ internal static class AnalyzeDirectory
             .SelectMany(path => new AnalyzerFileReference(path, loader).GetAnalyzers(LanguageNames.CSharp))
             .Where(a => only.Count == 0 || a.SupportedDiagnostics.Any(d => only.Contains(d.Id)))
             .ToImmutableArray();
-        var allReferences = GeneratorRunner.References.Concat(references.Select(static r => (MetadataReference)MetadataReference.CreateFromFile(r))).ToList();
+        List<MetadataReference> allReferences = CompileDirectory.ReferencesWith(references);
         List<SyntaxTree> trees;
         if (Directory.Exists(directory))
         {
-            trees = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).OrderBy(static f => f, StringComparer.Ordinal)
+            trees = CompileDirectory.SourceFiles(directory)
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), GeneratorRunner.ParseOptions, f)).ToList<SyntaxTree>();
         }
         else

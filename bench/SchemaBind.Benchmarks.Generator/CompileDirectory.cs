@@ -22,7 +22,7 @@ internal static class CompileDirectory
     {
         // --ref: assemblies beyond check's (Kiota's packages for its output); --define: the preprocessor symbols of
         // a real target (Kiota's output chooses its nullable annotations with #if NETSTANDARD2_1_OR_GREATER).
-        var allReferences = GeneratorRunner.References.Concat(references.Select(static r => (MetadataReference)MetadataReference.CreateFromFile(r))).ToList();
+        List<MetadataReference> allReferences = ReferencesWith(references);
         // --docs none|parse|diagnose: none is a project without GenerateDocumentationFile; --nowarn: as NoWarn.
         CSharpParseOptions parseOptions = GeneratorRunner.ParseOptions.WithPreprocessorSymbols(defines).WithDocumentationMode(documentation ?? GeneratorRunner.ParseOptions.DocumentationMode);
         // --serial: one thread (concurrentBuild off). On a loaded machine the parallel compiler's threads wait for
@@ -31,7 +31,7 @@ internal static class CompileDirectory
             .WithSpecificDiagnosticOptions(noWarn.Select(static id => KeyValuePair.Create(id, ReportDiagnostic.Suppress)))
             .WithConcurrentBuild(!serial);
         bool writeDocs = parseOptions.DocumentationMode > DocumentationMode.None;
-        var files = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).OrderBy(static f => f, StringComparer.Ordinal).ToList();
+        List<string> files = SourceFiles(directory);
         var texts = files.Select(static f => (Path: f, Text: File.ReadAllText(f))).ToList();
         long chars = texts.Sum(static t => (long)t.Text.Length);
         Console.WriteLine($"{directory}: {files.Count} files, {chars / (1024.0 * 1024):F1} M chars; load average {LoadAverage()}");
@@ -116,6 +116,14 @@ internal static class CompileDirectory
 
         return 0;
     }
+
+    /// <summary>`schemabind check`'s references (GeneratorRunner) and the given assemblies (`--ref`).</summary>
+    internal static List<MetadataReference> ReferencesWith(IReadOnlyList<string> references) =>
+        GeneratorRunner.References.Concat(references.Select(static r => (MetadataReference)MetadataReference.CreateFromFile(r))).ToList();
+
+    /// <summary>The .cs files under a directory, in ordinal order (the order a run compiles them in).</summary>
+    internal static List<string> SourceFiles(string directory) =>
+        Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).OrderBy(static f => f, StringComparer.Ordinal).ToList();
 
     /// <summary>The machine's load average over 1, 5 and 15 minutes, or n/a where there is no /proc/loadavg.</summary>
     internal static string LoadAverage() =>

@@ -17,7 +17,7 @@ internal static class CountOperations
 {
     public static int Run(string directory)
     {
-        var trees = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).OrderBy(static f => f, StringComparer.Ordinal)
+        var trees = CompileDirectory.SourceFiles(directory)
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), GeneratorRunner.ParseOptions, f)).ToList();
         CSharpCompilation compilation = CSharpCompilation.Create("Count", trees, GeneratorRunner.References, GeneratorRunner.CompilationOptions);
         var byKind = new Dictionary<OperationKind, long>();
