@@ -5,7 +5,8 @@ namespace SchemaBind.Benchmarks.Generator;
 
 /// <summary>
 /// Sums the runtime's allocation samples (GCAllocationTick: one event about every 100 KB allocated, naming the
-/// type of the object that crossed the mark) by type, in process, for the <c>allocs</c> mode.
+/// type of the object that crossed the mark) by type, in process, for the <c>allocs</c> mode; large-object-heap
+/// allocations apart, marked "(large)".
 /// </summary>
 internal sealed class AllocationListener : EventListener
 {
@@ -39,7 +40,13 @@ internal sealed class AllocationListener : EventListener
             return;
         }
 
+        // AllocationKind 1: the large-object heap, whose allocations count toward a full (gen-2) collection's budget.
         string type = (string)payload[names.IndexOf("TypeName")]!;
+        if (Convert.ToInt32(payload[names.IndexOf("AllocationKind")], CultureInfo.InvariantCulture) == 1)
+        {
+            type = "(large) " + type;
+        }
+
         long bytes = Convert.ToInt64(payload[names.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
         lock (_bytesByType)
         {

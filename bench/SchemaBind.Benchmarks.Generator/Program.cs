@@ -358,7 +358,8 @@ if (args.Length > 2 && args[0] == "allocs")
     }
 
     listener.Dispose();
-    foreach (KeyValuePair<string, long> type in listener.BytesByType.OrderByDescending(static p => p.Value).Take(30))
+    // The 30 largest, and every large-object type (each counts toward a full collection's budget).
+    foreach (KeyValuePair<string, long> type in listener.BytesByType.OrderByDescending(static p => p.Value).Where(static (p, i) => i < 30 || p.Key.StartsWith("(large)", StringComparison.Ordinal)))
     {
         Console.WriteLine($"{type.Value / (double)runs / 1024,10:F1} KB a run  {type.Key}");
     }
