@@ -7,23 +7,12 @@
 # DOC=<document> to use another one. CPU-bound: on a shared machine, state the load with the figures.
 set -euo pipefail
 cd "$(dirname "$0")"
-root="$(cd ../.. && pwd)"
-shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
-doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
-out="$root/artifacts/generator-bench/build-analyzers"
 runs="${RUNS:-2}"
-version="0.1.0-bench"
-rm -rf "$out"
+. ./local-feed.sh
+large_document_bench build-analyzers
 mkdir -p "$out/with-schemabind"
 
-. ./local-feed.sh
-pack_local_feed
-write_nuget_config
-
-package_project '' "    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
-    <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />
-    <SchemaBindApi Include=\"$doc\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\" />" \
-  > "$out/with-schemabind/Bench.csproj"
+package_project '' "$(schemabind_items)" > "$out/with-schemabind/Bench.csproj"
 echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/with-schemabind/Program.cs"
 dotnet restore "$out/with-schemabind" -nologo -v:q > /dev/null
 

@@ -11,21 +11,11 @@
 # generator assembly (a ReadyToRun-compiled copy, say), so that two builds of the generator compare in the same project.
 set -euo pipefail
 cd "$(dirname "$0")"
-root="$(cd ../.. && pwd)"
-shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
-doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
-out="$root/artifacts/generator-bench/build-generator-time"
 runs="${RUNS:-10}"
-version="0.1.0-bench"
-rm -rf "$out"
-mkdir -p "$out/project"
-
 . ./local-feed.sh
-pack_local_feed
-write_nuget_config
-package_project '' "    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
-    <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />
-    <SchemaBindApi Include=\"$doc\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\" />" > "$out/project/Bench.csproj"
+large_document_bench build-generator-time
+mkdir -p "$out/project"
+package_project '' "$(schemabind_items)" > "$out/project/Bench.csproj"
 echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/project/Program.cs"
 dotnet restore "$out/project" -nologo -v:q > /dev/null
 if [ -n "${GENERATOR_DLL:-}" ]; then

@@ -9,22 +9,12 @@
 # RUNS=3 pairs by default.
 set -euo pipefail
 cd "$(dirname "$0")"
-root="$(cd ../.. && pwd)"
-shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
-doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
-out="$root/artifacts/generator-bench/build-nullable-header"
 runs="${RUNS:-3}"
-version="0.1.0-bench"
-rm -rf "$out"
+. ./local-feed.sh
+large_document_bench build-nullable-header
 mkdir -p "$out/lean" "$out/full"
 
-. ./local-feed.sh
-pack_local_feed
-write_nuget_config
-
-items="    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
-    <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />
-    <SchemaBindApi Include=\"$doc\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\"${TAGS:+ IncludeTags=\"$TAGS\"} />"
+items="$(schemabind_items "${TAGS:+ IncludeTags=\"$TAGS\"}")"
 package_project '' "$items" > "$out/lean/Bench.csproj"
 package_project '    <SchemaBindNullableWarnings>true</SchemaBindNullableWarnings>
 ' "$items" > "$out/full/Bench.csproj"

@@ -13,28 +13,17 @@
 # process for every build, as many CI machines run); the server is shut down at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
-root="$(cd ../.. && pwd)"
-shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
-doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
 kiota="${KIOTA:-kiota}"
-out="$root/artifacts/generator-bench/build-vs-kiota"
 runs="${RUNS:-3}"
-version="0.1.0-bench"
-rm -rf "$out"
-mkdir -p "$out/with-schemabind" "$out/with-kiota"
-
 . ./local-feed.sh
-pack_local_feed
-write_nuget_config
+large_document_bench build-vs-kiota
+mkdir -p "$out/with-schemabind" "$out/with-kiota"
 
 project() { # $1: package references and items
   package_project '' "$1"
 }
 
-project "    <PackageReference Include=\"SchemaBind.Runtime\" Version=\"$version\" />
-    <PackageReference Include=\"SchemaBind.Generator\" Version=\"$version\" PrivateAssets=\"all\" />
-    <SchemaBindApi Include=\"$doc\" Namespace=\"Bench.Api\" ClientName=\"BenchClient\" />" \
-  > "$out/with-schemabind/Bench.csproj"
+project "$(schemabind_items)" > "$out/with-schemabind/Bench.csproj"
 echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/with-schemabind/Program.cs"
 
 kv=2.1.6

@@ -54,3 +54,28 @@ write_nuget_config() {
 </configuration>
 XML
 }
+
+# The common start of the scripts that build projects with a large API description, run from this directory:
+# $root, $doc (DOC, or GitHub Enterprise Server 3.19 from ../shared/realworld), $version, and an empty "$out"
+# (artifacts/generator-bench/$1) with SchemaBind packed into its local feed and its nuget.config written.
+large_document_bench() {
+  root="$(cd ../.. && pwd)"
+  local shared="$root/../shared"; [ -d "$shared" ] || shared=/work/shared
+  doc="${DOC:-$shared/realworld/github/ghes-3.19.json}"
+  out="$root/artifacts/generator-bench/$1"
+  version="0.1.0-bench"
+  rm -rf "$out"
+  mkdir -p "$out"
+  pack_local_feed
+  write_nuget_config
+}
+
+# The items of a project that takes SchemaBind as packages, with "$doc" as its API description (namespace
+# Bench.Api, client BenchClient). $1: more attributes of the SchemaBindApi item (may be empty).
+schemabind_items() {
+  cat <<XML
+    <PackageReference Include="SchemaBind.Runtime" Version="$version" />
+    <PackageReference Include="SchemaBind.Generator" Version="$version" PrivateAssets="all" />
+    <SchemaBindApi Include="$doc" Namespace="Bench.Api" ClientName="BenchClient"${1:-} />
+XML
+}
