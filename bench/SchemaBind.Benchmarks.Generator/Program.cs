@@ -88,13 +88,16 @@ if (args.Length > 1 && args[0] == "dump")
 }
 
 // `once <document>...`: one cold run of the model parse and of the emit of each document, timed apart (a pathological
-// document such as enum50000 or allofchain100 takes too long for `phases` when it goes wrong), with the output's size.
+// document such as enum50000 or allofchain100 takes too long for `phases` when it goes wrong), with the output's size,
+// and the JIT's share: the time the runtime spent compiling methods meanwhile (on every thread) and how many.
 if (args.Length > 1 && args[0] == "once")
 {
     foreach (string name in args.Skip(1))
     {
         string text = Specs.Load(name);
         var input = new SchemaFileInput(Project.SchemaPath, text, "UserProject.Api", "ApiClient");
+        TimeSpan jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+        long methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var stopwatch = Stopwatch.StartNew();
         ParseResult parsed = DocumentParser.Parse(input, default);
         double parseMs = stopwatch.Elapsed.TotalMilliseconds;
@@ -111,7 +114,9 @@ if (args.Length > 1 && args[0] == "once")
         }
 
         double emitMs = stopwatch.Elapsed.TotalMilliseconds;
-        Console.WriteLine($"{name,-16} {text.Length / 1024.0,8:F0} KiB in  model {parseMs,9:F1} ms  emit {emitMs,9:F1} ms  {chars / 1024.0,8:F0} KiB out  {parsed.Api?.Types.Count ?? 0,6} types  {parsed.Diagnostics.Count} diagnostics {string.Join(",", parsed.Diagnostics.Select(static d => d.Id).Distinct())}");
+        double jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+        long methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+        Console.WriteLine($"{name,-16} {text.Length / 1024.0,8:F0} KiB in  model {parseMs,9:F1} ms  emit {emitMs,9:F1} ms  (JIT {jitMs,6:F1} ms, {methods,5} methods)  {chars / 1024.0,8:F0} KiB out  {parsed.Api?.Types.Count ?? 0,6} types  {parsed.Diagnostics.Count} diagnostics {string.Join(",", parsed.Diagnostics.Select(static d => d.Id).Distinct())}");
     }
 
     return 0;
