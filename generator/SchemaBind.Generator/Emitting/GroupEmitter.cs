@@ -78,12 +78,11 @@ internal static class GroupEmitter
         w.Line($"/// <summary>The operations of <c>{CSharp.Xml(group.Key)}</c>, as <see cref=\"{client.Name}\"/> sends them: <c>client.{group.PropertyName}</c>.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public partial interface {group.InterfaceName}");
-        EmitMembers(w, group, operations, (operation, member, withResponse) =>
+        EmitMembers(w, group, operations, (operation, withResponse, signature, _) =>
         {
             w.Line($"/// <inheritdoc cref=\"{clientInterface}.{operation.MethodName}{(withResponse ? "WithResponseAsync" : "Async")}\"/>");
             Obsolete(w, operation);
-            var parameters = ClientEmitter.OperationParameters.Of(operation);
-            w.Line((withResponse ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName)) + ";");
+            w.Line(signature + ";");
         });
         w.CloseBlock();
     }
@@ -97,25 +96,28 @@ internal static class GroupEmitter
         w.Line();
         w.Line($"internal {group.ClassName}({client.Name} client) => _client = client;");
         w.Line();
-        EmitMembers(w, group, operations, (operation, member, withResponse) =>
+        EmitMembers(w, group, operations, (operation, withResponse, signature, parameters) =>
         {
             w.Line("/// <inheritdoc/>");
             Obsolete(w, operation);
-            string suffix = withResponse ? "WithResponseAsync" : "Async";
-            var parameters = ClientEmitter.OperationParameters.Of(operation);
-            string signature = withResponse ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName) : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName);
             w.Line($"public {signature} =>");
-            w.Line($"    _client.{operation.MethodName}{suffix}({parameters.Arguments});");
+            w.Line($"    _client.{operation.MethodName}{(withResponse ? "WithResponseAsync" : "Async")}({parameters.Arguments});");
         });
         w.CloseBlock();
     }
 
-    private static void EmitMembers(SourceWriter w, ClientGroupSpec group, Dictionary<string, OperationSpec> operations, System.Action<OperationSpec, GroupMemberSpec, bool> emit)
+    /// <summary>
+    /// Calls <paramref name="emit"/> for each method of a group, blank lines between: each member's operation, whether
+    /// it is the WithResponseAsync method, its signature under the group's name, and the parameters it forwards (made
+    /// once per operation, for both of its methods).
+    /// </summary>
+    private static void EmitMembers(SourceWriter w, ClientGroupSpec group, Dictionary<string, OperationSpec> operations, System.Action<OperationSpec, bool, string, ClientEmitter.OperationParameters> emit)
     {
         bool first = true;
         foreach (GroupMemberSpec member in group.Members)
         {
             OperationSpec operation = operations[member.MethodName];
+            var parameters = ClientEmitter.OperationParameters.Of(operation);
             foreach (bool withResponse in new[] { false, true })
             {
                 if (withResponse && ClientEmitter.IsStreamed(operation))
@@ -129,7 +131,10 @@ internal static class GroupEmitter
                 }
 
                 first = false;
-                emit(operation, member, withResponse);
+                string signature = withResponse
+                    ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName)
+                    : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName);
+                emit(operation, withResponse, signature, parameters);
             }
         }
     }
