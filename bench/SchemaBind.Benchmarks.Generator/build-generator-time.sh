@@ -29,9 +29,13 @@ build() {
   touch "$out/project/Program.cs"
   dotnet build "$out/project" -c Release --no-restore -nologo -v:detailed \
     -p:UseSharedCompilation=$shared_compilation -p:ReportAnalyzer=true > "$out/build.log" || { grep -E 'error' "$out/build.log" | head; exit 1; }
-  grep -E '^ *[<0-9.]+ +[<0-9]+ +SchemaBind\.Generator\.SchemaBindGenerator *$' "$out/build.log" | awk '{print $1 * 1000}' | head -1
+  local row
+  row=$(grep -m1 -E '^ *[<0-9.]+ +[<0-9]+ +SchemaBind\.Generator\.SchemaBindGenerator *$' "$out/build.log") \
+    || { echo "no row for SchemaBind's generator in the compiler's report: see $out/build.log" >&2; exit 1; }
+  echo "$row" | awk '{print $1 * 1000}'
 }
-echo "first build (JIT$([ $shared_compilation = true ] && echo ', the server starts')): $(build) ms"
+first=$(build)
+echo "first build (JIT$([ $shared_compilation = true ] && echo ', the server starts')): $first ms"
 : > "$out/times.txt"
 for _ in $(seq "$runs"); do build >> "$out/times.txt"; done
 dotnet build-server shutdown > /dev/null 2>&1 || true
