@@ -78,9 +78,9 @@ internal static class GroupEmitter
         w.Line($"/// <summary>The operations of <c>{CSharp.Xml(group.Key)}</c>, as <see cref=\"{client.Name}\"/> sends them: <c>client.{group.PropertyName}</c>.</summary>");
         w.Line(CSharp.GeneratedCodeAttribute);
         w.OpenBlock($"public partial interface {group.InterfaceName}");
-        EmitMembers(w, group, operations, (operation, withResponse, signature, _) =>
+        EmitMembers(w, group, operations, (operation, clientMethod, signature, _) =>
         {
-            w.Line($"/// <inheritdoc cref=\"{clientInterface}.{operation.MethodName}{(withResponse ? "WithResponseAsync" : "Async")}\"/>");
+            w.Line($"/// <inheritdoc cref=\"{clientInterface}.{clientMethod}\"/>");
             Obsolete(w, operation);
             w.Line(signature + ";");
         });
@@ -96,22 +96,22 @@ internal static class GroupEmitter
         w.Line();
         w.Line($"internal {group.ClassName}({client.Name} client) => _client = client;");
         w.Line();
-        EmitMembers(w, group, operations, (operation, withResponse, signature, parameters) =>
+        EmitMembers(w, group, operations, (operation, clientMethod, signature, parameters) =>
         {
             w.Line("/// <inheritdoc/>");
             Obsolete(w, operation);
             w.Line($"public {signature} =>");
-            w.Line($"    _client.{operation.MethodName}{(withResponse ? "WithResponseAsync" : "Async")}({parameters.Arguments});");
+            w.Line($"    _client.{clientMethod}({parameters.Arguments});");
         });
         w.CloseBlock();
     }
 
     /// <summary>
-    /// Calls <paramref name="emit"/> for each method of a group, blank lines between: each member's operation, whether
-    /// it is the WithResponseAsync method, its signature under the group's name, and the parameters it forwards (made
-    /// once per operation, for both of its methods).
+    /// Calls <paramref name="emit"/> for each method of a group, blank lines between: each member's operation, the
+    /// client's method it stands for (<c>IssuesGetAsync</c> or <c>IssuesGetWithResponseAsync</c>), its signature under
+    /// the group's name, and the parameters it forwards (made once per operation, for both of its methods).
     /// </summary>
-    private static void EmitMembers(SourceWriter w, ClientGroupSpec group, Dictionary<string, OperationSpec> operations, System.Action<OperationSpec, bool, string, ClientEmitter.OperationParameters> emit)
+    private static void EmitMembers(SourceWriter w, ClientGroupSpec group, Dictionary<string, OperationSpec> operations, System.Action<OperationSpec, string, string, ClientEmitter.OperationParameters> emit)
     {
         bool first = true;
         foreach (GroupMemberSpec member in group.Members)
@@ -134,7 +134,7 @@ internal static class GroupEmitter
                 string signature = withResponse
                     ? ClientEmitter.WithResponseSignature(operation, parameters, member.GroupMethodName)
                     : ClientEmitter.PlainSignature(operation, parameters, member.GroupMethodName);
-                emit(operation, withResponse, signature, parameters);
+                emit(operation, operation.MethodName + (withResponse ? "WithResponseAsync" : "Async"), signature, parameters);
             }
         }
     }
