@@ -41,8 +41,7 @@ internal static class AnalyzeDirectory
         List<SyntaxTree> trees;
         if (Directory.Exists(directory))
         {
-            trees = CompileDirectory.SourceFiles(directory)
-                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), GeneratorRunner.ParseOptions, f)).ToList<SyntaxTree>();
+            trees = CompileDirectory.ParseSourceFiles(directory);
         }
         else
         {

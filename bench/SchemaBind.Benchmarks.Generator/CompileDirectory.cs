@@ -125,6 +125,10 @@ internal static class CompileDirectory
     internal static List<string> SourceFiles(string directory) =>
         Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).OrderBy(static f => f, StringComparer.Ordinal).ToList();
 
+    /// <summary>The .cs files under a directory parsed as `schemabind check` parses them (GeneratorRunner), in ordinal order.</summary>
+    internal static List<SyntaxTree> ParseSourceFiles(string directory) =>
+        SourceFiles(directory).Select(static f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), GeneratorRunner.ParseOptions, f)).ToList();
+
     /// <summary>The machine's load average over 1, 5 and 15 minutes, or n/a where there is no /proc/loadavg.</summary>
     internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

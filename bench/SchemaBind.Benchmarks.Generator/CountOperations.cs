@@ -17,8 +17,7 @@ internal static class CountOperations
 {
     public static int Run(string directory)
     {
-        var trees = CompileDirectory.SourceFiles(directory)
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), GeneratorRunner.ParseOptions, f)).ToList();
+        List<SyntaxTree> trees = CompileDirectory.ParseSourceFiles(directory);
         CSharpCompilation compilation = CSharpCompilation.Create("Count", trees, GeneratorRunner.References, GeneratorRunner.CompilationOptions);
         var byKind = new Dictionary<OperationKind, long>();
         var byFamily = new Dictionary<string, (long Operations, long Invocations)>(StringComparer.Ordinal);

@@ -36,7 +36,7 @@ if (args.Length > 0 && args[0] == "check")
         {
             // The YAML form generates what its JSON form does, file for file.
             string json = Specs.Load(name[..^"-yaml".Length]);
-            var expected = Project.Driver(Project.Schema(json)).RunGenerators(Project.Compilation()).GetRunResult().Results.SelectMany(static r => r.GeneratedSources).ToList();
+            List<GeneratedSourceResult> expected = Project.GeneratedSources(json);
             bool same = expected.Count == sources.Count && expected.Zip(sources).All(static p => p.First.HintName == p.Second.HintName && p.First.SourceText.ToString() == p.Second.SourceText.ToString());
             Console.WriteLine(same ? "         the same files as the JSON form" : "         NOT the same files as the JSON form");
             failures += same ? 0 : 1;
@@ -77,8 +77,7 @@ if (args.Length > 1 && args[0] == "dump")
     {
         string directory = Path.Combine(args[1], name);
         Directory.CreateDirectory(directory);
-        GeneratorDriverRunResult result = Project.Driver(Project.Schema(Specs.Load(name))).RunGenerators(Project.Compilation()).GetRunResult();
-        foreach (GeneratedSourceResult source in result.Results.SelectMany(static r => r.GeneratedSources))
+        foreach (GeneratedSourceResult source in Project.GeneratedSources(Specs.Load(name)))
         {
             File.WriteAllText(Path.Combine(directory, source.HintName), source.SourceText.ToString());
         }
@@ -459,8 +458,7 @@ if (args.Length > 2 && args[0] == "unrelated")
 if (args.Length > 1 && args[0] == "parse")
 {
     CSharpParseOptions options = Project.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
-    List<SourceText> packed = Project.Driver(Project.Schema(Specs.Load(args[1]))).RunGenerators(Project.Compilation()).GetRunResult()
-        .Results.SelectMany(static r => r.GeneratedSources).Select(static s => s.SourceText).ToList();
+    List<SourceText> packed = Project.GeneratedSources(Specs.Load(args[1])).Select(static s => s.SourceText).ToList();
     List<SourceText> strings = packed.Select(static t => SourceText.From(t.ToString(), System.Text.Encoding.UTF8)).ToList();
     int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     for (int round = 0; round < rounds; round++)

@@ -166,6 +166,10 @@ public static class Project
         new OptionsProvider(),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
+    /// <summary>The files a fresh driver generates from a document's text, in the generator's order.</summary>
+    public static List<GeneratedSourceResult> GeneratedSources(string text) =>
+        Driver(Schema(text)).RunGenerators(Compilation()).GetRunResult().Results.SelectMany(static r => r.GeneratedSources).ToList();
+
     private sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
     {
         public override string Path { get; } = path;
