@@ -371,16 +371,17 @@ if (args.Length > 2 && args[0] == "allocs")
     return 0;
 }
 
-// `edit <document> <runs> [text]`: the one-schema edit as an IDE has it: a driver that ran on the document runs again
-// after one description changed (the first occurrence of `text` gets a revision number in front; without it, the
+// `edit <document> <runs> [text] [--steps]`: the one-schema edit as an IDE has it: a driver that ran on the document runs again
+// after one description changed (every `"text` gets a revision number in front; without it, the
 // document's own edit, Specs.LoadEdited). Each run edits again (a new revision), so that every run has work to do.
 // Prints the time and CPU a re-run (best tenth, mean), what it allocates, and which steps re-ran and which outputs changed.
 if (args.Length > 2 && args[0] == "edit")
 {
     string text = Specs.Load(args[1]);
     int runs = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
-    string Edited(int revision) => args.Length > 3
-        ? text.Replace("\"" + args[3], "\"(revision " + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") " + args[3], StringComparison.Ordinal) is var e && e != text ? e : throw new InvalidOperationException("The edit changed nothing.")
+    string? edited = args.Length > 3 && !args[3].StartsWith("--", StringComparison.Ordinal) ? args[3] : null; // not --steps
+    string Edited(int revision) => edited is not null
+        ? text.Replace("\"" + edited, "\"(revision " + revision.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") " + edited, StringComparison.Ordinal) is var e && e != text ? e : throw new InvalidOperationException("The edit changed nothing.")
         : revision % 2 == 1 ? Specs.LoadEdited(args[1]) : text;
     Compilation compilation = Project.Compilation();
     AdditionalText current = Project.Schema(text);
