@@ -453,6 +453,38 @@ if (args.Length > 2 && args[0] == "unrelated")
     Console.WriteLine($"{args[1]} unrelated C# edit, {runs} re-runs: best {best * 1000:F1} µs, mean {total / runs * 1000:F1} µs a re-run");
     return 0;
 }
+// `retained DOC`: what a driver that ran on the document keeps alive between runs, as the IDE keeps it between edits:
+// the managed heap after a full collection with the driver held, against the same without it (the compilation and the
+// schema file, its text decoded from bytes as a file's is, held in both), the schema analyzer run after each driver run
+// as in a build. The generated text is part of what the driver keeps.
+if (args.Length > 1 && args[0] == "retained")
+{
+    string text = Specs.Load(args[1]);
+    CSharpCompilation compilation = Project.Compilation();
+    AdditionalText schema = Project.SchemaFromBytes(text); // held in both figures, as the IDE holds the file's text
+    RunAndMeasure(schema, compilation); // warm-up: JIT and the runtime's own caches
+    Project.RunSchemaAnalyzer(compilation, schema);
+    long before = RetainedHeap.Measure();
+    (long with, long generated) = RunAndMeasure(schema, compilation);
+    long after = RetainedHeap.Measure();
+    Console.WriteLine($"{args[1]}: a driver that ran keeps {(with - before) / (1024.0 * 1024):F1} MB alive ({generated / (1024.0 * 1024):F1} M chars generated); {(with - after) / (1024.0 * 1024):F1} MB freed when it is dropped");
+    GC.KeepAlive(schema);
+    GC.KeepAlive(compilation);
+    return 0;
+
+    // In a method of its own, so that nothing of the driver is still reported alive by the caller's frame afterwards.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static (long Heap, long GeneratedChars) RunAndMeasure(AdditionalText schema, Compilation compilation)
+    {
+        GeneratorDriver driver = Project.Driver(schema).RunGenerators(compilation);
+        long generated = driver.GetRunResult().Results.Sum(static r => r.GeneratedSources.Sum(static s => (long)s.SourceText.Length));
+        Project.RunSchemaAnalyzer(compilation, schema); // takes what the generator's parse left for it
+        long heap = RetainedHeap.Measure();
+        GC.KeepAlive(driver);
+        return (heap, generated);
+    }
+}
+
 // `parse DOC [rounds]`: the generator's trees parsed one after another as a build's compiler parses them (documentation
 // comments as structured trivia; the compiler parses generated trees lazily, on one thread), from the generator's own
 // packed SourceText and from the same text as a string, alternately: what the packed text costs the compiler's parse.

@@ -152,6 +152,13 @@ public static class Project
 
     public static AdditionalText Schema(string text) => new InMemoryAdditionalText(PathOf(text), SourceText.From(text));
 
+    /// <summary>The schema file as the compiler and the IDE have it: its text decoded from the file's bytes, in chunks.</summary>
+    public static AdditionalText SchemaFromBytes(string text)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        return new InMemoryAdditionalText(PathOf(text), SourceText.From(stream, System.Text.Encoding.UTF8));
+    }
+
     /// <summary>The path a document's text is given under: .json for JSON (it starts with '{'), .yaml for YAML.</summary>
     public static string PathOf(string text) => text.StartsWith('{') ? SchemaPath : YamlSchemaPath;
 
@@ -165,6 +172,16 @@ public static class Project
         parseOptions,
         new OptionsProvider(),
         new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>
+    /// Runs the schema analyzer over the schema file, as a build and the IDE do after the generator: it takes the
+    /// diagnostics the generator's parse left for it (ParsedDiagnostics) instead of parsing again.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> RunSchemaAnalyzer(Compilation compilation, AdditionalText schema) =>
+        compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new SchemaBind.Generator.Analyzers.SchemaFileAnalyzer()),
+                new AnalyzerOptions(ImmutableArray.Create(schema), new OptionsProvider()))
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>The files a fresh driver generates from a document's text, in the generator's order.</summary>
     public static List<GeneratedSourceResult> GeneratedSources(string text) =>
