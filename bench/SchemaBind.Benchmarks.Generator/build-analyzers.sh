@@ -10,11 +10,7 @@ cd "$(dirname "$0")"
 runs="${RUNS:-2}"
 . ./local-feed.sh
 large_document_bench build-analyzers
-mkdir -p "$out/with-schemabind"
-
-package_project '' "$(schemabind_items)" > "$out/with-schemabind/Bench.csproj"
-echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/with-schemabind/Program.cs"
-dotnet restore "$out/with-schemabind" -nologo -v:q > /dev/null
+schemabind_project "$out/with-schemabind"
 
 build() { # $1: log name
   touch "$out/with-schemabind/Program.cs"

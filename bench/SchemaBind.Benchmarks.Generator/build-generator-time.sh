@@ -14,10 +14,7 @@ cd "$(dirname "$0")"
 runs="${RUNS:-10}"
 . ./local-feed.sh
 large_document_bench build-generator-time
-mkdir -p "$out/project"
-package_project '' "$(schemabind_items)" > "$out/project/Bench.csproj"
-echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/project/Program.cs"
-dotnet restore "$out/project" -nologo -v:q > /dev/null
+schemabind_project "$out/project"
 if [ -n "${GENERATOR_DLL:-}" ]; then
   cp "$GENERATOR_DLL" "$out/packages/schemabind.generator/$version/analyzers/dotnet/cs/SchemaBind.Generator.dll"
 fi

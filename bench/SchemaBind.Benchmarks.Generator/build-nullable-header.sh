@@ -12,16 +12,10 @@ cd "$(dirname "$0")"
 runs="${RUNS:-3}"
 . ./local-feed.sh
 large_document_bench build-nullable-header
-mkdir -p "$out/lean" "$out/full"
-
-items="$(schemabind_items "${TAGS:+ IncludeTags=\"$TAGS\"}")"
-package_project '' "$items" > "$out/lean/Bench.csproj"
-package_project '    <SchemaBindNullableWarnings>true</SchemaBindNullableWarnings>
-' "$items" > "$out/full/Bench.csproj"
-for p in lean full; do
-  echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$out/$p/Program.cs"
-  dotnet restore "$out/$p" -nologo -v:q > /dev/null
-done
+tags="${TAGS:+ IncludeTags=\"$TAGS\"}"
+schemabind_project "$out/lean" '' "$tags"
+schemabind_project "$out/full" '    <SchemaBindNullableWarnings>true</SchemaBindNullableWarnings>
+' "$tags"
 
 # One build: "<clock s> <cpu s> <peak KB>" of the dotnet build process tree.
 build() {

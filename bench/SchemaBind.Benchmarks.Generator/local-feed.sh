@@ -79,3 +79,12 @@ schemabind_items() {
     <SchemaBindApi Include="$doc" Namespace="Bench.Api" ClientName="BenchClient"${1:-} />
 XML
 }
+
+# A project in directory $1 that takes SchemaBind as packages with "$doc" (schemabind_items), a Program.cs that names
+# its client, restored. $2: more properties for package_project (may be empty); $3: more SchemaBindApi attributes.
+schemabind_project() {
+  mkdir -p "$1"
+  package_project "${2:-}" "$(schemabind_items "${3:-}")" > "$1/Bench.csproj"
+  echo 'System.Console.WriteLine(typeof(Bench.Api.BenchClient).Name);' > "$1/Program.cs"
+  dotnet restore "$1" -nologo -v:q > /dev/null
+}
